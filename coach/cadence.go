@@ -1,0 +1,110 @@
+package coach
+
+import "fmt"
+
+// Cadence is how often a person should have supervision: a number of weeks
+// or of calendar months. The zero Cadence is the default, three months (the
+// interval commonly cited from the Welsh statutory guidance for reg 36).
+type Cadence struct {
+	Weeks  int `json:"weeks,omitempty"`
+	Months int `json:"months,omitempty"`
+}
+
+// DefaultCadence is every three months.
+var DefaultCadence = Cadence{Months: 3}
+
+// Effective returns the cadence to use, filling in the default.
+func (c Cadence) Effective() Cadence {
+	if c.Weeks <= 0 && c.Months <= 0 {
+		return DefaultCadence
+	}
+	return c
+}
+
+// After returns the date one interval after d.
+func (c Cadence) After(d Date) Date {
+	c = c.Effective()
+	if c.Weeks > 0 {
+		return d.AddDays(7 * c.Weeks)
+	}
+	return d.AddMonths(c.Months)
+}
+
+// String says the interval in words: "every 6 weeks", "every 3 months".
+func (c Cadence) String() string {
+	c = c.Effective()
+	switch {
+	case c.Weeks == 1:
+		return "every week"
+	case c.Weeks > 0:
+		return fmt.Sprintf("every %d weeks", c.Weeks)
+	case c.Months == 1:
+		return "every month"
+	default:
+		return fmt.Sprintf("every %d months", c.Months)
+	}
+}
+
+// DueState orders people by how urgently they need a session.
+type DueState int
+
+const (
+	Overdue  DueState = iota // past the due date
+	DueSoon                  // within the next two weeks (or today)
+	NeverMet                 // no session yet
+	NotDue                   // comfortably ahead
+)
+
+// SoonDays is how far ahead "due soon" looks.
+const SoonDays = 14
+
+// Due is when a person's next session falls and how it stands today.
+type Due struct {
+	State DueState
+	Date  Date // zero when NeverMet
+	Days  int  // days from today to Date (negative when overdue)
+}
+
+// DueFor works out when the person's next session is due: the date agreed at
+// the last session if there was one, otherwise one cadence after it.
+func DueFor(p Person, today Date) Due {
+	if p.LastSession.IsZero() && p.NextSession.IsZero() {
+		return Due{State: NeverMet}
+	}
+	due := p.NextSession
+	if due.IsZero() {
+		due = p.Cadence.After(p.LastSession)
+	}
+	days := today.DaysUntil(due)
+	st := NotDue
+	switch {
+	case days < 0:
+		st = Overdue
+	case days <= SoonDays:
+		st = DueSoon
+	}
+	return Due{State: st, Date: due, Days: days}
+}
+
+// Label is a short plain-language phrase for the due state.
+func (d Due) Label() string {
+	switch d.State {
+	case NeverMet:
+		return "no session yet"
+	case Overdue:
+		if d.Days == -1 {
+			return "overdue by 1 day"
+		}
+		return fmt.Sprintf("overdue by %d days", -d.Days)
+	}
+	switch d.Days {
+	case 0:
+		return "due today"
+	case 1:
+		return "due tomorrow"
+	}
+	if d.Days <= SoonDays {
+		return fmt.Sprintf("due in %d days", d.Days)
+	}
+	return "due " + d.Date.Human()
+}

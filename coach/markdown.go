@@ -1,0 +1,159 @@
+package coach
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// MarkdownOptions shape a rendered record.
+type MarkdownOptions struct {
+	// ShowSkipped lists unanswered prompts as "skipped" (the review screen);
+	// off, they are left out (a record to hand over).
+	ShowSkipped bool
+}
+
+// Markdown renders a session as a readable record: a heading per stage, each
+// prompt in bold with the answer beneath, ratings as "3/5 (mixed)".
+func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s: %s\n\n", "One-to-one", p.Name)
+	state := "saved"
+	if s.IsDraft() {
+		state = "draft, not yet saved"
+	}
+	answered, total := s.Completeness(g)
+	fmt.Fprintf(&b, "%s · %s · %d of %d prompts answered\n", s.Date.Human(), state, answered, total)
+
+	seen := map[string]bool{}
+	for _, st := range g.Stages {
+		var sec strings.Builder
+		for _, it := range st.Items {
+			seen[it.ID] = true
+			renderItem(&sec, it, s, opt)
+		}
+		if sec.Len() == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %s\n%s", st.Title, sec.String())
+	}
+
+	// Answers from a prompt set this version does not know are still shown,
+	// under their ids, so nothing a manager wrote is ever hidden.
+	var extra []string
+	for id, a := range s.Answers {
+		if !seen[id] && !a.Empty() {
+			extra = append(extra, id)
+		}
+	}
+	if len(extra) > 0 {
+		sort.Strings(extra)
+		b.WriteString("\n## Other notes\n")
+		for _, id := range extra {
+			a := s.Answers[id]
+			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", id, answerText(a))
+		}
+	}
+	return b.String()
+}
+
+func renderItem(b *strings.Builder, it Item, s Session, opt MarkdownOptions) {
+	a := s.Answer(it.ID)
+	switch it.Kind {
+	case KindActions:
+		acts := s.LiveActions()
+		if len(acts) == 0 {
+			if opt.ShowSkipped {
+				fmt.Fprintf(b, "\n**%s** — _none yet_\n", it.Prompt)
+			}
+			return
+		}
+		fmt.Fprintf(b, "\n**%s**\n\n", it.Prompt)
+		for _, act := range acts {
+			b.WriteString(ActionLine(act) + "\n")
+		}
+	case KindRating:
+		if a.Empty() {
+			if opt.ShowSkipped {
+				fmt.Fprintf(b, "\n**%s** — _skipped_\n", it.Prompt)
+			}
+			return
+		}
+		rating := "not rated"
+		if a.Rating > 0 {
+			rating = fmt.Sprintf("%d/%d (%s)", a.Rating, MaxRating, it.ScaleLabel(a.Rating))
+		}
+		fmt.Fprintf(b, "\n**%s** — %s\n", it.Prompt, rating)
+		if t := strings.TrimSpace(a.Text); t != "" {
+			fmt.Fprintf(b, "\n%s\n", mdText(t))
+		}
+	case KindDate:
+		if a.Date.IsZero() {
+			if opt.ShowSkipped {
+				fmt.Fprintf(b, "\n**%s** — _not set_\n", it.Prompt)
+			}
+			return
+		}
+		fmt.Fprintf(b, "\n**%s** — %s\n", it.Prompt, a.Date.Human())
+	default:
+		t := strings.TrimSpace(a.Text)
+		if t == "" {
+			if opt.ShowSkipped {
+				fmt.Fprintf(b, "\n**%s** — _skipped_\n", it.Prompt)
+			}
+			return
+		}
+		fmt.Fprintf(b, "\n**%s**\n\n%s\n", it.Prompt, mdText(t))
+	}
+}
+
+// mdText keeps what the manager wrote looking as they wrote it in any
+// Markdown viewer: each line break stays a break (a trailing backslash), and
+// a line that would start a heading, list or quote is escaped.
+func mdText(t string) string {
+	lines := strings.Split(t, "\n")
+	for i, l := range lines {
+		if trimmed := strings.TrimLeft(l, " "); trimmed != "" && strings.ContainsRune("#>-+*", rune(trimmed[0])) {
+			l = strings.Repeat(" ", len(l)-len(trimmed)) + "\\" + trimmed
+		}
+		if i < len(lines)-1 && strings.TrimSpace(l) != "" && strings.TrimSpace(lines[i+1]) != "" {
+			l += "\\"
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ActionLine renders an action as a Markdown task line.
+func ActionLine(a Action) string {
+	box := "[ ]"
+	if a.Status == ActionDone {
+		box = "[x]"
+	}
+	line := fmt.Sprintf("- %s %s (%s", box, strings.TrimSpace(a.Text), a.Owner.Label())
+	if !a.Due.IsZero() {
+		line += ", by " + a.Due.Human()
+	}
+	line += ")"
+	if a.Status == ActionDropped {
+		line += " — dropped"
+		if a.Reason != "" {
+			line += ": " + a.Reason
+		}
+	}
+	return line
+}
+
+func answerText(a Answer) string {
+	var parts []string
+	if a.Rating > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", a.Rating, MaxRating))
+	}
+	if !a.Date.IsZero() {
+		parts = append(parts, a.Date.Human())
+	}
+	if t := strings.TrimSpace(a.Text); t != "" {
+		parts = append(parts, mdText(t))
+	}
+	return strings.Join(parts, "\n\n")
+}

@@ -1,0 +1,218 @@
+package coach_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"attend/coach"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./coach/ -run %s -update to create it)", err, t.Name())
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from what was rendered (run with -update if the change is intended)\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
+}
+
+// sampleSession is a session with a bit of everything a record can hold.
+func sampleSession(t testing.TB) (coach.Person, coach.Session) {
+	t.Helper()
+	p := coach.Person{ID: personID, Name: "Siân Ŵyn-Jones 🙂", Created: now.AddDate(0, -6, 0)}
+	s := coach.NewSession(personID, "en", now)
+	s.Saved = now.Add(90 * time.Minute)
+	s.SetAnswer("checkin.energy", coach.Answer{Rating: 2, Text: "Long week on the rota. 😴"})
+	s.SetAnswer("checkin.head", coach.Answer{Text: "The inspection next week.\nI'll park it for the hour."})
+	s.SetAnswer("attend.language", coach.Answer{Text: "Yes: she'd rather speak Cymraeg. Diolch! Ŵ ŷ â ê î ô û ï"})
+	s.SetAnswer("understand.challenges", coach.Answer{Text: "  Night staffing; Gwenllïan's new rota.  "})
+	s.SetAnswer("needs.belonging", coach.Answer{Rating: 4})
+	s.SetAnswer("needs.workload", coach.Answer{Text: "Not rated yet: we ran out of time."})
+	s.SetAnswer("close.next", coach.Answer{Date: d(2027, 2, 24)})
+	s.SetAnswer("future.prompt", coach.Answer{Text: "From a newer prompt set."})
+	s.SetAnswer("aaa.old", coach.Answer{Rating: 3, Date: d(2026, 12, 1), Text: "Rated, dated and noted."})
+	s.Actions = []coach.Action{
+		{Text: "Book the dementia care course", Owner: coach.OwnerThem, Due: d(2026, 12, 18), Status: coach.ActionOpen},
+		{Text: "   "},
+		{Text: "Ask about weekend cover", Owner: coach.OwnerMe, Status: coach.ActionDone},
+		{Text: "Refer to occupational health", Owner: coach.OwnerOther, Status: coach.ActionDropped, Reason: "she'd rather not, for now"},
+	}
+	return p, s
+}
+
+func TestMarkdownGolden(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, s := sampleSession(t)
+	tests := []struct {
+		file string
+		opt  coach.MarkdownOptions
+	}{
+		{"record.md", coach.MarkdownOptions{}},
+		{"review.md", coach.MarkdownOptions{ShowSkipped: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			golden(t, tt.file, coach.Markdown(g, p, s, tt.opt))
+		})
+	}
+}
+
+// entry returns what a record says under one bold prompt: everything up to
+// the next prompt or heading, with the separator (": ", " — ", a blank line)
+// left in, so these checks do not depend on the exact layout.
+func entry(md, prompt string) (string, bool) {
+	_, rest, ok := strings.Cut(md, "**"+prompt+"**")
+	if !ok {
+		return "", false
+	}
+	end := len(rest)
+	for _, next := range []string{"\n**", "\n## "} {
+		if i := strings.Index(rest, next); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return rest[:end], true
+}
+
+// The golden files are easy to regenerate without reading them, so the
+// points that matter are checked here as well.
+func TestMarkdownContent(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, s := sampleSession(t)
+	record := coach.Markdown(g, p, s, coach.MarkdownOptions{})
+	review := coach.Markdown(g, p, s, coach.MarkdownOptions{ShowSkipped: true})
+
+	answered := []struct {
+		prompt string
+		says   []string
+	}{
+		{"How are you arriving today?", []string{"2/5 (tired)", "Long week on the rota. 😴"}},
+		{"What is filling your head, and how will you set it aside for this hour?", []string{"The inspection next week.\\\nI'll park it for the hour."}}, // a hard line break
+		{"Have you offered to hold the conversation in Welsh if they would prefer?", []string{"Diolch! Ŵ ŷ â ê î ô û ï"}},
+		{"In their words, what are the biggest challenges in their work right now?", []string{"\nNight staffing; Gwenllïan's new rota.\n"}}, // trimmed
+		{"Belonging", []string{"4/5 (good)"}},
+		{"Workload", []string{"not rated", "Not rated yet: we ran out of time."}},
+		{"Date of the next session", []string{"Wed 24 Feb 2027"}},
+		{"Actions to agree", []string{
+			"\n- [ ] Book the dementia care course (them, by Fri 18 Dec 2026)\n",
+			"\n- [x] Ask about weekend cover (me)\n",
+			"\n- [ ] Refer to occupational health (someone else) — dropped: she'd rather not, for now\n",
+		}},
+		// Answers to prompts this guide does not know, under their ids.
+		{"aaa.old", []string{"3/5", "Tue 1 Dec 2026", "Rated, dated and noted."}},
+		{"future.prompt", []string{"From a newer prompt set."}},
+	}
+	for name, md := range map[string]string{"record": record, "review": review} {
+		if !strings.HasPrefix(md, "# One-to-one: Siân Ŵyn-Jones 🙂\n") || !strings.Contains(md, "Thu 26 Nov 2026 · saved") || !strings.Contains(md, "8 of 33 prompts answered") {
+			t.Errorf("%s header:\n%s", name, md[:min(len(md), 200)])
+		}
+		for _, a := range answered {
+			got, ok := entry(md, a.prompt)
+			if !ok {
+				t.Errorf("%s lacks the prompt %q", name, a.prompt)
+				continue
+			}
+			for _, want := range a.says {
+				if !strings.Contains(got, want) {
+					t.Errorf("%s: under %q found %q, want it to include %q", name, a.prompt, got, want)
+				}
+			}
+			if strings.Contains(got, "_skipped_") {
+				t.Errorf("%s: %q is answered but marked skipped", name, a.prompt)
+			}
+		}
+		// Other notes come last, sorted by id.
+		other := strings.Index(md, "\n## Other notes\n")
+		i, j := strings.Index(md, "**aaa.old**"), strings.Index(md, "**future.prompt**")
+		if other < 0 || i < other || j < i || strings.Count(md, "\n## Other notes") != 1 {
+			t.Errorf("%s: other notes missing or out of order", name)
+		}
+		if strings.Count(md, "- [") != 3 {
+			t.Errorf("%s: the blank action should not be listed", name)
+		}
+	}
+
+	// Skipped prompts appear only when asked for.
+	for _, prompt := range []string{
+		"Who is supporting you at the moment, and what do you need from them?",
+		"Autonomy and control",
+		"What learning or development will you support: a course, shadowing, protected time?",
+	} {
+		if _, ok := entry(record, prompt); ok {
+			t.Errorf("record shows the skipped prompt %q", prompt)
+		}
+		if got, ok := entry(review, prompt); !ok || !strings.Contains(got, "_skipped_") {
+			t.Errorf("review: under %q found %q, want _skipped_", prompt, got)
+		}
+	}
+	if strings.Contains(record, "_skipped_") || strings.Contains(record, "_not set_") || strings.Contains(record, "_none yet_") {
+		t.Error("record should leave skipped prompts out")
+	}
+	// A stage with nothing answered has no heading in the record.
+	if strings.Contains(record, "## Empathise") || !strings.Contains(review, "## Empathise") {
+		t.Error("an empty stage should be left out of the record and kept in the review")
+	}
+}
+
+func TestMarkdownEmptyAndDraft(t *testing.T) {
+	g := mustGuide(t, "en")
+	p := coach.Person{ID: personID, Name: "Aled"}
+	s := coach.NewSession(personID, "en", now)
+	md := coach.Markdown(g, p, s, coach.MarkdownOptions{})
+	_, total := s.Completeness(g)
+	for _, want := range []string{"# One-to-one: Aled\n", "Thu 26 Nov 2026 · draft, not yet saved", "0 of " + strconv.Itoa(total) + " prompts answered"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("empty record lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "**") || strings.Contains(md, "\n## ") {
+		t.Errorf("an empty record should have no prompts or stages:\n%s", md)
+	}
+	review := coach.Markdown(g, p, s, coach.MarkdownOptions{ShowSkipped: true})
+	for prompt, want := range map[string]string{"Actions to agree": "_none yet_", "Date of the next session": "_not set_", "Workload": "_skipped_"} {
+		if got, ok := entry(review, prompt); !ok || !strings.Contains(got, want) {
+			t.Errorf("review: under %q found %q, want %q", prompt, got, want)
+		}
+	}
+	if strings.Count(review, "\n## ") != len(g.Stages) {
+		t.Errorf("review should show every stage:\n%s", review)
+	}
+}
+
+func TestActionLine(t *testing.T) {
+	tests := []struct {
+		a    coach.Action
+		want string
+	}{
+		{coach.Action{Text: "Call", Owner: coach.OwnerMe}, "- [ ] Call (me)"},
+		{coach.Action{Text: " Call ", Owner: coach.OwnerThem, Status: coach.ActionOpen, Due: d(2027, 1, 4)}, "- [ ] Call (them, by Mon 4 Jan 2027)"},
+		{coach.Action{Text: "Call", Owner: coach.OwnerOther, Status: coach.ActionDone}, "- [x] Call (someone else)"},
+		{coach.Action{Text: "Call", Owner: coach.OwnerMe, Status: coach.ActionDropped}, "- [ ] Call (me) — dropped"},
+		{coach.Action{Text: "Call", Owner: coach.OwnerMe, Status: coach.ActionDropped, Reason: "sorted"}, "- [ ] Call (me) — dropped: sorted"},
+	}
+	for _, tt := range tests {
+		if got := coach.ActionLine(tt.a); got != tt.want {
+			t.Errorf("ActionLine(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}

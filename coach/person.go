@@ -1,0 +1,75 @@
+package coach
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Person is someone the manager supervises.
+type Person struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Created time.Time `json:"created"`
+	// Cadence is how often supervision should happen. Zero means the default.
+	Cadence Cadence `json:"cadence,omitzero"`
+	// LastSession is the date of their most recent saved session, kept on the
+	// person so that the home screen never has to read sessions to draw.
+	LastSession Date `json:"last_session,omitzero"`
+	// NextSession is the date agreed at the last session, if one was set.
+	NextSession Date `json:"next_session,omitzero"`
+	Sessions    int  `json:"sessions"`
+}
+
+// MaxNameLen bounds a name: long enough for any real name, short enough
+// that a stray paste cannot become someone's name.
+const MaxNameLen = 80
+
+// CleanName trims and collapses white space in a name and checks it is usable.
+func CleanName(name string) (string, error) {
+	if !utf8.ValidString(name) {
+		return "", fmt.Errorf("that name has characters that cannot be read (not valid UTF-8)")
+	}
+	name = strings.Join(strings.FieldsFunc(name, unicode.IsSpace), " ")
+	name = norm.NFC.String(name)
+	switch {
+	case name == "":
+		return "", fmt.Errorf("a name is needed")
+	case len([]rune(name)) > MaxNameLen:
+		return "", fmt.Errorf("that name is longer than %d characters", MaxNameLen)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return "", fmt.Errorf("a name cannot hold control characters")
+		}
+		// Bidirectional overrides can make a name display as something else.
+		if (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
+			return "", fmt.Errorf("a name cannot hold text-direction control characters")
+		}
+	}
+	return name, nil
+}
+
+// Fold lowers case and strips accents so that "sian" matches "Siân" and
+// "wyn" matches "Ŵyn": managers type names quickly, without diacritics.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}
+
+// SameName reports whether two names refer to the same person for lookup.
+func SameName(a, b string) bool {
+	ca, errA := CleanName(a)
+	cb, errB := CleanName(b)
+	return errA == nil && errB == nil && Fold(ca) == Fold(cb)
+}

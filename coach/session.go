@@ -1,0 +1,307 @@
+package coach
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// MaxRating is the top of every rating scale (1 to 5).
+const MaxRating = 5
+
+// MaxAnswerLen bounds one answer, in characters. A supervision note is a few
+// paragraphs; the bound keeps a mistaken paste of a whole document from
+// slowing every keystroke, and the UI says so when it trims.
+const MaxAnswerLen = 20000
+
+// Answer is what the manager wrote for one item. Which fields are used
+// depends on the item's kind: text for text, rating plus an optional note
+// (text) for ratings, date for dates.
+type Answer struct {
+	Text   string `json:"text,omitempty"`
+	Rating int    `json:"rating,omitempty"`
+	Date   Date   `json:"date,omitzero"`
+}
+
+// Empty reports whether nothing was given.
+func (a Answer) Empty() bool {
+	return strings.TrimSpace(a.Text) == "" && a.Rating == 0 && a.Date.IsZero()
+}
+
+// Owner is who carries an action forward.
+type Owner string
+
+const (
+	OwnerMe    Owner = "me"    // the manager
+	OwnerThem  Owner = "them"  // the staff member
+	OwnerOther Owner = "other" // someone else
+)
+
+// Owners in the order the UI cycles through them.
+var Owners = []Owner{OwnerMe, OwnerThem, OwnerOther}
+
+// Label is the owner as a person reads it.
+func (o Owner) Label() string {
+	switch o {
+	case OwnerMe:
+		return "me"
+	case OwnerThem:
+		return "them"
+	case OwnerOther:
+		return "someone else"
+	}
+	return string(o)
+}
+
+// Next cycles to the following owner.
+func (o Owner) Next(step int) Owner {
+	for i, x := range Owners {
+		if x == o {
+			return Owners[((i+step)%len(Owners)+len(Owners))%len(Owners)]
+		}
+	}
+	return OwnerMe
+}
+
+// ActionStatus tracks an action between sessions.
+type ActionStatus string
+
+const (
+	ActionOpen    ActionStatus = "open"
+	ActionDone    ActionStatus = "done"
+	ActionDropped ActionStatus = "dropped"
+)
+
+// Action is something agreed: who will do what, by when.
+type Action struct {
+	ID      string       `json:"id"`
+	Text    string       `json:"text"`
+	Owner   Owner        `json:"owner"`
+	Due     Date         `json:"due,omitzero"`
+	Status  ActionStatus `json:"status"`
+	Reason  string       `json:"reason,omitempty"` // why it was dropped
+	Created time.Time    `json:"created"`
+}
+
+// Position is where the manager was in a prep, so a draft reopens there.
+type Position struct {
+	Item  string `json:"item,omitempty"`  // the focused item id
+	Field int    `json:"field,omitempty"` // which part of it (an action row and column)
+}
+
+// Session is one supervision or one-to-one: the prep and, later, the record.
+type Session struct {
+	ID       string    `json:"id"`
+	PersonID string    `json:"person_id"`
+	Lang     string    `json:"lang"`
+	Date     Date      `json:"date"` // the day of the session
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
+	// Saved is when the manager saved it; zero while it is still a draft.
+	Saved   time.Time         `json:"saved,omitzero"`
+	Answers map[string]Answer `json:"answers"`
+	Actions []Action          `json:"actions"`
+	// Position is only meaningful on drafts.
+	Position Position `json:"position,omitzero"`
+}
+
+// NewSession starts an empty prep for a person.
+func NewSession(personID, lang string, now time.Time) Session {
+	return Session{
+		ID:       NewID(now),
+		PersonID: personID,
+		Lang:     lang,
+		Date:     DateOf(now),
+		Created:  now,
+		Updated:  now,
+		Answers:  map[string]Answer{},
+	}
+}
+
+// IsDraft reports whether the session has not been saved yet.
+func (s Session) IsDraft() bool { return s.Saved.IsZero() }
+
+// Answer returns the answer to an item (the zero Answer if none).
+func (s Session) Answer(id string) Answer { return s.Answers[id] }
+
+// SetAnswer stores an answer, dropping empty ones so records stay small.
+func (s *Session) SetAnswer(id string, a Answer) {
+	if s.Answers == nil {
+		s.Answers = map[string]Answer{}
+	}
+	if a.Empty() {
+		delete(s.Answers, id)
+		return
+	}
+	s.Answers[id] = a
+}
+
+// NextSession is the date agreed for the next session, if any.
+func (s Session) NextSession() Date { return s.Answers["close.next"].Date }
+
+// LiveActions are the actions with some text: blank rows are dropped on save.
+func (s Session) LiveActions() []Action {
+	var out []Action
+	for _, a := range s.Actions {
+		if strings.TrimSpace(a.Text) != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// OpenActions counts actions still open.
+func (s Session) OpenActions() int {
+	n := 0
+	for _, a := range s.LiveActions() {
+		if a.Status == ActionOpen || a.Status == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// Completeness counts how many of the guide's items have an answer.
+func (s Session) Completeness(g *Guide) (answered, total int) {
+	for _, st := range g.Stages {
+		for _, it := range st.Items {
+			total++
+			if it.Kind == KindActions {
+				if len(s.LiveActions()) > 0 {
+					answered++
+				}
+				continue
+			}
+			if !s.Answer(it.ID).Empty() {
+				answered++
+			}
+		}
+	}
+	return answered, total
+}
+
+// Tidy prepares a session for saving: trims trailing space from answers,
+// drops blank actions and fills in action ids and statuses.
+func (s *Session) Tidy(now time.Time) {
+	for id, a := range s.Answers {
+		a.Text = strings.TrimRight(a.Text, " \t\r\n")
+		s.SetAnswer(id, a)
+	}
+	live := s.LiveActions()
+	for i := range live {
+		live[i].Text = strings.TrimSpace(live[i].Text)
+		if live[i].ID == "" {
+			live[i].ID = NewID(now)
+		}
+		if live[i].Status == "" {
+			live[i].Status = ActionOpen
+		}
+		if live[i].Owner == "" {
+			live[i].Owner = OwnerMe
+		}
+		if live[i].Created.IsZero() {
+			live[i].Created = now
+		}
+	}
+	s.Actions = live
+}
+
+// Validate checks a session against the rules every stored session keeps.
+// Answers to ids the guide does not know are allowed (they may come from a
+// newer prompt set) so that nothing is ever thrown away.
+func (s Session) Validate() error {
+	if !ValidID(s.ID) {
+		return fmt.Errorf("session id %q is not a valid id", s.ID)
+	}
+	if !ValidID(s.PersonID) {
+		return fmt.Errorf("session %s: person_id %q is not a valid id", s.ID, s.PersonID)
+	}
+	if s.Date.IsZero() {
+		return fmt.Errorf("session %s: date is missing", s.ID)
+	}
+	for id, a := range s.Answers {
+		if id == "" {
+			return fmt.Errorf("session %s: an answer has an empty prompt id", s.ID)
+		}
+		if a.Rating < 0 || a.Rating > MaxRating {
+			return fmt.Errorf("session %s: answers.%s.rating is %d, want 1 to %d", s.ID, id, a.Rating, MaxRating)
+		}
+		if !utf8.ValidString(a.Text) {
+			return fmt.Errorf("session %s: answers.%s.text is not valid UTF-8", s.ID, id)
+		}
+		if utf8.RuneCountInString(a.Text) > MaxAnswerLen {
+			return fmt.Errorf("session %s: answers.%s.text is longer than %d characters", s.ID, id, MaxAnswerLen)
+		}
+	}
+	for i, a := range s.Actions {
+		switch a.Owner {
+		case OwnerMe, OwnerThem, OwnerOther, "":
+		default:
+			return fmt.Errorf("session %s: actions[%d].owner is %q, want me, them or other", s.ID, i, a.Owner)
+		}
+		switch a.Status {
+		case ActionOpen, ActionDone, ActionDropped, "":
+		default:
+			return fmt.Errorf("session %s: actions[%d].status is %q, want open, done or dropped", s.ID, i, a.Status)
+		}
+		if !utf8.ValidString(a.Text) || utf8.RuneCountInString(a.Text) > MaxAnswerLen {
+			return fmt.Errorf("session %s: actions[%d].text is not valid or too long", s.ID, i)
+		}
+	}
+	return nil
+}
+
+// Summary is the little a list needs about a session, kept apart from the
+// full record so that lists of thousands never decode every note.
+type Summary struct {
+	ID         string `json:"id"`
+	PersonID   string `json:"person_id"`
+	PersonName string `json:"person_name"`
+	Date       Date   `json:"date"`
+	Answered   int    `json:"answered"`
+	Total      int    `json:"total"`
+	Open       int    `json:"open_actions"`
+	Preview    string `json:"preview,omitempty"` // first words of the first answer
+}
+
+// Summarise makes the list entry for a session.
+func Summarise(g *Guide, p Person, s Session) Summary {
+	answered, total := s.Completeness(g)
+	sum := Summary{
+		ID: s.ID, PersonID: p.ID, PersonName: p.Name, Date: s.Date,
+		Answered: answered, Total: total, Open: s.OpenActions(),
+	}
+	for _, st := range g.Stages {
+		for _, it := range st.Items {
+			if t := strings.TrimSpace(s.Answer(it.ID).Text); t != "" && sum.Preview == "" {
+				sum.Preview = firstWords(t, 60)
+			}
+		}
+	}
+	return sum
+}
+
+func firstWords(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)[:max]
+	if i := strings.LastIndexByte(string(r), ' '); i >= 0 && utf8.RuneCountInString(string(r)[:i]) > max/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
+}
+
+// Clone copies a session deeply, so a copy handed to a background save never
+// shares a map or slice with one still being edited.
+func (s Session) Clone() Session {
+	c := s
+	c.Answers = make(map[string]Answer, len(s.Answers))
+	for k, v := range s.Answers {
+		c.Answers[k] = v
+	}
+	c.Actions = append([]Action(nil), s.Actions...)
+	return c
+}
