@@ -1,0 +1,264 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// maxListedFaults bounds how many faults Check spells out in its message;
+// the error it wraps (errors.Join) still holds every one.
+const maxListedFaults = 50
+
+// Check verifies the whole file: bbolt's own consistency check, then every
+// record decoded and validated, and the indexes and counts checked against
+// the records. It returns nil, or an ErrCorrupt *Error whose message names
+// every fault by bucket and id (never by a name or note text). It only reads.
+func (s *Store) Check() error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return errClosed(s.path)
+	}
+	if _, err := inspectFile(s.path); err != nil {
+		return err
+	}
+	var faults []error
+	// PreLoadFreelist: read the freelist now, on this goroutine, where a
+	// fault can be caught, rather than inside tx.Check's own goroutine.
+	err := s.withDBOptions(&bbolt.Options{ReadOnly: true, PreLoadFreelist: true}, func(db *bbolt.DB) error {
+		return db.View(func(tx *bbolt.Tx) error {
+			// A truncated file makes tx.Check read past the end of the map in
+			// its own goroutine, where nothing can recover: guard it first.
+			if err := guardSize(s.path, tx.Size()); err != nil {
+				return err
+			}
+			if _, err := s.schemaOf(tx, false); err != nil {
+				return err
+			}
+			// Walk every page and record here first, under safely: a page
+			// pointer beyond the end of the file becomes one fault, not a
+			// crash. Only if that walk survives is tx.Check (which reads the
+			// same pages on another goroutine) safe to run.
+			if err := safely(s.path, func() error {
+				touchAll(tx)
+				faults = append(faults, checkRecords(tx)...)
+				return nil
+			}); err != nil {
+				cause := err
+				var e *Error
+				if errors.As(err, &e) && e.Err != nil {
+					cause = e.Err
+				}
+				faults = append(faults, fmt.Errorf("file structure: a page cannot be read (%v); the file is too damaged to check further", cause))
+				return nil
+			}
+			var structural []error
+			for err := range tx.Check() {
+				structural = append(structural, fmt.Errorf("file structure: %w", err))
+			}
+			faults = append(structural, faults...)
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if len(faults) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s has %d problem", s.path, len(faults))
+	if len(faults) > 1 {
+		b.WriteString("s")
+	}
+	b.WriteString(":\n")
+	for i, f := range faults {
+		if i == maxListedFaults {
+			fmt.Fprintf(&b, "  … and %d more\n", len(faults)-i)
+			break
+		}
+		fmt.Fprintf(&b, "  %v\n", f)
+	}
+	b.WriteString("Make a copy of the file before changing anything, then restore your latest backup; " +
+		"`attend export` can still get out every record that reads.")
+	return &Error{Kind: ErrCorrupt, Path: s.path, Msg: b.String(), Err: errors.Join(faults...)}
+}
+
+// checkRecords decodes and validates every record and cross-checks the
+// indexes. Each fault names its bucket and key.
+func checkRecords(tx *bbolt.Tx) []error {
+	var faults []error
+	fault := func(bucket []byte, key []byte, format string, args ...any) {
+		faults = append(faults, fmt.Errorf("%s/%s: %s", bucket, printable(key), fmt.Sprintf(format, args...)))
+	}
+	b, err := bucketsOf(tx)
+	if err != nil {
+		return []error{err}
+	}
+
+	// People, and how many sessions the index holds for each.
+	people := map[string]coach.Person{}
+	_ = b.people.ForEach(func(k, v []byte) error {
+		if !coach.ValidID(string(k)) {
+			fault(bktPeople, k, "the key is not a valid id")
+		}
+		p, err := decodePerson(v)
+		if err != nil {
+			fault(bktPeople, k, "%v", err)
+			return nil
+		}
+		if p.ID != string(k) {
+			fault(bktPeople, k, "the record's id is %q", p.ID)
+		}
+		if clean, err := coach.CleanName(p.Name); err != nil {
+			fault(bktPeople, k, "the name is not usable: %v", err)
+		} else if clean != p.Name {
+			fault(bktPeople, k, "the name is not in its tidy form")
+		}
+		people[string(k)] = p
+		return nil
+	})
+
+	// Sessions: decode, validate, owner on file, both index entries there.
+	_ = b.sessions.ForEach(func(k, v []byte) error {
+		sess, err := decodeSession(v)
+		if err != nil {
+			fault(bktSessions, k, "%v", err)
+			return nil
+		}
+		if err := sess.Validate(); err != nil {
+			fault(bktSessions, k, "%v", err)
+			return nil
+		}
+		if sess.ID != string(k) {
+			fault(bktSessions, k, "the record's id is %q", sess.ID)
+			return nil
+		}
+		if sess.IsDraft() {
+			fault(bktSessions, k, "a saved session has no saved time")
+		}
+		if _, ok := people[sess.PersonID]; !ok {
+			fault(bktSessions, k, "belongs to person %s, who is not on file", sess.PersonID)
+		}
+		if b.idxTime.Get(timeKey(sess.Date, sess.ID)) == nil {
+			fault(bktSessions, k, "missing from the index by date")
+		}
+		if b.idxPerson.Get(personKey(sess.PersonID, sess.Date, sess.ID)) == nil {
+			fault(bktSessions, k, "missing from the index by person")
+		}
+		return nil
+	})
+
+	// Drafts: one per person, keyed by that person.
+	_ = b.drafts.ForEach(func(k, v []byte) error {
+		d, err := decodeSession(v)
+		if err != nil {
+			fault(bktDrafts, k, "%v", err)
+			return nil
+		}
+		if !coach.ValidID(d.ID) {
+			fault(bktDrafts, k, "the draft's id %q is not a valid id", d.ID)
+		}
+		if d.PersonID != string(k) {
+			fault(bktDrafts, k, "the draft belongs to person %q, not to its key", d.PersonID)
+		}
+		if _, ok := people[string(k)]; !ok {
+			fault(bktDrafts, k, "the draft's person is not on file")
+		}
+		if b.sessions.Get([]byte(d.ID)) != nil {
+			fault(bktDrafts, k, "the draft is for session %s, which is already saved", d.ID)
+		}
+		return nil
+	})
+
+	// The date index: every entry decodes and points at a session on that date.
+	_ = b.idxTime.ForEach(func(k, v []byte) error {
+		if len(k) != timeKeyLen {
+			fault(bktIdxTime, k, "the key has the wrong length")
+			return nil
+		}
+		id := k[dateLen:]
+		if _, err := decodeSummary(v); err != nil {
+			fault(bktIdxTime, id, "%v", err)
+		}
+		raw := b.sessions.Get(id)
+		if raw == nil {
+			fault(bktIdxTime, id, "points at a session that is not on file")
+			return nil
+		}
+		if sess, err := decodeSession(raw); err == nil && dateBytes(sess.Date) != [dateLen]byte(k[:dateLen]) {
+			fault(bktIdxTime, id, "is filed under the wrong date")
+		}
+		return nil
+	})
+
+	// The person index: every entry has its date entry; counts agree.
+	counts := map[string]int{}
+	_ = b.idxPerson.ForEach(func(k, _ []byte) error {
+		if len(k) != idLen+timeKeyLen {
+			fault(bktIdxPerson, k, "the key has the wrong length")
+			return nil
+		}
+		pid, tk := string(k[:idLen]), k[idLen:]
+		counts[pid]++
+		if b.idxTime.Get(tk) == nil {
+			fault(bktIdxPerson, tk[dateLen:], "has no entry in the index by date")
+		}
+		if raw := b.sessions.Get(tk[dateLen:]); raw == nil {
+			fault(bktIdxPerson, tk[dateLen:], "points at a session that is not on file")
+		} else if sess, err := decodeSession(raw); err == nil && sess.PersonID != pid {
+			fault(bktIdxPerson, tk[dateLen:], "is filed under the wrong person")
+		}
+		return nil
+	})
+	for _, id := range slices.Sorted(maps.Keys(people)) {
+		if p := people[id]; p.Sessions != counts[id] {
+			fault(bktPeople, []byte(id), "says %d sessions, the index holds %d", p.Sessions, counts[id])
+		}
+	}
+	return faults
+}
+
+// touchAll reads every key and the first and last byte of every value in
+// every bucket, nested ones too, so that any page the file points at is
+// read once on the calling goroutine.
+func touchAll(tx *bbolt.Tx) {
+	var sink byte
+	var walk func(b *bbolt.Bucket)
+	walk = func(b *bbolt.Bucket) {
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			sink ^= k[0] ^ k[len(k)-1]
+			if v == nil {
+				if child := b.Bucket(k); child != nil {
+					walk(child)
+				}
+				continue
+			}
+			if len(v) > 0 {
+				sink ^= v[0] ^ v[len(v)-1]
+			}
+		}
+	}
+	_ = tx.ForEach(func(_ []byte, b *bbolt.Bucket) error { walk(b); return nil })
+	_ = sink
+}
+
+// printable shows a key for a fault message: as text if it is plain ASCII,
+// otherwise in hex.
+func printable(k []byte) string {
+	for _, c := range k {
+		if c < 0x20 || c > 0x7e {
+			return fmt.Sprintf("%x", k)
+		}
+	}
+	return string(bytes.Clone(k))
+}

@@ -1,0 +1,53 @@
+package data
+
+import (
+	"testing"
+	"time"
+
+	"attend/coach"
+)
+
+func FuzzDecodeSession(f *testing.F) {
+	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	sess := coach.NewSession(coach.NewID(now), "cy", now)
+	sess.SetAnswer("checkin.energy", coach.Answer{Text: "Siân Ŵyn 🌻"})
+	sess.SetAnswer("needs.workload", coach.Answer{Rating: 3, Text: "busy"})
+	sess.SetAnswer("close.next", coach.Answer{Date: coach.Date{Year: 2027, Month: 2, Day: 24}})
+	sess.Actions = []coach.Action{{ID: coach.NewID(now), Text: "call", Owner: coach.OwnerThem, Status: coach.ActionOpen}}
+	good, _ := encodeSession(sess)
+	f.Add(good)
+	f.Add([]byte(`{"v":1}`))
+	f.Add([]byte(`{"v":2,"id":"x"}`))
+	f.Add([]byte(`{"v":-1}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"v":1,"date":"2026-02-31"}`))
+	f.Add([]byte(`{"v":1,"answers":{"a":{"rating":99999999999999999999}}}`))
+	f.Add([]byte(`{"v":1,"answers":null,"actions":[null]}`))
+	f.Add([]byte(`{"v":1,"created":"not a time"}`))
+	f.Add([]byte("{\"v\":1,\"answers\":{\"a\":{\"text\":\"\xff\xfe\"}}}"))
+	f.Add([]byte(``))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := decodeSession(b)
+		if err != nil {
+			return
+		}
+		if s.Answers == nil {
+			t.Fatal("decoded session has nil Answers")
+		}
+		_ = s.Validate()
+		// What decodes must encode and decode again to the same record.
+		again, err := encodeSession(s)
+		if err != nil {
+			t.Fatalf("re-encode: %v", err)
+		}
+		s2, err := decodeSession(again)
+		if err != nil {
+			t.Fatalf("decode of own encoding: %v", err)
+		}
+		b2, _ := encodeSession(s2)
+		if string(b2) != string(again) {
+			t.Fatalf("not stable:\n%s\n%s", again, b2)
+		}
+	})
+}

@@ -1,0 +1,265 @@
+package data
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// SchemaVersion is the layout of buckets and keys this attend writes and
+// reads. A file with a higher version is refused; a lower one is migrated.
+const SchemaVersion = 1
+
+// RecordVersion is the "v" every stored JSON value carries. Any change to
+// what a record holds (a new field included) must raise it, so that an
+// older attend refuses the record instead of rewriting it without the field.
+const RecordVersion = 1
+
+// schemaTarget and migrations are variables only so tests can exercise the
+// migration machinery before a real migration exists.
+var (
+	schemaTarget = SchemaVersion
+	// migrations[v] upgrades a file from schema v to v+1. All pending ones
+	// run inside one Update, so a failure leaves the file as it was.
+	migrations = map[int]func(*bbolt.Tx) error{}
+)
+
+// Buckets. Keys hold only ids and dates, never a name or a note, so that
+// sealing values later (encryption) leaves nothing personal readable.
+var (
+	bktMeta      = []byte("meta")       // "app", "schema", "created"
+	bktPeople    = []byte("people")     // personID -> personRecord
+	bktSessions  = []byte("sessions")   // sessionID -> sessionRecord
+	bktDrafts    = []byte("drafts")     // personID -> sessionRecord (one draft per person)
+	bktIdxTime   = []byte("idx_time")   // date(8) + sessionID(26) -> summaryRecord
+	bktIdxPerson = []byte("idx_person") // personID(26) + date(8) + sessionID(26) -> empty
+
+	allBuckets = [][]byte{bktMeta, bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxPerson}
+
+	metaApp     = []byte("app")
+	metaSchema  = []byte("schema")
+	metaCreated = []byte("created")
+	appName     = "attend"
+)
+
+const (
+	idLen      = 26 // a coach.NewID ULID
+	dateLen    = 8
+	timeKeyLen = dateLen + idLen
+)
+
+// dateBytes encodes a calendar day as 8 big-endian bytes, days since
+// 1970-01-01 with the sign bit flipped, so that byte order is date order.
+func dateBytes(d coach.Date) [dateLen]byte {
+	days := d.Time().Unix() / 86400
+	var b [dateLen]byte
+	binary.BigEndian.PutUint64(b[:], uint64(days)^(1<<63))
+	return b
+}
+
+func dateFromBytes(b []byte) coach.Date {
+	days := int64(binary.BigEndian.Uint64(b) ^ (1 << 63))
+	return coach.DateOf(time.Unix(days*86400, 0).UTC())
+}
+
+// timeKey is the idx_time key: date then session id.
+func timeKey(d coach.Date, sessionID string) []byte {
+	db := dateBytes(d)
+	k := make([]byte, 0, timeKeyLen)
+	k = append(k, db[:]...)
+	return append(k, sessionID...)
+}
+
+// personKey is the idx_person key: person id then the idx_time key.
+func personKey(personID string, d coach.Date, sessionID string) []byte {
+	k := make([]byte, 0, idLen+timeKeyLen)
+	k = append(k, personID...)
+	return append(k, timeKey(d, sessionID)...)
+}
+
+// Records: every value is a JSON object with "v". Embedding flattens the
+// domain struct's fields beside it.
+
+type personRecord struct {
+	V int `json:"v"`
+	coach.Person
+}
+
+type sessionRecord struct {
+	V int `json:"v"`
+	coach.Session
+}
+
+type summaryRecord struct {
+	V int `json:"v"`
+	coach.Summary
+}
+
+func encode(v any) ([]byte, error) { return json.Marshal(v) }
+
+// encodePerson and encodeSession decode what they made before returning
+// it: attend never writes a record it could not read back (a hand-built
+// coach.Date such as 31 February encodes, but does not decode).
+func encodePerson(p coach.Person) ([]byte, error) {
+	raw, err := encode(personRecord{V: RecordVersion, Person: p})
+	if err == nil {
+		_, err = decodePerson(raw)
+	}
+	return raw, err
+}
+
+func encodeSession(s coach.Session) ([]byte, error) {
+	raw, err := encode(sessionRecord{V: RecordVersion, Session: s})
+	if err == nil {
+		_, err = decodeSession(raw)
+	}
+	return raw, err
+}
+
+func encodeSummary(s coach.Summary) ([]byte, error) {
+	return encode(summaryRecord{V: RecordVersion, Summary: s})
+}
+
+// checkVersion reads only "v" and refuses a missing, bad or newer one.
+func checkVersion(what string, v int) error {
+	switch {
+	case v > RecordVersion:
+		return &VersionError{What: what, Found: v, Supported: RecordVersion}
+	case v < 1:
+		return fmt.Errorf("%s has no record version", what)
+	}
+	return nil
+}
+
+// decodeSession decodes a stored session or draft. It never panics, whatever
+// the bytes (see FuzzDecodeSession).
+func decodeSession(b []byte) (coach.Session, error) {
+	var r sessionRecord
+	if err := json.Unmarshal(b, &r); err != nil {
+		return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+	}
+	if err := checkVersion("session "+r.ID, r.V); err != nil {
+		return coach.Session{}, err
+	}
+	if r.Answers == nil {
+		r.Answers = map[string]coach.Answer{}
+	}
+	return r.Session, nil
+}
+
+func decodePerson(b []byte) (coach.Person, error) {
+	var r personRecord
+	if err := json.Unmarshal(b, &r); err != nil {
+		return coach.Person{}, fmt.Errorf("person record is not valid JSON: %w", err)
+	}
+	if err := checkVersion("person "+r.ID, r.V); err != nil {
+		return coach.Person{}, err
+	}
+	return r.Person, nil
+}
+
+func decodeSummary(b []byte) (coach.Summary, error) {
+	var r summaryRecord
+	if err := json.Unmarshal(b, &r); err != nil {
+		return coach.Summary{}, fmt.Errorf("summary record is not valid JSON: %w", err)
+	}
+	if err := checkVersion("summary "+r.ID, r.V); err != nil {
+		return coach.Summary{}, err
+	}
+	return r.Summary, nil
+}
+
+// draftHead is the little SaveDraft, SaveSession and Drafts need from a
+// draft, decoded without building its answers.
+type draftHead struct {
+	V       int       `json:"v"`
+	ID      string    `json:"id"`
+	Updated time.Time `json:"updated"`
+}
+
+func decodeDraftHead(b []byte) (draftHead, error) {
+	var h draftHead
+	if err := json.Unmarshal(b, &h); err != nil {
+		return h, fmt.Errorf("draft record is not valid JSON: %w", err)
+	}
+	return h, checkVersion("draft "+h.ID, h.V)
+}
+
+// buckets gives the six buckets of a transaction, or ErrCorrupt-ish error if
+// one is missing (every attend file has all of them from creation).
+type txBuckets struct {
+	meta, people, sessions, drafts, idxTime, idxPerson *bbolt.Bucket
+}
+
+var errMissingBucket = errors.New("a bucket is missing")
+
+func bucketsOf(tx *bbolt.Tx) (txBuckets, error) {
+	b := txBuckets{
+		meta: tx.Bucket(bktMeta), people: tx.Bucket(bktPeople), sessions: tx.Bucket(bktSessions),
+		drafts: tx.Bucket(bktDrafts), idxTime: tx.Bucket(bktIdxTime), idxPerson: tx.Bucket(bktIdxPerson),
+	}
+	for i, x := range []*bbolt.Bucket{b.meta, b.people, b.sessions, b.drafts, b.idxTime, b.idxPerson} {
+		if x == nil {
+			return b, fmt.Errorf("%w: %s", errMissingBucket, allBuckets[i])
+		}
+	}
+	return b, nil
+}
+
+// readSchema reads the meta bucket: errNotOurs if this is not attend's file.
+var errNotOurs = errors.New("no attend meta")
+
+func readSchema(tx *bbolt.Tx) (int, error) {
+	m := tx.Bucket(bktMeta)
+	if m == nil || string(m.Get(metaApp)) != appName {
+		return 0, errNotOurs
+	}
+	raw := m.Get(metaSchema)
+	v, err := strconv.Atoi(string(raw))
+	if err != nil || v < 1 {
+		return 0, fmt.Errorf("meta schema %q is not a version number", raw)
+	}
+	return v, nil
+}
+
+// initTx creates every bucket and the meta of a new file.
+func initTx(tx *bbolt.Tx, now time.Time) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	m := tx.Bucket(bktMeta)
+	for k, v := range map[string]string{
+		string(metaApp):     appName,
+		string(metaSchema):  strconv.Itoa(schemaTarget),
+		string(metaCreated): now.UTC().Format(time.RFC3339),
+	} {
+		if err := m.Put([]byte(k), []byte(v)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateTx runs every pending migration from schema `from` and records the
+// new version. It runs inside the caller's single Update.
+func migrateTx(tx *bbolt.Tx, from int) error {
+	for v := from; v < schemaTarget; v++ {
+		m := migrations[v]
+		if m == nil {
+			return fmt.Errorf("this attend has no upgrade from data version %d", v)
+		}
+		if err := m(tx); err != nil {
+			return fmt.Errorf("upgrading data version %d to %d: %w", v, v+1, err)
+		}
+	}
+	return tx.Bucket(bktMeta).Put(metaSchema, []byte(strconv.Itoa(schemaTarget)))
+}

@@ -1,0 +1,374 @@
+package data
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"strings"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// SaveSession saves a finished prep: it tidies it, stamps Saved and Updated
+// with now, validates it, and in one transaction stores the session, its
+// index entries and the updated person, and deletes the person's draft if it
+// is this session. Saving the same id again replaces the session and moves
+// its index entries. The person must exist (ErrNotFound).
+func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
+	now := s.now()
+	sess.Tidy(now)
+	sess.Saved = now
+	sess.Updated = now
+	if sess.Created.IsZero() {
+		sess.Created = now
+	}
+	if sess.Answers == nil {
+		sess.Answers = map[string]coach.Answer{}
+	}
+	sess.Position = coach.Position{} // only meaningful on drafts
+	if err := sess.Validate(); err != nil {
+		return coach.Session{}, errInvalid(err, "this session cannot be saved")
+	}
+	if _, err := encodeSession(sess); err != nil {
+		return coach.Session{}, errInvalid(err, "this session cannot be saved")
+	}
+	g := s.guide(sess.Lang)
+	err := s.update(func(_ *bbolt.Tx, b txBuckets) error {
+		return s.saveSessionTx(b, g, sess)
+	})
+	if err != nil {
+		return coach.Session{}, err
+	}
+	return sess, nil
+}
+
+// saveSessionTx is the body of SaveSession's transaction (also used by the
+// benchmarks to build fixtures in a few large transactions).
+func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) error {
+	p, err := s.getPerson(b, sess.PersonID)
+	if err != nil {
+		return err
+	}
+	id := []byte(sess.ID)
+
+	// A session saved before: take its old index entries out first.
+	var old *coach.Session
+	if raw := b.sessions.Get(id); raw != nil {
+		o, err := decodeSession(raw)
+		if err != nil {
+			return s.recordErr("session", id, err)
+		}
+		old = &o
+		if err := b.idxTime.Delete(timeKey(o.Date, o.ID)); err != nil {
+			return err
+		}
+		if err := b.idxPerson.Delete(personKey(o.PersonID, o.Date, o.ID)); err != nil {
+			return err
+		}
+	}
+
+	raw, err := encodeSession(sess)
+	if err != nil {
+		return err
+	}
+	if err := b.sessions.Put(id, raw); err != nil {
+		return err
+	}
+	sum, err := encodeSummary(coach.Summarise(g, p, sess))
+	if err != nil {
+		return err
+	}
+	if err := b.idxTime.Put(timeKey(sess.Date, sess.ID), sum); err != nil {
+		return err
+	}
+	if err := b.idxPerson.Put(personKey(p.ID, sess.Date, sess.ID), []byte{}); err != nil {
+		return err
+	}
+
+	switch {
+	case old == nil:
+		p.Sessions++
+	case old.PersonID != sess.PersonID:
+		// The session was moved to another person: put the first one right.
+		p.Sessions++
+		if op, err := s.getPerson(b, old.PersonID); err == nil {
+			op.Sessions = max(op.Sessions-1, 0)
+			s.refreshDates(b, &op, sess)
+			if err := putPerson(b, op); err != nil {
+				return err
+			}
+			if err := deleteDraftIf(b, op.ID, sess.ID); err != nil {
+				return err
+			}
+		}
+	}
+	s.refreshDates(b, &p, sess)
+	if err := putPerson(b, p); err != nil {
+		return err
+	}
+	return deleteDraftIf(b, p.ID, sess.ID)
+}
+
+// refreshDates sets a person's LastSession and NextSession from their
+// latest session in the index (ties on a date go to the later-created id).
+// just is the session being saved, which need not be decoded again.
+func (s *Store) refreshDates(b txBuckets, p *coach.Person, just coach.Session) {
+	k, _ := lastWithPrefix(b.idxPerson.Cursor(), []byte(p.ID))
+	if k == nil {
+		p.LastSession, p.NextSession = coach.Date{}, coach.Date{}
+		return
+	}
+	if len(k) != idLen+timeKeyLen {
+		return // a malformed index key: Check reports it; keep the dates
+	}
+	p.LastSession = dateFromBytes(k[idLen : idLen+dateLen])
+	latestID := string(k[idLen+dateLen:])
+	if latestID == just.ID {
+		p.NextSession = just.NextSession()
+		return
+	}
+	if raw := b.sessions.Get([]byte(latestID)); raw != nil {
+		if latest, err := decodeSession(raw); err == nil {
+			p.NextSession = latest.NextSession()
+		}
+	}
+	// If the latest cannot be read, keep the NextSession the person had:
+	// a damaged old record must not stop today's save.
+}
+
+// lastWithPrefix returns the last key starting with prefix and its value,
+// or nil. An empty prefix gives the last key of the bucket.
+func lastWithPrefix(c *bbolt.Cursor, prefix []byte) (k, v []byte) {
+	end := append(bytes.Clone(prefix), 0xFF)
+	if k, _ = c.Seek(end); k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	if k == nil || !bytes.HasPrefix(k, prefix) {
+		return nil, nil
+	}
+	return k, v
+}
+
+func deleteDraftIf(b txBuckets, personID, sessionID string) error {
+	raw := b.drafts.Get([]byte(personID))
+	if raw == nil {
+		return nil
+	}
+	// A draft that cannot be decoded is left alone: nothing is thrown away
+	// that is not certainly this session.
+	if h, err := decodeDraftHead(raw); err == nil && h.ID == sessionID {
+		return b.drafts.Delete([]byte(personID))
+	}
+	return nil
+}
+
+// MinPrefix is the shortest id prefix Session accepts.
+const MinPrefix = 6
+
+// Session returns a saved session by its id or by a unique prefix of at
+// least MinPrefix characters, ignoring case. ErrNotFound, ErrAmbiguous.
+func (s *Store) Session(idOrPrefix string) (coach.Session, error) {
+	q := strings.ToUpper(strings.TrimSpace(idOrPrefix))
+	var out coach.Session
+	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		key := []byte(q)
+		if len(q) >= MinPrefix {
+			if raw := b.sessions.Get(key); raw != nil {
+				sess, err := decodeSession(raw)
+				if err != nil {
+					return s.recordErr("session", key, err)
+				}
+				out = sess
+				return nil
+			}
+		}
+		if len(q) < MinPrefix {
+			return newErr(ErrNotFound, s.path, nil,
+				"%q is too short to find a session by: give at least %d characters of its id", idOrPrefix, MinPrefix)
+		}
+		c := b.sessions.Cursor()
+		n := 0
+		for k, v := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, v = c.Next() {
+			n++
+			if n > 1 {
+				break
+			}
+			sess, err := decodeSession(v)
+			if err != nil {
+				return s.recordErr("session", k, err)
+			}
+			out = sess
+		}
+		switch {
+		case n == 0:
+			return newErr(ErrNotFound, s.path, nil, "no saved session has an id starting %q: check the id (attend log lists them)", idOrPrefix)
+		case n > 1:
+			out = coach.Session{}
+			return newErr(ErrAmbiguous, s.path, nil, "more than one session has an id starting %q: type more of the id", idOrPrefix)
+		}
+		return nil
+	})
+	if err != nil {
+		return coach.Session{}, err
+	}
+	return out, nil
+}
+
+// Summaries lists sessions newest first (by session date, then id) from the
+// summary index alone, never decoding a full session. personID "" means
+// everyone. after is the cursor a previous page returned ("" for the first
+// page); the returned cursor is "" when there is nothing more. limit <= 0
+// means no limit.
+func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Summary, string, error) {
+	var from []byte
+	if after != "" {
+		raw, err := base64.RawURLEncoding.DecodeString(after)
+		if err != nil || len(raw) != timeKeyLen {
+			return nil, "", errInvalid(errBadCursor, "cannot list sessions")
+		}
+		from = raw
+	}
+	var out []coach.Summary
+	var next string
+	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		var prefix []byte
+		var c *bbolt.Cursor
+		if personID != "" {
+			prefix = []byte(personID)
+			c = b.idxPerson.Cursor()
+		} else {
+			c = b.idxTime.Cursor()
+		}
+		// Position on the first key to return, walking backwards.
+		var k, v []byte
+		if from == nil {
+			k, v = lastWithPrefix(c, prefix)
+		} else {
+			seek := append(bytes.Clone(prefix), from...)
+			if k, _ = c.Seek(seek); k == nil {
+				k, v = c.Last()
+			} else {
+				k, v = c.Prev() // Seek lands on the cursor key or just after it
+			}
+		}
+		names := map[string]string{}
+		var lastKey []byte
+		for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
+			if limit > 0 && len(out) == limit {
+				next = base64.RawURLEncoding.EncodeToString(lastKey)
+				return nil
+			}
+			tk := k[len(prefix):]
+			if len(tk) != timeKeyLen {
+				return errCorrupt(s.path, nil, "an index key has the wrong length")
+			}
+			if prefix != nil {
+				// idx_person holds no value: the summary lives in idx_time.
+				if v = b.idxTime.Get(tk); v == nil {
+					continue // an idx_person entry without its idx_time one: Check reports it
+				}
+			}
+			sum, err := decodeSummary(v)
+			if err != nil {
+				return s.recordErr("summary", tk[dateLen:], err)
+			}
+			// The name on file wins over the one copied at save time.
+			name, ok := names[sum.PersonID]
+			if !ok {
+				if p, err := s.getPerson(b, sum.PersonID); err == nil {
+					name = p.Name
+				} else {
+					name = sum.PersonName
+				}
+				names[sum.PersonID] = name
+			}
+			sum.PersonName = name
+			out = append(out, sum)
+			lastKey = append(lastKey[:0], tk...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return out, next, nil
+}
+
+var errBadCursor = errors.New("the page cursor is not one attend made")
+
+// eachChunk is how many sessions EachSession reads per transaction.
+const eachChunk = 256
+
+// EachSession calls fn for every saved session with its person, oldest
+// session date first, for export. It takes a snapshot of the index in one
+// short read, then reads the sessions in small batches, calling fn outside
+// any transaction, so a slow writer (a pipe, a disk) never keeps another
+// attend waiting on the lock. Each session in the snapshot is delivered
+// exactly once, as it stands when its batch is read; one erased meanwhile
+// is skipped. A session whose person record is missing comes with a Person
+// holding only the id (Check reports it). An error from fn stops the walk.
+func (s *Store) EachSession(fn func(coach.Person, coach.Session) error) error {
+	var ids []string
+	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		return b.idxTime.ForEach(func(k, _ []byte) error {
+			if len(k) != timeKeyLen {
+				return errCorrupt(s.path, nil, "an index key has the wrong length")
+			}
+			ids = append(ids, string(k[dateLen:]))
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	people := map[string]coach.Person{}
+	type pair struct {
+		p coach.Person
+		s coach.Session
+	}
+	for len(ids) > 0 {
+		n := min(eachChunk, len(ids))
+		batch := ids[:n]
+		ids = ids[n:]
+		var out []pair
+		err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+			out = make([]pair, 0, len(batch))
+			for _, id := range batch {
+				raw := b.sessions.Get([]byte(id))
+				if raw == nil {
+					continue
+				}
+				sess, err := decodeSession(raw)
+				if err != nil {
+					return s.recordErr("session", []byte(id), err)
+				}
+				p, ok := people[sess.PersonID]
+				if !ok {
+					if p, err = s.getPerson(b, sess.PersonID); errors.Is(err, ErrNewerSchema) {
+						return err
+					} else if err != nil {
+						// Still deliver the session (an export must not lose
+						// it): the person is known only by id. Check reports it.
+						p = coach.Person{ID: sess.PersonID}
+					}
+					people[sess.PersonID] = p
+				}
+				out = append(out, pair{p, sess})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, x := range out {
+			if err := fn(x.p, x.s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,406 @@
+// Package data keeps attend's records in one bbolt file.
+//
+// The file is never held open while attend is idle: every call opens it,
+// runs one short transaction, copies what it needs out and closes it again.
+// So two attend processes (two windows, or a window and `attend export`)
+// can share one file; a call that meets the other's lock waits up to
+// Options.LockTimeout and then returns ErrLocked.
+//
+// A file that is empty, damaged, not attend's or from a newer attend is
+// refused and never written: every write first validates the file through a
+// read-only open, and re-checks the meta inside the write transaction.
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/adrg/xdg"
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// DefaultLockTimeout is how long a call waits for another attend to let go.
+const DefaultLockTimeout = 2 * time.Second
+
+// minLockWait is the least a write's second open waits for the lock.
+const minLockWait = 100 * time.Millisecond
+
+// DefaultPath is $ATTEND_DB if set, otherwise attend/attend.db under the XDG
+// data home (~/.local/share/attend/attend.db), creating that folder 0700.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("ATTEND_DB"); p != "" {
+		return p, nil
+	}
+	if xdg.DataHome == "" {
+		return "", errors.New("cannot work out where to keep the database (no home folder?): set ATTEND_DB or use --db")
+	}
+	// Not xdg.DataFile: when the data home cannot be created it falls back to
+	// a shared system folder from XDG_DATA_DIRS, the wrong place for private notes.
+	dir := filepath.Join(xdg.DataHome, "attend")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		if oe := osErr(dir, err, true); oe != nil {
+			return "", oe
+		}
+		return "", fmt.Errorf("cannot create the folder %s: %w", dir, err)
+	}
+	return filepath.Join(dir, "attend.db"), nil
+}
+
+// Options tune a Store. The zero value is fine.
+type Options struct {
+	// LockTimeout is how long to wait for another attend's lock (default 2s).
+	LockTimeout time.Duration
+	// ReadOnly opens for reading only: a missing file is an error rather
+	// than created, and every write returns ErrReadOnly.
+	ReadOnly bool
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// Guide is the prompt set used to summarise sessions whose language has
+	// no prompt file (default coach.LoadGuide("en")).
+	Guide *coach.Guide
+}
+
+// Store is attend's database. It is safe for concurrent use.
+type Store struct {
+	path string
+	opt  Options
+
+	// mu serialises this process's writes (and lets reads share); Close
+	// takes it to wait for anything in flight.
+	mu     sync.RWMutex
+	closed bool
+
+	guideMu sync.Mutex
+	guides  map[string]*coach.Guide
+}
+
+// Open checks the file at path and returns a Store for it. A missing file is
+// created (unless ReadOnly); an older schema is migrated after a backup copy
+// is made beside it; anything else wrong is refused without writing.
+func Open(path string, opt Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("no database path given: use --db or ATTEND_DB")
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if opt.LockTimeout <= 0 {
+		opt.LockTimeout = DefaultLockTimeout
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Guide == nil {
+		g, err := coach.LoadGuide(coach.DefaultLang)
+		if err != nil {
+			return nil, err
+		}
+		opt.Guide = g
+	}
+	s := &Store{path: path, opt: opt, guides: map[string]*coach.Guide{opt.Guide.Lang: opt.Guide}}
+
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if opt.ReadOnly {
+			return nil, newErr(ErrNoDatabase, path, err,
+				"there is no database at %s yet: run attend once to start one, or check --db / ATTEND_DB", path)
+		}
+		if err := s.create(); err != nil {
+			return nil, err
+		}
+	} else if err != nil {
+		if oe := osErr(path, err, false); oe != nil {
+			return nil, oe
+		}
+		return nil, err
+	}
+
+	from, err := s.validate()
+	if err != nil {
+		return nil, err
+	}
+	if from < schemaTarget {
+		if opt.ReadOnly {
+			return nil, newErr(ErrReadOnly, path, nil,
+				"%s was written by an older attend and needs a one-time upgrade: run attend once without read-only, then try again", path)
+		}
+		if err := s.migrate(from); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close waits for calls in flight; afterwards every call returns ErrClosed.
+// The file itself is not held open, so there is nothing else to release.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	return nil
+}
+
+func (s *Store) now() time.Time { return s.opt.Now() }
+
+// guide returns the prompt set for a session's language, falling back to
+// Options.Guide, for summaries.
+func (s *Store) guide(lang string) *coach.Guide {
+	s.guideMu.Lock()
+	defer s.guideMu.Unlock()
+	if g, ok := s.guides[lang]; ok {
+		return g
+	}
+	g, err := coach.LoadGuide(lang)
+	if err != nil || lang == "" {
+		g = s.opt.Guide
+	}
+	s.guides[lang] = g
+	return g
+}
+
+// create builds a new database in a temporary file beside path and moves it
+// into place only when complete, so a crash during the very first
+// initialisation never leaves a half-made file at the real path.
+func (s *Store) create() error {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		if oe := osErr(dir, err, true); oe != nil {
+			return oe
+		}
+		return fmt.Errorf("cannot create the folder %s: %w", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".attend-new-*.db")
+	if err != nil {
+		if oe := osErr(s.path, err, true); oe != nil {
+			return oe
+		}
+		return fmt.Errorf("cannot create %s: %w", s.path, err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpName) // a no-op once renamed; removes the temp name after a link
+
+	build := func() error {
+		if err := os.Chmod(tmpName, 0o600); err != nil {
+			return err
+		}
+		db, err := bbolt.Open(tmpName, 0o600, &bbolt.Options{Timeout: s.opt.LockTimeout})
+		if err != nil {
+			return err
+		}
+		if err := db.Update(func(tx *bbolt.Tx) error { return initTx(tx, s.now()) }); err != nil {
+			db.Close()
+			return err
+		}
+		if err := db.Close(); err != nil {
+			return err
+		}
+		return syncFile(tmpName)
+	}
+	if err := build(); err != nil {
+		if oe := osErr(s.path, err, true); oe != nil {
+			return oe
+		}
+		return fmt.Errorf("cannot create a new database at %s: %w", s.path, err)
+	}
+	// Link, not rename: if another attend created the file meanwhile, keep
+	// theirs rather than replacing it. Fall back to rename where links fail.
+	if err := os.Link(tmpName, s.path); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.Rename(tmpName, s.path); err != nil {
+			return fmt.Errorf("cannot create a new database at %s: %w", s.path, err)
+		}
+	}
+	syncDir(dir)
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a rename or link durable. Best effort: not every platform
+// can sync a directory.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// validate checks the file read-only and returns its schema version.
+func (s *Store) validate() (int, error) {
+	if _, err := inspectFile(s.path); err != nil {
+		return 0, err
+	}
+	var schema int
+	err := s.withDB(true, func(db *bbolt.DB) error {
+		return db.View(func(tx *bbolt.Tx) error {
+			if err := guardSize(s.path, tx.Size()); err != nil {
+				return err
+			}
+			v, err := s.schemaOf(tx, true)
+			schema = v
+			return err
+		})
+	})
+	return schema, err
+}
+
+// schemaOf reads and judges the meta of an open file. allowOlder accepts a
+// schema below this attend's (Open will migrate it).
+func (s *Store) schemaOf(tx *bbolt.Tx, allowOlder bool) (int, error) {
+	v, err := readSchema(tx)
+	switch {
+	case errors.Is(err, errNotOurs):
+		return 0, errNotAttend(s.path, err)
+	case err != nil:
+		return 0, errCorrupt(s.path, err, err.Error())
+	case v > schemaTarget:
+		return v, errNewer(s.path, v, schemaTarget)
+	case v < schemaTarget && !allowOlder:
+		return v, newErr(ErrNewerSchema, s.path, nil,
+			"%s was replaced by a file from an older attend while attend was running: restart attend to upgrade it", s.path)
+	}
+	if _, err := bucketsOf(tx); err != nil && v == schemaTarget {
+		return v, errCorrupt(s.path, err, err.Error())
+	}
+	return v, nil
+}
+
+// migrate upgrades the file from schema `from`, after a backup copy.
+func (s *Store) migrate(from int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stamp := s.now().UTC().Format("20060102T150405Z")
+	bak := fmt.Sprintf("%s.bak-v%d-%s", s.path, from, stamp)
+	if err := s.backupTo(bak); err != nil {
+		return fmt.Errorf("before upgrading %s attend makes a backup copy, and that failed, so nothing was changed: %w", s.path, err)
+	}
+	return s.withDB(false, func(db *bbolt.DB) error {
+		return db.Update(func(tx *bbolt.Tx) error {
+			if err := guardSize(s.path, tx.Size()); err != nil {
+				return err
+			}
+			v, err := s.schemaOf(tx, true)
+			if err != nil {
+				return err
+			}
+			if v == schemaTarget { // another attend upgraded it meanwhile
+				return nil
+			}
+			if err := migrateTx(tx, v); err != nil {
+				return fmt.Errorf("upgrading %s failed and was undone (a copy from before is at %s): %w", s.path, bak, err)
+			}
+			return nil
+		})
+	})
+}
+
+// withDB opens the file, runs fn and closes it. Errors come back classified.
+func (s *Store) withDB(readOnly bool, fn func(*bbolt.DB) error) error {
+	return s.withDBOptions(&bbolt.Options{ReadOnly: readOnly}, fn)
+}
+
+// withDBOptions is withDB with more bbolt options (OpenFile is always
+// attend's; a zero Timeout means LockTimeout). The open and fn both run under safely: bbolt reads the
+// file through a memory map, so a damaged file can fault anywhere.
+func (s *Store) withDBOptions(o *bbolt.Options, fn func(*bbolt.DB) error) error {
+	if o.Timeout <= 0 { // 0 would make bbolt wait for ever
+		o.Timeout = s.opt.LockTimeout
+	}
+	o.OpenFile = openNoCreate
+	var db *bbolt.DB
+	err := safely(s.path, func() error {
+		var err error
+		db, err = bbolt.Open(s.path, 0o600, o)
+		return err
+	})
+	if err != nil {
+		return s.classify(err, !o.ReadOnly)
+	}
+	err = safely(s.path, func() error { return fn(db) })
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return s.classify(err, !o.ReadOnly)
+}
+
+// view runs fn in a read-only transaction on a freshly opened, checked file.
+func (s *Store) view(fn func(tx *bbolt.Tx, b txBuckets) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return errClosed(s.path)
+	}
+	return s.viewLocked(fn)
+}
+
+func (s *Store) viewLocked(fn func(tx *bbolt.Tx, b txBuckets) error) error {
+	return s.withDB(true, func(db *bbolt.DB) error {
+		return db.View(func(tx *bbolt.Tx) error {
+			b, err := s.checkTx(tx)
+			if err != nil {
+				return err
+			}
+			return fn(tx, b)
+		})
+	})
+}
+
+// update validates the file read-only, then runs fn in one read-write
+// transaction, re-checking the meta inside it before anything is written.
+func (s *Store) update(fn func(tx *bbolt.Tx, b txBuckets) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errClosed(s.path)
+	}
+	if s.opt.ReadOnly {
+		return errReadOnly(s.path)
+	}
+	start := time.Now()
+	if err := s.viewLocked(func(*bbolt.Tx, txBuckets) error { return nil }); err != nil {
+		return err
+	}
+	// Both opens share one LockTimeout, so a write gives up in about
+	// LockTimeout however the other attend's locks fall.
+	wait := max(s.opt.LockTimeout-time.Since(start), minLockWait)
+	return s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
+		return db.Update(func(tx *bbolt.Tx) error {
+			b, err := s.checkTx(tx)
+			if err != nil {
+				return err
+			}
+			return fn(tx, b)
+		})
+	})
+}
+
+// checkTx is the per-transaction guard: the file is as long as its header
+// says, it is attend's, and its schema is exactly this attend's.
+func (s *Store) checkTx(tx *bbolt.Tx) (txBuckets, error) {
+	if err := guardSize(s.path, tx.Size()); err != nil {
+		return txBuckets{}, err
+	}
+	if _, err := s.schemaOf(tx, false); err != nil {
+		return txBuckets{}, err
+	}
+	return bucketsOf(tx)
+}
