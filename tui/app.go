@@ -1,0 +1,433 @@
+// Package tui is attend's terminal interface: a root model that routes
+// between screens (home, prep, review), sharing one Context. Screens are
+// plain structs with update and view methods; every read and write of the
+// store happens in a tea.Cmd (commands.go).
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"attend/coach"
+)
+
+type screen int
+
+const (
+	screenHome screen = iota
+	screenPrep
+	screenReview
+)
+
+// Smallest window attend draws in; below it, it asks for more room.
+const (
+	minWidth  = 40
+	minHeight = 12
+)
+
+// Options configure the app.
+type Options struct {
+	Store Store
+	Guide *coach.Guide
+	Now   func() time.Time // the clock; tests fix it
+	// PrepName opens a prep for this person at once, adding them if new.
+	PrepName string
+	// AutosaveDelay overrides how soon a change is written (tests use 1ms).
+	AutosaveDelay time.Duration
+	// Dark sets the starting palette before the terminal reports its
+	// background (tests fix it so their output does not depend on a query).
+	Dark bool
+}
+
+// Model is the root of the app.
+type Model struct {
+	ctx    *Context
+	screen screen
+	home   homeModel
+	prep   *prepModel
+	review reviewModel
+	help   help.Model
+
+	notice    string
+	noticeBad bool
+
+	prepName  string
+	quitting  bool // waiting for a last write before quitting
+	forceQuit bool // that write failed; a second ctrl+c quits anyway
+}
+
+// New builds the app.
+func New(opt Options) *Model {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.AutosaveDelay <= 0 {
+		opt.AutosaveDelay = AutosaveDelay
+	}
+	ctx := &Context{
+		Width: 80, Height: 24,
+		Styles: NewStyles(opt.Dark),
+		Keys:   DefaultKeyMap(),
+		Guide:  opt.Guide,
+		Store:  opt.Store,
+		Now:    opt.Now,
+
+		AutosaveDelay: opt.AutosaveDelay,
+	}
+	m := &Model{ctx: ctx, home: newHome(ctx), review: newReview(), help: help.New(), prepName: opt.PrepName}
+	m.help.Styles = ctx.Styles.Help
+	return m
+}
+
+// Init asks for the terminal's background and loads the first screen.
+func (m *Model) Init() tea.Cmd {
+	first := loadPeople(m.ctx.Store)
+	if m.prepName != "" {
+		first = tea.Batch(first, openPrepByName(m.ctx.Store, m.prepName))
+	}
+	return tea.Batch(tea.RequestBackgroundColor, first)
+}
+
+// Update routes a message: window and theme changes to everyone, command
+// results to their screen, keys to the global handler and then the screen.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+	case tea.BackgroundColorMsg:
+		m.setStyles(NewStyles(msg.IsDark()))
+	case tea.KeyPressMsg:
+		cmd = m.key(msg)
+	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg:
+		cmd = m.result(msg)
+	default:
+		cmd = m.toScreen(msg)
+	}
+	m.relayout()
+	return m, cmd
+}
+
+func (m *Model) setStyles(s Styles) {
+	m.ctx.Styles = s
+	m.help.Styles = s.Help
+	m.home.applyStyles(s)
+	if m.prep != nil {
+		m.prep.applyStyles(s)
+	}
+}
+
+// key handles the keys that work everywhere, then hands the rest on.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if key.Matches(msg, k.Quit) {
+		return m.quit()
+	}
+	if key.Matches(msg, k.HelpAlt) || (key.Matches(msg, k.Help) && !m.typing()) {
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	}
+	if m.tooSmall() {
+		return nil // typing blind into a window too small to show it helps no one
+	}
+	if m.forceQuit {
+		m.forceQuit = false
+	}
+	m.notice = ""
+	return m.toScreen(msg)
+}
+
+// typing reports whether keys go into a text field on the current screen.
+func (m *Model) typing() bool {
+	switch m.screen {
+	case screenHome:
+		return m.home.typing()
+	case screenPrep:
+		return m.prep.typing()
+	}
+	return false
+}
+
+// toScreen passes a message to the current screen and acts on its answer.
+func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
+	switch m.screen {
+	case screenHome:
+		res, cmd := m.home.update(m.ctx, msg)
+		switch {
+		case res.quit:
+			return tea.Quit
+		case res.prep != nil:
+			return tea.Batch(cmd, openPrep(m.ctx.Store, *res.prep))
+		}
+		return cmd
+	case screenPrep:
+		res, cmd := m.prep.update(m.ctx, msg)
+		switch res {
+		case prepReview:
+			m.screen = screenReview
+			m.review = newReview()
+			m.review.setRecord(m.ctx, m.prep.person, m.prep.session, m.bodyHeight())
+			return tea.Batch(cmd, m.prep.changed(m.ctx))
+		case prepLeave:
+			return tea.Batch(cmd, m.leavePrep())
+		}
+		return cmd
+	case screenReview:
+		switch m.review.update(m.ctx, msg) {
+		case reviewBack:
+			m.screen = screenPrep
+		case reviewSave:
+			m.review.saving = true
+			m.review.err = nil
+			return saveSession(m.ctx.Store, m.prep.person, m.prep.session.Clone())
+		}
+		// Autosave ticks keep flowing to the prep while the review is shown.
+		if _, ok := msg.(tea.KeyPressMsg); !ok {
+			_, cmd := m.prep.update(m.ctx, msg)
+			return cmd
+		}
+	}
+	return nil
+}
+
+// leavePrep goes home, writing the draft first so the home list shows it.
+func (m *Model) leavePrep() tea.Cmd {
+	p := m.prep
+	m.screen = screenHome
+	m.setNotice("Draft kept for "+p.person.Name+". Choose them again to carry on where you left off.", false)
+	var flush tea.Cmd
+	if p.dirty() {
+		flush = p.flush(m.ctx)
+	}
+	return tea.Sequence(flush, loadPeople(m.ctx.Store))
+}
+
+// quit leaves at once from home; from a prep, only after the draft is safe.
+func (m *Model) quit() tea.Cmd {
+	if m.prep == nil || m.forceQuit {
+		return tea.Quit
+	}
+	m.quitting = true
+	if m.review.saving {
+		return nil // the save's result will quit
+	}
+	if !m.prep.dirty() && !m.prep.saving {
+		return tea.Quit
+	}
+	m.setNotice("Saving your draft before quitting…", false)
+	return m.prep.flush(m.ctx) // nil if a write is running; its result will quit
+}
+
+// result handles what a command sent back.
+func (m *Model) result(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case peopleMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not read your people", msg.err), true)
+			return nil
+		}
+		m.home.setPeople(m.ctx, msg.people, msg.drafts)
+	case personAddedMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not add that person", msg.err), true)
+			return nil
+		}
+		if msg.created {
+			m.setNotice("Added "+msg.person.Name+". Press enter to start a prep for them.", false)
+		} else {
+			m.setNotice(msg.person.Name+" is already on your list.", false)
+		}
+		m.home.selectAfterLoad = msg.person.ID
+		return loadPeople(m.ctx.Store)
+	case prepReadyMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not open the prep", msg.err), true)
+			return nil
+		}
+		m.prep = newPrep(m.ctx, msg.person, msg.draft, msg.created)
+		m.screen = screenPrep
+		m.relayout()
+		return m.prep.ta.Focus()
+	case draftSavedMsg:
+		if m.prep == nil {
+			return nil
+		}
+		cmd := m.prep.draftSaved(m.ctx, msg)
+		if m.quitting {
+			return m.afterQuitFlush(msg.err)
+		}
+		return cmd
+	case sessionSavedMsg:
+		return m.sessionSaved(msg)
+	}
+	return nil
+}
+
+func (m *Model) afterQuitFlush(err error) tea.Cmd {
+	switch {
+	case err != nil:
+		m.quitting = false
+		m.forceQuit = true
+		m.setNotice(errText("Could not save your draft", err)+" Press ctrl+c again to quit anyway (your latest typing would be lost), or any other key to stay.", true)
+		return nil
+	case m.prep.dirty():
+		return m.prep.flush(m.ctx) // typed between the flush and its result
+	}
+	return tea.Quit
+}
+
+func (m *Model) sessionSaved(msg sessionSavedMsg) tea.Cmd {
+	m.review.saving = false
+	if msg.err != nil {
+		m.review.err = msg.err
+		m.quitting = false
+		return nil
+	}
+	answered, total := msg.session.Completeness(m.ctx.Guide)
+	text := fmt.Sprintf("Saved %s's prep: %d of %d prompts answered, %s.", msg.person.Name, answered, total, plural(len(msg.session.Actions), "action"))
+	if next := msg.session.NextSession(); !next.IsZero() {
+		text += " Next session " + next.Human() + "."
+	}
+	m.setNotice(text, false)
+	m.prep = nil
+	m.screen = screenHome
+	if m.quitting {
+		return tea.Quit
+	}
+	m.home.selectAfterLoad = msg.person.ID
+	return loadPeople(m.ctx.Store)
+}
+
+func (m *Model) setNotice(text string, bad bool) {
+	m.notice, m.noticeBad = text, bad
+}
+
+// relayout sizes the live screen's parts after any change.
+func (m *Model) relayout() {
+	switch m.screen {
+	case screenPrep:
+		m.prep.layout(m.ctx, m.bodyHeight())
+	case screenReview:
+		m.review.vp.SetWidth(bodyWidth(m.ctx))
+		m.review.vp.SetHeight(max(1, m.bodyHeight()-2))
+	}
+}
+
+func (m *Model) tooSmall() bool {
+	return m.ctx.Width < minWidth || m.ctx.Height < minHeight
+}
+
+// footer is the notice line and the help bar.
+func (m *Model) footer() string {
+	s := m.ctx.Styles
+	w := bodyWidth(m.ctx)
+	notice := ""
+	if m.notice != "" {
+		st := s.Notice
+		if m.noticeBad {
+			st = s.Error
+		}
+		notice = st.Width(w).Render(m.notice)
+	}
+	return notice + "\n" + m.helpBar(w)
+}
+
+// helpBar renders the keys on one line if they fit, else on two.
+func (m *Model) helpBar(width int) string {
+	keys := m.helpKeys()
+	if m.help.ShowAll {
+		return m.help.View(keys)
+	}
+	one := m.help.ShortHelpView(keys.ShortHelp())
+	if lipgloss.Width(one) <= width || len(keys.context) == 0 {
+		return one
+	}
+	return m.help.ShortHelpView(keys.context) + "\n" + m.help.ShortHelpView(keys.short)
+}
+
+func (m *Model) bodyHeight() int {
+	return max(1, m.ctx.Height-1-lipgloss.Height(m.footer()))
+}
+
+// header is the top line: where you are on the left, the state on the right.
+func (m *Model) header() string {
+	s := m.ctx.Styles
+	left := s.Brand.Render("attend")
+	var right string
+	switch m.screen {
+	case screenHome:
+		left += s.Header.Render(" · compassionate one-to-ones")
+		right = s.Faint.Render(m.ctx.Today().Human())
+	case screenPrep, screenReview:
+		left += s.Header.Render(" · prep for ") + s.Person.Render(m.prep.person.Name)
+		right = m.saveState()
+	}
+	return spread(left, right, bodyWidth(m.ctx))
+}
+
+// saveState says whether the draft is on disk, in words.
+func (m *Model) saveState() string {
+	s := m.ctx.Styles
+	p := m.prep
+	switch {
+	case p.saveErr != nil:
+		return s.Error.Render("! draft not saved")
+	case p.saving:
+		return s.Faint.Render("saving…")
+	case p.dirty() && p.savedAt.IsZero():
+		return s.Faint.Render("not saved yet")
+	case p.savedAt.IsZero():
+		return s.Faint.Render("nothing written yet")
+	}
+	return s.Faint.Render("✓ draft saved " + p.savedAt.Local().Format("15:04:05"))
+}
+
+// View draws the whole screen.
+func (m *Model) View() tea.View {
+	var content string
+	if m.tooSmall() {
+		content = m.ctx.Styles.Warn.Render(fmt.Sprintf(
+			"attend needs a window of at least %d×%d; this one is %d×%d. Make it a little bigger: nothing is lost.",
+			minWidth, minHeight, m.ctx.Width, m.ctx.Height))
+		content = lipgloss.NewStyle().Width(max(10, m.ctx.Width)).Render(content)
+	} else {
+		h := m.bodyHeight()
+		var body string
+		switch m.screen {
+		case screenHome:
+			body = m.home.view(m.ctx, h)
+		case screenPrep:
+			body = m.prep.view(m.ctx, h)
+		case screenReview:
+			body = m.review.view(m.ctx, m.prep.person, m.prep.session, h)
+		}
+		content = m.ctx.Styles.App.Render(strings.Join([]string{m.header(), body, m.footer()}, "\n"))
+	}
+	v := tea.NewView(content)
+	v.AltScreen = true
+	v.WindowTitle = "attend"
+	return v
+}
+
+// errText puts an error in plain words. The store's errors already say what
+// to do next, so they are passed on whole.
+func errText(what string, err error) string {
+	text := what + ": " + err.Error()
+	if !strings.HasSuffix(text, ".") {
+		text += "."
+	}
+	return text
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,58 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// BenchmarkKeystroke is one typed character in a prep: Update, then View,
+// which is what a person waits for between pressing a key and seeing it.
+// Each op types a character and deletes it, so the answer keeps its size;
+// ns/op is for the two keystrokes.
+func BenchmarkKeystroke(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"empty_answer", ""},
+		{"answer_2k_chars", strings.Repeat("Rota gaps on Tuesdays; Siân covers nights. ", 48)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			h := newHarness(&testing.T{}, 120, 40, "Siân Ŵyn")
+			h.m.prep.tickPending = true // keep autosave out of the measurement
+			h.tabTo("understand.challenges")
+			h.send(tea.PasteMsg{Content: tc.text})
+			key := tea.KeyPressMsg{Code: 'ŵ', Text: "ŵ"}
+			del := tea.KeyPressMsg{Code: tea.KeyBackspace}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				h.m.Update(key)
+				_ = h.m.View()
+				h.m.Update(del)
+				_ = h.m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkFirstFrame is start-up inside the process: build the model, load
+// the people, draw the first frame.
+func BenchmarkFirstFrame(b *testing.B) {
+	st := newMemStore()
+	for _, n := range []string{"Siân Ŵyn", "Aled Evans", "Bethan Morgan", "Dafydd ap Gwilym", "Ffion Hughes"} {
+		_, _, _ = st.EnsurePerson(n)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		h := &harness{t: &testing.T{}, store: st}
+		h.m = New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, Dark: true})
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		h.run(h.m.Init())
+		if !strings.Contains(h.screen(), "Siân Ŵyn") {
+			b.Fatal("first frame lacks the people")
+		}
+	}
+}

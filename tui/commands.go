@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"attend/coach"
+)
+
+// Every read and write of the store happens in one of these commands, off
+// the UI goroutine; Update only ever sees their results as messages.
+
+// peopleMsg carries the home screen's data.
+type peopleMsg struct {
+	people []coach.Person
+	drafts map[string]time.Time
+	err    error
+}
+
+func loadPeople(st Store) tea.Cmd {
+	return func() tea.Msg {
+		people, err := st.People()
+		if err != nil {
+			return peopleMsg{err: err}
+		}
+		drafts, err := st.Drafts()
+		return peopleMsg{people: people, drafts: drafts, err: err}
+	}
+}
+
+// personAddedMsg answers an "add person" from the home screen.
+type personAddedMsg struct {
+	person  coach.Person
+	created bool
+	err     error
+}
+
+func addPerson(st Store, name string) tea.Cmd {
+	return func() tea.Msg {
+		p, created, err := st.EnsurePerson(name)
+		return personAddedMsg{person: p, created: created, err: err}
+	}
+}
+
+// prepReadyMsg opens a prep: the person, and their draft if one was kept.
+type prepReadyMsg struct {
+	person  coach.Person
+	created bool
+	draft   *coach.Session
+	err     error
+}
+
+// openPrepByName finds or adds the person, then looks for their draft.
+func openPrepByName(st Store, name string) tea.Cmd {
+	return func() tea.Msg {
+		p, created, err := st.EnsurePerson(name)
+		if err != nil {
+			return prepReadyMsg{err: err}
+		}
+		return withDraft(st, p, created)
+	}
+}
+
+func openPrep(st Store, p coach.Person) tea.Cmd {
+	return func() tea.Msg { return withDraft(st, p, false) }
+}
+
+func withDraft(st Store, p coach.Person, created bool) prepReadyMsg {
+	d, ok, err := st.Draft(p.ID)
+	if err != nil {
+		return prepReadyMsg{person: p, created: created, err: err}
+	}
+	msg := prepReadyMsg{person: p, created: created}
+	if ok {
+		msg.draft = &d
+	}
+	return msg
+}
+
+// draftSavedMsg reports an autosave.
+type draftSavedMsg struct {
+	rev int
+	at  time.Time
+	err error
+}
+
+func saveDraft(st Store, s coach.Session, rev int, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		err := st.SaveDraft(s)
+		return draftSavedMsg{rev: rev, at: now(), err: err}
+	}
+}
+
+// sessionSavedMsg reports the final save of a prep.
+type sessionSavedMsg struct {
+	session coach.Session
+	person  coach.Person
+	err     error
+}
+
+func saveSession(st Store, p coach.Person, s coach.Session) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := st.SaveSession(s)
+		return sessionSavedMsg{session: saved, person: p, err: err}
+	}
+}
+
+// autosaveTickMsg asks the prep to write its draft if it changed.
+type autosaveTickMsg struct{}
+
+// AutosaveDelay is how long after a change the draft is written. Together
+// with the time a commit takes, it keeps every change on disk within a
+// second, while a fast typist causes at most two writes a second.
+const AutosaveDelay = 500 * time.Millisecond
+
+func autosaveTick(d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return autosaveTickMsg{} })
+}

@@ -1,0 +1,23 @@
+package tui
+
+import (
+	"time"
+
+	"attend/coach"
+)
+
+// Context is what every screen shares: the window size, styles, keys, the
+// prompt guide, the store and the clock. Screens read it; only the root
+// model changes it.
+type Context struct {
+	Width, Height int
+	Styles        Styles
+	Keys          KeyMap
+	Guide         *coach.Guide
+	Store         Store
+	Now           func() time.Time
+	AutosaveDelay time.Duration
+}
+
+// Today is the current calendar day.
+func (c *Context) Today() coach.Date { return coach.DateOf(c.Now()) }

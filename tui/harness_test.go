@@ -1,0 +1,280 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"attend/coach"
+)
+
+func TestMain(m *testing.M) {
+	time.Local = time.UTC // views show local times; pin them for goldens
+	os.Exit(m.Run())
+}
+
+// clock is 8:55 on a Thursday, five minutes before a supervision.
+var clock = time.Date(2026, 11, 26, 8, 55, 0, 0, time.UTC)
+
+func fixedNow() time.Time { return clock }
+
+// memStore is an in-memory Store for screen tests. It keeps the one rule the
+// screens rely on: a draft never comes back once its session is saved.
+type memStore struct {
+	mu          sync.Mutex
+	people      map[string]coach.Person
+	drafts      map[string]coach.Session
+	sessions    map[string]coach.Session
+	failDraft   error // when set, SaveDraft fails with it
+	draftWrites int
+}
+
+func newMemStore() *memStore {
+	return &memStore{people: map[string]coach.Person{}, drafts: map[string]coach.Session{}, sessions: map[string]coach.Session{}}
+}
+
+func (s *memStore) People() ([]coach.Person, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []coach.Person
+	for _, p := range s.people {
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func (s *memStore) EnsurePerson(name string) (coach.Person, bool, error) {
+	clean, err := coach.CleanName(name)
+	if err != nil {
+		return coach.Person{}, false, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range s.people {
+		if coach.SameName(p.Name, clean) {
+			return p, false, nil
+		}
+	}
+	p := coach.Person{ID: coach.NewID(clock), Name: clean, Created: clock}
+	s.people[p.ID] = p
+	return p, true, nil
+}
+
+func (s *memStore) Drafts() (map[string]time.Time, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]time.Time{}
+	for id, d := range s.drafts {
+		out[id] = d.Updated
+	}
+	return out, nil
+}
+
+func (s *memStore) Draft(personID string) (coach.Session, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.drafts[personID]
+	return d.Clone(), ok, nil
+}
+
+func (s *memStore) SaveDraft(sess coach.Session) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failDraft != nil {
+		return s.failDraft
+	}
+	if _, saved := s.sessions[sess.ID]; saved {
+		return nil
+	}
+	s.draftWrites++
+	s.drafts[sess.PersonID] = sess.Clone()
+	return nil
+}
+
+func (s *memStore) SaveSession(sess coach.Session) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.people[sess.PersonID]
+	if !ok {
+		return coach.Session{}, errors.New("no such person")
+	}
+	sess.Tidy(clock)
+	sess.Saved = clock
+	if err := sess.Validate(); err != nil {
+		return coach.Session{}, err
+	}
+	s.sessions[sess.ID] = sess.Clone()
+	if d, ok := s.drafts[sess.PersonID]; ok && d.ID == sess.ID {
+		delete(s.drafts, sess.PersonID)
+	}
+	p.LastSession = sess.Date
+	p.NextSession = sess.NextSession()
+	p.Sessions++
+	s.people[p.ID] = p
+	return sess, nil
+}
+
+// harness drives the root model the way Bubble Tea would, synchronously.
+type harness struct {
+	t     *testing.T
+	m     *Model
+	store *memStore
+	quit  bool // a tea.Quit has come back
+}
+
+func mustGuide() *coach.Guide {
+	g, err := coach.LoadGuide("en")
+	if err != nil {
+		panic(err)
+	}
+	return g
+}
+
+func newHarness(t *testing.T, w, h int, prepName string) *harness {
+	t.Helper()
+	st := newMemStore()
+	m := New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, PrepName: prepName, AutosaveDelay: time.Millisecond, Dark: true})
+	hs := &harness{t: t, m: m, store: st}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(m.Init())
+	return hs
+}
+
+// send delivers one message and runs whatever commands follow from it.
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	_, cmd := h.m.Update(msg)
+	h.run(cmd)
+}
+
+var quitType = reflect.TypeOf(tea.Quit())
+
+// run executes a command and delivers its messages, noting a quit.
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	for _, msg := range execute(cmd) {
+		if reflect.TypeOf(msg) == quitType {
+			h.quit = true
+			continue
+		}
+		h.send(msg)
+	}
+}
+
+// execute runs a command and everything it batches or sequences, in order.
+// Commands that do not answer within 100 ms (cursor blinks, long ticks)
+// are left behind, as a person would not wait for them either.
+func execute(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(100 * time.Millisecond):
+		return nil
+	}
+	switch msg := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, execute(c)...)
+		}
+		return out
+	}
+	// tea.Sequence's message is an unexported []tea.Cmd.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		var out []tea.Msg
+		for i := 0; i < v.Len(); i++ {
+			out = append(out, execute(v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// press sends named keys: "tab", "shift+tab", "ctrl+s", "enter", "esc", "3".
+func (h *harness) press(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		h.send(keyMsg(k))
+	}
+}
+
+// typeText types each character as a key press.
+func (h *harness) typeText(s string) {
+	h.t.Helper()
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "f1":
+		return tea.KeyPressMsg{Code: tea.KeyF1}
+	}
+	if rest, ok := strings.CutPrefix(k, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: rune(rest[0]), Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen is the current frame, without colour.
+func (h *harness) screen() string {
+	return ansi.Strip(h.m.View().Content)
+}
+
+func (h *harness) mustSee(want ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			h.t.Fatalf("screen does not show %q:\n%s", w, s)
+		}
+	}
+}
+
+// tabTo moves the focus until the given item id has it.
+func (h *harness) tabTo(itemID string) {
+	h.t.Helper()
+	for i := 0; i < 200; i++ {
+		if h.m.prep.item(h.m.prep.cur()).ID == itemID {
+			return
+		}
+		h.press("tab")
+	}
+	h.t.Fatalf("never reached %s", itemID)
+}

@@ -1,0 +1,69 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// helpKeys is the help bar for what the screen is doing right now, so it
+// only ever lists keys that work. The short row fits 80 columns; "?" (or
+// f1 while typing) opens the full list.
+func (m *Model) helpKeys() bindings {
+	k := m.ctx.Keys
+	more := k.Help
+	if m.typing() {
+		more = k.HelpAlt
+	}
+	switch m.screen {
+	case screenPrep:
+		return m.prepHelp(more)
+	case screenReview:
+		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing"))
+		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+		short := []key.Binding{k.Confirm, back, scroll, more, k.Quit}
+		return bindings{short: short, full: [][]key.Binding{{k.Confirm, back}, {k.Up, k.Down, k.PageUp, k.PageDn}, {more, k.Quit}}}
+	}
+	h := m.home
+	switch {
+	case h.adding:
+		add := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add"))
+		cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+		return bindings{short: []key.Binding{add, cancel, more, k.Quit}, full: [][]key.Binding{{add, cancel}, {more, k.Quit}}}
+	case h.filtering:
+		keep := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep results"))
+		clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear"))
+		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
+		return bindings{short: []key.Binding{keep, clear, move, more, k.Quit}, full: [][]key.Binding{{keep, clear, move}, {more, k.Quit}}}
+	}
+	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.Up, k.Down, more, k.QuitQ}
+	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
+	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))
+	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter}, {k.Up, k.Down, top, clear}, {more, k.QuitQ, k.Quit}}}
+}
+
+func (m *Model) prepHelp(more key.Binding) bindings {
+	k := m.ctx.Keys
+	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
+	nav := []key.Binding{k.Next, k.Prev, k.Save, back, more, k.Quit}
+	navFull := []key.Binding{k.Next, k.Prev, k.Save, back, more, k.Quit}
+	editing := []key.Binding{
+		k.Newline,
+		key.NewBinding(key.WithKeys("ctrl+a", "ctrl+e"), key.WithHelp("ctrl+a/e", "line start/end")),
+		key.NewBinding(key.WithKeys("alt+left", "alt+right"), key.WithHelp("alt+←/→", "word back/forward")),
+		key.NewBinding(key.WithKeys("ctrl+w"), key.WithHelp("ctrl+w", "delete word")),
+		key.NewBinding(key.WithKeys("ctrl+k", "ctrl+u"), key.WithHelp("ctrl+k/u", "delete to end/start")),
+	}
+	nextField := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
+	left := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "lower/raise"))
+	switch m.prep.kind(m.prep.cur()) {
+	case kindScore:
+		return bindings{context: []key.Binding{k.Rate, left}, short: nav, full: [][]key.Binding{{k.Rate, left, k.RateClear, nextField}, navFull}}
+	case kindActOwner:
+		return bindings{context: []key.Binding{k.Owner, k.AddAction, k.RemoveAction}, short: nav, full: [][]key.Binding{{k.Owner, k.AddAction, k.RemoveAction, nextField}, navFull}}
+	case kindActText, kindActDue:
+		return bindings{context: []key.Binding{nextField, k.AddAction, k.RemoveAction}, short: nav, full: [][]key.Binding{{nextField, k.AddAction, k.RemoveAction}, navFull, editing[1:]}}
+	case kindActAdd:
+		add := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new action"))
+		return bindings{context: []key.Binding{add}, short: nav, full: [][]key.Binding{{add, k.AddAction}, navFull}}
+	case kindDate:
+		return bindings{context: []key.Binding{nextField}, short: nav, full: [][]key.Binding{{nextField}, navFull, editing[1:]}}
+	}
+	return bindings{context: []key.Binding{k.Newline}, short: nav, full: [][]key.Binding{navFull, editing}}
+}

@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"testing"
+)
+
+func TestFirstRunExplainsWhatToDo(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	h.mustSee("attend helps you prepare compassionate one-to-ones", "Press a to add someone")
+}
+
+func TestAddPersonThenPrep(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	h.press("a")
+	h.typeText("Dafydd ap Gwilym")
+	h.press("enter")
+	h.mustSee("Added Dafydd ap Gwilym", "▸ Dafydd ap Gwilym", "no session yet")
+	h.press("a")
+	h.typeText("dafydd AP gwilym")
+	h.press("enter")
+	h.mustSee("Dafydd ap Gwilym is already on your list")
+	if len(h.store.people) != 1 {
+		t.Fatalf("%d people, want 1", len(h.store.people))
+	}
+	h.press("enter")
+	if h.m.screen != screenPrep || h.m.prep.person.Name != "Dafydd ap Gwilym" {
+		t.Fatal("enter did not open a prep for the selected person")
+	}
+}
+
+func TestFindIgnoresAccentsAndQuestionMarkOpensHelp(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	for _, n := range []string{"Siân Ŵyn", "Aled Evans", "Bethan Morgan"} {
+		h.press("a")
+		h.typeText(n)
+		h.press("enter")
+	}
+	h.press("/")
+	h.typeText("wyn")
+	h.mustSee("1 of 3 match", "Siân Ŵyn")
+	h.press("enter")
+	if r, _ := h.m.home.selected(); r.person.Name != "Siân Ŵyn" {
+		t.Fatalf("selected %q", r.person.Name)
+	}
+	h.press("esc")
+	h.mustSee("3 people")
+	h.press("?")
+	if !h.m.help.ShowAll {
+		t.Fatal("? did not open the full help on the home screen")
+	}
+	h.mustSee("first/last")
+}
+
+func TestQFromHomeQuits(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	h.press("q")
+	if !h.quit {
+		t.Fatal("q did not quit")
+	}
+}

@@ -1,0 +1,551 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"attend/coach"
+)
+
+// dateFieldWidth fits any date a person types, with room to spare.
+const dateFieldWidth = 16
+
+// The columns of an action row in the Actions stage.
+const (
+	colText = iota
+	colOwner
+	colDue
+	actionCols
+)
+
+// slot is one place the focus can rest: an item, and which part of it.
+// Ratings have two (the score, then the note) so that digits typed in a note
+// stay digits; each action has three (text, owner, due) and the list ends in
+// an "add an action" slot.
+type slot struct {
+	stage, item int
+	field       int
+}
+
+// slotKind says how a slot takes input.
+type slotKind int
+
+const (
+	kindText     slotKind = iota // the textarea: a text answer
+	kindNote                     // the textarea: a rating's note
+	kindScore                    // digits 1-5
+	kindActText                  // the line input: an action's text
+	kindActOwner                 // space / arrows cycle the owner
+	kindActDue                   // the line input: an action's due date
+	kindActAdd                   // the "add an action" button
+	kindDate                     // the line input: a date answer
+)
+
+// prepModel is a guided prep for one person. The session is the only copy of
+// what the manager has written; the two editors are pointed at whichever slot
+// has focus and write back to the session on every change.
+type prepModel struct {
+	guide   *coach.Guide
+	person  coach.Person
+	session coach.Session
+	slots   []slot
+	focus   int
+
+	ta textarea.Model  // multi-line answers and notes
+	ti textinput.Model // actions, due dates and dates
+	// raw keeps what was typed in a date field that does not parse yet, by
+	// item id or action id, so a half-typed date is never thrown away.
+	raw map[string]string
+
+	// autosave: rev counts changes, savedRev is the last one on disk.
+	rev, savedRev int
+	saving        bool
+	tickPending   bool
+	savedAt       time.Time
+	saveErr       error
+
+	notice string // shown once under the title, e.g. "draft restored"
+
+	laidOut layoutKey // the last layout, so typing does not redo it
+}
+
+func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *prepModel {
+	m := &prepModel{guide: ctx.Guide, person: p, raw: map[string]string{}}
+	switch {
+	case draft != nil:
+		m.session = draft.Clone()
+		m.notice = "Draft restored from " + draft.Updated.Local().Format("Mon 2 Jan 15:04") + ": you are back where you left off."
+		m.savedAt = draft.Updated
+	default:
+		m.session = coach.NewSession(p.ID, ctx.Guide.Lang, ctx.Now())
+		if created {
+			m.notice = "New person: " + p.Name + " has been added to your people."
+		}
+	}
+	m.ta = textarea.New()
+	m.ta.ShowLineNumbers = false
+	m.ta.Prompt = "┃ "
+	m.ta.CharLimit = coach.MaxAnswerLen
+	m.ta.MaxHeight = 0
+	m.ta.Placeholder = "Type here. enter starts a new line; tab moves on."
+	m.ti = textinput.New()
+	m.ti.Prompt = ""
+	m.ti.CharLimit = 500
+	m.applyStyles(ctx.Styles)
+	m.rebuildSlots()
+	m.focus = m.slotFor(m.session.Position)
+	m.load(ctx)
+	return m
+}
+
+func (m *prepModel) applyStyles(s Styles) {
+	m.ta.SetStyles(s.TextArea)
+	m.ti.SetStyles(s.Input)
+}
+
+// rebuildSlots lists every focus stop in order, across all stages.
+func (m *prepModel) rebuildSlots() {
+	m.slots = m.slots[:0]
+	for si, st := range m.guide.Stages {
+		for ii, it := range st.Items {
+			switch it.Kind {
+			case coach.KindRating:
+				m.slots = append(m.slots, slot{si, ii, 0}, slot{si, ii, 1})
+			case coach.KindActions:
+				for r := range m.session.Actions {
+					for c := 0; c < actionCols; c++ {
+						m.slots = append(m.slots, slot{si, ii, r*actionCols + c})
+					}
+				}
+				m.slots = append(m.slots, slot{si, ii, len(m.session.Actions) * actionCols})
+			default:
+				m.slots = append(m.slots, slot{si, ii, 0})
+			}
+		}
+	}
+}
+
+func (m *prepModel) cur() slot { return m.slots[m.focus] }
+
+func (m *prepModel) item(s slot) coach.Item { return m.guide.Stages[s.stage].Items[s.item] }
+
+func (m *prepModel) stage() int { return m.cur().stage }
+
+func (m *prepModel) kind(s slot) slotKind {
+	it := m.item(s)
+	switch it.Kind {
+	case coach.KindRating:
+		if s.field == 0 {
+			return kindScore
+		}
+		return kindNote
+	case coach.KindActions:
+		if s.field >= len(m.session.Actions)*actionCols {
+			return kindActAdd
+		}
+		switch s.field % actionCols {
+		case colText:
+			return kindActText
+		case colOwner:
+			return kindActOwner
+		}
+		return kindActDue
+	case coach.KindDate:
+		return kindDate
+	}
+	return kindText
+}
+
+// typing reports whether keys go into an editor (so "?" and digits are text).
+func (m *prepModel) typing() bool {
+	switch m.kind(m.cur()) {
+	case kindText, kindNote, kindActText, kindActDue, kindDate:
+		return true
+	}
+	return false
+}
+
+// slotFor finds the slot for a saved position, or the first slot.
+func (m *prepModel) slotFor(p coach.Position) int {
+	for i, s := range m.slots {
+		if m.item(s).ID == p.Item && s.field == p.Field {
+			return i
+		}
+	}
+	for i, s := range m.slots {
+		if m.item(s).ID == p.Item {
+			return i
+		}
+	}
+	return 0
+}
+
+// load points the editors at the focused slot.
+func (m *prepModel) load(ctx *Context) {
+	s := m.cur()
+	it := m.item(s)
+	m.ta.Blur()
+	m.ti.Blur()
+	switch m.kind(s) {
+	case kindText, kindNote:
+		m.ta.SetValue(m.session.Answer(it.ID).Text)
+		if m.kind(s) == kindNote {
+			m.ta.Placeholder = "A note on this rating (optional)."
+		} else {
+			m.ta.Placeholder = "Type here. enter starts a new line; tab moves on."
+		}
+		m.ta.Focus()
+	case kindActText:
+		a := m.session.Actions[s.field/actionCols]
+		m.ti.SetWidth(max(10, readWidth(ctx)-8))
+		m.ti.Placeholder = "What will be done?"
+		m.ti.SetValue(a.Text)
+		m.ti.Focus()
+	case kindActDue:
+		a := m.session.Actions[s.field/actionCols]
+		m.ti.SetWidth(dateFieldWidth)
+		m.ti.Placeholder = "e.g. +2w or 15/1"
+		if r, ok := m.raw[a.ID]; ok {
+			m.ti.SetValue(r)
+		} else {
+			m.ti.SetValue(a.Due.String())
+		}
+		m.ti.Focus()
+	case kindDate:
+		a := m.session.Answer(it.ID)
+		m.ti.SetWidth(dateFieldWidth)
+		m.ti.Placeholder = "e.g. +3m or 24/2/2027"
+		if r, ok := m.raw[it.ID]; ok {
+			m.ti.SetValue(r)
+		} else if !a.Date.IsZero() {
+			m.ti.SetValue(a.Date.String())
+		} else {
+			m.ti.SetValue(a.Text)
+		}
+		m.ti.Focus()
+	}
+	m.session.Position = coach.Position{Item: it.ID, Field: s.field}
+}
+
+// store writes the focused editor's value back into the session.
+func (m *prepModel) store(ctx *Context) {
+	s := m.cur()
+	it := m.item(s)
+	switch m.kind(s) {
+	case kindText, kindNote:
+		a := m.session.Answer(it.ID)
+		a.Text = m.ta.Value()
+		m.session.SetAnswer(it.ID, a)
+	case kindActText:
+		m.session.Actions[s.field/actionCols].Text = m.ti.Value()
+	case kindActDue:
+		act := &m.session.Actions[s.field/actionCols]
+		d, err := coach.ParseDate(m.ti.Value(), ctx.Today())
+		if err != nil {
+			m.raw[act.ID] = m.ti.Value()
+			return
+		}
+		delete(m.raw, act.ID)
+		act.Due = d
+	case kindDate:
+		in := m.ti.Value()
+		d, err := coach.ParseDate(in, ctx.Today())
+		if err != nil {
+			// Keep the words typed, so nothing is lost; the date stays unset.
+			m.raw[it.ID] = in
+			m.session.SetAnswer(it.ID, coach.Answer{Text: in})
+			return
+		}
+		delete(m.raw, it.ID)
+		m.session.SetAnswer(it.ID, coach.Answer{Date: d})
+	}
+}
+
+// move shifts the focus by delta slots. It reports false when it would run
+// off either end: the root then opens the review (forwards) or stays put.
+// Callers record the move with changed(), as the position is part of the draft.
+func (m *prepModel) move(ctx *Context, delta int) bool {
+	to := m.focus + delta
+	if to < 0 || to >= len(m.slots) {
+		return false
+	}
+	m.focus = to
+	m.load(ctx)
+	return true
+}
+
+// changed records an edit and schedules an autosave if none is pending.
+func (m *prepModel) changed(ctx *Context) tea.Cmd {
+	m.rev++
+	m.session.Updated = ctx.Now()
+	if m.tickPending {
+		return nil
+	}
+	m.tickPending = true
+	return autosaveTick(ctx.AutosaveDelay)
+}
+
+// dirty reports whether there are changes not yet on disk.
+func (m *prepModel) dirty() bool { return m.rev > m.savedRev }
+
+// autosave starts a draft write if one is due and none is running.
+func (m *prepModel) autosave(ctx *Context) tea.Cmd {
+	m.tickPending = false
+	if !m.dirty() || m.saving {
+		return nil
+	}
+	return m.flush(ctx)
+}
+
+// flush writes the draft now (unless a write is already running; its result
+// will schedule the next one).
+func (m *prepModel) flush(ctx *Context) tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	m.saving = true
+	return saveDraft(ctx.Store, m.session.Clone(), m.rev, ctx.Now)
+}
+
+// draftSaved takes an autosave's result.
+func (m *prepModel) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
+	m.saving = false
+	m.saveErr = msg.err
+	if msg.err == nil {
+		m.savedRev = max(m.savedRev, msg.rev)
+		m.savedAt = msg.at
+	}
+	if m.dirty() && !m.tickPending {
+		m.tickPending = true
+		return autosaveTick(ctx.AutosaveDelay)
+	}
+	return nil
+}
+
+// addAction appends an empty action and focuses its text.
+func (m *prepModel) addAction(ctx *Context) tea.Cmd {
+	s := m.cur()
+	m.store(ctx)
+	m.session.Actions = append(m.session.Actions, coach.Action{
+		ID: coach.NewID(ctx.Now()), Owner: coach.OwnerMe, Status: coach.ActionOpen, Created: ctx.Now(),
+	})
+	m.rebuildSlots()
+	row := len(m.session.Actions) - 1
+	m.focus = m.indexOf(slot{s.stage, s.item, row * actionCols})
+	m.load(ctx)
+	return m.changed(ctx)
+}
+
+// removeAction deletes the focused action.
+func (m *prepModel) removeAction(ctx *Context) tea.Cmd {
+	s := m.cur()
+	row := s.field / actionCols
+	if row >= len(m.session.Actions) {
+		return nil
+	}
+	delete(m.raw, m.session.Actions[row].ID)
+	m.session.Actions = append(m.session.Actions[:row:row], m.session.Actions[row+1:]...)
+	m.rebuildSlots()
+	m.focus = m.indexOf(slot{s.stage, s.item, min(row, len(m.session.Actions)) * actionCols})
+	m.load(ctx)
+	return m.changed(ctx)
+}
+
+func (m *prepModel) indexOf(want slot) int {
+	for i, s := range m.slots {
+		if s == want {
+			return i
+		}
+	}
+	return 0
+}
+
+// prepResult tells the root what the prep wants next.
+type prepResult int
+
+const (
+	prepStay prepResult = iota
+	prepReview
+	prepLeave
+)
+
+// update handles a message for the prep screen.
+func (m *prepModel) update(ctx *Context, msg tea.Msg) (prepResult, tea.Cmd) {
+	switch msg := msg.(type) {
+	case autosaveTickMsg:
+		return prepStay, m.autosave(ctx)
+	case draftSavedMsg:
+		return prepStay, m.draftSaved(ctx, msg)
+	case tea.PasteMsg:
+		return prepStay, m.paste(ctx, msg)
+	case tea.KeyPressMsg:
+		return m.key(ctx, msg)
+	}
+	// Anything else (cursor blink and the like) goes to the live editor.
+	return prepStay, m.forward(ctx, msg)
+}
+
+func (m *prepModel) key(ctx *Context, msg tea.KeyPressMsg) (prepResult, tea.Cmd) {
+	k := ctx.Keys
+	m.notice = ""
+	switch {
+	case key.Matches(msg, k.Next):
+		m.store(ctx)
+		if !m.move(ctx, 1) {
+			return prepReview, nil
+		}
+		return prepStay, m.changed(ctx)
+	case key.Matches(msg, k.Prev):
+		m.store(ctx)
+		m.move(ctx, -1)
+		return prepStay, m.changed(ctx)
+	case key.Matches(msg, k.Save):
+		m.store(ctx)
+		return prepReview, nil
+	case key.Matches(msg, k.Back):
+		m.store(ctx)
+		return prepLeave, nil
+	}
+
+	kind := m.kind(m.cur())
+	inActions := m.item(m.cur()).Kind == coach.KindActions
+	switch {
+	case inActions && key.Matches(msg, k.AddAction):
+		return prepStay, m.addAction(ctx)
+	case inActions && kind != kindActAdd && key.Matches(msg, k.RemoveAction):
+		return prepStay, m.removeAction(ctx)
+	}
+
+	switch kind {
+	case kindScore:
+		return prepStay, m.scoreKey(ctx, msg)
+	case kindActOwner:
+		if key.Matches(msg, k.Owner) {
+			step := 1
+			if msg.String() == "left" {
+				step = -1
+			}
+			a := &m.session.Actions[m.cur().field/actionCols]
+			a.Owner = a.Owner.Next(step)
+			return prepStay, m.changed(ctx)
+		}
+		if msg.String() == "enter" {
+			m.move(ctx, 1)
+			return prepStay, m.changed(ctx)
+		}
+		return prepStay, nil
+	case kindActAdd:
+		if msg.String() == "enter" {
+			return prepStay, m.addAction(ctx)
+		}
+		if msg.Text != "" && msg.Text != "?" {
+			// Typing on the "add" row starts a new action with that text.
+			cmd := m.addAction(ctx)
+			m.ti.SetValue(msg.Text)
+			m.store(ctx)
+			return prepStay, cmd
+		}
+		return prepStay, nil
+	case kindActText, kindActDue, kindDate:
+		if msg.String() == "enter" {
+			m.store(ctx)
+			if !m.move(ctx, 1) {
+				return prepReview, nil
+			}
+			return prepStay, m.changed(ctx)
+		}
+	}
+	return prepStay, m.forward(ctx, msg)
+}
+
+// scoreKey sets a rating from a digit, or nudges it with the arrows.
+func (m *prepModel) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	it := m.item(m.cur())
+	a := m.session.Answer(it.ID)
+	switch s := msg.String(); {
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '5':
+		a.Rating = int(s[0] - '0')
+	case key.Matches(msg, ctx.Keys.RateClear):
+		a.Rating = 0
+	case s == "right" || s == "l" || s == "+":
+		a.Rating = min(coach.MaxRating, a.Rating+1)
+	case s == "left" || s == "h" || s == "-":
+		a.Rating = max(1, a.Rating-1)
+	case s == "enter":
+		m.move(ctx, 1)
+		return m.changed(ctx)
+	default:
+		return nil
+	}
+	m.session.SetAnswer(it.ID, a)
+	return m.changed(ctx)
+}
+
+// forward passes a message to the live editor and keeps any change.
+func (m *prepModel) forward(ctx *Context, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.kind(m.cur()) {
+	case kindText, kindNote:
+		before := m.ta.Value()
+		m.ta, cmd = m.ta.Update(msg)
+		if m.ta.Value() != before {
+			m.store(ctx)
+			return tea.Batch(cmd, m.changed(ctx))
+		}
+	case kindActText, kindActDue, kindDate:
+		before := m.ti.Value()
+		m.ti, cmd = m.ti.Update(msg)
+		if m.ti.Value() != before {
+			m.store(ctx)
+			return tea.Batch(cmd, m.changed(ctx))
+		}
+	}
+	return cmd
+}
+
+// paste inserts pasted text, saying so if it had to be shortened.
+func (m *prepModel) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
+	if !m.typing() {
+		return nil
+	}
+	var room int
+	switch m.kind(m.cur()) {
+	case kindText, kindNote:
+		room = m.ta.CharLimit - utf8.RuneCountInString(m.ta.Value())
+	default:
+		room = m.ti.CharLimit - utf8.RuneCountInString(m.ti.Value())
+		// a line input takes one line; fold a multi-line paste into it
+		msg.Content = strings.Join(strings.Fields(msg.Content), " ")
+	}
+	if n := utf8.RuneCountInString(msg.Content); n > room {
+		m.notice = "That paste was too long for one answer: the first " + strconv.Itoa(max(room, 0)) + " characters were kept."
+		msg.Content = string([]rune(msg.Content)[:max(room, 0)])
+	}
+	return m.forward(ctx, msg)
+}
+
+// stageDone reports whether a stage has any answer, for the progress line.
+func (m *prepModel) stageDone(i int) bool {
+	if i >= len(m.guide.Stages) {
+		return false // the review step
+	}
+	for _, it := range m.guide.Stages[i].Items {
+		if it.Kind == coach.KindActions {
+			if len(m.session.LiveActions()) > 0 {
+				return true
+			}
+			continue
+		}
+		if !m.session.Answer(it.ID).Empty() {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,270 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"attend/coach"
+)
+
+func startPrep(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t, 80, 24, "Siân Ŵyn")
+	if h.m.screen != screenPrep {
+		t.Fatalf("prep did not open; screen is %v:\n%s", h.m.screen, h.screen())
+	}
+	return h
+}
+
+func TestPrepOpensForNewPersonAndSaysSo(t *testing.T) {
+	h := startPrep(t)
+	h.mustSee("prep for Siân Ŵyn", "New person: Siân Ŵyn has been added", "● Check-in", "stage 1 of 8")
+}
+
+func TestTabCrossesIntoNextStageAndBack(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("attend.present")
+	if got := h.m.prep.guide.Stages[h.m.prep.stage()].ID; got != "attend" {
+		t.Fatalf("stage = %s, want attend", got)
+	}
+	h.mustSee("● Attend", "stage 2 of 8", "Attending means paying attention")
+	h.press("shift+tab")
+	if got := h.m.prep.item(h.m.prep.cur()).ID; got != "checkin.lasttime" {
+		t.Fatalf("shift+tab went to %s, want checkin.lasttime", got)
+	}
+}
+
+func TestTypingGoesIntoTheFocusedAnswer(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.typeText("Rota gaps; Siân's ŵyn 🙂?")
+	h.press("enter")
+	h.typeText("second line")
+	got := h.m.prep.session.Answer("checkin.head").Text
+	if got != "Rota gaps; Siân's ŵyn 🙂?\nsecond line" {
+		t.Fatalf("answer = %q", got)
+	}
+	if h.m.help.ShowAll {
+		t.Fatal("typing ? in an answer opened the help instead of typing")
+	}
+}
+
+func TestDigitsRateOnAScoreButTypeInANote(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("needs.autonomy")
+	h.press("4")
+	if r := h.m.prep.session.Answer("needs.autonomy").Rating; r != 4 {
+		t.Fatalf("rating = %d, want 4", r)
+	}
+	h.mustSee("●●●●○", "4/5", "good")
+	h.press("left")
+	if r := h.m.prep.session.Answer("needs.autonomy").Rating; r != 3 {
+		t.Fatalf("after left, rating = %d, want 3", r)
+	}
+	h.press("tab") // the note
+	h.typeText("3 rota swaps refused")
+	a := h.m.prep.session.Answer("needs.autonomy")
+	if a.Rating != 3 || a.Text != "3 rota swaps refused" {
+		t.Fatalf("answer = %+v", a)
+	}
+	h.press("shift+tab", "0")
+	if r := h.m.prep.session.Answer("needs.autonomy").Rating; r != 0 {
+		t.Fatalf("0 did not clear the rating: %d", r)
+	}
+}
+
+func TestActionsAddOwnerDueAndRemove(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("actions.list")
+	h.typeText("Book moving and handling refresher") // typing on "add" starts an action
+	h.press("tab", "space")                          // owner: me -> them
+	h.press("tab")
+	h.typeText("+2w")
+	h.press("enter")
+	acts := h.m.prep.session.Actions
+	if len(acts) != 1 {
+		t.Fatalf("actions = %+v", acts)
+	}
+	a := acts[0]
+	if a.Text != "Book moving and handling refresher" || a.Owner != coach.OwnerThem || a.Due.String() != "2026-12-10" {
+		t.Fatalf("action = %+v", a)
+	}
+	h.mustSee("1. Book moving", "[them]", "Thu 10 Dec 2026")
+	// focus is on "add an action" now; add a second one and remove it
+	h.press("enter")
+	h.typeText("Ask estates about the hoist")
+	h.press("ctrl+x")
+	if n := len(h.m.prep.session.Actions); n != 1 {
+		t.Fatalf("after ctrl+x, %d actions, want 1", n)
+	}
+}
+
+func TestBadDueDateIsKeptAndFlagged(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("actions.list")
+	h.typeText("Phone occupational health")
+	h.press("tab", "tab")
+	h.typeText("soonish")
+	h.mustSee("? not a date yet")
+	h.press("shift+tab", "tab") // away and back: the words are still there
+	if got := h.m.prep.ti.Value(); got != "soonish" {
+		t.Fatalf("due field = %q, want the typed words kept", got)
+	}
+}
+
+func TestNextSessionDate(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("close.next")
+	h.typeText("+3m")
+	h.mustSee("→ Fri 26 Feb 2027")
+	if d := h.m.prep.session.NextSession(); d.String() != "2027-02-26" {
+		t.Fatalf("next session = %v", d)
+	}
+}
+
+func TestAutosaveWritesTheDraft(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.typeText("Busy week")
+	d, ok, _ := h.store.Draft(h.m.prep.person.ID)
+	if !ok || d.Answer("checkin.head").Text != "Busy week" {
+		t.Fatalf("draft = %+v, %v", d.Answers, ok)
+	}
+	if d.Position.Item != "checkin.head" {
+		t.Fatalf("draft position = %+v", d.Position)
+	}
+	h.mustSee("✓ draft saved 08:55:00")
+}
+
+func TestDraftReopensWhereTheManagerLeftOff(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("understand.sense")
+	h.typeText("She thinks the handover was rushed")
+	h.press("esc")
+	if h.m.screen != screenHome {
+		t.Fatalf("esc did not go home")
+	}
+	h.mustSee("Draft kept for Siân Ŵyn", "✎ draft")
+	h.press("enter")
+	if h.m.screen != screenPrep {
+		t.Fatal("enter did not reopen the prep")
+	}
+	if got := h.m.prep.item(h.m.prep.cur()).ID; got != "understand.sense" {
+		t.Fatalf("reopened at %s", got)
+	}
+	if got := h.m.prep.ta.Value(); got != "She thinks the handover was rushed" {
+		t.Fatalf("editor holds %q", got)
+	}
+	h.mustSee("Draft restored", "● Understand")
+}
+
+func TestSaveGoesThroughReviewAndHome(t *testing.T) {
+	h := newHarness(t, 120, 40, "Siân Ŵyn")
+	h.tabTo("attend.opening")
+	h.typeText("Ask what matters most to her this month")
+	h.press("ctrl+s")
+	if h.m.screen != screenReview {
+		t.Fatal("ctrl+s did not open the review")
+	}
+	h.mustSee("Review before saving", "Ask what matters most", "skipped")
+	h.press("esc")
+	if h.m.screen != screenPrep {
+		t.Fatal("esc from review did not go back to editing")
+	}
+	h.press("ctrl+s", "ctrl+s")
+	if h.m.screen != screenHome {
+		t.Fatalf("saving did not return home:\n%s", h.screen())
+	}
+	h.mustSee("Saved Siân Ŵyn's prep: 1 of 33 prompts answered", "last Thu 26 Nov 2026")
+	if len(h.store.sessions) != 1 {
+		t.Fatalf("%d sessions saved", len(h.store.sessions))
+	}
+	if len(h.store.drafts) != 0 {
+		t.Fatalf("draft left behind after saving: %+v", h.store.drafts)
+	}
+}
+
+func TestTabPastTheLastPromptOpensReview(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("close.next")
+	h.press("tab")
+	if h.m.screen != screenReview {
+		t.Fatal("tab past the last prompt did not open the review")
+	}
+}
+
+func TestCtrlCWritesTheDraftBeforeQuitting(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("help.obstacle")
+	// Stop the autosave from landing first: the quit path must write it.
+	h.m.prep.tickPending = true
+	h.typeText("Chase the agency invoice")
+	if h.store.draftWrites > 0 && h.m.prep.dirty() == false {
+		t.Fatal("test setup: autosave ran")
+	}
+	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	d, ok, _ := h.store.Draft(h.m.prep.person.ID)
+	if !ok || d.Answer("help.obstacle").Text != "Chase the agency invoice" {
+		t.Fatalf("draft after quit = %+v", d.Answers)
+	}
+}
+
+func TestCtrlCDoesNotQuitSilentlyWhenTheDraftCannotBeSaved(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("help.obstacle")
+	h.store.failDraft = errors.New("disk full")
+	h.m.prep.tickPending = true
+	h.typeText("x")
+	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if h.quit {
+		t.Fatal("quit although the draft could not be saved")
+	}
+	h.mustSee("Could not save your draft: disk full", "ctrl+c again to quit anyway")
+	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if !h.quit {
+		t.Fatal("second ctrl+c did not quit")
+	}
+}
+
+func TestHugePasteIsTrimmedWithANotice(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.send(tea.PasteMsg{Content: strings.Repeat("ŵ", coach.MaxAnswerLen+50)})
+	if n := len([]rune(h.m.prep.session.Answer("checkin.head").Text)); n != coach.MaxAnswerLen {
+		t.Fatalf("answer holds %d characters, want %d", n, coach.MaxAnswerLen)
+	}
+	h.mustSee("That paste was too long")
+}
+
+func TestTinyWindowAsksForRoomAndKeepsTyping(t *testing.T) {
+	h := startPrep(t)
+	h.send(tea.WindowSizeMsg{Width: 30, Height: 8})
+	h.mustSee("needs a window of at", "least 40×12")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.mustSee("Check-in")
+}
+
+func TestHelpBarListsEveryShortKeyWithinTheWidth(t *testing.T) {
+	h := startPrep(t)
+	for _, id := range []string{"checkin.energy", "checkin.head", "needs.workload", "actions.list"} {
+		h.tabTo(id)
+		for _, line := range strings.Split(h.screen(), "\n") {
+			if w := len([]rune(line)); w > 80 {
+				t.Fatalf("line wider than 80 at %s: %q", id, line)
+			}
+		}
+		h.mustSee("tab next", "ctrl+s save", "esc home", "ctrl+c quit")
+	}
+	h.tabTo("actions.list")
+	h.press("f1")
+	if !h.m.help.ShowAll {
+		t.Fatal("f1 did not open the full help")
+	}
+	h.mustSee("new action", "ctrl+c")
+}

@@ -1,0 +1,348 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"attend/coach"
+)
+
+// Text wider than this is hard to read, however wide the window.
+const maxReadWidth = 100
+
+// bodyWidth is the usable width inside the app padding.
+func bodyWidth(ctx *Context) int { return max(20, ctx.Width-2) }
+
+func readWidth(ctx *Context) int { return min(bodyWidth(ctx), maxReadWidth) }
+
+// layout sizes the editors to the room the current stage leaves. It runs in
+// Update (never View) whenever the size, focus or content changes.
+func (m *prepModel) layout(ctx *Context, height int) {
+	// Typing does not change how many lines the other items take; only the
+	// window, the focus, the actions and the notice do. Skip the work then.
+	key := layoutKey{ctx.Width, height, m.focus, len(m.slots), m.notice}
+	if key == m.laidOut {
+		return
+	}
+	m.laidOut = key
+	m.ta.SetWidth(max(10, readWidth(ctx)-4))
+	if m.kind(m.cur()) == kindActText {
+		m.ti.SetWidth(max(10, readWidth(ctx)-8))
+	}
+	if k := m.kind(m.cur()); k != kindText && k != kindNote {
+		return
+	}
+	chrome := strings.Count(m.chrome(ctx), "\n") + 1
+	items, _, _ := m.items(ctx)
+	others := len(items) - m.ta.Height()
+	h := height - chrome - others
+	m.ta.SetHeight(min(max(h, 3), 12))
+}
+
+// layoutKey is what the editor sizes depend on.
+type layoutKey struct {
+	width, height, focus, slots int
+	notice                      string
+}
+
+// view renders the prep body in exactly height lines.
+func (m *prepModel) view(ctx *Context, height int) string {
+	top := m.chrome(ctx)
+	topN := strings.Count(top, "\n") + 1
+	lines, fs, fe := m.items(ctx)
+	room := max(1, height-topN)
+	lines = window(lines, fs, fe, room, ctx.Styles)
+	out := top + "\n" + strings.Join(lines, "\n")
+	return fitHeight(out, height)
+}
+
+// chrome is the part above the items: progress, stage title and guidance.
+func (m *prepModel) chrome(ctx *Context) string {
+	s := ctx.Styles
+	st := m.guide.Stages[m.stage()]
+	titles := make([]string, 0, len(m.guide.Stages)+1)
+	for _, g := range m.guide.Stages {
+		titles = append(titles, g.Title)
+	}
+	titles = append(titles, m.guide.ReviewTitle)
+	prog := progressView(s, titles, m.stage(), m.stageDone, bodyWidth(ctx))
+
+	left := s.Title.Render(st.Title)
+	right := s.Faint.Render(fmt.Sprintf("stage %d of %d", m.stage()+1, len(m.guide.Stages)))
+	title := spread(left, right, readWidth(ctx))
+	guide := s.Guidance.Width(readWidth(ctx)).Render(strings.Join(st.Guidance, " "))
+	parts := []string{prog, "", title, guide}
+	if m.notice != "" {
+		parts = append(parts, s.Notice.Width(readWidth(ctx)).Render(m.notice))
+	}
+	return strings.Join(parts, "\n") + "\n"
+}
+
+// items renders every item of the current stage and reports which lines
+// hold the focused one, so the window can keep it in view.
+func (m *prepModel) items(ctx *Context) (lines []string, focusStart, focusEnd int) {
+	cur := m.cur()
+	st := m.guide.Stages[cur.stage]
+	roomy := ctx.Height >= 30
+	for ii, it := range st.Items {
+		focused := ii == cur.item
+		if focused {
+			focusStart = len(lines)
+		}
+		var block []string
+		switch it.Kind {
+		case coach.KindRating:
+			block = m.ratingView(ctx, it, focused, roomy)
+		case coach.KindActions:
+			block = m.actionsView(ctx, it, focused)
+		case coach.KindDate:
+			block = m.dateView(ctx, it, focused)
+		default:
+			block = m.textView(ctx, it, focused, roomy)
+		}
+		lines = append(lines, block...)
+		if focused {
+			focusEnd = len(lines) - 1
+		}
+	}
+	return lines, focusStart, focusEnd
+}
+
+// marker is the left column of an item: ▸ focused, ✓ answered, ○ not yet.
+func marker(s Styles, focused, answered bool) string {
+	switch {
+	case focused:
+		return s.Title.Render("▸ ")
+	case answered:
+		return s.Answered.Render("✓ ")
+	}
+	return s.Faint.Render("○ ")
+}
+
+func (m *prepModel) textView(ctx *Context, it coach.Item, focused, roomy bool) []string {
+	s := ctx.Styles
+	w := readWidth(ctx)
+	a := m.session.Answer(it.ID)
+	if !focused {
+		line := marker(s, false, !a.Empty()) + s.Prompt.Render(ansi.Truncate(it.Prompt, w-2, "…"))
+		out := []string{line}
+		if roomy && !a.Empty() {
+			out = append(out, "  "+s.Preview.Render(ansi.Truncate(oneLine(a.Text), w-4, "…")))
+		}
+		return out
+	}
+	out := []string{}
+	prompt := s.Focused.Width(w - 2).Render(it.Prompt)
+	for i, l := range strings.Split(prompt, "\n") {
+		if i == 0 {
+			out = append(out, marker(s, true, false)+l)
+		} else {
+			out = append(out, "  "+l)
+		}
+	}
+	if it.Hint != "" {
+		out = append(out, "  "+s.Faint.Render(ansi.Truncate(it.Hint, w-2, "…")))
+	}
+	return append(out, indent(m.ta.View(), "  ")...)
+}
+
+func ratingDots(s Styles, it coach.Item, score int) string {
+	var b strings.Builder
+	for i := 1; i <= coach.MaxRating; i++ {
+		if i <= score {
+			b.WriteString(s.RatingOn.Render("●"))
+		} else {
+			b.WriteString(s.RatingOff.Render("○"))
+		}
+	}
+	if score == 0 {
+		return b.String() + "  " + s.Faint.Render("not rated")
+	}
+	return b.String() + "  " + s.RatingOn.Render(fmt.Sprintf("%d/%d", score, coach.MaxRating)) + " " + s.Subtle.Render(it.ScaleLabel(score))
+}
+
+func (m *prepModel) ratingView(ctx *Context, it coach.Item, focused, roomy bool) []string {
+	s := ctx.Styles
+	w := readWidth(ctx)
+	a := m.session.Answer(it.ID)
+	const labelW = 28
+	label := ansi.Truncate(it.Prompt, labelW, "…")
+	pad := strings.Repeat(" ", max(1, labelW-lipgloss.Width(label)+1))
+	if !focused {
+		line := marker(s, false, !a.Empty()) + s.Prompt.Render(label) + pad + ratingDots(s, it, a.Rating)
+		out := []string{line}
+		if note := oneLine(a.Text); note != "" && roomy {
+			out = append(out, "  "+s.Preview.Render(ansi.Truncate("note: "+note, w-4, "…")))
+		}
+		return out
+	}
+	onScore := m.cur().field == 0
+	head := marker(s, true, false) + s.Focused.Render(label) + pad + ratingDots(s, it, a.Rating)
+	if onScore {
+		head += "  " + s.Faint.Render("← type 1-5")
+	}
+	out := []string{head}
+	if it.Hint != "" {
+		out = append(out, "  "+s.Faint.Render(ansi.Truncate(it.Hint, w-2, "…")))
+	}
+	if onScore {
+		note := oneLine(a.Text)
+		if note == "" {
+			note = s.Faint.Render("note: (tab to add one)")
+		} else {
+			note = s.Preview.Render(ansi.Truncate("note: "+note, w-4, "…"))
+		}
+		return append(out, "  "+note)
+	}
+	return append(out, indent(m.ta.View(), "  ")...)
+}
+
+func (m *prepModel) actionsView(ctx *Context, it coach.Item, focused bool) []string {
+	s := ctx.Styles
+	w := readWidth(ctx)
+	acts := m.session.Actions
+	live := len(m.session.LiveActions())
+	if !focused {
+		summary := "none yet"
+		if live > 0 {
+			summary = fmt.Sprintf("%d agreed", live)
+		}
+		return []string{marker(s, false, live > 0) + s.Prompt.Render(it.Prompt) + "  " + s.Faint.Render(summary)}
+	}
+	out := []string{marker(s, true, false) + s.Focused.Render(it.Prompt)}
+	cur := m.cur()
+	for r, a := range acts {
+		num := fmt.Sprintf("%d. ", r+1)
+		text := a.Text
+		if text == "" {
+			text = s.Faint.Render("(what will be done?)")
+		}
+		line1 := "  " + num + ansi.Truncate(text, w-6, "…")
+		if cur.field == r*actionCols+colText {
+			line1 = "  " + num + m.ti.View()
+		}
+		owner := "[" + a.Owner.Label() + "]"
+		if cur.field == r*actionCols+colOwner {
+			owner = s.Selected.Render("‹ " + a.Owner.Label() + " ›")
+		}
+		due := a.Due.String()
+		if raw, ok := m.raw[a.ID]; ok {
+			due = raw
+		}
+		dueNote := ""
+		if cur.field == r*actionCols+colDue {
+			due = m.ti.View()
+			dueNote = m.dateNote(ctx, m.ti.Value())
+		} else if due == "" {
+			due = s.Faint.Render("none")
+		} else if !a.Due.IsZero() {
+			dueNote = s.Subtle.Render("→ " + a.Due.Human())
+		}
+		line2 := "     " + s.Subtle.Render("owner ") + owner + s.Subtle.Render("   due ") + due
+		if dueNote != "" {
+			line2 += "  " + dueNote
+		}
+		out = append(out, line1, ansi.Truncate(line2, w, "…"))
+	}
+	add := "+ add an action"
+	if cur.field == len(acts)*actionCols {
+		add = s.Selected.Render("+ add an action") + s.Faint.Render("  enter, or just start typing")
+	} else {
+		add = s.Faint.Render(add)
+	}
+	return append(out, "  "+add)
+}
+
+// dateNote says what a typed date means, or why it cannot be read.
+func (m *prepModel) dateNote(ctx *Context, in string) string {
+	s := ctx.Styles
+	d, err := coach.ParseDate(in, ctx.Today())
+	switch {
+	case err != nil:
+		return s.Warn.Render("? not a date yet")
+	case d.IsZero():
+		return ""
+	case d.Before(ctx.Today()):
+		return s.Warn.Render("→ " + d.Human() + " (in the past)")
+	}
+	return s.Notice.Render("→ " + d.Human())
+}
+
+func (m *prepModel) dateView(ctx *Context, it coach.Item, focused bool) []string {
+	s := ctx.Styles
+	w := readWidth(ctx)
+	a := m.session.Answer(it.ID)
+	if !focused {
+		val := s.Faint.Render("not set")
+		if !a.Date.IsZero() {
+			val = s.Subtle.Render(a.Date.Human())
+		} else if a.Text != "" {
+			val = s.Warn.Render(a.Text + " (not a date)")
+		}
+		return []string{marker(s, false, !a.Date.IsZero()) + s.Prompt.Render(it.Prompt) + "  " + val}
+	}
+	line := marker(s, true, false) + s.Focused.Render(it.Prompt) + "  " + m.ti.View() + "  " + m.dateNote(ctx, m.ti.Value())
+	out := []string{ansi.Truncate(line, w, "…")}
+	if it.Hint != "" {
+		out = append(out, "  "+s.Faint.Render(it.Hint))
+	}
+	if _, err := coach.ParseDate(m.ti.Value(), ctx.Today()); err != nil {
+		out = append(out, "  "+s.Warn.Render(ansi.Truncate(err.Error(), w-2, "…")))
+	}
+	return out
+}
+
+// window keeps the focused lines [fs, fe] in a view of room lines, marking
+// with "⋯" where lines are cut above or below.
+func window(lines []string, fs, fe, room int, s Styles) []string {
+	if len(lines) <= room {
+		return lines
+	}
+	off := max(0, fe-room+2)
+	off = min(off, max(0, fs-1))
+	off = min(off, len(lines)-room)
+	out := append([]string(nil), lines[off:off+room]...)
+	if off > 0 {
+		out[0] = s.Faint.Render("  ⋯ more above")
+	}
+	if off+room < len(lines) {
+		out[len(out)-1] = s.Faint.Render("  ⋯ more below")
+	}
+	return out
+}
+
+// Small layout helpers shared by the screens.
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func indent(block, pad string) []string {
+	lines := strings.Split(block, "\n")
+	for i := range lines {
+		lines[i] = pad + lines[i]
+	}
+	return lines
+}
+
+// spread puts left and right on one line of the given width.
+func spread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left+" "+right, width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// fitHeight pads or cuts s to exactly h lines.
+func fitHeight(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

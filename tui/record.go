@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"strings"
+
+	"attend/coach"
+)
+
+// renderRecord styles a record made by coach.Markdown for the terminal. It
+// only has to know the few shapes coach writes (headings, bold prompts,
+// "_skipped_", task lines), and it keeps the words exactly as written.
+func renderRecord(s Styles, md string, width int) string {
+	var out []string
+	wrap := s.Prompt.Width(width)
+	for _, line := range strings.Split(md, "\n") {
+		switch {
+		case strings.HasPrefix(line, "# "):
+			out = append(out, s.Person.Render(strings.TrimPrefix(line, "# ")))
+		case strings.HasPrefix(line, "## "):
+			out = append(out, s.Title.Render(strings.ToUpper(strings.TrimPrefix(line, "## "))))
+		case strings.HasPrefix(line, "**"):
+			// "**prompt**" or "**prompt**: value"
+			rest := strings.TrimPrefix(line, "**")
+			prompt, after, _ := strings.Cut(rest, "**")
+			styled := s.Focused.Width(width).Render(prompt + styleInline(s, after))
+			out = append(out, styled)
+		case line == "_skipped_" || line == "_none yet_":
+			out = append(out, s.Faint.Render("  "+strings.Trim(line, "_")))
+		case strings.HasPrefix(line, "- [ ] ") || strings.HasPrefix(line, "- [x] "):
+			out = append(out, wrap.Render("  "+line[2:]))
+		case line == "":
+			out = append(out, "")
+		default:
+			out = append(out, wrap.Render(unescape(line)))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func styleInline(s Styles, after string) string {
+	if strings.Contains(after, "_skipped_") || strings.Contains(after, "_not set_") || strings.Contains(after, "_none yet_") {
+		return s.Faint.Render(strings.ReplaceAll(after, "_", ""))
+	}
+	return after
+}
+
+// reviewText is the record as the review screen shows it.
+func reviewText(ctx *Context, p coach.Person, sess coach.Session) string {
+	md := coach.Markdown(ctx.Guide, p, sess, coach.MarkdownOptions{ShowSkipped: true})
+	return renderRecord(ctx.Styles, md, readWidth(ctx))
+}
+
+// unescape undoes coach's Markdown escapes (a leading "\#" and a trailing
+// "\" line break), so the review shows the words exactly as typed.
+func unescape(line string) string {
+	line = strings.TrimSuffix(line, "\\")
+	trimmed := strings.TrimLeft(line, " ")
+	if strings.HasPrefix(trimmed, "\\") {
+		line = line[:len(line)-len(trimmed)] + trimmed[1:]
+	}
+	return line
+}

@@ -1,0 +1,25 @@
+package tui
+
+import (
+	"time"
+
+	"attend/coach"
+)
+
+// Store is what the screens need from storage. The real one is data.Store;
+// every call happens inside a tea.Cmd, never in Update or View.
+type Store interface {
+	// People lists everyone the manager supervises.
+	People() ([]coach.Person, error)
+	// EnsurePerson finds a person by name (ignoring case and accents) or adds them.
+	EnsurePerson(name string) (p coach.Person, created bool, err error)
+	// Drafts maps person id to when their unsaved prep last changed.
+	Drafts() (map[string]time.Time, error)
+	// Draft returns a person's unsaved prep, if there is one.
+	Draft(personID string) (coach.Session, bool, error)
+	// SaveDraft stores a prep in progress. It never resurrects a session that
+	// has since been saved.
+	SaveDraft(s coach.Session) error
+	// SaveSession saves a finished prep and removes its draft in one commit.
+	SaveSession(s coach.Session) (coach.Session, error)
+}
