@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"attend/coach"
+	"attend/data"
+	"attend/tui"
+)
+
+// waitScreen waits until the program has drawn text containing want.
+func waitScreen(t *testing.T, tm *teatest.TestModel, want string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(want))
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// TestPrepSaveExport runs the real app on a real database file: a prep for a
+// new person, answers typed into two stages, saved through the review, then
+// `attend export` on the same file must contain what was typed.
+func TestPrepSaveExport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	guide, err := coach.LoadGuide("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := data.Open(db, data.Options{Guide: guide})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tui.New(tui.Options{Store: st, Guide: guide, PrepName: "Siân Ŵyn", AutosaveDelay: 10 * time.Millisecond, Dark: true})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+
+	waitScreen(t, tm, "New person")
+	tm.Send(tea.KeyPressMsg{Code: '4', Text: "4"}) // how the manager is arriving
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	tm.Type("Rota gaps & the CIW visit; phone off 📵")
+	for range 5 { // past the rest of Check-in, into Attend
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	}
+	waitScreen(t, tm, "Attending means paying attention")
+	tm.Type("Let her set the agenda: ask what matters most")
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	waitScreen(t, tm, "Review before saving")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	waitScreen(t, tm, "prompts answered")
+	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", db, "--format", "json"}, strings.NewReader(""), &out, &errOut); err != nil {
+		t.Fatalf("export: %v (%s)", err, errOut.String())
+	}
+	var doc struct {
+		Format   string `json:"format"`
+		People   []coach.ExportPerson
+		Sessions []coach.ExportSession
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("export is not JSON: %v\n%s", err, out.String())
+	}
+	if doc.Format != coach.ExportFormat || len(doc.People) != 1 || len(doc.Sessions) != 1 {
+		t.Fatalf("export = %+v", doc)
+	}
+	s := doc.Sessions[0]
+	if s.PersonName != "Siân Ŵyn" || doc.People[0].Sessions != 1 {
+		t.Fatalf("session person = %q, people = %+v", s.PersonName, doc.People)
+	}
+	checks := map[string]string{
+		"checkin.head":   "Rota gaps & the CIW visit; phone off 📵",
+		"attend.present": "Let her set the agenda: ask what matters most",
+	}
+	for id, want := range checks {
+		if got := s.Answers[id].Text; got != want {
+			t.Errorf("answers[%s].text = %q, want %q", id, got, want)
+		}
+		if s.Answers[id].Prompt == "" {
+			t.Errorf("answers[%s] has no prompt text beside it", id)
+		}
+	}
+	if a := s.Answers["checkin.energy"]; a.Rating != 4 || a.RatingLabel != "good" {
+		t.Errorf("checkin.energy = %+v", a)
+	}
+}
+
+func TestExportMarkdownForOnePerson(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	st, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Siân Ŵyn", "Aled Evans"} {
+		p, _, err := st.EnsurePerson(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := coach.NewSession(p.ID, "en", time.Now())
+		s.SetAnswer("help.obstacle", coach.Answer{Text: "Notes about " + name})
+		if _, err := st.SaveSession(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", db, "--format", "md", "--person", "sian"}, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Notes about Siân Ŵyn") || strings.Contains(out.String(), "Aled") {
+		t.Fatalf("markdown export for one person:\n%s", out.String())
+	}
+}
+
+func TestCommandLineErrors(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notDB, []byte("shopping list\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"export", "--format", "xml", "--db", filepath.Join(dir, "a.db")}, 2, "--format is json or md"},
+		{[]string{"prep"}, 2, "prep takes one name"},
+		{[]string{"export", "--db", notDB}, 1, "not an attend database"},
+		{[]string{"--no-such-flag"}, 2, "unknown flag"},
+		{[]string{"prep", "Siân", "--db", filepath.Join(dir, "b.db")}, 1, "needs a terminal"},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		err := run(context.Background(), c.args, strings.NewReader(""), &out, &out)
+		if err == nil {
+			t.Errorf("%v: no error", c.args)
+			continue
+		}
+		if got := exitCode(err); got != c.code {
+			t.Errorf("%v: exit %d, want %d (%v)", c.args, got, c.code, err)
+		}
+		if !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %q does not say %q", c.args, err, c.want)
+		}
+	}
+	if b, _ := os.ReadFile(notDB); string(b) != "shopping list\n" {
+		t.Fatalf("the text file was changed: %q", b)
+	}
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"attend/coach"
+	"attend/data"
+)
+
+func newExportCmd(g *globals) *cobra.Command {
+	var format, person string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Print every person and saved session (JSON or Markdown) to stdout",
+		Long: `export prints everything attend holds, for scripts, backups you can read,
+or a subject access request. The JSON format is described in docs/export.md.
+It reads the file without locking out a running attend.`,
+		Example: `  attend export --format json > attend.json
+  attend export --format md --person "Siân Ŵyn" > sian.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "json" && format != "md" {
+				return usageError{fmt.Errorf("--format is json or md, not %q", format)}
+			}
+			guide, err := g.guide()
+			if err != nil {
+				return err
+			}
+			st, err := g.open(true, guide)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			w := bufio.NewWriter(cmd.OutOrStdout())
+			if err := export(st, w, format, person, time.Now()); err != nil {
+				return err
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "json", "json or md")
+	cmd.Flags().StringVar(&person, "person", "", "only this person (name, ignoring case and accents)")
+	return cmd
+}
+
+// export writes the chosen format, streaming sessions one at a time.
+func export(st *data.Store, w io.Writer, format, person string, now time.Time) error {
+	people, err := st.People()
+	if err != nil {
+		return err
+	}
+	if person != "" {
+		p, ok, err := coach.ResolveName(people, person)
+		if err != nil {
+			return usageError{err}
+		}
+		if !ok {
+			return fmt.Errorf("no one called %q in this database; 'attend' lists your people", person)
+		}
+		people = []coach.Person{p}
+	}
+	only := ""
+	if person != "" {
+		only = people[0].ID
+	}
+	guides := guideCache{}
+	if format == "md" {
+		first := true
+		return st.EachSession(func(p coach.Person, s coach.Session) error {
+			if only != "" && p.ID != only {
+				return nil
+			}
+			if !first {
+				if _, err := io.WriteString(w, "\n---\n\n"); err != nil {
+					return err
+				}
+			}
+			first = false
+			_, err := io.WriteString(w, coach.Markdown(guides.get(s.Lang), p, s, coach.MarkdownOptions{}))
+			return err
+		})
+	}
+	ew := coach.NewExportWriter(w, now, people)
+	err = st.EachSession(func(p coach.Person, s coach.Session) error {
+		if only != "" && p.ID != only {
+			return nil
+		}
+		return ew.Session(coach.ExportSessionOf(guides.get(s.Lang), p, s))
+	})
+	if err != nil {
+		return err
+	}
+	return ew.Close()
+}
+
+// guideCache loads each language's prompts once, falling back to English
+// for a session written in a language this build does not have.
+type guideCache map[string]*coach.Guide
+
+func (c guideCache) get(lang string) *coach.Guide {
+	if g, ok := c[lang]; ok {
+		return g
+	}
+	g, err := coach.LoadGuide(lang)
+	if err != nil {
+		g, _ = coach.LoadGuide(coach.DefaultLang)
+	}
+	c[lang] = g
+	return g
+}

@@ -1,0 +1,90 @@
+// Command attend is a terminal coaching companion for compassionate
+// one-to-ones and supervision. This file and its neighbours only wire flags
+// and subcommands to the coach, data and tui packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "attend: "+err.Error())
+		os.Exit(exitCode(err))
+	}
+}
+
+// exitCode is 2 for misuse (bad flags or arguments), 1 for anything else.
+func exitCode(err error) int {
+	var u usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}
+
+type usageError struct{ error }
+
+// run builds the command tree and executes it; tests call it directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	return root.ExecuteContext(ctx)
+}
+
+// globals are the flags every command takes.
+type globals struct {
+	db   string
+	lang string
+}
+
+func newRoot() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "attend",
+		Short: "Prepare and keep compassionate one-to-ones, offline",
+		Long: `attend guides you through a compassionate one-to-one or supervision
+(attending, understanding, empathising, helping), keeps the record in one
+local file, and never sends anything anywhere.
+
+Run it with no arguments to open your people.`,
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd, g, "")
+		},
+	}
+	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
+	root.PersistentFlags().StringVar(&g.lang, "lang", "", "prompt language: en or cy (default $ATTEND_LANG, else en)")
+	root.AddCommand(newPrepCmd(g), newExportCmd(g))
+	return root
+}
+
+func newPrepCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "prep NAME",
+		Short: "Start or carry on a prep for one person (added if new)",
+		Example: `  attend prep "Siân Ŵyn"
+  attend prep sian          (matches Siân, ignoring case and accents)`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{errors.New(`prep takes one name, in quotes if it has spaces: attend prep "Siân Ŵyn"`)}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runTUI(cmd, g, args[0])
+		},
+	}
+}
