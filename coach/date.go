@@ -25,6 +25,18 @@ func DateOf(t time.Time) Date {
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }
 
+// Check reports a date that is not a real calendar day (31 February) or is
+// outside years 1 to 9999. The zero Date (unset) is fine.
+func (d Date) Check() error {
+	if d.IsZero() {
+		return nil
+	}
+	if d.Year < 1 || d.Year > 9999 || DateOf(d.Time()) != d {
+		return fmt.Errorf("%04d-%02d-%02d is not a calendar date", d.Year, int(d.Month), d.Day)
+	}
+	return nil
+}
+
 // Time is midnight UTC at the start of the day, for arithmetic.
 func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
 

@@ -2,6 +2,7 @@ package coach
 
 import (
 	"crypto/rand"
+	"sync"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -9,9 +10,19 @@ import (
 
 // NewID makes a ULID: 26 characters, sortable by creation time, so stored keys
 // iterate in time order and people can type a short prefix of one.
+//
+// Within one millisecond the ids still rise (monotonic entropy), so "the
+// latest" is always the one made last.
 func NewID(now time.Time) string {
-	return ulid.MustNew(ulid.Timestamp(now), rand.Reader).String()
+	idMu.Lock()
+	defer idMu.Unlock()
+	return ulid.MustNew(ulid.Timestamp(now), idEntropy).String()
 }
+
+var (
+	idMu      sync.Mutex
+	idEntropy = ulid.Monotonic(rand.Reader, 0)
+)
 
 // ValidID reports whether s is a well-formed ID.
 func ValidID(s string) bool {

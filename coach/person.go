@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -58,13 +56,29 @@ func CleanName(name string) (string, error) {
 
 // Fold lowers case and strips accents so that "sian" matches "Siân" and
 // "wyn" matches "Ŵyn": managers type names quickly, without diacritics.
+//
+// It runs for every name on every list and search, so plain ASCII (most
+// text) takes a fast path, and the rest decomposes with NFD and drops the
+// combining marks directly rather than building a transformer per call.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
 	}
-	return strings.ToLower(out)
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.ToLower(norm.NFC.String(b.String()))
 }
 
 // SameName reports whether two names refer to the same person for lookup.

@@ -220,9 +220,15 @@ func (s Session) Validate() error {
 	if s.Date.IsZero() {
 		return fmt.Errorf("session %s: date is missing", s.ID)
 	}
+	if err := s.Date.Check(); err != nil {
+		return fmt.Errorf("session %s: date: %w", s.ID, err)
+	}
 	for id, a := range s.Answers {
 		if id == "" {
 			return fmt.Errorf("session %s: an answer has an empty prompt id", s.ID)
+		}
+		if err := a.Date.Check(); err != nil {
+			return fmt.Errorf("session %s: answers.%s.date: %w", s.ID, id, err)
 		}
 		if a.Rating < 0 || a.Rating > MaxRating {
 			return fmt.Errorf("session %s: answers.%s.rating is %d, want 1 to %d", s.ID, id, a.Rating, MaxRating)
@@ -247,6 +253,9 @@ func (s Session) Validate() error {
 		}
 		if !utf8.ValidString(a.Text) || utf8.RuneCountInString(a.Text) > MaxAnswerLen {
 			return fmt.Errorf("session %s: actions[%d].text is not valid or too long", s.ID, i)
+		}
+		if err := a.Due.Check(); err != nil {
+			return fmt.Errorf("session %s: actions[%d].due: %w", s.ID, i, err)
 		}
 	}
 	return nil
