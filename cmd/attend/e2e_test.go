@@ -160,3 +160,56 @@ func TestCommandLineErrors(t *testing.T) {
 		t.Fatalf("the text file was changed: %q", b)
 	}
 }
+
+func TestBackupAndCheck(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "attend.db")
+	st, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, _ := st.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", time.Now())
+	s.SetAnswer("help.obstacle", coach.Answer{Text: "Second hoist"})
+	if _, err := st.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	copyPath := filepath.Join(dir, "copy.db")
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"backup", "--db", db, copyPath}, nil, &out, &out); err != nil {
+		t.Fatalf("backup: %v", err)
+	}
+	if fi, err := os.Stat(copyPath); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file: %v, %v", fi, err)
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"check", "--db", copyPath}, nil, &out, &out); err != nil {
+		t.Fatalf("check of the backup: %v", err)
+	}
+	if !strings.Contains(out.String(), "no faults found") {
+		t.Fatalf("check said %q", out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"export", "--db", copyPath}, nil, &out, &out); err != nil || !strings.Contains(out.String(), "Second hoist") {
+		t.Fatalf("the backup does not hold the session: %v\n%s", err, out.String())
+	}
+
+	// A damaged file: check names the fault and exits non-zero, changing nothing.
+	bad := filepath.Join(dir, "bad.db")
+	raw, _ := os.ReadFile(db)
+	for i := 4096 * 2; i < len(raw); i += 7 {
+		raw[i] ^= 0xff
+	}
+	if err := os.WriteFile(bad, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = run(context.Background(), []string{"check", "--db", bad}, nil, &out, &out)
+	if err == nil || exitCode(err) != 1 {
+		t.Fatalf("check of a damaged file: %v", err)
+	}
+	if after, _ := os.ReadFile(bad); !bytes.Equal(after, raw) {
+		t.Fatal("check changed the damaged file")
+	}
+}

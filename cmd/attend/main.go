@@ -67,7 +67,7 @@ Run it with no arguments to open your people.`,
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "prompt language: en or cy (default $ATTEND_LANG, else en)")
-	root.AddCommand(newPrepCmd(g), newExportCmd(g))
+	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g))
 	return root
 }
 
