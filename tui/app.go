@@ -38,6 +38,9 @@ type Options struct {
 	Now   func() time.Time // the clock; tests fix it
 	// PrepName opens a prep for this person at once, adding them if new.
 	PrepName string
+	// IdleLock locks the screen after this long without a key press, when
+	// the store is encrypted (0: never).
+	IdleLock time.Duration
 	// AutosaveDelay overrides how soon a change is written (tests use 1ms).
 	AutosaveDelay time.Duration
 	// Dark sets the starting palette before the terminal reports its
@@ -53,6 +56,7 @@ type Model struct {
 	prep   *prepModel
 	review reviewModel
 	help   help.Model
+	priv   privacy
 
 	notice    string
 	noticeBad bool
@@ -82,6 +86,7 @@ func New(opt Options) *Model {
 	}
 	m := &Model{ctx: ctx, home: newHome(ctx), review: newReview(), help: help.New(), prepName: opt.PrepName}
 	m.help.Styles = ctx.Styles.Help
+	m.priv = newPrivacy(ctx, opt.Store, opt.IdleLock)
 	return m
 }
 
@@ -91,7 +96,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.prepName != "" {
 		first = tea.Batch(first, openPrepByName(m.ctx.Store, m.prepName))
 	}
-	return tea.Batch(tea.RequestBackgroundColor, first)
+	return tea.Batch(tea.RequestBackgroundColor, first, m.priv.start())
 }
 
 // Update routes a message: window and theme changes to everyone, command
@@ -107,6 +112,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.key(msg)
 	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg:
 		cmd = m.result(msg)
+	case idleCheckMsg:
+		cmd = m.priv.checkIdle(m.ctx)
+	case unlockMsg:
+		m.priv.unlocked(msg)
 	default:
 		cmd = m.toScreen(msg)
 	}
@@ -117,6 +126,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) setStyles(s Styles) {
 	m.ctx.Styles = s
 	m.help.Styles = s.Help
+	m.priv.pass.SetStyles(s.Input)
 	m.home.applyStyles(s)
 	if m.prep != nil {
 		m.prep.applyStyles(s)
@@ -128,6 +138,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
+	}
+	if used, cmd := m.priv.key(m.ctx, msg); used {
+		return cmd
 	}
 	if key.Matches(msg, k.HelpAlt) || (key.Matches(msg, k.Help) && !m.typing()) {
 		m.help.ShowAll = !m.help.ShowAll
@@ -328,7 +341,7 @@ func (m *Model) footer() string {
 	s := m.ctx.Styles
 	w := bodyWidth(m.ctx)
 	notice := ""
-	if m.notice != "" {
+	if m.notice != "" && !m.priv.covering() { // a notice may name someone
 		st := s.Notice
 		if m.noticeBad {
 			st = s.Error
@@ -360,6 +373,9 @@ func (m *Model) header() string {
 	s := m.ctx.Styles
 	left := s.Brand.Render("attend")
 	var right string
+	if m.priv.covering() {
+		return left // no names while the screen is covered
+	}
 	switch m.screen {
 	case screenHome:
 		left += s.Header.Render(" · compassionate one-to-ones")
@@ -399,13 +415,11 @@ func (m *Model) View() tea.View {
 	} else {
 		h := m.bodyHeight()
 		var body string
-		switch m.screen {
-		case screenHome:
-			body = m.home.view(m.ctx, h)
-		case screenPrep:
-			body = m.prep.view(m.ctx, h)
-		case screenReview:
-			body = m.review.view(m.ctx, m.prep.person, m.prep.session, h)
+		switch {
+		case m.priv.covering():
+			body = fitHeight("\n"+m.priv.view(m.ctx), h)
+		default:
+			body = m.screenView(h)
 		}
 		content = m.ctx.Styles.App.Render(strings.Join([]string{m.header(), body, m.footer()}, "\n"))
 	}
@@ -413,6 +427,17 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "attend"
 	return v
+}
+
+// screenView draws the current screen's body in h lines.
+func (m *Model) screenView(h int) string {
+	switch m.screen {
+	case screenPrep:
+		return m.prep.view(m.ctx, h)
+	case screenReview:
+		return m.review.view(m.ctx, m.prep.person, m.prep.session, h)
+	}
+	return m.home.view(m.ctx, h)
 }
 
 // errText puts an error in plain words. The store's errors already say what

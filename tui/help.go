@@ -11,6 +11,14 @@ func (m *Model) helpKeys() bindings {
 	if m.typing() {
 		more = k.HelpAlt
 	}
+	switch {
+	case m.priv.locked:
+		unlock := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "unlock"))
+		return bindings{short: []key.Binding{unlock, k.Quit}, full: [][]key.Binding{{unlock, k.Quit}}}
+	case m.priv.hidden:
+		show := key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "show notes"))
+		return bindings{short: []key.Binding{show, k.Quit}, full: [][]key.Binding{{show, k.Quit}}}
+	}
 	switch m.screen {
 	case screenPrep:
 		return m.prepHelp(more)
@@ -18,7 +26,7 @@ func (m *Model) helpKeys() bindings {
 		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing"))
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
 		short := []key.Binding{k.Confirm, back, scroll, more, k.Quit}
-		return bindings{short: short, full: [][]key.Binding{{k.Confirm, back}, {k.Up, k.Down, k.PageUp, k.PageDn}, {more, k.Quit}}}
+		return bindings{short: short, full: [][]key.Binding{{k.Confirm, back}, {k.Up, k.Down, k.PageUp, k.PageDn}, {k.Hide, more, k.Quit}}}
 	}
 	h := m.home
 	switch {
@@ -35,14 +43,14 @@ func (m *Model) helpKeys() bindings {
 	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.Up, k.Down, more, k.QuitQ}
 	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
 	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))
-	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter}, {k.Up, k.Down, top, clear}, {more, k.QuitQ, k.Quit}}}
+	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter}, {k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
 }
 
 func (m *Model) prepHelp(more key.Binding) bindings {
 	k := m.ctx.Keys
 	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
 	nav := []key.Binding{k.Next, k.Prev, k.Save, back, more, k.Quit}
-	navFull := []key.Binding{k.Next, k.Prev, k.Save, back, more, k.Quit}
+	navFull := []key.Binding{k.Next, k.Prev, k.Save, back, k.Hide, more, k.Quit}
 	editing := []key.Binding{
 		k.Newline,
 		key.NewBinding(key.WithKeys("ctrl+a", "ctrl+e"), key.WithHelp("ctrl+a/e", "line start/end")),

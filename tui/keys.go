@@ -12,6 +12,7 @@ type KeyMap struct {
 	HelpAlt  key.Binding // f1, which works even while typing
 	Back     key.Binding
 	Up, Down key.Binding
+	Hide     key.Binding // hide every note at once
 
 	// home
 	Prep      key.Binding
@@ -41,6 +42,7 @@ func DefaultKeyMap() KeyMap {
 		Help:    key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
 		HelpAlt: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Hide:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "hide notes")),
 		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 
