@@ -265,11 +265,10 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		}
 		m.prep = newPrep(m.ctx, msg.person, msg.draft, msg.created)
 		m.screen = screenPrep
-		m.relayout()
-		return m.prep.ta.Focus()
+		return nil
 	case draftSavedMsg:
-		if m.prep == nil {
-			return nil
+		if m.prep == nil || msg.sessionID != m.prep.session.ID {
+			return nil // an earlier prep's write, finished after it was left
 		}
 		cmd := m.prep.draftSaved(m.ctx, msg)
 		if m.quitting {

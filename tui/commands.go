@@ -79,16 +79,19 @@ func withDraft(st Store, p coach.Person, created bool) prepReadyMsg {
 }
 
 // draftSavedMsg reports an autosave.
+// It names the session, so a result that arrives after the manager has moved
+// on to someone else's prep is never taken for the new one's.
 type draftSavedMsg struct {
-	rev int
-	at  time.Time
-	err error
+	sessionID string
+	rev       int
+	at        time.Time
+	err       error
 }
 
 func saveDraft(st Store, s coach.Session, rev int, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		err := st.SaveDraft(s)
-		return draftSavedMsg{rev: rev, at: now(), err: err}
+		return draftSavedMsg{sessionID: s.ID, rev: rev, at: now(), err: err}
 	}
 }
 

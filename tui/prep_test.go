@@ -268,3 +268,28 @@ func TestHelpBarListsEveryShortKeyWithinTheWidth(t *testing.T) {
 	}
 	h.mustSee("new action", "ctrl+c")
 }
+
+func TestALateSaveOfOnePrepNeverCountsForTheNext(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	for _, n := range []string{"Aled Evans", "Bethan Morgan"} {
+		h.press("a")
+		h.typeText(n)
+		h.press("enter")
+	}
+	h.press("enter") // the first person's prep
+	first := h.m.prep.person.Name
+	h.tabTo("checkin.head")
+	h.typeText("first notes")
+	old := h.m.prep.session.ID
+	oldRev := h.m.prep.rev + 100
+	h.press("esc", "down", "enter") // the other person's prep
+	if h.m.prep.person.Name == first {
+		t.Fatalf("opened %s again", first)
+	}
+	h.m.prep.tickPending = true // hold autosave so the stale result is what arrives
+	h.typeText("B")
+	h.send(draftSavedMsg{sessionID: old, rev: oldRev, at: clock})
+	if !h.m.prep.dirty() {
+		t.Fatal("a late save of the first prep marked the second as saved")
+	}
+}
