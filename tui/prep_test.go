@@ -286,8 +286,12 @@ func TestALateSaveOfOnePrepNeverCountsForTheNext(t *testing.T) {
 	if h.m.prep.person.Name == first {
 		t.Fatalf("opened %s again", first)
 	}
+	h.tabTo("checkin.head")
 	h.m.prep.tickPending = true // hold autosave so the stale result is what arrives
 	h.typeText("B")
+	if !h.m.prep.dirty() {
+		t.Fatal("test setup: typing did not make the prep dirty")
+	}
 	h.send(draftSavedMsg{sessionID: old, rev: oldRev, at: clock})
 	if !h.m.prep.dirty() {
 		t.Fatal("a late save of the first prep marked the second as saved")
