@@ -23,6 +23,8 @@ const (
 	screenHome screen = iota
 	screenPrep
 	screenReview
+	screenHistory
+	screenDetail
 )
 
 // Smallest window attend draws in; below it, it asks for more room.
@@ -50,13 +52,15 @@ type Options struct {
 
 // Model is the root of the app.
 type Model struct {
-	ctx    *Context
-	screen screen
-	home   homeModel
-	prep   *prepModel
-	review reviewModel
-	help   help.Model
-	priv   privacy
+	ctx     *Context
+	screen  screen
+	home    homeModel
+	prep    *prepModel
+	review  reviewModel
+	history historyModel
+	detail  detailModel
+	help    help.Model
+	priv    privacy
 
 	notice    string
 	noticeBad bool
@@ -110,7 +114,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStyles(NewStyles(msg.IsDark()))
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
-	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg:
+	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg:
 		cmd = m.result(msg)
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
@@ -177,8 +181,27 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		case res.prep != nil:
 			return tea.Batch(cmd, openPrep(m.ctx.Store, *res.prep))
+		case res.history:
+			return m.openHistory("", "")
 		}
 		return cmd
+	case screenHistory:
+		res, cmd := m.history.update(m.ctx, msg)
+		switch {
+		case res.back:
+			m.screen = screenHome
+		case res.open != nil:
+			m.screen = screenDetail
+			m.detail = newDetail()
+			return loadDetail(m.ctx.Store, res.open.ID, res.open.PersonID)
+		case res.filter != nil:
+			return m.openHistory(res.filter.PersonID, res.filter.PersonName)
+		}
+		return cmd
+	case screenDetail:
+		if m.detail.update(m.ctx, msg) {
+			m.screen = screenHistory
+		}
 	case screenPrep:
 		res, cmd := m.prep.update(m.ctx, msg)
 		switch res {
@@ -207,6 +230,13 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// openHistory lists saved sessions for everyone, or one person.
+func (m *Model) openHistory(personID, name string) tea.Cmd {
+	m.screen = screenHistory
+	m.history = newHistory(personID, name)
+	return loadHistory(m.ctx.Store, personID, "")
 }
 
 // leavePrep goes home, writing the draft first so the home list shows it.
@@ -277,6 +307,19 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		return cmd
 	case sessionSavedMsg:
 		return m.sessionSaved(msg)
+	case historyMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not read the history", msg.err), true)
+			return nil
+		}
+		m.history.setPage(msg)
+	case detailMsg:
+		if msg.err != nil {
+			m.screen = screenHistory
+			m.setNotice(errText("Could not open that session", msg.err), true)
+			return nil
+		}
+		m.detail.set(m.ctx, msg, m.bodyHeight())
 	}
 	return nil
 }
@@ -328,6 +371,8 @@ func (m *Model) relayout() {
 	case screenReview:
 		m.review.vp.SetWidth(bodyWidth(m.ctx))
 		m.review.vp.SetHeight(max(1, m.bodyHeight()-2))
+	case screenDetail:
+		m.detail.resize(m.ctx, m.bodyHeight())
 	}
 }
 
@@ -382,6 +427,14 @@ func (m *Model) header() string {
 	case screenPrep, screenReview:
 		left += s.Header.Render(" · prep for ") + s.Person.Render(m.prep.person.Name)
 		right = m.saveState()
+	case screenHistory:
+		left += s.Header.Render(" · history")
+		right = s.Faint.Render(m.ctx.Today().Human())
+	case screenDetail:
+		if m.detail.loaded {
+			left += s.Header.Render(" · ") + s.Person.Render(m.detail.person.Name)
+			right = s.Faint.Render(m.detail.session.Date.Human())
+		}
 	}
 	return spread(left, right, bodyWidth(m.ctx))
 }
@@ -435,6 +488,10 @@ func (m *Model) screenView(h int) string {
 		return m.prep.view(m.ctx, h)
 	case screenReview:
 		return m.review.view(m.ctx, m.prep.person, m.prep.session, h)
+	case screenHistory:
+		return m.history.view(m.ctx, h)
+	case screenDetail:
+		return m.detail.view(m.ctx, h)
 	}
 	return m.home.view(m.ctx, h)
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -121,6 +123,58 @@ func (s *memStore) SaveSession(sess coach.Session) (coach.Session, error) {
 	return sess, nil
 }
 
+func (s *memStore) Summaries(personID, after string, limit int) ([]coach.Summary, string, error) {
+	s.mu.Lock()
+	var all []coach.Summary
+	for _, sess := range s.sessions {
+		if personID != "" && sess.PersonID != personID {
+			continue
+		}
+		all = append(all, coach.Summarise(mustGuide(), s.people[sess.PersonID], sess))
+	}
+	s.mu.Unlock()
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Date != all[j].Date {
+			return all[j].Date.Before(all[i].Date)
+		}
+		return all[i].ID > all[j].ID
+	})
+	start := 0
+	if after != "" {
+		n, _ := strconv.Atoi(after)
+		start = n
+	}
+	end := len(all)
+	if limit > 0 {
+		end = min(len(all), start+limit)
+	}
+	next := ""
+	if end < len(all) {
+		next = strconv.Itoa(end)
+	}
+	return all[start:end], next, nil
+}
+
+func (s *memStore) Session(id string) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[id]
+	if !ok {
+		return coach.Session{}, errors.New("no saved session has that id")
+	}
+	return sess.Clone(), nil
+}
+
+func (s *memStore) Person(id string) (coach.Person, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.people[id]
+	if !ok {
+		return coach.Person{}, errors.New("no such person")
+	}
+	return p, nil
+}
+
 // harness drives the root model the way Bubble Tea would, synchronously.
 type harness struct {
 	t     *testing.T
@@ -129,12 +183,21 @@ type harness struct {
 	quit  bool // a tea.Quit has come back
 }
 
+var (
+	guideOnce sync.Once
+	guide     *coach.Guide
+)
+
+// mustGuide loads the English prompts once for all tests.
 func mustGuide() *coach.Guide {
-	g, err := coach.LoadGuide("en")
-	if err != nil {
-		panic(err)
-	}
-	return g
+	guideOnce.Do(func() {
+		g, err := coach.LoadGuide("en")
+		if err != nil {
+			panic(err)
+		}
+		guide = g
+	})
+	return guide
 }
 
 func newHarness(t *testing.T, w, h int, prepName string) *harness {

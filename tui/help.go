@@ -22,6 +22,16 @@ func (m *Model) helpKeys() bindings {
 	switch m.screen {
 	case screenPrep:
 		return m.prepHelp(more)
+	case screenHistory:
+		home := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
+		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
+		return bindings{short: []key.Binding{k.Open, k.OnePerson, move, home, more, k.Quit},
+			full: [][]key.Binding{{k.Open, k.OnePerson}, {k.Up, k.Down, k.PageUp, k.PageDn}, {home, k.Hide, more, k.Quit}}}
+	case screenDetail:
+		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to history"))
+		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+		return bindings{short: []key.Binding{scroll, k.PageDn, back, more, k.Quit},
+			full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn}, {back, k.Hide, more, k.Quit}}}
 	case screenReview:
 		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing"))
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
@@ -40,10 +50,11 @@ func (m *Model) helpKeys() bindings {
 		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
 		return bindings{short: []key.Binding{keep, clear, move, more, k.Quit}, full: [][]key.Binding{{keep, clear, move}, {more, k.Quit}}}
 	}
-	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.Up, k.Down, more, k.QuitQ}
+	move := key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑/↓", "move"))
+	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, move, more, k.QuitQ}
 	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
 	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))
-	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter}, {k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
+	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History}, {k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
 }
 
 func (m *Model) prepHelp(more key.Binding) bindings {

@@ -121,8 +121,9 @@ func (h *homeModel) typing() bool { return h.filtering || h.adding }
 
 // homeResult tells the root what the home screen wants.
 type homeResult struct {
-	quit bool
-	prep *coach.Person
+	quit    bool
+	prep    *coach.Person
+	history bool
 }
 
 func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
@@ -199,6 +200,8 @@ func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
 			p := r.person
 			return homeResult{prep: &p}, nil
 		}
+	case key.Matches(km, k.History):
+		return homeResult{history: true}, nil
 	case key.Matches(km, k.QuitQ):
 		return homeResult{quit: true}, nil
 	}

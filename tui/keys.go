@@ -18,7 +18,12 @@ type KeyMap struct {
 	Prep      key.Binding
 	AddPerson key.Binding
 	Filter    key.Binding
+	History   key.Binding
 	QuitQ     key.Binding
+
+	// history
+	Open      key.Binding
+	OnePerson key.Binding
 
 	// prep
 	Next, Prev   key.Binding
@@ -50,6 +55,9 @@ func DefaultKeyMap() KeyMap {
 		AddPerson: key.NewBinding(key.WithKeys("a", "n"), key.WithHelp("a", "add person")),
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
 		QuitQ:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		History:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		OnePerson: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "person/all")),
 
 		Next:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		Prev:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),

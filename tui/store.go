@@ -22,4 +22,11 @@ type Store interface {
 	SaveDraft(s coach.Session) error
 	// SaveSession saves a finished prep and removes its draft in one commit.
 	SaveSession(s coach.Session) (coach.Session, error)
+	// Summaries pages through saved sessions, newest first, for everyone
+	// (personID "") or one person, reading only the summary index.
+	Summaries(personID, after string, limit int) ([]coach.Summary, string, error)
+	// Session reads one saved session by id.
+	Session(id string) (coach.Session, error)
+	// Person reads one person by id.
+	Person(id string) (coach.Person, error)
 }

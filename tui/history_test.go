@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"attend/coach"
+)
+
+// withSessions saves n sessions, alternating between two people, a week apart.
+func withSessions(t *testing.T, h *harness, n int) {
+	t.Helper()
+	a, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	b, _, _ := h.store.EnsurePerson("Aled Evans")
+	for i := range n {
+		p := a
+		if i%2 == 1 {
+			p = b
+		}
+		s := coach.NewSession(p.ID, "en", clock)
+		s.Date = coach.DateOf(clock).AddDays(-7 * (n - i))
+		s.SetAnswer("understand.challenges", coach.Answer{Text: fmt.Sprintf("Session %d: rota gaps on Tuesdays", i+1)})
+		s.SetAnswer("needs.workload", coach.Answer{Rating: 1 + i%5})
+		if i%3 == 0 {
+			s.Actions = []coach.Action{{Text: "Chase the agency invoice", Owner: coach.OwnerMe}}
+		}
+		if _, err := h.store.SaveSession(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.run(loadPeople(h.store))
+}
+
+func TestHistoryNewestFirstThenDetailAndBack(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withSessions(t, h, 6)
+	h.press("h")
+	if h.m.screen != screenHistory {
+		t.Fatal("h did not open history")
+	}
+	h.mustSee("History: everyone", "6 sessions", "Session 6: rota gaps")
+	if got := h.m.history.items[0].Preview; got != "Session 6: rota gaps on Tuesdays" {
+		t.Fatalf("first row is %q, want the newest", got)
+	}
+	h.press("down", "enter")
+	if h.m.screen != screenDetail {
+		t.Fatal("enter did not open the session")
+	}
+	h.mustSee("Saved record", "Session 5: rota gaps on Tuesdays", "UNDERSTAND", "Workload")
+	h.press("esc")
+	if h.m.screen != screenHistory || h.m.history.cursor != 1 {
+		t.Fatalf("esc from detail: screen %v, cursor %d", h.m.screen, h.m.history.cursor)
+	}
+	name := h.m.history.items[1].PersonName
+	h.press("p") // only this row's person
+	h.mustSee("History: "+name, "3 sessions")
+	for _, it := range h.m.history.items {
+		if it.PersonName != name {
+			t.Fatalf("filtered history shows %s", it.PersonName)
+		}
+	}
+	h.press("p") // everyone again
+	h.mustSee("History: everyone", "6 sessions")
+	h.press("esc")
+	if h.m.screen != screenHome {
+		t.Fatal("esc did not go home")
+	}
+}
+
+func TestHistoryReadsMorePagesAsTheCursorMoves(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withSessions(t, h, historyPage+30)
+	h.press("h")
+	if n := len(h.m.history.items); n != historyPage {
+		t.Fatalf("first page has %d rows, want %d", n, historyPage)
+	}
+	for range historyPage {
+		h.press("down")
+	}
+	if n := len(h.m.history.items); n != historyPage+30 {
+		t.Fatalf("after scrolling, %d rows loaded, want %d", n, historyPage+30)
+	}
+	h.mustSee(fmt.Sprintf("%d sessions", historyPage+30))
+}
+
+func TestHistoryEmpty(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	h.press("h")
+	h.mustSee("No saved sessions yet")
+}
+
+func TestGoldenHistoryAndDetail(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("history_%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, size[0], size[1], "")
+			withSessions(t, h, 8)
+			h.press("h")
+			checkFrame(t, h, size[0], size[1])
+		})
+		t.Run(fmt.Sprintf("detail_%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, size[0], size[1], "")
+			p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+			s := fixtureDraft(p)
+			s.Date = coach.DateOf(clock).AddDays(-2)
+			if _, err := h.store.SaveSession(s); err != nil {
+				t.Fatal(err)
+			}
+			h.press("h", "enter")
+			checkFrame(t, h, size[0], size[1])
+		})
+	}
+}
