@@ -119,6 +119,9 @@ func NewSession(personID, lang string, now time.Time) Session {
 	}
 }
 
+// Empty reports whether nothing has been written: no answer, no action.
+func (s Session) Empty() bool { return len(s.Answers) == 0 && len(s.LiveActions()) == 0 }
+
 // IsDraft reports whether the session has not been saved yet.
 func (s Session) IsDraft() bool { return s.Saved.IsZero() }
 

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -45,6 +46,8 @@ type Options struct {
 	IdleLock time.Duration
 	// AutosaveDelay overrides how soon a change is written (tests use 1ms).
 	AutosaveDelay time.Duration
+	// TypingDelay overrides how long typing is gathered before it is inserted.
+	TypingDelay time.Duration
 	// Dark sets the starting palette before the terminal reports its
 	// background (tests fix it so their output does not depend on a query).
 	Dark bool
@@ -65,6 +68,9 @@ type Model struct {
 	notice    string
 	noticeBad bool
 
+	foot    string // the last footer rendered, and what it showed
+	footKey footerKey
+
 	prepName  string
 	quitting  bool // waiting for a last write before quitting
 	forceQuit bool // that write failed; a second ctrl+c quits anyway
@@ -78,6 +84,9 @@ func New(opt Options) *Model {
 	if opt.AutosaveDelay <= 0 {
 		opt.AutosaveDelay = AutosaveDelay
 	}
+	if opt.TypingDelay <= 0 {
+		opt.TypingDelay = TypingDelay
+	}
 	ctx := &Context{
 		Width: 80, Height: 24,
 		Styles: NewStyles(opt.Dark),
@@ -87,6 +96,7 @@ func New(opt Options) *Model {
 		Now:    opt.Now,
 
 		AutosaveDelay: opt.AutosaveDelay,
+		TypingDelay:   opt.TypingDelay,
 	}
 	m := &Model{ctx: ctx, home: newHome(ctx), review: newReview(), help: help.New(), prepName: opt.PrepName}
 	m.help.Styles = ctx.Styles.Help
@@ -243,7 +253,12 @@ func (m *Model) openHistory(personID, name string) tea.Cmd {
 func (m *Model) leavePrep() tea.Cmd {
 	p := m.prep
 	m.screen = screenHome
-	m.setNotice("Draft kept for "+p.person.Name+". Choose them again to carry on where you left off.", false)
+	m.home.selectAfterLoad = p.person.ID
+	if p.session.Empty() {
+		m.setNotice("Nothing written for "+p.person.Name+" yet.", false)
+	} else {
+		m.setNotice("Draft kept for "+p.person.Name+". Choose them again to carry on where you left off.", false)
+	}
 	var flush tea.Cmd
 	if p.dirty() {
 		flush = p.flush(m.ctx)
@@ -257,6 +272,8 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	m.quitting = true
+	flushed := m.prep.flushTyping(m.ctx) // nothing typed is left in the buffer
+	_ = flushed                          // its autosave tick is moot: the draft is written below
 	if m.review.saving {
 		return nil // the save's result will quit
 	}
@@ -380,8 +397,42 @@ func (m *Model) tooSmall() bool {
 	return m.ctx.Width < minWidth || m.ctx.Height < minHeight
 }
 
-// footer is the notice line and the help bar.
+// footerKey is everything the footer depends on, so that typing, which
+// changes none of it, does not render the help bar again on every key.
+type footerKey struct {
+	screen          screen
+	focus           slotKind
+	home            [3]bool // adding, filtering, has people
+	notice          string
+	bad, all, cover bool
+	locked, hidden  bool
+	width           int
+}
+
+func (m *Model) footerState() footerKey {
+	k := footerKey{
+		screen: m.screen, notice: m.notice, bad: m.noticeBad, all: m.help.ShowAll,
+		cover: m.priv.covering(), locked: m.priv.locked, hidden: m.priv.hidden, width: m.ctx.Width,
+		home: [3]bool{m.home.adding, m.home.filtering, len(m.home.rows) > 0},
+	}
+	if m.prep != nil && (m.screen == screenPrep || m.screen == screenReview) {
+		k.focus = m.prep.kind(m.prep.cur())
+	}
+	return k
+}
+
+// footer is the notice line and the help bar, rendered again only when
+// something it shows has changed.
 func (m *Model) footer() string {
+	k := m.footerState()
+	if k == m.footKey && m.foot != "" {
+		return m.foot
+	}
+	m.footKey, m.foot = k, m.renderFooter()
+	return m.foot
+}
+
+func (m *Model) renderFooter() string {
 	s := m.ctx.Styles
 	w := bodyWidth(m.ctx)
 	notice := ""
@@ -392,20 +443,38 @@ func (m *Model) footer() string {
 		}
 		notice = st.Width(w).Render(m.notice)
 	}
+	if notice == "" && m.ctx.Height < compactHeight {
+		return m.helpBar(w) // no room to spare for an empty line
+	}
 	return notice + "\n" + m.helpBar(w)
 }
 
-// helpBar renders the keys on one line if they fit, else on two.
+// helpBar renders the keys on one line if they fit; otherwise the keys for
+// what has focus go on a line of their own, and any line still too wide is
+// wrapped between keys, so that no key is ever cut off, however narrow.
 func (m *Model) helpBar(width int) string {
 	keys := m.helpKeys()
 	if m.help.ShowAll {
 		return m.help.View(keys)
 	}
-	one := m.help.ShortHelpView(keys.ShortHelp())
-	if lipgloss.Width(one) <= width || len(keys.context) == 0 {
+	if one := m.help.ShortHelpView(keys.ShortHelp()); lipgloss.Width(one) <= width {
 		return one
 	}
-	return m.help.ShortHelpView(keys.context) + "\n" + m.help.ShortHelpView(keys.short)
+	var lines []string
+	for _, group := range [][]key.Binding{keys.context, keys.short} {
+		var row []key.Binding
+		for _, b := range group {
+			if len(row) > 0 && lipgloss.Width(m.help.ShortHelpView(append(row, b))) > width {
+				lines = append(lines, m.help.ShortHelpView(row))
+				row = nil
+			}
+			row = append(row, b)
+		}
+		if len(row) > 0 {
+			lines = append(lines, m.help.ShortHelpView(row))
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) bodyHeight() int {
@@ -425,8 +494,9 @@ func (m *Model) header() string {
 		left += s.Header.Render(" · compassionate one-to-ones")
 		right = s.Faint.Render(m.ctx.Today().Human())
 	case screenPrep, screenReview:
-		left += s.Header.Render(" · prep for ") + s.Person.Render(m.prep.person.Name)
 		right = m.saveState()
+		room := bodyWidth(m.ctx) - lipgloss.Width(left) - lipgloss.Width(" · prep for ") - lipgloss.Width(right) - 2
+		left += s.Header.Render(" · prep for ") + s.Person.Render(ansi.Truncate(m.prep.person.Name, max(room, 4), "…"))
 	case screenHistory:
 		left += s.Header.Render(" · history")
 		right = s.Faint.Render(m.ctx.Today().Human())

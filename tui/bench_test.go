@@ -25,7 +25,7 @@ func BenchmarkKeystroke(b *testing.B) {
 			h.tabTo("understand.challenges")
 			h.send(tea.PasteMsg{Content: tc.text})
 			key := tea.KeyPressMsg{Code: 'ŵ', Text: "ŵ"}
-			del := tea.KeyPressMsg{Code: tea.KeyBackspace}
+			del := tea.KeyPressMsg{Code: tea.KeyBackspace} // flushes the typed character first
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {

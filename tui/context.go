@@ -17,6 +17,7 @@ type Context struct {
 	Store         Store
 	Now           func() time.Time
 	AutosaveDelay time.Duration
+	TypingDelay   time.Duration
 }
 
 // Today is the current calendar day.

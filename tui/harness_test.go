@@ -203,7 +203,7 @@ func mustGuide() *coach.Guide {
 func newHarness(t *testing.T, w, h int, prepName string) *harness {
 	t.Helper()
 	st := newMemStore()
-	m := New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, PrepName: prepName, AutosaveDelay: time.Millisecond, Dark: true})
+	m := New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, PrepName: prepName, AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
 	hs := &harness{t: t, m: m, store: st}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(m.Init())

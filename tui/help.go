@@ -51,6 +51,10 @@ func (m *Model) helpKeys() bindings {
 		return bindings{short: []key.Binding{keep, clear, move, more, k.Quit}, full: [][]key.Binding{{keep, clear, move}, {more, k.Quit}}}
 	}
 	move := key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑/↓", "move"))
+	if len(h.rows) == 0 { // first run: only the keys that do something yet
+		return bindings{short: []key.Binding{k.AddPerson, k.History, more, k.QuitQ},
+			full: [][]key.Binding{{k.AddPerson, k.History}, {k.Hide, more, k.QuitQ, k.Quit}}}
+	}
 	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, move, more, k.QuitQ}
 	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
 	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))

@@ -74,6 +74,9 @@ type prepModel struct {
 	notice string // shown once under the title, e.g. "draft restored"
 
 	laidOut layoutKey // the last layout, so typing does not redo it
+
+	typed        []rune // typing not yet inserted (see typing.go)
+	flushPending bool
 }
 
 func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *prepModel {
@@ -379,8 +382,13 @@ const (
 // update handles a message for the prep screen.
 func (m *prepModel) update(ctx *Context, msg tea.Msg) (prepResult, tea.Cmd) {
 	switch msg := msg.(type) {
+	case flushTypingMsg:
+		if msg.sessionID != m.session.ID {
+			return prepStay, nil
+		}
+		return prepStay, m.flushTyping(ctx)
 	case autosaveTickMsg:
-		return prepStay, m.autosave(ctx)
+		return prepStay, tea.Batch(m.flushTyping(ctx), m.autosave(ctx))
 	case draftSavedMsg:
 		return prepStay, m.draftSaved(ctx, msg)
 	case tea.PasteMsg:
@@ -393,6 +401,16 @@ func (m *prepModel) update(ctx *Context, msg tea.Msg) (prepResult, tea.Cmd) {
 }
 
 func (m *prepModel) key(ctx *Context, msg tea.KeyPressMsg) (prepResult, tea.Cmd) {
+	if ok, cmd := m.gather(ctx, msg); ok {
+		return prepStay, cmd
+	}
+	// Any other key acts on what has been typed so far, so insert it first.
+	flushed := m.flushTyping(ctx)
+	res, cmd := m.keyAfterTyping(ctx, msg)
+	return res, tea.Batch(flushed, cmd)
+}
+
+func (m *prepModel) keyAfterTyping(ctx *Context, msg tea.KeyPressMsg) (prepResult, tea.Cmd) {
 	k := ctx.Keys
 	m.notice = ""
 	switch {
@@ -481,6 +499,14 @@ func (m *prepModel) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case s == "enter":
 		m.move(ctx, 1)
 		return m.changed(ctx)
+	case len(s) == 1 && s[0] >= '6' && s[0] <= '9':
+		m.notice = "Ratings go from 1 to 5."
+		return nil
+	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
+		// Words typed on a rating belong in its note: go there and keep them.
+		m.move(ctx, 1)
+		_, cmd := m.gather(ctx, msg)
+		return tea.Batch(cmd, m.changed(ctx))
 	default:
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -296,4 +297,110 @@ func TestALateSaveOfOnePrepNeverCountsForTheNext(t *testing.T) {
 	if !h.m.prep.dirty() {
 		t.Fatal("a late save of the first prep marked the second as saved")
 	}
+}
+
+func TestAFloodOfKeyPressesIsInsertedAtOnceAndKeptWithinTheLimit(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	// 30,000 characters arriving as single key presses, as an unbracketed
+	// paste does, before the flush tick can run.
+	start := time.Now()
+	for i := range 30000 {
+		r := rune('a' + i%26)
+		if i%500 == 499 {
+			h.m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+			continue
+		}
+		h.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	h.send(flushTypingMsg{sessionID: h.m.prep.session.ID})
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("30,000 key presses took %v", took)
+	}
+	got := []rune(h.m.prep.session.Answer("checkin.head").Text)
+	if len(got) != coach.MaxAnswerLen {
+		t.Fatalf("answer holds %d characters, want the limit %d", len(got), coach.MaxAnswerLen)
+	}
+	h.mustSee("reached its limit")
+	h.typeText("more")
+	if n := len([]rune(h.m.prep.session.Answer("checkin.head").Text)); n != coach.MaxAnswerLen {
+		t.Fatalf("typing at the limit changed the length to %d", n)
+	}
+}
+
+func TestLettersTypedOnARatingGoIntoItsNote(t *testing.T) {
+	h := startPrep(t)
+	h.typeText("tired after 3 nights")
+	a := h.m.prep.session.Answer("checkin.energy")
+	if a.Text != "tired after 3 nights" || a.Rating != 0 {
+		t.Fatalf("answer = %+v, want the words in the note and no rating", a)
+	}
+	h.press("shift+tab", "7")
+	h.mustSee("Ratings go from 1 to 5")
+}
+
+func TestCtrlCInsertsTypingThatWasStillGathering(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.m.prep.tickPending = true
+	for _, r := range "Last words" { // no flush tick runs: they are still gathered
+		h.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if !h.quit {
+		t.Fatal("did not quit")
+	}
+	d, _, _ := h.store.Draft(h.m.prep.person.ID)
+	if got := d.Answer("checkin.head").Text; got != "Last words" {
+		t.Fatalf("draft holds %q", got)
+	}
+}
+
+func TestNarrowAndShortWindowsKeepTheAnswerAndEveryKey(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {50, 15}, {60, 20}, {76, 24}} {
+		h := newHarness(t, size[0], size[1], "Siân Ŵyn")
+		h.tabTo("checkin.head")
+		h.typeText("visible words")
+		s := h.screen()
+		if !strings.Contains(s, "visible words") {
+			t.Errorf("%dx%d: the answer being typed is not on screen:\n%s", size[0], size[1], s)
+		}
+		lines := strings.Split(s, "\n")
+		if len(lines) > size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		for _, l := range lines {
+			if w := len([]rune(l)); w > size[0] {
+				t.Errorf("%dx%d: line %q is %d wide", size[0], size[1], l, w)
+			}
+		}
+		for _, k := range []string{"tab next", "ctrl+s save", "esc home", "f1 help", "ctrl+c quit"} {
+			if !strings.Contains(s, k) {
+				t.Errorf("%dx%d: help bar lacks %q:\n%s", size[0], size[1], k, s)
+			}
+		}
+	}
+}
+
+func TestALongNameNeverHidesTheSaveState(t *testing.T) {
+	h := newHarness(t, 80, 24, "Angharad Gwenllïan Myfanwy Rhiannon ap Llywelyn-Fitzgerald Prydderch-Vaughan")
+	h.tabTo("checkin.head")
+	h.typeText("x")
+	h.mustSee("✓ draft saved", "prep for Angharad")
+}
+
+func TestEscLeavesTheCursorOnThePersonJustPrepared(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	for _, n := range []string{"Aled Evans", "Bethan Morgan", "Siân Ŵyn"} {
+		h.press("a")
+		h.typeText(n)
+		h.press("enter")
+	}
+	h.press("down") // from Siân (just added) round to Aled
+	r, _ := h.m.home.selected()
+	h.press("enter", "esc")
+	if got, _ := h.m.home.selected(); got.person.ID != r.person.ID {
+		t.Fatalf("after esc the cursor is on %s, want %s", got.person.Name, r.person.Name)
+	}
+	h.mustSee("Nothing written for " + r.person.Name + " yet")
 }

@@ -13,6 +13,9 @@ import (
 // Text wider than this is hard to read, however wide the window.
 const maxReadWidth = 100
 
+// Below this height the prep drops its progress line and guidance.
+const compactHeight = 20
+
 // bodyWidth is the usable width inside the app padding.
 func bodyWidth(ctx *Context) int { return max(20, ctx.Width-2) }
 
@@ -39,7 +42,7 @@ func (m *prepModel) layout(ctx *Context, height int) {
 	items, _, _ := m.items(ctx)
 	others := len(items) - m.ta.Height()
 	h := height - chrome - others
-	m.ta.SetHeight(min(max(h, 3), 12))
+	m.ta.SetHeight(min(max(h, 1), 12))
 }
 
 // layoutKey is what the editor sizes depend on.
@@ -73,6 +76,15 @@ func (m *prepModel) chrome(ctx *Context) string {
 	left := s.Title.Render(st.Title)
 	right := s.Faint.Render(fmt.Sprintf("stage %d of %d", m.stage()+1, len(m.guide.Stages)))
 	title := spread(left, right, readWidth(ctx))
+	if ctx.Height < compactHeight {
+		// A short window keeps room for the answer being typed: one line
+		// says where you are, and the guidance waits for a taller window.
+		parts := []string{title}
+		if m.notice != "" {
+			parts = append(parts, s.Notice.Width(readWidth(ctx)).Render(m.notice))
+		}
+		return strings.Join(parts, "\n") + "\n"
+	}
 	guide := s.Guidance.Width(readWidth(ctx)).Render(strings.Join(st.Guidance, " "))
 	parts := []string{prog, "", title, guide}
 	if m.notice != "" {
@@ -173,7 +185,7 @@ func (m *prepModel) ratingView(ctx *Context, it coach.Item, focused, roomy bool)
 	pad := strings.Repeat(" ", max(1, labelW-lipgloss.Width(label)+1))
 	if !focused {
 		line := marker(s, false, !a.Empty()) + s.Prompt.Render(label) + pad + ratingDots(s, it, a.Rating)
-		out := []string{line}
+		out := []string{ansi.Truncate(line, w, "…")}
 		if note := oneLine(a.Text); note != "" && roomy {
 			out = append(out, "  "+s.Preview.Render(ansi.Truncate("note: "+note, w-4, "…")))
 		}
@@ -184,9 +196,11 @@ func (m *prepModel) ratingView(ctx *Context, it coach.Item, focused, roomy bool)
 	if onScore {
 		head += "  " + s.Faint.Render("← type 1-5")
 	}
-	out := []string{head}
+	out := []string{ansi.Truncate(head, w, "…")}
 	if it.Hint != "" {
-		out = append(out, "  "+s.Faint.Render(ansi.Truncate(it.Hint, w-2, "…")))
+		for _, l := range strings.Split(s.Faint.Width(w-2).Render(it.Hint), "\n") {
+			out = append(out, "  "+l)
+		}
 	}
 	if onScore {
 		note := oneLine(a.Text)
@@ -305,10 +319,11 @@ func window(lines []string, fs, fe, room int, s Styles) []string {
 	off = min(off, max(0, fs-1))
 	off = min(off, len(lines)-room)
 	out := append([]string(nil), lines[off:off+room]...)
-	if off > 0 {
+	// Mark a cut, but never over the lines of the focused item.
+	if off > 0 && off < fs {
 		out[0] = s.Faint.Render("  ⋯ more above")
 	}
-	if off+room < len(lines) {
+	if last := off + room - 1; last < len(lines)-1 && last > fe {
 		out[len(out)-1] = s.Faint.Render("  ⋯ more below")
 	}
 	return out

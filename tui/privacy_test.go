@@ -38,7 +38,7 @@ func TestIdleLockAsksForThePassphrase(t *testing.T) {
 	now := clock
 	st := lockStore{newMemStore()}
 	m := New(Options{Store: st, Guide: mustGuide(), Now: func() time.Time { return now }, PrepName: "Siân Ŵyn",
-		IdleLock: 5 * time.Minute, AutosaveDelay: time.Millisecond})
+		IdleLock: 5 * time.Minute, AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond})
 	h := &harness{t: t, m: m, store: st.memStore}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(m.Init())

@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Typing into the textarea is coalesced. The textarea re-wraps the whole
+// current line on every insert, so a flood of single key presses (a paste in
+// a terminal without bracketed paste) costs time in proportion to the
+// square of its length: 40,000 characters froze the app for a quarter of an
+// hour. Printable keys are therefore gathered and inserted together a moment
+// later; a person typing sees no difference (15 ms is less than a frame),
+// and a flood becomes one insert. Any other key flushes the gathered text
+// first, so the order of what was typed never changes.
+
+// TypingDelay is how long typed characters wait to be inserted together.
+const TypingDelay = 15 * time.Millisecond
+
+// flushTypingMsg asks the prep to insert what was typed.
+type flushTypingMsg struct{ sessionID string }
+
+// gather keeps a typed character (or a newline) for the next flush. It
+// reports false for keys that are not plain typing.
+func (m *prepModel) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	k := m.kind(m.cur())
+	if k != kindText && k != kindNote {
+		return false, nil
+	}
+	switch {
+	case msg.String() == "enter":
+		m.typed = append(m.typed, '\n')
+	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
+		m.typed = append(m.typed, []rune(msg.Text)...)
+	default:
+		return false, nil
+	}
+	if m.flushPending {
+		return true, nil
+	}
+	m.flushPending = true
+	id := m.session.ID
+	return true, tea.Tick(ctx.TypingDelay, func(time.Time) tea.Msg { return flushTypingMsg{sessionID: id} })
+}
+
+// flushTyping inserts gathered text into the answer, keeping within the
+// answer's limit and saying so when it could not take everything.
+func (m *prepModel) flushTyping(ctx *Context) tea.Cmd {
+	m.flushPending = false
+	if len(m.typed) == 0 {
+		return nil
+	}
+	text := m.typed
+	m.typed = nil
+	room := m.ta.CharLimit - utf8.RuneCountInString(m.ta.Value())
+	if len(text) > room {
+		m.notice = "This answer has reached its limit of " + strconv.Itoa(m.ta.CharLimit) + " characters; the rest was not added."
+		text = text[:max(room, 0)]
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	m.ta.InsertString(string(text))
+	m.store(ctx)
+	return m.changed(ctx)
+}
