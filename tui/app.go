@@ -218,20 +218,20 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 		case prepReview:
 			m.screen = screenReview
 			m.review = newReview()
-			m.review.setRecord(m.ctx, m.prep.person, m.prep.session, m.bodyHeight())
+			m.review.setRecord(m.ctx, m.prep.person, m.prep.session, m.prep.warnings(), m.bodyHeight())
 			return tea.Batch(cmd, m.prep.changed(m.ctx))
 		case prepLeave:
 			return tea.Batch(cmd, m.leavePrep())
 		}
 		return cmd
 	case screenReview:
-		switch m.review.update(m.ctx, msg) {
+		switch m.review.update(m.ctx, msg, m.prep.session.Empty()) {
 		case reviewBack:
 			m.screen = screenPrep
 		case reviewSave:
 			m.review.saving = true
 			m.review.err = nil
-			return saveSession(m.ctx.Store, m.prep.person, m.prep.session.Clone())
+			return saveSession(m.ctx.Store, m.prep.person, m.prep.finished())
 		}
 		// Autosave ticks keep flowing to the prep while the review is shown.
 		if _, ok := msg.(tea.KeyPressMsg); !ok {
@@ -387,7 +387,7 @@ func (m *Model) relayout() {
 		m.prep.layout(m.ctx, m.bodyHeight())
 	case screenReview:
 		m.review.vp.SetWidth(bodyWidth(m.ctx))
-		m.review.vp.SetHeight(max(1, m.bodyHeight()-2))
+		m.review.vp.SetHeight(max(1, m.bodyHeight()-2-len(m.review.warnings)))
 	case screenDetail:
 		m.detail.resize(m.ctx, m.bodyHeight())
 	}

@@ -34,6 +34,8 @@ type homeModel struct {
 	adding bool
 	add    textinput.Model
 
+	hint string // a word about the add field, e.g. when enter met an empty name
+
 	// selectAfterLoad is a person to put the cursor on once the list reloads
 	// (someone just added, or just saved).
 	selectAfterLoad string
@@ -46,6 +48,8 @@ func newHome(ctx *Context) homeModel {
 	h.add.Prompt = "name: "
 	h.add.Placeholder = "e.g. Siân Ŵyn"
 	h.add.CharLimit = coach.MaxNameLen
+	h.add.SetWidth(32)
+	h.filter.SetWidth(32)
 	h.applyStyles(ctx.Styles)
 	return h
 }
@@ -131,6 +135,7 @@ func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
 	km, isKey := msg.(tea.KeyPressMsg)
 	switch {
 	case h.adding:
+		h.hint = ""
 		if isKey {
 			switch {
 			case key.Matches(km, k.Back):
@@ -140,6 +145,7 @@ func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
 			case km.String() == "enter":
 				name := h.add.Value()
 				if strings.TrimSpace(name) == "" {
+					h.hint = "Type a name first, or esc to cancel."
 					return homeResult{}, nil
 				}
 				h.adding = false
@@ -260,6 +266,9 @@ func (h *homeModel) view(ctx *Context, height int) string {
 	switch {
 	case h.adding:
 		foot = s.Focused.Render("Add a person  ") + h.add.View()
+		if h.hint != "" {
+			foot += "  " + s.Warn.Render(h.hint)
+		}
 	case h.filtering || h.filter.Value() != "":
 		foot = h.filter.View()
 	}

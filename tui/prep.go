@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,7 @@ import (
 )
 
 // dateFieldWidth fits any date a person types, with room to spare.
-const dateFieldWidth = 16
+const dateFieldWidth = 22
 
 // The columns of an action row in the Actions stage.
 const (
@@ -441,6 +442,22 @@ func (m *prepModel) keyAfterTyping(ctx *Context, msg tea.KeyPressMsg) (prepResul
 		return prepStay, m.removeAction(ctx)
 	}
 
+	if inActions && kind != kindActAdd && (msg.String() == "up" || msg.String() == "down") {
+		// Move to the same column of the row above or below.
+		step := actionCols
+		if msg.String() == "up" {
+			step = -actionCols
+		}
+		m.store(ctx)
+		s := m.cur()
+		if to := s.field + step; to >= 0 && to < len(m.session.Actions)*actionCols {
+			m.focus = m.indexOf(slot{s.stage, s.item, to})
+			m.load(ctx)
+			return prepStay, m.changed(ctx)
+		}
+		return prepStay, nil
+	}
+
 	switch kind {
 	case kindScore:
 		return prepStay, m.scoreKey(ctx, msg)
@@ -574,4 +591,39 @@ func (m *prepModel) stageDone(i int) bool {
 		}
 	}
 	return false
+}
+
+// warnings lists what saving would not keep exactly as typed, for the review.
+func (m *prepModel) warnings() []string {
+	var out []string
+	blank := 0
+	for i, a := range m.session.Actions {
+		if strings.TrimSpace(a.Text) == "" {
+			blank++
+			continue
+		}
+		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" {
+			out = append(out, fmt.Sprintf("Action %d: attend cannot read the due date %q, so it is kept in the action's words.", i+1, raw))
+		}
+	}
+	switch blank {
+	case 0:
+	case 1:
+		out = append(out, "One action has no words and will be left out.")
+	default:
+		out = append(out, fmt.Sprintf("%d actions have no words and will be left out.", blank))
+	}
+	return out
+}
+
+// finished is the session to save: a copy in which an unreadable due date is
+// kept in its action's words, so nothing typed is dropped on the way.
+func (m *prepModel) finished() coach.Session {
+	s := m.session.Clone()
+	for i, a := range s.Actions {
+		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" && strings.TrimSpace(a.Text) != "" {
+			s.Actions[i].Text = strings.TrimSpace(a.Text) + " (due: " + strings.TrimSpace(raw) + ")"
+		}
+	}
+	return s
 }

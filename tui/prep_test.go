@@ -404,3 +404,52 @@ func TestEscLeavesTheCursorOnThePersonJustPrepared(t *testing.T) {
 	}
 	h.mustSee("Nothing written for " + r.person.Name + " yet")
 }
+
+func TestReviewWarnsAboutUnreadableDuesAndBlankActionsAndKeepsTheWords(t *testing.T) {
+	h := newHarness(t, 100, 30, "Siân Ŵyn")
+	h.tabTo("actions.list")
+	h.typeText("Ask OT about waits")
+	h.press("tab", "tab")
+	h.typeText("soonish")
+	h.press("enter", "ctrl+n") // a second action, left blank
+	h.press("ctrl+s")
+	h.mustSee(`attend cannot read the due date "soonish"`, "One action has no words")
+	h.press("enter")
+	var saved coach.Session
+	for _, s := range h.store.sessions {
+		saved = s
+	}
+	if len(saved.Actions) != 1 || saved.Actions[0].Text != "Ask OT about waits (due: soonish)" {
+		t.Fatalf("saved actions = %+v", saved.Actions)
+	}
+}
+
+func TestSavingAnEmptyPrepAsksFirst(t *testing.T) {
+	h := startPrep(t)
+	h.press("ctrl+s", "enter")
+	if h.m.screen != screenReview {
+		t.Fatal("an empty prep was saved on the first enter")
+	}
+	h.mustSee("Nothing has been written")
+	h.press("enter")
+	if h.m.screen != screenHome || len(h.store.sessions) != 1 {
+		t.Fatalf("second enter did not save (screen %v, %d sessions)", h.m.screen, len(h.store.sessions))
+	}
+}
+
+func TestUpAndDownMoveBetweenActionRows(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("actions.list")
+	h.typeText("First")
+	h.press("ctrl+n")
+	h.typeText("Second")
+	h.press("tab") // owner of the second
+	h.press("up")
+	if f := h.m.prep.cur().field; f != colOwner {
+		t.Fatalf("up went to field %d, want the first row's owner (%d)", f, colOwner)
+	}
+	h.press("down")
+	if f := h.m.prep.cur().field; f != actionCols+colOwner {
+		t.Fatalf("down went to field %d", f)
+	}
+}

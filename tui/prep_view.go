@@ -238,9 +238,14 @@ func (m *prepModel) actionsView(ctx *Context, it coach.Item, focused bool) []str
 		if cur.field == r*actionCols+colText {
 			line1 = "  " + num + m.ti.View()
 		}
+		// A fixed width, so the due column does not move with the owner.
+		ownerW := ansi.StringWidth("‹ someone else ›")
 		owner := "[" + a.Owner.Label() + "]"
 		if cur.field == r*actionCols+colOwner {
-			owner = s.Selected.Render("‹ " + a.Owner.Label() + " ›")
+			owner = "‹ " + a.Owner.Label() + " ›"
+			owner = s.Selected.Render(owner) + strings.Repeat(" ", max(0, ownerW-ansi.StringWidth(owner)))
+		} else {
+			owner += strings.Repeat(" ", max(0, ownerW-ansi.StringWidth(owner)))
 		}
 		due := a.Due.String()
 		if raw, ok := m.raw[a.ID]; ok {
@@ -255,7 +260,7 @@ func (m *prepModel) actionsView(ctx *Context, it coach.Item, focused bool) []str
 		} else if !a.Due.IsZero() {
 			dueNote = s.Subtle.Render("→ " + a.Due.Human())
 		}
-		line2 := "     " + s.Subtle.Render("owner ") + owner + s.Subtle.Render("   due ") + due
+		line2 := "     " + s.Subtle.Render("owner ") + owner + s.Subtle.Render(" due ") + due
 		if dueNote != "" {
 			line2 += "  " + dueNote
 		}
