@@ -43,13 +43,16 @@ func (s *Store) Check() error {
 			if _, err := s.schemaOf(tx, false); err != nil {
 				return err
 			}
+			if err := s.checkCrypto(tx.Bucket(bktMeta)); err != nil {
+				return err
+			}
 			// Walk every page and record here first, under safely: a page
 			// pointer beyond the end of the file becomes one fault, not a
 			// crash. Only if that walk survives is tx.Check (which reads the
 			// same pages on another goroutine) safe to run.
 			if err := safely(s.path, func() error {
 				touchAll(tx)
-				faults = append(faults, checkRecords(tx)...)
+				faults = append(faults, checkRecords(tx, s.seal)...)
 				return nil
 			}); err != nil {
 				cause := err
@@ -92,23 +95,44 @@ func (s *Store) Check() error {
 	return &Error{Kind: ErrCorrupt, Path: s.path, Msg: b.String(), Err: errors.Join(faults...)}
 }
 
-// checkRecords decodes and validates every record and cross-checks the
-// indexes. Each fault names its bucket and key.
-func checkRecords(tx *bbolt.Tx) []error {
+// checkRecords opens (if c is not nil), decodes and validates every record
+// and cross-checks the indexes. Each fault names its bucket and key.
+func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 	var faults []error
 	fault := func(bucket []byte, key []byte, format string, args ...any) {
 		faults = append(faults, fmt.Errorf("%s/%s: %s", bucket, printable(key), fmt.Sprintf(format, args...)))
 	}
-	b, err := bucketsOf(tx)
+	b, err := bucketsOf(tx, c)
 	if err != nil {
 		return []error{err}
+	}
+	if raw := b.meta.Get(metaCrypto); raw != nil {
+		if _, err := parseCryptoMeta(raw); err != nil {
+			fault(bktMeta, metaCrypto, "%v", err)
+		}
+	}
+	// session returns a session record opened and decoded, or nil.
+	session := func(id []byte) *coach.Session {
+		raw, err := b.sessions.Get(id)
+		if err != nil || raw == nil {
+			return nil
+		}
+		sess, err := decodeSession(raw)
+		if err != nil {
+			return nil
+		}
+		return &sess
 	}
 
 	// People, and how many sessions the index holds for each.
 	people := map[string]coach.Person{}
-	_ = b.people.ForEach(func(k, v []byte) error {
+	_ = b.people.ForEach(func(k, v []byte, err error) error {
 		if !coach.ValidID(string(k)) {
 			fault(bktPeople, k, "the key is not a valid id")
+		}
+		if err != nil {
+			fault(bktPeople, k, "%v", err)
+			return nil
 		}
 		p, err := decodePerson(v)
 		if err != nil {
@@ -128,7 +152,11 @@ func checkRecords(tx *bbolt.Tx) []error {
 	})
 
 	// Sessions: decode, validate, owner on file, both index entries there.
-	_ = b.sessions.ForEach(func(k, v []byte) error {
+	_ = b.sessions.ForEach(func(k, v []byte, err error) error {
+		if err != nil {
+			fault(bktSessions, k, "%v", err)
+			return nil
+		}
 		sess, err := decodeSession(v)
 		if err != nil {
 			fault(bktSessions, k, "%v", err)
@@ -148,7 +176,7 @@ func checkRecords(tx *bbolt.Tx) []error {
 		if _, ok := people[sess.PersonID]; !ok {
 			fault(bktSessions, k, "belongs to person %s, who is not on file", sess.PersonID)
 		}
-		if b.idxTime.Get(timeKey(sess.Date, sess.ID)) == nil {
+		if !b.idxTime.Has(timeKey(sess.Date, sess.ID)) {
 			fault(bktSessions, k, "missing from the index by date")
 		}
 		if b.idxPerson.Get(personKey(sess.PersonID, sess.Date, sess.ID)) == nil {
@@ -158,7 +186,11 @@ func checkRecords(tx *bbolt.Tx) []error {
 	})
 
 	// Drafts: one per person, keyed by that person.
-	_ = b.drafts.ForEach(func(k, v []byte) error {
+	_ = b.drafts.ForEach(func(k, v []byte, err error) error {
+		if err != nil {
+			fault(bktDrafts, k, "%v", err)
+			return nil
+		}
 		d, err := decodeSession(v)
 		if err != nil {
 			fault(bktDrafts, k, "%v", err)
@@ -173,28 +205,29 @@ func checkRecords(tx *bbolt.Tx) []error {
 		if _, ok := people[string(k)]; !ok {
 			fault(bktDrafts, k, "the draft's person is not on file")
 		}
-		if b.sessions.Get([]byte(d.ID)) != nil {
+		if b.sessions.Has([]byte(d.ID)) {
 			fault(bktDrafts, k, "the draft is for session %s, which is already saved", d.ID)
 		}
 		return nil
 	})
 
 	// The date index: every entry decodes and points at a session on that date.
-	_ = b.idxTime.ForEach(func(k, v []byte) error {
+	_ = b.idxTime.ForEach(func(k, v []byte, err error) error {
 		if len(k) != timeKeyLen {
 			fault(bktIdxTime, k, "the key has the wrong length")
 			return nil
 		}
 		id := k[dateLen:]
-		if _, err := decodeSummary(v); err != nil {
+		if err != nil {
+			fault(bktIdxTime, id, "%v", err)
+		} else if _, err := decodeSummary(v); err != nil {
 			fault(bktIdxTime, id, "%v", err)
 		}
-		raw := b.sessions.Get(id)
-		if raw == nil {
+		if !b.sessions.Has(id) {
 			fault(bktIdxTime, id, "points at a session that is not on file")
 			return nil
 		}
-		if sess, err := decodeSession(raw); err == nil && dateBytes(sess.Date) != [dateLen]byte(k[:dateLen]) {
+		if sess := session(id); sess != nil && dateBytes(sess.Date) != [dateLen]byte(k[:dateLen]) {
 			fault(bktIdxTime, id, "is filed under the wrong date")
 		}
 		return nil
@@ -202,19 +235,22 @@ func checkRecords(tx *bbolt.Tx) []error {
 
 	// The person index: every entry has its date entry; counts agree.
 	counts := map[string]int{}
-	_ = b.idxPerson.ForEach(func(k, _ []byte) error {
+	_ = b.idxPerson.ForEach(func(k, v []byte) error {
 		if len(k) != idLen+timeKeyLen {
 			fault(bktIdxPerson, k, "the key has the wrong length")
 			return nil
 		}
+		if len(v) != 0 {
+			fault(bktIdxPerson, k[idLen+dateLen:], "holds a value, where the index holds none")
+		}
 		pid, tk := string(k[:idLen]), k[idLen:]
 		counts[pid]++
-		if b.idxTime.Get(tk) == nil {
+		if !b.idxTime.Has(tk) {
 			fault(bktIdxPerson, tk[dateLen:], "has no entry in the index by date")
 		}
-		if raw := b.sessions.Get(tk[dateLen:]); raw == nil {
+		if !b.sessions.Has(tk[dateLen:]) {
 			fault(bktIdxPerson, tk[dateLen:], "points at a session that is not on file")
-		} else if sess, err := decodeSession(raw); err == nil && sess.PersonID != pid {
+		} else if sess := session(tk[dateLen:]); sess != nil && sess.PersonID != pid {
 			fault(bktIdxPerson, tk[dateLen:], "is filed under the wrong person")
 		}
 		return nil

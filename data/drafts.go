@@ -13,7 +13,10 @@ import (
 func (s *Store) Drafts() (map[string]time.Time, error) {
 	out := map[string]time.Time{}
 	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
-		return b.drafts.ForEach(func(k, v []byte) error {
+		return b.drafts.ForEach(func(k, v []byte, err error) error {
+			if err != nil {
+				return s.recordErr("draft", k, err)
+			}
 			h, err := decodeDraftHead(v)
 			if err != nil {
 				return s.recordErr("draft", k, err)
@@ -36,7 +39,10 @@ func (s *Store) Draft(personID string) (coach.Session, bool, error) {
 		if personID == "" {
 			return nil
 		}
-		raw := b.drafts.Get([]byte(personID))
+		raw, err := b.drafts.Get([]byte(personID))
+		if err != nil {
+			return s.recordErr("draft", []byte(personID), err)
+		}
 		if raw == nil {
 			return nil
 		}
@@ -74,14 +80,15 @@ func (s *Store) SaveDraft(sess coach.Session) error {
 		return errInvalid(err, "cannot keep this draft")
 	}
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
-		if b.sessions.Get([]byte(sess.ID)) != nil {
+		if b.sessions.Has([]byte(sess.ID)) {
 			return nil // already saved: never resurrect it
 		}
 		if _, err := s.getPerson(b, sess.PersonID); err != nil {
 			return err
 		}
 		key := []byte(sess.PersonID)
-		if cur := b.drafts.Get(key); cur != nil {
+		// A stored draft that cannot be opened is damaged: it is replaced.
+		if cur, err := b.drafts.Get(key); err == nil && cur != nil {
 			if h, err := decodeDraftHead(cur); err == nil && h.ID == sess.ID && h.Updated.After(sess.Updated) {
 				return nil // a newer copy of this draft is already stored
 			} else if errors.Is(err, ErrNewerSchema) {

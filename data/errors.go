@@ -45,6 +45,15 @@ var (
 	ErrPermission = errors.New("permission denied")
 	// ErrDiskFull: the disk is full (or over quota). Nothing was written.
 	ErrDiskFull = errors.New("disk full")
+	// ErrNeedPassphrase: the file is encrypted and no passphrase was given
+	// (or it was encrypted by another attend after this Store opened it).
+	ErrNeedPassphrase = errors.New("database is encrypted: passphrase needed")
+	// ErrWrongPassphrase: the passphrase does not open the file. Nothing was changed.
+	ErrWrongPassphrase = errors.New("wrong passphrase")
+	// ErrAlreadyEncrypted: Encrypt was asked to encrypt an encrypted file.
+	ErrAlreadyEncrypted = errors.New("database already encrypted")
+	// ErrNotEncrypted: ChangePassphrase was asked about an unencrypted file.
+	ErrNotEncrypted = errors.New("database not encrypted")
 )
 
 // Error is a store failure with a message written for the person at the
@@ -112,6 +121,13 @@ func errNewer(path string, found, supported int) *Error {
 }
 
 func errLocked(path string, cause error, wait string) *Error {
+	if h, attend := lockHolder(path); h != "" {
+		what := "close the other attend window (or wait for it to finish) and try again"
+		if !attend {
+			what = "close that program (or wait for it to finish) and try again"
+		}
+		return newErr(ErrLocked, path, cause, "%s is in use by %s, which did not let go within %s: %s", path, h, wait, what)
+	}
 	return newErr(ErrLocked, path, cause,
 		"%s is in use by another attend that did not let go within %s: close the other attend window (or wait for it to finish) and try again",
 		path, wait)

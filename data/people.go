@@ -40,7 +40,10 @@ func sortPeople(ps []coach.Person) {
 
 func (s *Store) allPeople(b txBuckets) ([]coach.Person, error) {
 	var out []coach.Person
-	err := b.people.ForEach(func(k, v []byte) error {
+	err := b.people.ForEach(func(k, v []byte, err error) error {
+		if err != nil {
+			return s.recordErr("person", k, err)
+		}
 		p, err := decodePerson(v)
 		if err != nil {
 			return s.recordErr("person", k, err)
@@ -71,7 +74,10 @@ func (s *Store) Person(id string) (coach.Person, error) {
 }
 
 func (s *Store) getPerson(b txBuckets, id string) (coach.Person, error) {
-	v := b.people.Get([]byte(id))
+	v, err := b.people.Get([]byte(id))
+	if err != nil {
+		return coach.Person{}, s.recordErr("person", []byte(id), err)
+	}
 	if v == nil || id == "" {
 		return coach.Person{}, newErr(ErrNotFound, s.path, nil, "there is no person with id %q: they may have been removed; go back to the list and choose again", id)
 	}

@@ -27,7 +27,9 @@ const RecordVersion = 1
 var (
 	schemaTarget = SchemaVersion
 	// migrations[v] upgrades a file from schema v to v+1. All pending ones
-	// run inside one Update, so a failure leaves the file as it was.
+	// run inside one Update, so a failure leaves the file as it was. In an
+	// encrypted file the record values are sealed: a migration that reads
+	// or rewrites records must reach them through bucketsOf(tx, sealer).
 	migrations = map[int]func(*bbolt.Tx) error{}
 )
 
@@ -192,25 +194,30 @@ func decodeDraftHead(b []byte) (draftHead, error) {
 	return h, checkVersion("draft "+h.ID, h.V)
 }
 
-// buckets gives the six buckets of a transaction, or ErrCorrupt-ish error if
-// one is missing (every attend file has all of them from creation).
+// txBuckets gives the six buckets of a transaction. The record buckets
+// are seen through the Store's sealer (values sealed in an encrypted
+// file); meta and idx_person (ids and dates only, empty values) are plain.
 type txBuckets struct {
-	meta, people, sessions, drafts, idxTime, idxPerson *bbolt.Bucket
+	meta, idxPerson                   *bbolt.Bucket
+	people, sessions, drafts, idxTime vbucket
 }
 
 var errMissingBucket = errors.New("a bucket is missing")
 
-func bucketsOf(tx *bbolt.Tx) (txBuckets, error) {
-	b := txBuckets{
-		meta: tx.Bucket(bktMeta), people: tx.Bucket(bktPeople), sessions: tx.Bucket(bktSessions),
-		drafts: tx.Bucket(bktDrafts), idxTime: tx.Bucket(bktIdxTime), idxPerson: tx.Bucket(bktIdxPerson),
-	}
-	for i, x := range []*bbolt.Bucket{b.meta, b.people, b.sessions, b.drafts, b.idxTime, b.idxPerson} {
-		if x == nil {
-			return b, fmt.Errorf("%w: %s", errMissingBucket, allBuckets[i])
+// bucketsOf returns the buckets, or an error naming one that is missing
+// (every attend file has all of them from creation). c is the sealer, nil
+// for an unencrypted file.
+func bucketsOf(tx *bbolt.Tx, c *sealer) (txBuckets, error) {
+	raw := make([]*bbolt.Bucket, len(allBuckets))
+	for i, name := range allBuckets {
+		if raw[i] = tx.Bucket(name); raw[i] == nil {
+			return txBuckets{}, fmt.Errorf("%w: %s", errMissingBucket, name)
 		}
 	}
-	return b, nil
+	vb := func(i int) vbucket { return vbucket{b: raw[i], name: allBuckets[i], c: c} }
+	return txBuckets{
+		meta: raw[0], people: vb(1), sessions: vb(2), drafts: vb(3), idxTime: vb(4), idxPerson: raw[5],
+	}, nil
 }
 
 // readSchema reads the meta bucket: errNotOurs if this is not attend's file.

@@ -55,8 +55,12 @@ func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) e
 
 	// A session saved before: take its old index entries out first.
 	var old *coach.Session
-	if raw := b.sessions.Get(id); raw != nil {
-		o, err := decodeSession(raw)
+	prev, err := b.sessions.Get(id)
+	if err != nil {
+		return s.recordErr("session", id, err)
+	}
+	if prev != nil {
+		o, err := decodeSession(prev)
 		if err != nil {
 			return s.recordErr("session", id, err)
 		}
@@ -129,7 +133,7 @@ func (s *Store) refreshDates(b txBuckets, p *coach.Person, just coach.Session) {
 		p.NextSession = just.NextSession()
 		return
 	}
-	if raw := b.sessions.Get([]byte(latestID)); raw != nil {
+	if raw, err := b.sessions.Get([]byte(latestID)); err == nil && raw != nil {
 		if latest, err := decodeSession(raw); err == nil {
 			p.NextSession = latest.NextSession()
 		}
@@ -154,12 +158,12 @@ func lastWithPrefix(c *bbolt.Cursor, prefix []byte) (k, v []byte) {
 }
 
 func deleteDraftIf(b txBuckets, personID, sessionID string) error {
-	raw := b.drafts.Get([]byte(personID))
-	if raw == nil {
+	// A draft that cannot be opened or decoded is left alone: nothing is
+	// thrown away that is not certainly this session.
+	raw, err := b.drafts.Get([]byte(personID))
+	if err != nil || raw == nil {
 		return nil
 	}
-	// A draft that cannot be decoded is left alone: nothing is thrown away
-	// that is not certainly this session.
 	if h, err := decodeDraftHead(raw); err == nil && h.ID == sessionID {
 		return b.drafts.Delete([]byte(personID))
 	}
@@ -177,7 +181,11 @@ func (s *Store) Session(idOrPrefix string) (coach.Session, error) {
 	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
 		key := []byte(q)
 		if len(q) >= MinPrefix {
-			if raw := b.sessions.Get(key); raw != nil {
+			raw, err := b.sessions.Get(key)
+			if err != nil {
+				return s.recordErr("session", key, err)
+			}
+			if raw != nil {
 				sess, err := decodeSession(raw)
 				if err != nil {
 					return s.recordErr("session", key, err)
@@ -197,7 +205,11 @@ func (s *Store) Session(idOrPrefix string) (coach.Session, error) {
 			if n > 1 {
 				break
 			}
-			sess, err := decodeSession(v)
+			plain, err := b.sessions.Open(k, v)
+			if err != nil {
+				return s.recordErr("session", k, err)
+			}
+			sess, err := decodeSession(plain)
 			if err != nil {
 				return s.recordErr("session", k, err)
 			}
@@ -266,13 +278,21 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 			if len(tk) != timeKeyLen {
 				return errCorrupt(s.path, nil, "an index key has the wrong length")
 			}
+			var plain []byte
+			var err error
 			if prefix != nil {
 				// idx_person holds no value: the summary lives in idx_time.
-				if v = b.idxTime.Get(tk); v == nil {
+				if !b.idxTime.Has(tk) {
 					continue // an idx_person entry without its idx_time one: Check reports it
 				}
+				plain, err = b.idxTime.Get(tk)
+			} else {
+				plain, err = b.idxTime.Open(k, v)
 			}
-			sum, err := decodeSummary(v)
+			if err != nil {
+				return s.recordErr("summary", tk[dateLen:], err)
+			}
+			sum, err := decodeSummary(plain)
 			if err != nil {
 				return s.recordErr("summary", tk[dateLen:], err)
 			}
@@ -314,7 +334,7 @@ const eachChunk = 256
 func (s *Store) EachSession(fn func(coach.Person, coach.Session) error) error {
 	var ids []string
 	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
-		return b.idxTime.ForEach(func(k, _ []byte) error {
+		return b.idxTime.Keys(func(k []byte) error {
 			if len(k) != timeKeyLen {
 				return errCorrupt(s.path, nil, "an index key has the wrong length")
 			}
@@ -338,7 +358,10 @@ func (s *Store) EachSession(fn func(coach.Person, coach.Session) error) error {
 		err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
 			out = make([]pair, 0, len(batch))
 			for _, id := range batch {
-				raw := b.sessions.Get([]byte(id))
+				raw, err := b.sessions.Get([]byte(id))
+				if err != nil {
+					return s.recordErr("session", []byte(id), err)
+				}
 				if raw == nil {
 					continue
 				}

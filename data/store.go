@@ -12,6 +12,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -65,6 +66,11 @@ type Options struct {
 	// Guide is the prompt set used to summarise sessions whose language has
 	// no prompt file (default coach.LoadGuide("en")).
 	Guide *coach.Guide
+	// Passphrase opens an encrypted database (ignored for an unencrypted
+	// one). Open derives the key from it and keeps no copy of it. Without
+	// it an encrypted file is ErrNeedPassphrase; a wrong one is
+	// ErrWrongPassphrase; either way nothing is changed.
+	Passphrase []byte
 }
 
 // Store is attend's database. It is safe for concurrent use.
@@ -79,6 +85,12 @@ type Store struct {
 
 	guideMu sync.Mutex
 	guides  map[string]*coach.Guide
+
+	// Encryption, set once by Open and never changed: the sealer (nil for
+	// an unencrypted file) and the key record it was unwrapped from.
+	seal     *sealer
+	cmeta    cryptoMeta
+	cmetaRaw []byte
 }
 
 // Open checks the file at path and returns a Store for it. A missing file is
@@ -104,6 +116,8 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		opt.Guide = g
 	}
+	pass := opt.Passphrase
+	opt.Passphrase = nil // the Store keeps the key, never the passphrase
 	s := &Store{path: path, opt: opt, guides: map[string]*coach.Guide{opt.Guide.Lang: opt.Guide}}
 
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
@@ -121,8 +135,11 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 
-	from, err := s.validate()
+	from, cryptoRaw, err := s.validate()
 	if err != nil {
+		return nil, err
+	}
+	if err := s.unlock(cryptoRaw, pass); err != nil {
 		return nil, err
 	}
 	if from < schemaTarget {
@@ -244,12 +261,14 @@ func syncDir(dir string) {
 	}
 }
 
-// validate checks the file read-only and returns its schema version.
-func (s *Store) validate() (int, error) {
+// validate checks the file read-only and returns its schema version and
+// its key record (nil if it is not encrypted).
+func (s *Store) validate() (int, []byte, error) {
 	if _, err := inspectFile(s.path); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	var schema int
+	var cryptoRaw []byte
 	err := s.withDB(true, func(db *bbolt.DB) error {
 		return db.View(func(tx *bbolt.Tx) error {
 			if err := guardSize(s.path, tx.Size()); err != nil {
@@ -257,10 +276,15 @@ func (s *Store) validate() (int, error) {
 			}
 			v, err := s.schemaOf(tx, true)
 			schema = v
+			if err == nil {
+				if raw := tx.Bucket(bktMeta).Get(metaCrypto); raw != nil {
+					cryptoRaw = bytes.Clone(raw)
+				}
+			}
 			return err
 		})
 	})
-	return schema, err
+	return schema, cryptoRaw, err
 }
 
 // schemaOf reads and judges the meta of an open file. allowOlder accepts a
@@ -278,7 +302,7 @@ func (s *Store) schemaOf(tx *bbolt.Tx, allowOlder bool) (int, error) {
 		return v, newErr(ErrNewerSchema, s.path, nil,
 			"%s was replaced by a file from an older attend while attend was running: restart attend to upgrade it", s.path)
 	}
-	if _, err := bucketsOf(tx); err != nil && v == schemaTarget {
+	if _, err := bucketsOf(tx, nil); err != nil && v == schemaTarget {
 		return v, errCorrupt(s.path, err, err.Error())
 	}
 	return v, nil
@@ -325,21 +349,52 @@ func (s *Store) withDBOptions(o *bbolt.Options, fn func(*bbolt.DB) error) error 
 	if o.Timeout <= 0 { // 0 would make bbolt wait for ever
 		o.Timeout = s.opt.LockTimeout
 	}
-	o.OpenFile = openNoCreate
+	deadline := time.Now().Add(o.Timeout)
 	var db *bbolt.DB
-	err := safely(s.path, func() error {
-		var err error
-		db, err = bbolt.Open(s.path, 0o600, o)
-		return err
-	})
-	if err != nil {
-		return s.classify(err, !o.ReadOnly)
+	for attempt := 0; ; attempt++ {
+		var f *os.File
+		o.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			var err error
+			f, err = openNoCreate(name, flag, perm)
+			return f, err
+		}
+		err := safely(s.path, func() error {
+			var err error
+			db, err = bbolt.Open(s.path, 0o600, o)
+			return err
+		})
+		if err != nil {
+			return s.classify(err, !o.ReadOnly)
+		}
+		// Erasure, encryption and compaction rename a new file over the
+		// path while holding the old file's lock. One that waited on that
+		// lock now holds a file nobody will read again: open the new one.
+		if attempt < maxReopen && replacedWhileWaiting(f, s.path) {
+			db.Close()
+			o.Timeout = max(time.Until(deadline), minLockWait)
+			continue
+		}
+		break
 	}
-	err = safely(s.path, func() error { return fn(db) })
+	err := safely(s.path, func() error { return fn(db) })
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
 	return s.classify(err, !o.ReadOnly)
+}
+
+// maxReopen bounds how often withDBOptions follows a file replaced while
+// it waited for the lock.
+const maxReopen = 5
+
+// replacedWhileWaiting reports whether path now names another file than f.
+func replacedWhileWaiting(f *os.File, path string) bool {
+	if f == nil {
+		return false
+	}
+	a, errA := f.Stat()
+	b, errB := os.Stat(path)
+	return errA == nil && errB == nil && !os.SameFile(a, b)
 }
 
 // view runs fn in a read-only transaction on a freshly opened, checked file.
@@ -402,5 +457,8 @@ func (s *Store) checkTx(tx *bbolt.Tx) (txBuckets, error) {
 	if _, err := s.schemaOf(tx, false); err != nil {
 		return txBuckets{}, err
 	}
-	return bucketsOf(tx)
+	if err := s.checkCrypto(tx.Bucket(bktMeta)); err != nil {
+		return txBuckets{}, err
+	}
+	return bucketsOf(tx, s.seal)
 }

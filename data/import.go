@@ -1,0 +1,128 @@
+package data
+
+import (
+	"errors"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	PeopleAdded   int // new to this database
+	PeopleMatched int // already here, by id
+	PeopleMerged  int // already here under another id, by name: their sessions join that person
+	// SessionsAdded were new; SessionsReplaced were here in an older
+	// version (by updated time); SessionsUnchanged were here already, the
+	// same or newer.
+	SessionsAdded, SessionsReplaced, SessionsUnchanged int
+}
+
+// Changed reports whether the import wrote anything.
+func (r ImportResult) Changed() bool {
+	return r.PeopleAdded+r.SessionsAdded+r.SessionsReplaced > 0
+}
+
+// errNothingToImport rolls back an import that would change nothing, so
+// that importing the same file twice leaves the file byte for byte as it was.
+var errNothingToImport = errors.New("nothing to import")
+
+// Import applies a parsed export (coach.ParseImport) in one transaction:
+// either all of it is written or none. People are matched by id, else by
+// name (coach.SameName: their sessions merge into the person already
+// here); sessions by id, where a newer version (by updated time) replaces
+// an older one and the same or older one is left alone. Importing the same
+// document twice changes nothing the second time. Counts, last and next
+// session dates are worked out from the sessions, as for a save.
+func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
+	var res ImportResult
+	if doc == nil {
+		return res, nil
+	}
+	err := s.update(func(_ *bbolt.Tx, b txBuckets) error {
+		res = ImportResult{}
+		existing, err := s.allPeople(b)
+		if err != nil {
+			return err
+		}
+		sortPeople(existing) // the same match every time if two names fold alike
+		mapID := make(map[string]string, len(doc.People))
+		for _, p := range doc.People {
+			cur, err := s.getPerson(b, p.ID)
+			switch {
+			case err == nil:
+				mapID[p.ID] = cur.ID
+				res.PeopleMatched++
+				continue
+			case !errors.Is(err, ErrNotFound):
+				return err
+			}
+			merged := false
+			for _, e := range existing {
+				if coach.SameName(e.Name, p.Name) {
+					mapID[p.ID] = e.ID
+					res.PeopleMerged++
+					merged = true
+					break
+				}
+			}
+			if merged {
+				continue
+			}
+			np := coach.Person{ID: p.ID, Name: p.Name, Created: p.Created, Cadence: p.Cadence}
+			if err := putPerson(b, np); err != nil {
+				return err
+			}
+			existing = append(existing, np)
+			mapID[p.ID] = np.ID
+			res.PeopleAdded++
+		}
+		for _, sess := range doc.Sessions {
+			pid, ok := mapID[sess.PersonID]
+			if !ok {
+				return errInvalid(errors.New("a session's person is not in the import"), "cannot import "+sess.ID)
+			}
+			sess.PersonID = pid
+			sess.Position = coach.Position{}
+			if sess.Answers == nil {
+				sess.Answers = map[string]coach.Answer{}
+			}
+			key := []byte(sess.ID)
+			raw, err := b.sessions.Get(key)
+			if err != nil {
+				return s.recordErr("session", key, err)
+			}
+			if raw != nil {
+				old, err := decodeSession(raw)
+				if err != nil {
+					return s.recordErr("session", key, err)
+				}
+				if !sess.Updated.After(old.Updated) {
+					res.SessionsUnchanged++
+					continue
+				}
+				res.SessionsReplaced++
+			} else {
+				res.SessionsAdded++
+			}
+			if err := sess.Validate(); err != nil {
+				return errInvalid(err, "cannot import session "+sess.ID)
+			}
+			if err := s.saveSessionTx(b, s.guide(sess.Lang), sess); err != nil {
+				return err
+			}
+		}
+		if !res.Changed() {
+			return errNothingToImport
+		}
+		return nil
+	})
+	if errors.Is(err, errNothingToImport) {
+		return res, nil
+	}
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}

@@ -1,0 +1,116 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// bbolt never shrinks a file and never wipes a freed page: a deleted record
+// stays readable in free pages until they are reused. Where that matters
+// (erasure, turning encryption on, a new passphrase) attend writes a new
+// file holding only the live records and renames it over the old one.
+
+// ErrNotCompacted: a change was committed, but the file could not then be
+// rewritten, so fragments of what was removed may remain in free pages.
+var ErrNotCompacted = errors.New("database not compacted")
+
+// replaceFile builds a new database file beside path with build, syncs it,
+// checks it and renames it over path. The caller holds the old file's lock
+// (an open read-write bbolt.DB), so no other attend writes meanwhile; one
+// that was waiting for the old file notices it was replaced and opens the
+// new one (see withDBOptions).
+func replaceFile(path string, build func(dst *bbolt.DB) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".attend-rewrite-*.db")
+	if err != nil {
+		return err
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	renamed := false
+	defer func() {
+		if !renamed {
+			os.Remove(tmpName)
+		}
+	}()
+	if err := os.Chmod(tmpName, 0o600); err != nil {
+		return err
+	}
+	dst, err := bbolt.Open(tmpName, 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	if err := build(dst); err != nil {
+		dst.Close()
+		return err
+	}
+	if err := dst.Close(); err != nil {
+		return err
+	}
+	if err := syncFile(tmpName); err != nil {
+		return err
+	}
+	if _, err := inspectFile(tmpName); err != nil {
+		return fmt.Errorf("the rewritten file did not come out right, so the old one was kept: %w", err)
+	}
+	if err := os.Rename(tmpName, path); err != nil {
+		return err
+	}
+	renamed = true
+	syncDir(dir)
+	return nil
+}
+
+// rewrite runs fn in one read-write transaction, as update does, and then,
+// still holding the lock, compacts the whole file into a new one renamed
+// over the old, so nothing fn deleted or replaced survives in a free page.
+// If fn's change committed but the compaction failed, the error is an
+// ErrNotCompacted *Error saying so.
+func (s *Store) rewrite(fn func(tx *bbolt.Tx, b txBuckets) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errClosed(s.path)
+	}
+	if s.opt.ReadOnly {
+		return errReadOnly(s.path)
+	}
+	start := time.Now()
+	if err := s.viewLocked(func(*bbolt.Tx, txBuckets) error { return nil }); err != nil {
+		return err
+	}
+	wait := max(s.opt.LockTimeout-time.Since(start), minLockWait)
+	committed := false
+	err := s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
+		err := db.Update(func(tx *bbolt.Tx) error {
+			b, err := s.checkTx(tx)
+			if err != nil {
+				return err
+			}
+			return fn(tx, b)
+		})
+		if err != nil {
+			return err
+		}
+		committed = true
+		return replaceFile(s.path, func(dst *bbolt.DB) error { return bbolt.Compact(dst, db, 0) })
+	})
+	if err != nil && committed {
+		return newErr(ErrNotCompacted, s.path, err,
+			"the change to %s was saved, but the file could not then be rewritten (%v), so fragments of what was removed may remain in its free pages: "+
+				"free some disk space and run `attend compact`", s.path, err)
+	}
+	return err
+}
+
+// Compact rewrites the database into a new file holding only its live
+// records and renames it over the old one, so nothing deleted before
+// survives in free pages. The file's contents do not change.
+func (s *Store) Compact() error {
+	return s.rewrite(func(*bbolt.Tx, txBuckets) error { return nil })
+}
