@@ -213,3 +213,40 @@ func TestBackupAndCheck(t *testing.T) {
 		t.Fatal("check changed the damaged file")
 	}
 }
+
+func TestBackupNeverOverwritesWithoutForce(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "attend.db")
+	st, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	precious := filepath.Join(dir, "important.txt")
+	os.WriteFile(precious, []byte("my important notes\n"), 0o600)
+	var out bytes.Buffer
+	err = run(context.Background(), []string{"backup", "--db", db, precious}, nil, &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("backup over an existing file: %v", err)
+	}
+	if b, _ := os.ReadFile(precious); string(b) != "my important notes\n" {
+		t.Fatal("backup overwrote an existing file")
+	}
+	if err := run(context.Background(), []string{"backup", "--force", "--db", db, precious}, nil, &out, &out); err != nil {
+		t.Fatalf("backup --force: %v", err)
+	}
+}
+
+func TestExportForSomeoneWithNoSavedSessions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	st, _ := data.Open(db, data.Options{})
+	st.EnsurePerson("Dafydd ap Gwilym")
+	st.Close()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", db, "--format", "md", "--person", "dafydd"}, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "# Dafydd ap Gwilym") || !strings.Contains(out.String(), "No saved sessions") {
+		t.Fatalf("export said:\n%s", out.String())
+	}
+}

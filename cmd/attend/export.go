@@ -71,7 +71,7 @@ func export(st *data.Store, w io.Writer, format, person string, now time.Time) e
 	guides := guideCache{}
 	if format == "md" {
 		first := true
-		return st.EachSession(func(p coach.Person, s coach.Session) error {
+		err := st.EachSession(func(p coach.Person, s coach.Session) error {
 			if only != "" && p.ID != only {
 				return nil
 			}
@@ -84,6 +84,12 @@ func export(st *data.Store, w io.Writer, format, person string, now time.Time) e
 			_, err := io.WriteString(w, coach.Markdown(guides.get(s.Lang), p, s, coach.MarkdownOptions{}))
 			return err
 		})
+		if err == nil && first && only != "" {
+			// A subject access request still gets an answer: who, and that
+			// there is no saved record yet.
+			_, err = fmt.Fprintf(w, "# %s\n\nNo saved sessions. attend holds their name%s.\n", people[0].Name, draftNote(st, only))
+		}
+		return err
 	}
 	ew := coach.NewExportWriter(w, now, people)
 	err = st.EachSession(func(p coach.Person, s coach.Session) error {
@@ -112,4 +118,12 @@ func (c guideCache) get(lang string) *coach.Guide {
 	}
 	c[lang] = g
 	return g
+}
+
+// draftNote mentions an unsaved prep, which export leaves out.
+func draftNote(st *data.Store, personID string) string {
+	if _, ok, err := st.Draft(personID); err == nil && ok {
+		return " and an unsaved prep (drafts are not exported; open it with attend prep to save or finish it)"
+	}
+	return ""
 }

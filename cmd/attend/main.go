@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -68,6 +69,7 @@ Run it with no arguments to open your people.`,
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "prompt language: en or cy (default $ATTEND_LANG, else en)")
 	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g))
+	addPrivacyCommands(root, g)
 	return root
 }
 
@@ -78,7 +80,7 @@ func newPrepCmd(g *globals) *cobra.Command {
 		Example: `  attend prep "Siân Ŵyn"
   attend prep sian          (matches Siân, ignoring case and accents)`,
 		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
 				return usageError{errors.New(`prep takes one name, in quotes if it has spaces: attend prep "Siân Ŵyn"`)}
 			}
 			return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -34,7 +35,8 @@ never changed. It exits 0 when all is well and 1 otherwise.`,
 }
 
 func newBackupCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var force bool
+	cmd := &cobra.Command{
 		Use:   "backup FILE",
 		Short: "Write a consistent copy of the database, even while attend is open",
 		Long: `backup writes a copy of the database to FILE (readable only by you). It is
@@ -50,6 +52,9 @@ copying it back over the database while no attend is running.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if fi, err := os.Stat(args[0]); err == nil && !fi.IsDir() && !force {
+				return fmt.Errorf("%s already exists: choose a new name (or a folder), or add --force to replace it", args[0])
+			}
 			st, err := g.open(true, nil)
 			if err != nil {
 				return err
@@ -62,4 +67,6 @@ copying it back over the database while no attend is running.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it already exists")
+	return cmd
 }

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	xterm "golang.org/x/term"
 
 	"attend/coach"
 	"attend/data"
@@ -35,12 +39,129 @@ func (g *globals) guide() (*coach.Guide, error) {
 	return gd, nil
 }
 
+// open opens the database. An encrypted one is opened with the passphrase
+// from --passphrase-file (or ATTEND_PASSPHRASE_FILE); failing that it is
+// asked for on the terminal, before any screen starts, up to three times.
 func (g *globals) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	path, err := g.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	return data.Open(path, data.Options{ReadOnly: readOnly, Guide: guide})
+	opt := data.Options{ReadOnly: readOnly, Guide: guide}
+	pass, given, err := g.passphraseFromFile()
+	if err != nil {
+		return nil, err
+	}
+	if given {
+		defer clear(pass)
+		opt.Passphrase = pass
+		return data.Open(path, opt)
+	}
+	st, err := data.Open(path, opt)
+	if !errors.Is(err, data.ErrNeedPassphrase) {
+		return st, err
+	}
+	return openAsking(path, opt)
+}
+
+// passphraseTries is how many wrong passphrases attend takes before it stops.
+const passphraseTries = 3
+
+// openAsking asks for the passphrase on the terminal until it opens the
+// file, at most passphraseTries times.
+func openAsking(path string, opt data.Options) (*data.Store, error) {
+	if !terminal.isTerminal() {
+		return nil, fmt.Errorf("%s is encrypted and there is no terminal to ask for its passphrase: "+
+			"give it with --passphrase-file FILE (or ATTEND_PASSPHRASE_FILE), a file only you can read", path)
+	}
+	for try := 1; try <= passphraseTries; try++ {
+		pass, err := terminal.readPassword(fmt.Sprintf("Passphrase for %s: ", path))
+		if err != nil {
+			return nil, fmt.Errorf("could not read the passphrase: %w", err)
+		}
+		if len(pass) == 0 {
+			terminal.say("no passphrase typed")
+			continue
+		}
+		opt.Passphrase = pass
+		st, err := data.Open(path, opt)
+		clear(pass)
+		if errors.Is(err, data.ErrWrongPassphrase) {
+			if try < passphraseTries {
+				terminal.say("that passphrase does not open it; try again")
+			}
+			continue
+		}
+		return st, err
+	}
+	return nil, fmt.Errorf("%d tries, and no passphrase opened %s: attend has stopped (nothing was changed)", passphraseTries, path)
+}
+
+// terminal is how attend talks to the person at the keyboard about
+// passphrases: on the controlling terminal, with nothing echoed. Tests
+// replace it.
+var terminal = struct {
+	isTerminal   func() bool
+	readPassword func(prompt string) ([]byte, error)
+	say          func(line string)
+}{
+	isTerminal: func() bool { return xterm.IsTerminal(int(os.Stdin.Fd())) },
+	readPassword: func(prompt string) ([]byte, error) {
+		fmt.Fprint(os.Stderr, prompt)
+		p, err := xterm.ReadPassword(int(os.Stdin.Fd()))
+		fmt.Fprintln(os.Stderr)
+		return p, err
+	},
+	say: func(line string) { fmt.Fprintln(os.Stderr, line) },
+}
+
+// passphraseFromFile reads --passphrase-file, else ATTEND_PASSPHRASE_FILE;
+// given is false when neither is set.
+func (g *globals) passphraseFromFile() (pass []byte, given bool, err error) {
+	file := privacyOf(g).passFile
+	if file == "" {
+		file = os.Getenv("ATTEND_PASSPHRASE_FILE")
+	}
+	if file == "" {
+		return nil, false, nil
+	}
+	pass, err = readPassphraseFile(file)
+	return pass, true, err
+}
+
+// maxPassphraseFile bounds what is read from a passphrase file.
+const maxPassphraseFile = 64 << 10
+
+// readPassphraseFile returns the first line of file, without its line
+// ending. The file must be readable by its owner only.
+func readPassphraseFile(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("the passphrase file %s is a folder: give the file holding the passphrase", file)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		return nil, fmt.Errorf("the passphrase file %s can be read by other people (mode %v): make it yours alone with `chmod 600 %s` and try again", file, perm, file)
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, maxPassphraseFile))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
+	}
+	line, _, _ := bytes.Cut(raw, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	out := bytes.Clone(line)
+	clear(raw)
+	if len(out) == 0 {
+		return nil, fmt.Errorf("the passphrase file %s is empty (its first line holds the passphrase)", file)
+	}
+	return out, nil
 }
 
 // runTUI opens the store and runs the app until the manager quits.
