@@ -34,6 +34,10 @@ const (
 	minHeight = 12
 )
 
+// ShutdownMsg asks attend to leave as ctrl+c does, writing the draft first.
+// The command line sends it on SIGTERM.
+type ShutdownMsg struct{}
+
 // Options configure the app.
 type Options struct {
 	Store Store
@@ -124,6 +128,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStyles(NewStyles(msg.IsDark()))
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
+	case ShutdownMsg:
+		m.forceQuit = m.quitting // a second signal leaves at once
+		cmd = m.quit()
 	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg:
 		cmd = m.result(msg)
 	case idleCheckMsg:

@@ -453,3 +453,18 @@ func TestUpAndDownMoveBetweenActionRows(t *testing.T) {
 		t.Fatalf("down went to field %d", f)
 	}
 }
+
+func TestShutdownWritesTheDraftLikeCtrlC(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.m.prep.tickPending = true
+	h.typeText("Typed just before shutdown")
+	h.send(ShutdownMsg{})
+	if !h.quit {
+		t.Fatal("did not quit on shutdown")
+	}
+	d, _, _ := h.store.Draft(h.m.prep.person.ID)
+	if got := d.Answer("checkin.head").Text; got != "Typed just before shutdown" {
+		t.Fatalf("draft holds %q", got)
+	}
+}

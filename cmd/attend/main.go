@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -45,8 +46,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // globals are the flags every command takes.
 type globals struct {
-	db   string
-	lang string
+	db        string
+	lang      string
+	lockAfter time.Duration
 }
 
 func newRoot() *cobra.Command {
@@ -68,6 +70,7 @@ Run it with no arguments to open your people.`,
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "prompt language: en or cy (default $ATTEND_LANG, else en)")
+	root.PersistentFlags().DurationVar(&g.lockAfter, "lock-after", 5*time.Minute, "with encryption on, lock the screen after this long without a key press (0 never)")
 	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g))
 	addPrivacyCommands(root, g)
 	return root

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -183,8 +185,20 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string) error {
 			return err
 		}
 	}
-	m := tui.New(tui.Options{Store: st, Guide: guide, Now: time.Now, PrepName: prepName, Dark: true})
-	p := tea.NewProgram(m, tea.WithContext(cmd.Context()))
+	m := tui.New(tui.Options{Store: st, Guide: guide, Now: time.Now, PrepName: prepName, Dark: true, IdleLock: g.lockAfter})
+	// attend handles signals itself: Bubble Tea's own handler quits at once
+	// on SIGTERM, losing what was typed since the last autosave. A polite
+	// kill, an interrupt or a closed terminal takes the same path as ctrl+c
+	// (the draft is written first); a second signal leaves at once.
+	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		for range sigs {
+			p.Send(tui.ShutdownMsg{})
+		}
+	}()
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) {
 		return nil
