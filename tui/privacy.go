@@ -126,7 +126,7 @@ func (p *privacy) view(ctx *Context) string {
 	s := ctx.Styles
 	if p.locked {
 		msg := s.Focused.Render("attend locked itself after "+p.idle.String()+" without a key press.") + "\n" +
-			s.Subtle.Render("Your draft is safe. Type your passphrase and press enter to carry on.") + "\n\n" + p.pass.View()
+			s.Subtle.Render("Nothing is lost. Type your passphrase and press enter to carry on.") + "\n\n" + p.pass.View()
 		if p.checking {
 			msg += "\n\n" + s.Subtle.Render("Checking…")
 		} else if p.failed {

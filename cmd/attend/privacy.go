@@ -139,11 +139,14 @@ There is no way to recover the records without the passphrase.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%s is now encrypted: every name, note and action in it is sealed (took %s).\n", path, time.Since(start).Round(time.Millisecond))
-			fmt.Fprintln(out, "There is NO way to recover your records without this passphrase: keep it somewhere safe, such as a password manager.")
+			fmt.Fprintf(out, "%s is now encrypted (took %s):\nevery name, note and action in it is sealed.\n\n", path, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintln(out, "There is NO way to recover your records without this passphrase:")
+			fmt.Fprintln(out, "keep it somewhere safe, such as a password manager.")
 			fmt.Fprintln(out, "attend will ask for it each time it starts (scripts: --passphrase-file FILE).")
-			fmt.Fprintln(out, "Copies made before now are NOT encrypted: backups made with `attend backup`, JSON or Markdown exports,")
-			fmt.Fprintln(out, "and copies of the file. Delete them, or keep them somewhere as safe as the passphrase.")
+			fmt.Fprintln(out)
+			fmt.Fprintln(out, "Copies made before now are NOT encrypted: backups made with `attend backup`,")
+			fmt.Fprintln(out, "JSON or Markdown exports, and copies of the file. Delete them, or keep them")
+			fmt.Fprintln(out, "somewhere as safe as the passphrase.")
 			for _, c := range plaintextCopies(path) {
 				fmt.Fprintf(out, "  unencrypted copy beside it: %s\n", c)
 			}
