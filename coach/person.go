@@ -23,6 +23,7 @@ type Person struct {
 	// NextSession is the date agreed at the last session, if one was set.
 	NextSession Date `json:"next_session,omitzero"`
 	Sessions    int  `json:"sessions"`
+	Demo        bool `json:"demo,omitempty"` // made up by `attend demo`, not a real person
 }
 
 // MaxNameLen bounds a name: long enough for any real name, short enough

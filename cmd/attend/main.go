@@ -73,6 +73,7 @@ Run it with no arguments to open your people.`,
 	root.PersistentFlags().DurationVar(&g.lockAfter, "lock-after", 5*time.Minute, "with encryption on, lock the screen after this long without a key press (0 never)")
 	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g))
 	addPrivacyCommands(root, g)
+	addReviewCommands(root, g)
 	return root
 }
 

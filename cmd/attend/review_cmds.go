@@ -1,0 +1,617 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"attend/coach"
+	"attend/data"
+)
+
+// addReviewCommands adds the commands for looking back over records
+// (log, show) and for filling a database with demo data (demo).
+func addReviewCommands(root *cobra.Command, g *globals) {
+	root.AddCommand(newDemoCmd(g), newLogCmd(g), newShowCmd(g))
+}
+
+// ---- attend demo
+
+func newDemoCmd(g *globals) *cobra.Command {
+	var sessions, people int
+	var seed uint64
+	cmd := &cobra.Command{
+		Use:   "demo --sessions N",
+		Short: "Fill a database with made-up people and sessions, to try attend",
+		Long: `demo adds fictional people, with Welsh and English names, and their saved
+sessions: notes of every length, ratings that drift over the years, actions
+open, done and dropped, and some people overdue. Nothing in it is real.
+
+The same --seed always makes the same names, notes, ratings and dates.
+
+demo only adds to a database that holds nothing but demo people: if the file
+holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
+		Example: `  attend demo --sessions 300 --db /tmp/attend-demo.db
+  ATTEND_DB=/tmp/attend-demo.db attend demo --sessions 10000 --seed 42`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("sessions") {
+				return usageError{errors.New("say how many sessions to make: attend demo --sessions 300")}
+			}
+			if sessions < 1 || sessions > coach.MaxDemoSessions {
+				return usageError{fmt.Errorf("--sessions is 1 to %d, not %d", coach.MaxDemoSessions, sessions)}
+			}
+			if people < 0 || people > coach.MaxDemoPeople {
+				return usageError{fmt.Errorf("--people is 1 to %d, not %d", coach.MaxDemoPeople, people)}
+			}
+			guide, err := g.guide()
+			if err != nil {
+				return err
+			}
+			path, err := g.dbPath()
+			if err != nil {
+				return err
+			}
+			opt := coach.DemoOptions{Seed: seed, Sessions: sessions, People: people, Today: coach.DateOf(time.Now())}
+			var progress func(done, total int)
+			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
+				progress = func(done, total int) {
+					if done%100 == 0 || done == total {
+						fmt.Fprintf(f, "\rattend demo: %s of %s sessions", thousands(done), thousands(total))
+					}
+					if done == total {
+						fmt.Fprint(f, "\r\x1b[K")
+					}
+				}
+			}
+			// An encrypted file (most unlikely for demo data) opens with
+			// --passphrase-file; demo does not ask on the terminal.
+			pass, _, err := g.passphraseFromFile()
+			if err != nil {
+				return err
+			}
+			defer clear(pass)
+			res, err := runDemo(path, pass, guide, opt, progress)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "added %s demo %s (%s new), %s sessions and %s actions to %s in %s\n",
+				thousands(res.people), plural(res.people, "person", "people"), thousands(res.newPeople),
+				thousands(res.sessions), thousands(res.actions), res.path, res.elapsed.Round(time.Millisecond))
+			if !res.marked {
+				fmt.Fprintln(cmd.ErrOrStderr(), "note: this attend cannot yet mark people as demo ones, so another `attend demo` on this file will refuse")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&sessions, "sessions", 0, "how many sessions to make, in all (required)")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "the same seed makes the same demo")
+	cmd.Flags().IntVar(&people, "people", 0, "how many people (default: one for every 40 sessions, at least 5)")
+	return cmd
+}
+
+// errRealPeople is why demo refuses a database.
+var errRealPeople = errors.New("demo refused")
+
+type demoResult struct {
+	people, newPeople, sessions, actions int
+	elapsed                              time.Duration
+	path                                 string
+	marked                               bool // the people were marked Demo
+}
+
+// demoMarker is the store call demo needs to mark the people it makes as
+// demo ones and give them their cadence. data.Store has no call that
+// changes a person yet; until it has this one, demo people are saved
+// unmarked, and so look real to a later demo, which then refuses (the safe
+// way round).
+type demoMarker interface {
+	UpdatePerson(id string, edit func(*coach.Person) error) (coach.Person, error)
+}
+
+// runDemo writes a demo through the store's public calls: EnsurePerson for
+// each person, then SaveSession for each of their sessions, oldest first.
+// The store's clock is set to each record's made-up time, so that people
+// are created, and sessions saved, on the days the story says.
+func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoOptions, progress func(done, total int)) (demoResult, error) {
+	start := time.Now()
+	var res demoResult
+
+	// Look before opening for writing: a read-only open writes nothing,
+	// even to a file that needs an upgrade.
+	if ro, err := data.Open(path, data.Options{ReadOnly: true, Guide: guide, Passphrase: passphrase}); err == nil {
+		people, err := ro.People()
+		ro.Close()
+		if err != nil {
+			return res, err
+		}
+		if err := refuseReal(path, people); err != nil {
+			return res, err
+		}
+	} else if !errors.Is(err, data.ErrNoDatabase) {
+		return res, err
+	}
+
+	clock := time.Now()
+	st, err := data.Open(path, data.Options{Guide: guide, Passphrase: passphrase, Now: func() time.Time { return clock }})
+	if err != nil {
+		return res, err
+	}
+	defer st.Close()
+	res.path = st.Path()
+	// Again, now that it is ours: someone may have added a person meanwhile.
+	before, err := st.People()
+	if err != nil {
+		return res, err
+	}
+	if err := refuseReal(path, before); err != nil {
+		return res, err
+	}
+	marker, canMark := any(st).(demoMarker)
+	res.marked = canMark
+
+	d, err := coach.NewDemo(opt)
+	if err != nil {
+		return res, usageError{err}
+	}
+	for i, dp := range d.People() {
+		clock = dp.Created
+		p, created, err := st.EnsurePerson(dp.Name)
+		if err != nil {
+			return res, err
+		}
+		if !created && !p.Demo {
+			return res, refuseReal(path, []coach.Person{p})
+		}
+		if canMark {
+			if p, err = marker.UpdatePerson(p.ID, func(q *coach.Person) error {
+				q.Demo, q.Cadence = true, dp.Cadence
+				return nil
+			}); err != nil {
+				return res, err
+			}
+		}
+		res.people++
+		if created {
+			res.newPeople++
+		}
+		for s := range d.Sessions(i) {
+			s.PersonID = p.ID
+			clock = s.Saved
+			if _, err := st.SaveSession(s); err != nil {
+				return res, err
+			}
+			res.sessions++
+			res.actions += len(s.Actions)
+			if progress != nil {
+				progress(res.sessions, opt.Sessions)
+			}
+		}
+	}
+	res.elapsed = time.Since(start)
+	return res, nil
+}
+
+// refuseReal is an error if anyone in people is not a demo person. It
+// gives a count, never a name: the names are personal data.
+func refuseReal(path string, people []coach.Person) error {
+	n := 0
+	for _, p := range people {
+		if !p.Demo {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s holds %s not marked as made up by attend demo, so nothing was written; give demo a file of its own, e.g. attend demo --db /tmp/attend-demo.db --sessions 300",
+		errRealPeople, path, plural(n, "1 person", thousands(n)+" people"))
+}
+
+// ---- attend log
+
+type logQuery struct {
+	personID     string
+	since, until coach.Date
+	grep         string // as typed; matched folded
+	limit        int    // 0 means all
+}
+
+// logStyle is how log lines look: on a terminal, aligned, cut to the
+// width and with the id dimmed; otherwise plain, one field after another.
+type logStyle struct {
+	tty       bool
+	width     int
+	nameWidth int
+	dim       bool
+}
+
+func newLogCmd(g *globals) *cobra.Command {
+	var person, since, until, grep string
+	limit := -1
+	cmd := &cobra.Command{
+		Use:   "log",
+		Short: "List saved sessions, newest first: id, date, person, first words",
+		Long: `log prints one line per saved session, newest first:
+
+  ID  DATE  PERSON  first words of the notes
+
+Fields are separated by two spaces (names and first words never hold two
+spaces running). On a terminal the columns line up, lines are cut to fit and
+only the newest 50 are shown unless --limit says otherwise; piped or
+redirected, every line is printed whole, with no colour. 'attend show ID'
+prints one session.
+
+--grep looks through every note and action (not the names: use --person),
+ignoring case and accents: "sian" finds "Siân", and "wyn" finds "ŵyn".`,
+		Example: `  attend log --person sian --since 2026-01-01
+  attend log --grep "rota gaps" --limit 5
+  attend log | wc -l`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("limit") && limit < 0 {
+				return usageError{fmt.Errorf("--limit is 0 (no limit) or more, not %d", limit)}
+			}
+			if cmd.Flags().Changed("grep") && strings.TrimSpace(grep) == "" {
+				return usageError{errors.New("--grep needs some words to look for")}
+			}
+			today := coach.DateOf(time.Now())
+			var q logQuery
+			var err error
+			if q.since, err = coach.ParseDate(since, today); err != nil {
+				return usageError{fmt.Errorf("--since: %w", err)}
+			}
+			if q.until, err = coach.ParseDate(until, today); err != nil {
+				return usageError{fmt.Errorf("--until: %w", err)}
+			}
+			if !q.since.IsZero() && !q.until.IsZero() && q.until.Before(q.since) {
+				return usageError{fmt.Errorf("--until %s is before --since %s", q.until, q.since)}
+			}
+			q.grep = grep
+
+			guide, err := g.guide()
+			if err != nil {
+				return err
+			}
+			st, err := g.open(true, guide)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			people, err := st.People()
+			if err != nil {
+				return err
+			}
+			if person != "" {
+				p, ok, err := coach.ResolveName(people, person)
+				if err != nil {
+					return usageError{err}
+				}
+				if !ok {
+					return fmt.Errorf("no one called %q in this database; 'attend' lists your people", person)
+				}
+				q.personID = p.ID
+				people = []coach.Person{p}
+			}
+
+			style := logStyle{}
+			out := cmd.OutOrStdout()
+			if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+				style.tty = true
+				style.width = 80
+				if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+					style.width = w
+				}
+				style.dim = os.Getenv("NO_COLOR") == ""
+				for _, p := range people {
+					style.nameWidth = max(style.nameWidth, ansi.StringWidth(p.Name))
+				}
+				style.nameWidth = min(max(style.nameWidth, 4), 24)
+			}
+			q.limit = limit
+			if limit < 0 {
+				q.limit = 0
+				if style.tty {
+					q.limit = 50
+				}
+			}
+
+			w := bufio.NewWriter(out)
+			shown, more, err := writeLog(st, w, q, style)
+			if ferr := w.Flush(); err == nil {
+				err = ferr
+			}
+			if err != nil {
+				return err
+			}
+			if style.tty {
+				switch {
+				case more:
+					fmt.Fprintf(cmd.ErrOrStderr(), "(the newest %d shown: --limit 0 shows them all)\n", shown)
+				case shown == 0:
+					fmt.Fprintln(cmd.ErrOrStderr(), "no saved sessions match")
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&person, "person", "", "only this person (name or the start of it, ignoring case and accents)")
+	cmd.Flags().StringVar(&since, "since", "", "only sessions on or after this date (2026-01-31, 31/1/2026, ...)")
+	cmd.Flags().StringVar(&until, "until", "", "only sessions on or before this date")
+	cmd.Flags().StringVar(&grep, "grep", "", "only sessions whose notes or actions hold this text (ignoring case and accents)")
+	cmd.Flags().IntVar(&limit, "limit", -1, "at most this many lines, 0 for all (default 50 on a terminal, else all)")
+	return cmd
+}
+
+// logPage is how many summaries log reads per transaction (each one opens
+// the file, so fewer, larger pages are quicker), except that with a limit
+// the first page holds just enough to know whether there are more.
+const logPage = 1024
+
+// writeLog prints the sessions q asks for, newest first, and says how many
+// it printed and whether more matched beyond q.limit.
+//
+// Without --grep it reads only the summary index, a page at a time, and
+// stops at the limit or at --since. With --grep it has to read every
+// session's notes (one pass through EachSession): there is no word index yet.
+func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown int, more bool, err error) {
+	emit := func(sum coach.Summary) bool {
+		if q.limit > 0 && shown == q.limit {
+			more = true
+			return false
+		}
+		io.WriteString(w, logLine(sum, style))
+		shown++
+		return true
+	}
+	inRange := func(d coach.Date) bool {
+		return (q.since.IsZero() || !d.Before(q.since)) && (q.until.IsZero() || !q.until.Before(d))
+	}
+
+	if q.grep != "" {
+		hits, err := grepSessions(st, q, inRange)
+		if err != nil {
+			return 0, false, err
+		}
+		for _, sum := range hits {
+			if !emit(sum) {
+				break
+			}
+		}
+		return shown, more, nil
+	}
+
+	cursor, size := "", logPage
+	if q.limit > 0 {
+		size = min(q.limit+1, logPage)
+	}
+	for {
+		page, next, err := st.Summaries(q.personID, cursor, size)
+		if err != nil {
+			return shown, more, err
+		}
+		for _, sum := range page {
+			if !q.since.IsZero() && sum.Date.Before(q.since) {
+				return shown, more, nil // newest first: the rest are older still
+			}
+			if !inRange(sum.Date) {
+				continue
+			}
+			if !emit(sum) {
+				return shown, more, nil
+			}
+		}
+		if next == "" {
+			return shown, more, nil
+		}
+		cursor, size = next, logPage
+	}
+}
+
+// grepSessions reads every session once and returns the summaries of those
+// that match, newest first (the order of the summary index: date, then id).
+func grepSessions(st *data.Store, q logQuery, inRange func(coach.Date) bool) ([]coach.Summary, error) {
+	want := appendFolded(nil, q.grep)
+	guides := guideCache{}
+	var hits []coach.Summary
+	var buf []byte
+	err := st.EachSession(func(p coach.Person, s coach.Session) error {
+		if (q.personID != "" && s.PersonID != q.personID) || !inRange(s.Date) {
+			return nil
+		}
+		buf = appendSearchText(buf[:0], s)
+		if bytes.Contains(buf, want) {
+			hits = append(hits, coach.Summarise(guides.get(s.Lang), p, s))
+		}
+		return nil
+	})
+	slices.SortFunc(hits, func(a, b coach.Summary) int {
+		if c := cmp.Compare(b.Date.String(), a.Date.String()); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
+	return hits, err
+}
+
+// appendSearchText appends everything written in a session, folded for
+// matching: each answer and action on its own, joined by a NUL (which no
+// query holds), so that a match never runs from one note into the next.
+func appendSearchText(dst []byte, s coach.Session) []byte {
+	add := func(t string) {
+		if t != "" {
+			dst = append(appendFolded(dst, t), 0)
+		}
+	}
+	for _, a := range s.Answers {
+		add(a.Text)
+	}
+	for _, a := range s.Actions {
+		add(a.Text)
+		add(a.Reason)
+	}
+	return dst
+}
+
+// appendFolded appends s ignoring case and accents (coach.Fold), with any
+// run of spaces and line breaks as one space, so that "rota gaps" finds
+// "Rota\ngaps". Plain ASCII, most notes, is done without allocating.
+func appendFolded(dst []byte, s string) []byte {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = coach.Fold(s)
+	}
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+				space = true
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space && len(dst) > 0 && dst[len(dst)-1] != 0 {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(dst) > 0 && dst[len(dst)-1] != 0 {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, s[i-n:i]...)
+	}
+	return dst
+}
+
+// logLine is one session's line.
+func logLine(sum coach.Summary, style logStyle) string {
+	if !style.tty {
+		line := sum.ID + "  " + sum.Date.String() + "  " + sum.PersonName
+		if sum.Preview != "" {
+			line += "  " + sum.Preview
+		}
+		return line + "\n"
+	}
+	name := ansi.Truncate(sum.PersonName, style.nameWidth, "…")
+	name += strings.Repeat(" ", max(style.nameWidth-ansi.StringWidth(name), 0))
+	id := sum.ID
+	if style.dim {
+		id = "\x1b[2m" + id + "\x1b[22m"
+	}
+	line := id + "  " + sum.Date.String() + "  " + name + "  " + sum.Preview
+	line = strings.TrimRight(line, " ")
+	if style.width > 0 {
+		line = ansi.Truncate(line, style.width, "…")
+	}
+	return line + "\n"
+}
+
+// ---- attend show
+
+func newShowCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Print one saved session as Markdown",
+		Long: `show prints one saved session as Markdown, in the language it was written
+in. ID is the session's id from 'attend log', or its first 6 or more
+characters (any case) if no other session starts the same way.`,
+		Example: `  attend show 01M8B6JA8Z
+  attend log --person sian --limit 1 | cut -c1-26 | xargs attend show`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{errors.New("show takes one session id (or its first 6 or more characters): attend log lists them")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			guide, err := g.guide()
+			if err != nil {
+				return err
+			}
+			st, err := g.open(true, guide)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return show(st, cmd.OutOrStdout(), args[0])
+		},
+	}
+}
+
+// show prints the session id names (an id or a unique prefix) as Markdown.
+func show(st *data.Store, w io.Writer, id string) error {
+	s, err := st.Session(id)
+	if err != nil {
+		return err
+	}
+	p, err := st.Person(s.PersonID)
+	if errors.Is(err, data.ErrNotFound) {
+		// Still show what was written; `attend check` reports the gap.
+		p, err = coach.Person{ID: s.PersonID, Name: "(no person on file with id " + s.PersonID + ")"}, nil
+	}
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, coach.Markdown(guideCache{}.get(s.Lang), p, s, coach.MarkdownOptions{}))
+	return err
+}
+
+// ---- small helpers
+
+// noArgs refuses arguments as misuse (exit 2), saying which command.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("%s takes no arguments, only flags (got %q): see attend %s --help", cmd.Name(), args[0], cmd.Name())}
+	}
+	return nil
+}
+
+// thousands writes n with commas: 10,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

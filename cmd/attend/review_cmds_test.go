@@ -1,0 +1,477 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"attend/coach"
+	"attend/data"
+)
+
+// attend runs the command line in-process and returns stdout and the error.
+func attend(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), err
+}
+
+func mustAttend(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := attend(t, args...)
+	if err != nil {
+		t.Fatalf("attend %s: %v", strings.Join(args, " "), err)
+	}
+	return out
+}
+
+func testGuide(t *testing.T) *coach.Guide {
+	t.Helper()
+	g, err := coach.LoadGuide("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func openStore(t *testing.T, path string) *data.Store {
+	t.Helper()
+	st, err := data.Open(path, data.Options{Guide: testGuide(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// contents is what a database holds, without ids or clock times (which
+// differ from run to run), one line per session, sorted.
+func contents(t *testing.T, path string) []string {
+	t.Helper()
+	st := openStore(t, path)
+	var out []string
+	err := st.EachSession(func(p coach.Person, s coach.Session) error {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s|%s|%s|%v|", p.Name, s.Date, s.Lang, p.Demo)
+		for _, id := range slices.Sorted(func(yield func(string) bool) {
+			for k := range s.Answers {
+				if !yield(k) {
+					return
+				}
+			}
+		}) {
+			a := s.Answers[id]
+			fmt.Fprintf(&b, "%s=%d/%s/%q;", id, a.Rating, a.Date, a.Text)
+		}
+		for _, a := range s.Actions {
+			fmt.Fprintf(&b, "[%s|%s|%s|%s|%s]", a.Text, a.Owner, a.Due, a.Status, a.Reason)
+		}
+		out = append(out, b.String())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestDemoCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	out := mustAttend(t, "demo", "--sessions", "120", "--seed", "3", "--db", db)
+	if !strings.Contains(out, "5 demo people (5 new), 120 sessions") {
+		t.Errorf("summary line: %q", out)
+	}
+	st := openStore(t, db)
+	people, err := st.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, canMark := any(st).(demoMarker)
+	total, overdue := 0, 0
+	for _, p := range people {
+		total += p.Sessions
+		if p.Demo != canMark {
+			t.Errorf("%s: Demo is %v", p.Name, p.Demo)
+		}
+		if p.Created.After(time.Now().AddDate(0, 0, -1)) || (p.Sessions > 0) == p.LastSession.IsZero() {
+			t.Errorf("%s: created %s, last session %s: want the made-up past", p.Name, p.Created, p.LastSession)
+		}
+		if coach.DueFor(p, coach.DateOf(time.Now())).State == coach.Overdue {
+			overdue++
+		}
+	}
+	if len(people) != 5 || total != 120 {
+		t.Fatalf("%d people with %d sessions, want 5 with 120", len(people), total)
+	}
+	t.Logf("%d of %d people overdue", overdue, len(people))
+	if err := st.Check(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The same seed on another file makes the same people, notes and dates.
+	db2 := filepath.Join(t.TempDir(), "demo.db")
+	mustAttend(t, "demo", "--sessions", "120", "--seed", "3", "--db", db2)
+	a, b := contents(t, db), contents(t, db2)
+	if !slices.Equal(a, b) {
+		t.Fatalf("seed 3 twice gave different databases:\n%s\n---\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+	db3 := filepath.Join(t.TempDir(), "demo.db")
+	mustAttend(t, "demo", "--sessions", "120", "--seed", "4", "--db", db3)
+	if slices.Equal(a, contents(t, db3)) {
+		t.Fatal("seeds 3 and 4 gave the same database")
+	}
+
+	// A second demo adds to a demo database if it can tell its people are
+	// demo ones; if it cannot, it refuses and writes nothing.
+	before := readFile(t, db)
+	_, err = attend(t, "demo", "--sessions", "10", "--seed", "9", "--db", db)
+	if canMark {
+		if err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		if !errors.Is(err, errRealPeople) || exitCode(err) != 1 {
+			t.Fatalf("second demo on unmarked people: %v", err)
+		}
+		if !bytes.Equal(before, readFile(t, db)) {
+			t.Fatal("a refused demo changed the file")
+		}
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDemoRefusesRealData(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	st := openStore(t, db)
+	p, _, err := st.EnsurePerson("Siân Ŵyn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := coach.NewSession(p.ID, "en", time.Now())
+	s.SetAnswer("understand.challenges", coach.Answer{Text: "Rota gaps on Tuesdays."})
+	if _, err := st.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	before := readFile(t, db)
+
+	_, err = attend(t, "demo", "--sessions", "50", "--db", db)
+	if !errors.Is(err, errRealPeople) || exitCode(err) != 1 {
+		t.Fatalf("demo on a real database: %v (exit %d)", err, exitCode(err))
+	}
+	if msg := err.Error(); !strings.Contains(msg, "1 person") || strings.Contains(msg, "Siân") {
+		t.Errorf("message should count, never name, the real people: %q", msg)
+	}
+	if !bytes.Equal(before, readFile(t, db)) {
+		t.Fatal("the refused demo changed the file")
+	}
+
+	// Encrypted, with its passphrase given: refused all the same.
+	pass := filepath.Join(t.TempDir(), "pass")
+	if err := os.WriteFile(pass, []byte("correct horse battery staple\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustAttend(t, "encrypt", "--db", db, "--passphrase-file", pass)
+	before = readFile(t, db)
+	_, err = attend(t, "demo", "--sessions", "50", "--db", db, "--passphrase-file", pass)
+	if !errors.Is(err, errRealPeople) {
+		t.Fatalf("demo on an encrypted real database: %v", err)
+	}
+	if !bytes.Equal(before, readFile(t, db)) {
+		t.Fatal("the refused demo changed the encrypted file")
+	}
+}
+
+func TestDemoUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	for _, args := range [][]string{
+		{"demo"},
+		{"demo", "--sessions", "0"},
+		{"demo", "--sessions", "10", "--people", "-1"},
+		{"demo", "--sessions", "10", "--people", "100000"},
+		{"demo", "--sessions", "ten"},
+	} {
+		_, err := attend(t, append(args, "--db", db)...)
+		if exitCode(err) != 2 {
+			t.Errorf("%v: %v (exit %d), want a usage error", args, err, exitCode(err))
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a usage error created the database")
+	}
+}
+
+// logFixture is a small database with known notes: three people, sessions
+// on known dates, accents in names and in notes.
+type logFixture struct {
+	db       string
+	ids      map[string]string // label -> session id
+	sian, ll coach.Person
+}
+
+func newLogFixture(t *testing.T) logFixture {
+	t.Helper()
+	f := logFixture{db: filepath.Join(t.TempDir(), "attend.db"), ids: map[string]string{}}
+	st := openStore(t, f.db)
+	person := func(name string) coach.Person {
+		p, _, err := st.EnsurePerson(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	f.sian, f.ll = person("Siân Ŵyn"), person("Llŷr Ifans")
+	aled := person("Aled Evans")
+	base := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	add := func(label string, p coach.Person, date coach.Date, lang string, notes map[string]string, acts ...coach.Action) {
+		s := coach.NewSession(p.ID, lang, base)
+		base = base.Add(time.Minute)
+		s.Date = date
+		for id, text := range notes {
+			s.SetAnswer(id, coach.Answer{Text: text})
+		}
+		s.Actions = acts
+		saved, err := st.SaveSession(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids[label] = saved.ID
+	}
+	add("sian-jan", f.sian, coach.Date{Year: 2026, Month: 1, Day: 14}, "en",
+		map[string]string{"understand.challenges": "Rota\ngaps on Tuesdays; the CIW visit."})
+	add("sian-apr", f.sian, coach.Date{Year: 2026, Month: 4, Day: 2}, "en",
+		map[string]string{"checkin.head": "Talked with Llŷr about the night shifts.", "empathise.feeling": "Hiraeth for the old team."})
+	add("llyr-mar", f.ll, coach.Date{Year: 2026, Month: 3, Day: 10}, "en",
+		map[string]string{"understand.challenges": "Covering for sian all week, happily."},
+		coach.Action{Text: "Book the refresher", Owner: coach.OwnerMe, Status: coach.ActionDropped, Reason: "Course cancelled by the provider"})
+	add("aled-mar", aled, coach.Date{Year: 2026, Month: 3, Day: 10}, "en",
+		map[string]string{"close.reflection": "Diolch i Siân a Llŷr for the cover; a long walk in Pen Llŷn."})
+	add("aled-jun", aled, coach.Date{Year: 2026, Month: 6, Day: 30}, "cy",
+		map[string]string{"understand.challenges": "Gwaith papur ar ôl pob galwad.", "help.obstacle": "Mae'r ŵyn yn y cae."})
+	return f
+}
+
+// logIDs runs attend log with args and returns the session ids it printed.
+func (f logFixture) logIDs(t *testing.T, args ...string) []string {
+	t.Helper()
+	out := mustAttend(t, append([]string{"log", "--db", f.db}, args...)...)
+	if strings.Contains(out, "\x1b") {
+		t.Fatalf("escape codes in output that is not a terminal: %q", out)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		ids = append(ids, strings.Split(line, "  ")[0])
+	}
+	return ids
+}
+
+func (f logFixture) labels(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		for label, x := range f.ids {
+			if x == id {
+				out = append(out, label)
+			}
+		}
+	}
+	return out
+}
+
+func TestLog(t *testing.T) {
+	f := newLogFixture(t)
+	// Two sessions on 10 March: the later-made (larger id) comes first.
+	mar := []string{"llyr-mar", "aled-mar"}
+	if f.ids["llyr-mar"] < f.ids["aled-mar"] {
+		mar = []string{"aled-mar", "llyr-mar"}
+	}
+	all := append(append([]string{"aled-jun", "sian-apr"}, mar...), "sian-jan")
+
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, all},
+		{[]string{"--limit", "2"}, all[:2]},
+		{[]string{"--limit", "0"}, all},
+		{[]string{"--person", "sian"}, []string{"sian-apr", "sian-jan"}},
+		{[]string{"--person", "LLYR"}, []string{"llyr-mar"}},
+		{[]string{"--since", "2026-03-10"}, all[:4]},
+		{[]string{"--until", "10/3/2026"}, all[2:]},
+		{[]string{"--since", "2026-03-10", "--until", "2026-03-10"}, mar},
+		{[]string{"--since", "2026-07-01"}, nil},
+		// Case and accents ignored both ways, in notes (not names).
+		{[]string{"--grep", "sian"}, mar},
+		{[]string{"--grep", "Siân"}, mar},
+		{[]string{"--grep", "wyn"}, []string{"aled-jun"}},
+		{[]string{"--grep", "LLYR"}, []string{"sian-apr", "aled-mar"}},
+		{[]string{"--grep", "hiraeth"}, []string{"sian-apr"}},
+		// Across a line break, and in actions and their reasons.
+		{[]string{"--grep", "rota  gaps"}, []string{"sian-jan"}},
+		{[]string{"--grep", "course cancelled"}, []string{"llyr-mar"}},
+		{[]string{"--grep", "REFRESHER"}, []string{"llyr-mar"}},
+		// Never from one note into the next.
+		{[]string{"--grep", "shifts. hiraeth"}, nil},
+		{[]string{"--grep", "llyr", "--person", "aled"}, []string{"aled-mar"}},
+		{[]string{"--grep", "llyr", "--until", "2026-03-31"}, []string{"aled-mar"}},
+		{[]string{"--grep", "llyr", "--limit", "1"}, []string{"sian-apr"}},
+		{[]string{"--grep", "nowhere at all"}, nil},
+	} {
+		if got := f.labels(f.logIDs(t, tc.args...)); !slices.Equal(got, tc.want) {
+			t.Errorf("log %v = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestLogFormat(t *testing.T) {
+	f := newLogFixture(t)
+	out := mustAttend(t, "log", "--db", f.db, "--person", "llyr")
+	want := f.ids["llyr-mar"] + "  2026-03-10  Llŷr Ifans  Covering for sian all week, happily.\n"
+	if out != want {
+		t.Errorf("log line\n got %q\nwant %q", out, want)
+	}
+
+	// On a terminal: aligned, dimmed ids, cut to the width.
+	st := openStore(t, f.db)
+	var b bytes.Buffer
+	if _, _, err := writeLog(st, &b, logQuery{}, logStyle{tty: true, width: 60, nameWidth: 10, dim: true}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d lines: %q", len(lines), b.String())
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Errorf("line is %d wide, more than 60: %q", w, l)
+		}
+		if !strings.HasPrefix(l, "\x1b[2m") {
+			t.Errorf("id not dimmed: %q", l)
+		}
+		// id(26)  date(10)  name(10)  preview: every character here is
+		// one column wide, so runes are columns.
+		r := []rune(ansi.Strip(l))
+		if len(r) < 53 || string(r[26:28]) != "  " || string(r[38:40]) != "  " || string(r[50:52]) != "  " || r[52] == ' ' {
+			t.Errorf("columns not aligned: %q", string(r))
+		}
+	}
+}
+
+func TestLogUsage(t *testing.T) {
+	f := newLogFixture(t)
+	for _, args := range [][]string{
+		{"--since", "someday"},
+		{"--until", "31/2/2026"},
+		{"--since", "2026-05-01", "--until", "2026-04-01"},
+		{"--limit", "-3"},
+		{"--grep", "  "},
+		{"stray"},
+	} {
+		_, err := attend(t, append([]string{"log", "--db", f.db}, args...)...)
+		if exitCode(err) != 2 {
+			t.Errorf("log %v: %v (exit %d), want a usage error", args, err, exitCode(err))
+		}
+	}
+	_, err := attend(t, "log", "--db", f.db, "--person", "Nobody")
+	if err == nil || exitCode(err) != 1 {
+		t.Errorf("unknown person: %v", err)
+	}
+}
+
+func TestShow(t *testing.T) {
+	f := newLogFixture(t)
+	st := openStore(t, f.db)
+	id := f.ids["sian-apr"]
+	s, err := st.Session(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := coach.Markdown(testGuide(t), f.sian, s, coach.MarkdownOptions{})
+
+	for _, q := range []string{id, id[:12], strings.ToLower(id[:8])} {
+		if got := mustAttend(t, "show", "--db", f.db, q); got != want {
+			t.Errorf("show %s:\n%s\nwant:\n%s", q, got, want)
+		}
+	}
+	if got := mustAttend(t, "show", "--db", f.db, f.ids["aled-jun"]); !strings.Contains(got, "Deall") || !strings.Contains(got, "ŵyn yn y cae") {
+		t.Errorf("a Welsh session should show with the Welsh prompts:\n%s", got)
+	}
+
+	// Two sessions made in the same millisecond share their first ten
+	// characters.
+	made := time.Now()
+	var twins []string
+	for range 2 {
+		s := coach.NewSession(f.ll.ID, "en", made)
+		s.SetAnswer("checkin.head", coach.Answer{Text: "A twin."})
+		saved, err := st.SaveSession(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		twins = append(twins, saved.ID)
+	}
+	if twins[0][:10] != twins[1][:10] {
+		t.Fatalf("ids %v do not share a prefix", twins)
+	}
+	for _, tc := range []struct {
+		id   string
+		kind error
+	}{
+		{twins[0][:10], data.ErrAmbiguous},
+		{"01", data.ErrNotFound},
+		{"ZZZZZZZZ", data.ErrNotFound},
+		{id[:25] + "!", data.ErrNotFound},
+	} {
+		_, err := attend(t, "show", "--db", f.db, tc.id)
+		if !errors.Is(err, tc.kind) || exitCode(err) != 1 {
+			t.Errorf("show %s: %v (exit %d), want %v and exit 1", tc.id, err, exitCode(err), tc.kind)
+		}
+	}
+	for _, args := range [][]string{{"show"}, {"show", "a", "b"}} {
+		if _, err := attend(t, append(args, "--db", f.db)...); exitCode(err) != 2 {
+			t.Errorf("%v: %v", args, err)
+		}
+	}
+}
+
+func TestAppendFolded(t *testing.T) {
+	for in, want := range map[string]string{
+		"Siân Ŵyn":            "sian wyn",
+		"  Rota\n\tGAPS  ":    "rota gaps",
+		"Llŷr\u00a0Ifans":     "llyr ifans",
+		"café — Pen Llŷn\r\n": "cafe — pen llyn",
+	} {
+		if got := string(appendFolded(nil, in)); got != want {
+			t.Errorf("appendFolded(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", 1234567: "1,234,567", -1500: "-1,500"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
