@@ -82,6 +82,8 @@ type Action struct {
 	Status  ActionStatus `json:"status"`
 	Reason  string       `json:"reason,omitempty"` // why it was dropped
 	Created time.Time    `json:"created"`
+	// Closed is when it was marked done or dropped (zero while open).
+	Closed time.Time `json:"closed,omitzero"`
 }
 
 // Position is where the manager was in a prep, so a draft reopens there.
@@ -104,6 +106,11 @@ type Session struct {
 	Actions []Action          `json:"actions"`
 	// Position is only meaningful on drafts.
 	Position Position `json:"position,omitzero"`
+
+	// After the meeting (see followup.go).
+	Record  string     `json:"record,omitempty"`  // what was discussed
+	Agreed  Date       `json:"agreed,omitzero"`   // when the record was agreed with the staff member
+	Addenda []Addendum `json:"addenda,omitempty"` // dated corrections after agreement
 }
 
 // NewSession starts an empty prep for a person.
@@ -275,6 +282,11 @@ type Summary struct {
 	Total      int    `json:"total"`
 	Open       int    `json:"open_actions"`
 	Preview    string `json:"preview,omitempty"` // first words of the first answer
+	// Ratings are the session's 1-5 ratings by item id, so trend charts are
+	// drawn from summaries without reading a single note.
+	Ratings map[string]int `json:"ratings,omitempty"`
+	// Agreed is set once the staff member agreed the record.
+	Agreed Date `json:"agreed,omitzero"`
 }
 
 // Summarise makes the list entry for a session.
@@ -286,11 +298,24 @@ func Summarise(g *Guide, p Person, s Session) Summary {
 	}
 	for _, st := range g.Stages {
 		for _, it := range st.Items {
-			if t := strings.TrimSpace(s.Answer(it.ID).Text); t != "" && sum.Preview == "" {
+			a := s.Answer(it.ID)
+			if it.Kind == KindRating && a.Rating > 0 {
+				if sum.Ratings == nil {
+					sum.Ratings = map[string]int{}
+				}
+				sum.Ratings[it.ID] = a.Rating
+			}
+			// The preview skips the manager's own check-in: the list is
+			// about the staff member.
+			if t := strings.TrimSpace(a.Text); t != "" && sum.Preview == "" && st.ID != "checkin" {
 				sum.Preview = firstWords(t, 60)
 			}
 		}
 	}
+	if sum.Preview == "" && strings.TrimSpace(s.Record) != "" {
+		sum.Preview = firstWords(s.Record, 60)
+	}
+	sum.Agreed = s.Agreed
 	return sum
 }
 
@@ -315,5 +340,6 @@ func (s Session) Clone() Session {
 		c.Answers[k] = v
 	}
 	c.Actions = append([]Action(nil), s.Actions...)
+	c.Addenda = append([]Addendum(nil), s.Addenda...)
 	return c
 }

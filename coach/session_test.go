@@ -279,9 +279,10 @@ func TestSummarise(t *testing.T) {
 	}
 
 	// The preview is the first answer in guide order, not map order, with
-	// white space collapsed.
+	// white space collapsed, and skips the manager's own check-in.
 	s.SetAnswer("close.fair", coach.Answer{Text: "Yes."})
-	s.SetAnswer("checkin.support", coach.Answer{Text: "  My own\n\nmanager,  weekly. "})
+	s.SetAnswer("checkin.support", coach.Answer{Text: "Tired today."})
+	s.SetAnswer("attend.present", coach.Answer{Text: "  My own\n\nmanager,  weekly. "})
 	s.SetAnswer("checkin.energy", coach.Answer{Rating: 3})
 	s.SetAnswer("zzz.unknown", coach.Answer{Text: "not in the guide"})
 	s.Actions = []coach.Action{{Text: "a", Status: coach.ActionOpen}, {Text: "b", Status: coach.ActionDone}}
@@ -289,8 +290,11 @@ func TestSummarise(t *testing.T) {
 	if sum.Preview != "My own manager, weekly." {
 		t.Errorf("Preview = %q", sum.Preview)
 	}
-	if sum.Answered != 4 || sum.Open != 1 {
+	if sum.Answered != 5 || sum.Open != 1 {
 		t.Errorf("counts: %+v", sum)
+	}
+	if sum.Ratings["checkin.energy"] != 3 || len(sum.Ratings) != 1 {
+		t.Errorf("ratings in the summary: %v", sum.Ratings)
 	}
 
 	tests := []struct {
@@ -307,7 +311,7 @@ func TestSummarise(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := newSession(t)
-		s.SetAnswer("checkin.head", coach.Answer{Text: tt.text})
+		s.SetAnswer("understand.challenges", coach.Answer{Text: tt.text})
 		got := coach.Summarise(g, p, s).Preview
 		if got != tt.want {
 			t.Errorf("Preview of %q = %q, want %q", tt.text, got, tt.want)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -105,7 +106,7 @@ func TestBackup(t *testing.T) {
 		t.Fatalf("backup holds %d sessions, original %d", len(copied), len(orig))
 	}
 	for i := range orig {
-		if orig[i] != copied[i] {
+		if !reflect.DeepEqual(orig[i], copied[i]) {
 			t.Fatalf("session %d differs in the backup", i)
 		}
 	}

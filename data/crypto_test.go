@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -164,7 +165,7 @@ func snapshotsEqual(t testing.TB, a, b snapshot) {
 		}
 	}
 	for i := range a.summaries {
-		if a.summaries[i] != b.summaries[i] {
+		if !reflect.DeepEqual(a.summaries[i], b.summaries[i]) {
 			t.Errorf("summary %d: %+v != %+v", i, a.summaries[i], b.summaries[i])
 		}
 	}

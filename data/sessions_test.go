@@ -135,7 +135,7 @@ func TestSaveSessionUpdatesPerson(t *testing.T) {
 	if _, err := s.SaveSession(newer); err != nil {
 		t.Fatal(err)
 	}
-	newer.SetAnswer("checkin.energy", coach.Answer{Text: "edited"})
+	newer.SetAnswer("attend.present", coach.Answer{Text: "edited"})
 	if _, err := s.SaveSession(newer); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,111 @@
+package coach
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Addendum is a dated correction to a record that has been agreed: agreed
+// records are never edited silently, only added to.
+type Addendum struct {
+	At   time.Time `json:"at"`
+	Text string    `json:"text"`
+}
+
+// IsAgreed reports whether the record has been agreed with the staff member,
+// after which it is read-only apart from addenda and action follow-ups.
+func (s Session) IsAgreed() bool { return !s.Agreed.IsZero() }
+
+// ActionRef is an action with where it was agreed, for follow-ups: the
+// actions screen and the "last time you agreed" list at the start of a prep.
+type ActionRef struct {
+	PersonID    string `json:"person_id"`
+	PersonName  string `json:"person_name"`
+	SessionID   string `json:"session_id"`
+	SessionDate Date   `json:"session_date"`
+	Action      Action `json:"action"`
+}
+
+// Overdue reports whether an open action is past its due date.
+func (r ActionRef) Overdue(today Date) bool {
+	return r.Action.Status == ActionOpen && !r.Action.Due.IsZero() && r.Action.Due.Before(today)
+}
+
+// SortFollowUps orders actions most urgent first: overdue (longest overdue
+// first), then by due date, then undated ones oldest first.
+func SortFollowUps(refs []ActionRef) {
+	sort.SliceStable(refs, func(i, j int) bool {
+		a, b := refs[i], refs[j]
+		switch {
+		case a.Action.Due.IsZero() != b.Action.Due.IsZero():
+			return !a.Action.Due.IsZero()
+		case !a.Action.Due.IsZero() && a.Action.Due != b.Action.Due:
+			return a.Action.Due.Before(b.Action.Due)
+		case a.SessionDate != b.SessionDate:
+			return a.SessionDate.Before(b.SessionDate)
+		}
+		return a.Action.ID < b.Action.ID
+	})
+}
+
+// CloseAction marks an action done or dropped (with a reason), or reopens it.
+func CloseAction(a Action, status ActionStatus, reason string, now time.Time) (Action, error) {
+	switch status {
+	case ActionDone:
+		a.Reason = ""
+	case ActionDropped:
+		if strings.TrimSpace(reason) == "" {
+			return a, fmt.Errorf("say why the action is dropped")
+		}
+		a.Reason = strings.TrimSpace(reason)
+	case ActionOpen:
+		a.Reason, a.Closed = "", time.Time{}
+		a.Status = ActionOpen
+		return a, nil
+	default:
+		return a, fmt.Errorf("status %q is not open, done or dropped", status)
+	}
+	a.Status, a.Closed = status, now
+	return a, nil
+}
+
+// Point is one rating on a date, for trend charts.
+type Point struct {
+	Date   Date
+	Rating int
+}
+
+// Series pulls one rating's history out of summaries (any order), oldest
+// first, skipping sessions where it was not rated.
+func Series(sums []Summary, itemID string) []Point {
+	var out []Point
+	for _, s := range sums {
+		if r := s.Ratings[itemID]; r > 0 {
+			out = append(out, Point{s.Date, r})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out
+}
+
+// SearchQuery asks for sessions whose notes contain every word of Text,
+// ignoring case and accents, optionally for one person and a date range.
+type SearchQuery struct {
+	Text         string
+	PersonID     string
+	Since, Until Date
+	Limit        int
+}
+
+// Words are the folded words of the query.
+func (q SearchQuery) Words() []string { return strings.Fields(Fold(q.Text)) }
+
+// Hit is one matching session with the first matching answer.
+type Hit struct {
+	Summary Summary `json:"summary"`
+	ItemID  string  `json:"item_id"` // where the first match is ("record", "action", or a prompt id)
+	Stage   string  `json:"stage"`   // that item's stage id, or "record"/"actions"
+	Snippet string  `json:"snippet"` // the matching answer's text around the match, as written
+}
