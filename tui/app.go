@@ -26,6 +26,8 @@ const (
 	screenReview
 	screenHistory
 	screenDetail
+	screenPerson
+	screenTeam
 )
 
 // Smallest window attend draws in; below it, it asks for more room.
@@ -66,8 +68,12 @@ type Model struct {
 	review  reviewModel
 	history historyModel
 	detail  detailModel
-	help    help.Model
-	priv    privacy
+	trend   personTrendModel
+	team    teamModel
+	// personBack is where esc from the person view returns to.
+	personBack screen
+	help       help.Model
+	priv       privacy
 
 	notice    string
 	noticeBad bool
@@ -131,7 +137,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ShutdownMsg:
 		m.forceQuit = m.quitting // a second signal leaves at once
 		cmd = m.quit()
-	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg:
+	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg, personTrendMsg, teamMsg:
 		cmd = m.result(msg)
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
@@ -200,8 +206,31 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 			return tea.Batch(cmd, openPrep(m.ctx.Store, *res.prep))
 		case res.history:
 			return m.openHistory("", "")
+		case res.trend != nil:
+			return m.openPerson(*res.trend, screenHome)
+		case res.team:
+			m.screen = screenTeam
+			m.team = teamModel{}
+			return loadTeam(m.ctx.Store)
 		}
 		return cmd
+	case screenPerson:
+		if km, ok := msg.(tea.KeyPressMsg); ok {
+			switch {
+			case key.Matches(km, m.ctx.Keys.Back):
+				m.screen = m.personBack
+			case key.Matches(km, m.ctx.Keys.Open):
+				return m.openHistory(m.trend.person.ID, m.trend.person.Name)
+			}
+		}
+	case screenTeam:
+		back, open := m.team.update(m.ctx, msg)
+		switch {
+		case back:
+			m.screen = screenHome
+		case open != nil:
+			return m.openPerson(*open, screenTeam)
+		}
 	case screenHistory:
 		res, cmd := m.history.update(m.ctx, msg)
 		switch {
@@ -247,6 +276,14 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// openPerson shows one person's trends.
+func (m *Model) openPerson(p coach.Person, back screen) tea.Cmd {
+	m.screen = screenPerson
+	m.personBack = back
+	m.trend = personTrendModel{person: p}
+	return loadPersonTrend(m.ctx.Store, p)
 }
 
 // openHistory lists saved sessions for everyone, or one person.
@@ -344,6 +381,20 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.detail.set(m.ctx, msg, m.bodyHeight())
+	case personTrendMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not read their sessions", msg.err), true)
+			return nil
+		}
+		if msg.person.ID == m.trend.person.ID {
+			m.trend.loaded, m.trend.sums = true, msg.sums
+		}
+	case teamMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not read the team", msg.err), true)
+			return nil
+		}
+		m.team.loaded, m.team.rows = true, msg.rows
 	}
 	return nil
 }
@@ -507,6 +558,12 @@ func (m *Model) header() string {
 	case screenHistory:
 		left += s.Header.Render(" · history")
 		right = s.Faint.Render(m.ctx.Today().Human())
+	case screenPerson:
+		left += s.Header.Render(" · trends")
+		right = s.Faint.Render(m.ctx.Today().Human())
+	case screenTeam:
+		left += s.Header.Render(" · team")
+		right = s.Faint.Render(m.ctx.Today().Human())
 	case screenDetail:
 		if m.detail.loaded {
 			left += s.Header.Render(" · ") + s.Person.Render(m.detail.person.Name)
@@ -569,6 +626,10 @@ func (m *Model) screenView(h int) string {
 		return m.history.view(m.ctx, h)
 	case screenDetail:
 		return m.detail.view(m.ctx, h)
+	case screenPerson:
+		return m.trend.view(m.ctx, h)
+	case screenTeam:
+		return m.team.view(m.ctx, h)
 	}
 	return m.home.view(m.ctx, h)
 }

@@ -27,6 +27,15 @@ func (m *Model) helpKeys() bindings {
 		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
 		return bindings{short: []key.Binding{k.Open, k.OnePerson, move, home, more, k.Quit},
 			full: [][]key.Binding{{k.Open, k.OnePerson}, {k.Up, k.Down, k.PageUp, k.PageDn}, {home, k.Hide, more, k.Quit}}}
+	case screenPerson:
+		list := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "their sessions"))
+		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
+		return bindings{short: []key.Binding{list, back, more, k.Quit}, full: [][]key.Binding{{list, back}, {k.Hide, more, k.Quit}}}
+	case screenTeam:
+		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "their trends"))
+		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
+		home := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
+		return bindings{short: []key.Binding{open, move, home, more, k.Quit}, full: [][]key.Binding{{open, move}, {home, k.Hide, more, k.Quit}}}
 	case screenDetail:
 		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to history"))
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
@@ -55,10 +64,10 @@ func (m *Model) helpKeys() bindings {
 		return bindings{short: []key.Binding{k.AddPerson, k.History, more, k.QuitQ},
 			full: [][]key.Binding{{k.AddPerson, k.History}, {k.Hide, more, k.QuitQ, k.Quit}}}
 	}
-	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, move, more, k.QuitQ}
+	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, k.Trends, k.Team, more, k.QuitQ}
 	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
 	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))
-	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History}, {k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
+	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History, k.Trends, k.Team}, {move, k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
 }
 
 func (m *Model) prepHelp(more key.Binding) bindings {

@@ -110,3 +110,81 @@ func TestGoldenHistoryAndDetail(t *testing.T) {
 		})
 	}
 }
+
+func TestPersonTrendsAndTeamView(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withSessions(t, h, 10)
+	h.press("v")
+	if h.m.screen != screenPerson {
+		t.Fatal("v did not open the person's trends")
+	}
+	name := h.m.trend.person.Name
+	h.mustSee(name, "Core needs and workload", "Workload", "How you arrived")
+	h.press("enter")
+	if h.m.screen != screenHistory || h.m.history.personID != h.m.trend.person.ID {
+		t.Fatal("enter did not list the person's sessions")
+	}
+	h.press("esc", "t")
+	if h.m.screen != screenTeam {
+		t.Fatal("t did not open the team view")
+	}
+	h.mustSee("Team at a glance", "Siân Ŵyn", "Aled Evans", "Wkl")
+	h.press("enter")
+	if h.m.screen != screenPerson {
+		t.Fatal("enter in the team view did not open trends")
+	}
+	h.press("esc")
+	if h.m.screen != screenTeam {
+		t.Fatal("esc from trends opened from the team did not go back to it")
+	}
+}
+
+func TestGoldenTrends(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("person_%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, size[0], size[1], "")
+			withRatedSessions(t, h)
+			h.press("v")
+			checkFrame(t, h, size[0], size[1])
+		})
+		t.Run(fmt.Sprintf("team_%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, size[0], size[1], "")
+			withRatedSessions(t, h)
+			h.press("t")
+			checkFrame(t, h, size[0], size[1])
+		})
+	}
+}
+
+// withRatedSessions gives three people a year of ratings that drift: one
+// falling, one rising, one steady, and a fourth person never seen.
+func withRatedSessions(t *testing.T, h *harness) {
+	t.Helper()
+	walks := map[string][]int{
+		"Siân Ŵyn":      {5, 5, 4, 4, 3, 3, 2, 2, 1},
+		"Aled Evans":    {2, 2, 3, 3, 3, 4, 4, 5, 5},
+		"Bethan Morgan": {4, 4, 4, 3, 4, 4, 4, 4, 4},
+	}
+	for name, walk := range walks {
+		p, _, _ := h.store.EnsurePerson(name)
+		for i, r := range walk {
+			s := coach.NewSession(p.ID, "en", clock)
+			s.Date = coach.DateOf(clock).AddDays(-42 * (len(walk) - i))
+			for j, id := range needIDs {
+				s.SetAnswer(id, coach.Answer{Rating: max(1, min(5, r+j%2-(i%3)/2))})
+			}
+			s.SetAnswer("checkin.energy", coach.Answer{Rating: 1 + (i*2)%5})
+			if _, err := h.store.SaveSession(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	h.store.EnsurePerson("Dafydd ap Gwilym")
+	h.run(loadPeople(h.store))
+	// select Siân
+	for i, r := range h.m.home.visible() {
+		if r.person.Name == "Siân Ŵyn" {
+			h.m.home.cursor = i
+		}
+	}
+}

@@ -128,6 +128,8 @@ type homeResult struct {
 	quit    bool
 	prep    *coach.Person
 	history bool
+	trend   *coach.Person
+	team    bool
 }
 
 func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
@@ -208,6 +210,13 @@ func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
 		}
 	case key.Matches(km, k.History):
 		return homeResult{history: true}, nil
+	case key.Matches(km, k.Trends):
+		if r, ok := h.selected(); ok {
+			p := r.person
+			return homeResult{trend: &p}, nil
+		}
+	case key.Matches(km, k.Team):
+		return homeResult{team: true}, nil
 	case key.Matches(km, k.QuitQ):
 		return homeResult{quit: true}, nil
 	}

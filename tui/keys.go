@@ -19,6 +19,8 @@ type KeyMap struct {
 	AddPerson key.Binding
 	Filter    key.Binding
 	History   key.Binding
+	Trends    key.Binding
+	Team      key.Binding
 	QuitQ     key.Binding
 
 	// history
@@ -52,10 +54,12 @@ func DefaultKeyMap() KeyMap {
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 
 		Prep:      key.NewBinding(key.WithKeys("enter", "p"), key.WithHelp("enter", "prep")),
-		AddPerson: key.NewBinding(key.WithKeys("a", "n"), key.WithHelp("a", "add person")),
+		AddPerson: key.NewBinding(key.WithKeys("a", "n"), key.WithHelp("a", "add")),
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
 		QuitQ:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		History:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
+		Trends:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "trends")),
+		Team:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "team")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		OnePerson: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "person/all")),
 
