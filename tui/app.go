@@ -28,6 +28,8 @@ const (
 	screenDetail
 	screenPerson
 	screenTeam
+	screenActions  // every open action across people
+	screenFollowUp // "last time you agreed", before a prep
 )
 
 // Smallest window attend draws in; below it, it asks for more room.
@@ -70,8 +72,11 @@ type Model struct {
 	detail  detailModel
 	trend   personTrendModel
 	team    teamModel
-	// personBack is where esc from the person view returns to.
+	actions actionsModel // every open action
+	follow  actionsModel // one person's, at the start of their prep
+	// personBack and detailBack are where esc returns to from those views.
 	personBack screen
+	detailBack screen
 	help       help.Model
 	priv       privacy
 
@@ -137,7 +142,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ShutdownMsg:
 		m.forceQuit = m.quitting // a second signal leaves at once
 		cmd = m.quit()
-	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg, personTrendMsg, teamMsg:
+	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg, personTrendMsg, teamMsg,
+		actionsMsg, actionClosedMsg:
 		cmd = m.result(msg)
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
@@ -190,6 +196,10 @@ func (m *Model) typing() bool {
 		return m.home.typing()
 	case screenPrep:
 		return m.prep.typing()
+	case screenActions:
+		return m.actions.typing()
+	case screenFollowUp:
+		return m.follow.typing()
 	}
 	return false
 }
@@ -212,6 +222,35 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 			m.screen = screenTeam
 			m.team = teamModel{}
 			return loadTeam(m.ctx.Store)
+		case res.actions:
+			m.screen = screenActions
+			m.actions = newActions(m.ctx, "", "")
+			return loadActions(m.ctx.Store, "")
+		}
+		return cmd
+	case screenActions:
+		res, cmd := m.actions.update(m.ctx, msg)
+		switch {
+		case res.back:
+			m.screen = screenHome
+			return loadPeople(m.ctx.Store)
+		case res.open != nil:
+			return m.openDetail(res.open.SessionID, res.open.PersonID, screenActions)
+		}
+		return cmd
+	case screenFollowUp:
+		if km, ok := msg.(tea.KeyPressMsg); ok && !m.follow.typing() {
+			switch {
+			case key.Matches(km, m.ctx.Keys.Next):
+				m.screen = screenPrep // on to the prep; what is still open is carried
+				return nil
+			case key.Matches(km, m.ctx.Keys.Back):
+				return m.leavePrep()
+			}
+		}
+		res, cmd := m.follow.update(m.ctx, msg)
+		if res.open != nil {
+			return m.openDetail(res.open.SessionID, res.open.PersonID, screenFollowUp)
 		}
 		return cmd
 	case screenPerson:
@@ -237,16 +276,14 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 		case res.back:
 			m.screen = screenHome
 		case res.open != nil:
-			m.screen = screenDetail
-			m.detail = newDetail()
-			return loadDetail(m.ctx.Store, res.open.ID, res.open.PersonID)
+			return m.openDetail(res.open.ID, res.open.PersonID, screenHistory)
 		case res.filter != nil:
 			return m.openHistory(res.filter.PersonID, res.filter.PersonName)
 		}
 		return cmd
 	case screenDetail:
 		if m.detail.update(m.ctx, msg) {
-			m.screen = screenHistory
+			m.screen = m.detailBack
 		}
 	case screenPrep:
 		res, cmd := m.prep.update(m.ctx, msg)
@@ -276,6 +313,14 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// openDetail reads one saved session and shows it; esc returns to back.
+func (m *Model) openDetail(sessionID, personID string, back screen) tea.Cmd {
+	m.screen = screenDetail
+	m.detailBack = back
+	m.detail = newDetail()
+	return loadDetail(m.ctx.Store, sessionID, personID)
 }
 
 // openPerson shows one person's trends.
@@ -356,7 +401,12 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		}
 		m.prep = newPrep(m.ctx, msg.person, msg.draft, msg.created)
 		m.screen = screenPrep
-		return nil
+		if msg.draft != nil || msg.created {
+			return nil // a restored draft has seen its follow-ups; someone new has none
+		}
+		// Open actions from earlier sessions come first, if there are any.
+		m.follow = newActions(m.ctx, msg.person.ID, msg.person.Name)
+		return loadActions(m.ctx.Store, msg.person.ID)
 	case draftSavedMsg:
 		if m.prep == nil || msg.sessionID != m.prep.session.ID {
 			return nil // an earlier prep's write, finished after it was left
@@ -389,6 +439,32 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		if msg.person.ID == m.trend.person.ID {
 			m.trend.loaded, m.trend.sums = true, msg.sums
 		}
+	case actionsMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not read the open actions", msg.err), true)
+			return nil
+		}
+		m.actions.set(msg)
+		m.follow.set(msg)
+		// The follow-ups come first only if the prep has not begun meanwhile.
+		if msg.personID != "" && len(m.follow.refs) > 0 && m.screen == screenPrep && m.prep != nil &&
+			m.prep.person.ID == msg.personID && m.prep.rev == 0 {
+			m.screen = screenFollowUp
+		}
+	case actionClosedMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not update that action", msg.err), true)
+			return nil
+		}
+		what := "Marked done: "
+		if msg.status == coach.ActionDropped {
+			what = "Dropped: "
+		}
+		m.setNotice(what+msg.ref.Action.Text, false)
+		if m.screen == screenFollowUp {
+			return loadActions(m.ctx.Store, m.follow.personID)
+		}
+		return loadActions(m.ctx.Store, "")
 	case teamMsg:
 		if msg.err != nil {
 			m.setNotice(errText("Could not read the team", msg.err), true)
@@ -551,6 +627,11 @@ func (m *Model) header() string {
 	case screenHome:
 		left += s.Header.Render(" · compassionate one-to-ones")
 		right = s.Faint.Render(m.ctx.Today().Human())
+	case screenFollowUp:
+		left += s.Header.Render(" · prep for ") + s.Person.Render(m.prep.person.Name)
+	case screenActions:
+		left += s.Header.Render(" · open actions")
+		right = s.Faint.Render(m.ctx.Today().Human())
 	case screenPrep, screenReview:
 		right = m.saveState()
 		room := bodyWidth(m.ctx) - lipgloss.Width(left) - lipgloss.Width(" · prep for ") - lipgloss.Width(right) - 2
@@ -630,6 +711,10 @@ func (m *Model) screenView(h int) string {
 		return m.trend.view(m.ctx, h)
 	case screenTeam:
 		return m.team.view(m.ctx, h)
+	case screenActions:
+		return m.actions.view(m.ctx, h, "Open actions, most urgent first")
+	case screenFollowUp:
+		return m.follow.view(m.ctx, h, "Last time you agreed…")
 	}
 	return m.home.view(m.ctx, h)
 }

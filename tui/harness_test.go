@@ -341,3 +341,44 @@ func (h *harness) tabTo(itemID string) {
 	}
 	h.t.Fatalf("never reached %s", itemID)
 }
+
+// OpenActions and SetActionStatus make memStore a FollowUps store.
+func (s *memStore) OpenActions(personID string) ([]coach.ActionRef, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []coach.ActionRef
+	for _, sess := range s.sessions {
+		if personID != "" && sess.PersonID != personID {
+			continue
+		}
+		for _, a := range sess.Actions {
+			if a.Status == coach.ActionOpen {
+				out = append(out, coach.ActionRef{PersonID: sess.PersonID, PersonName: s.people[sess.PersonID].Name,
+					SessionID: sess.ID, SessionDate: sess.Date, Action: a})
+			}
+		}
+	}
+	coach.SortFollowUps(out)
+	return out, nil
+}
+
+func (s *memStore) SetActionStatus(sessionID, actionID string, status coach.ActionStatus, reason string) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[sessionID]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	for i, a := range sess.Actions {
+		if a.ID == actionID {
+			closed, err := coach.CloseAction(a, status, reason, clock)
+			if err != nil {
+				return coach.Session{}, err
+			}
+			sess.Actions[i] = closed
+			s.sessions[sessionID] = sess
+			return sess.Clone(), nil
+		}
+	}
+	return coach.Session{}, errors.New("no such action")
+}

@@ -27,6 +27,26 @@ func (m *Model) helpKeys() bindings {
 		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
 		return bindings{short: []key.Binding{k.Open, k.OnePerson, move, home, more, k.Quit},
 			full: [][]key.Binding{{k.Open, k.OnePerson}, {k.Up, k.Down, k.PageUp, k.PageDn}, {home, k.Hide, more, k.Quit}}}
+	case screenActions, screenFollowUp:
+		a := m.actions
+		if m.screen == screenFollowUp {
+			a = m.follow
+		}
+		if a.dropping {
+			ok := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "drop it"))
+			cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+			return bindings{short: []key.Binding{ok, cancel, k.Quit}, full: [][]key.Binding{{ok, cancel, k.Quit}}}
+		}
+		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its session"))
+		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
+		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
+		ctxKeys := []key.Binding{k.Done, k.Drop, k.Carry, open, move}
+		short := []key.Binding{back, more, k.Quit}
+		if m.screen == screenFollowUp {
+			cont := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "start the prep"))
+			short = []key.Binding{cont, back, more, k.Quit}
+		}
+		return bindings{context: ctxKeys, short: short, full: [][]key.Binding{ctxKeys, short, {k.Hide}}}
 	case screenPerson:
 		list := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "their sessions"))
 		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
@@ -64,10 +84,10 @@ func (m *Model) helpKeys() bindings {
 		return bindings{short: []key.Binding{k.AddPerson, k.History, more, k.QuitQ},
 			full: [][]key.Binding{{k.AddPerson, k.History}, {k.Hide, more, k.QuitQ, k.Quit}}}
 	}
-	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, k.Trends, k.Team, more, k.QuitQ}
+	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, k.Actions, k.Trends, k.Team, more, k.QuitQ}
 	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
 	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))
-	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History, k.Trends, k.Team}, {move, k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
+	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History, k.Actions, k.Trends, k.Team}, {move, k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
 }
 
 func (m *Model) prepHelp(more key.Binding) bindings {

@@ -130,6 +130,7 @@ type homeResult struct {
 	history bool
 	trend   *coach.Person
 	team    bool
+	actions bool
 }
 
 func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
@@ -217,6 +218,8 @@ func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
 		}
 	case key.Matches(km, k.Team):
 		return homeResult{team: true}, nil
+	case key.Matches(km, k.Actions):
+		return homeResult{actions: true}, nil
 	case key.Matches(km, k.QuitQ):
 		return homeResult{quit: true}, nil
 	}

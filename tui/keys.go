@@ -27,6 +27,12 @@ type KeyMap struct {
 	Open      key.Binding
 	OnePerson key.Binding
 
+	// follow-ups
+	Actions key.Binding
+	Done    key.Binding
+	Drop    key.Binding
+	Carry   key.Binding
+
 	// prep
 	Next, Prev   key.Binding
 	Save         key.Binding
@@ -59,6 +65,10 @@ func DefaultKeyMap() KeyMap {
 		QuitQ:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		History:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
 		Trends:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "trends")),
+		Actions:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "actions")),
+		Done:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
+		Drop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "drop…")),
+		Carry:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry")),
 		Team:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "team")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		OnePerson: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "person/all")),

@@ -1,0 +1,106 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"attend/coach"
+)
+
+// withActions saves sessions for two people with open actions, one overdue.
+func withActions(t *testing.T, h *harness) {
+	t.Helper()
+	today := coach.DateOf(clock)
+	add := func(name string, daysAgo int, acts ...coach.Action) {
+		p, _, _ := h.store.EnsurePerson(name)
+		s := coach.NewSession(p.ID, "en", clock)
+		s.Date = today.AddDays(-daysAgo)
+		s.SetAnswer("help.obstacle", coach.Answer{Text: "Rota"})
+		s.Actions = acts
+		if _, err := h.store.SaveSession(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("Siân Ŵyn", 60,
+		coach.Action{Text: "Book the moving and handling refresher", Owner: coach.OwnerThem, Due: today.AddDays(-5)},
+		coach.Action{Text: "Ask estates about the second hoist", Owner: coach.OwnerMe})
+	add("Aled Evans", 20, coach.Action{Text: "Agree protected study time", Owner: coach.OwnerMe, Due: today.AddDays(10)})
+	h.run(loadPeople(h.store))
+}
+
+func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withActions(t, h)
+	h.press("o")
+	if h.m.screen != screenActions {
+		t.Fatal("o did not open the actions")
+	}
+	h.mustSee("3 open · 1 overdue", "!Sat 21 Nov", "Book the moving and handling refresher")
+	if first := h.m.actions.refs[0].Action.Text; first != "Book the moving and handling refresher" {
+		t.Fatalf("first row %q, want the overdue one", first)
+	}
+	h.press("d")
+	h.mustSee("Marked done: Book the moving", "2 open")
+	h.press("x")
+	h.typeText("Estates bought one in October")
+	h.press("enter")
+	h.mustSee("Dropped:", "1 open")
+	for _, s := range h.store.sessions {
+		for _, a := range s.Actions {
+			if a.Status == coach.ActionDropped && a.Reason != "Estates bought one in October" {
+				t.Fatalf("dropped without its reason: %+v", a)
+			}
+		}
+	}
+	h.press("enter")
+	if h.m.screen != screenDetail {
+		t.Fatal("enter did not open the session the action came from")
+	}
+	h.press("esc")
+	if h.m.screen != screenActions {
+		t.Fatal("esc from the session did not go back to the actions")
+	}
+}
+
+func TestFollowUpsComeFirstInAPrepAndCarryOver(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withActions(t, h)
+	for i, r := range h.m.home.visible() {
+		if r.person.Name == "Siân Ŵyn" {
+			h.m.home.cursor = i
+		}
+	}
+	h.press("enter")
+	if h.m.screen != screenFollowUp {
+		t.Fatalf("the prep did not open on the follow-ups (screen %v):\n%s", h.m.screen, h.screen())
+	}
+	h.mustSee("Last time you agreed", "Book the moving", "Ask estates", "tab start the prep")
+	h.press("c") // carry the first: it stays open
+	h.press("tab")
+	if h.m.screen != screenPrep {
+		t.Fatal("tab did not start the prep")
+	}
+	// Skip a meeting: save this prep without touching the actions, then the
+	// next prep still brings both back.
+	h.tabTo("checkin.head")
+	h.typeText("Short one today")
+	h.press("ctrl+s", "enter")
+	h.press("enter")
+	if h.m.screen != screenFollowUp {
+		t.Fatal("carried actions did not come back at the next prep")
+	}
+	if n := len(h.m.follow.refs); n != 2 {
+		t.Fatalf("%d actions carried, want 2", n)
+	}
+}
+
+func TestGoldenActions(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("actions_%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, size[0], size[1], "")
+			withActions(t, h)
+			h.press("o")
+			checkFrame(t, h, size[0], size[1])
+		})
+	}
+}
