@@ -143,7 +143,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.forceQuit = m.quitting // a second signal leaves at once
 		cmd = m.quit()
 	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg, personTrendMsg, teamMsg,
-		actionsMsg, actionClosedMsg:
+		actionsMsg, actionClosedMsg, searchMsg:
 		cmd = m.result(msg)
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
@@ -198,6 +198,8 @@ func (m *Model) typing() bool {
 		return m.prep.typing()
 	case screenActions:
 		return m.actions.typing()
+	case screenHistory:
+		return m.history.typingQuery
 	case screenFollowUp:
 		return m.follow.typing()
 	}
@@ -334,7 +336,7 @@ func (m *Model) openPerson(p coach.Person, back screen) tea.Cmd {
 // openHistory lists saved sessions for everyone, or one person.
 func (m *Model) openHistory(personID, name string) tea.Cmd {
 	m.screen = screenHistory
-	m.history = newHistory(personID, name)
+	m.history = newHistory(m.ctx, personID, name)
 	return loadHistory(m.ctx.Store, personID, "")
 }
 
@@ -439,6 +441,12 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		if msg.person.ID == m.trend.person.ID {
 			m.trend.loaded, m.trend.sums = true, msg.sums
 		}
+	case searchMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not search", msg.err), true)
+			return nil
+		}
+		m.history.setHits(msg)
 	case actionsMsg:
 		if msg.err != nil {
 			m.setNotice(errText("Could not read the open actions", msg.err), true)
@@ -537,6 +545,7 @@ type footerKey struct {
 	screen          screen
 	focus           slotKind
 	home            [3]bool // adding, filtering, has people
+	mode            [4]bool // history typing a query, showing hits; dropping an action (all, one person)
 	notice          string
 	bad, all, cover bool
 	locked, hidden  bool
@@ -548,6 +557,7 @@ func (m *Model) footerState() footerKey {
 		screen: m.screen, notice: m.notice, bad: m.noticeBad, all: m.help.ShowAll,
 		cover: m.priv.covering(), locked: m.priv.locked, hidden: m.priv.hidden, width: m.ctx.Width,
 		home: [3]bool{m.home.adding, m.home.filtering, len(m.home.rows) > 0},
+		mode: [4]bool{m.history.typingQuery, m.history.searching(), m.actions.dropping, m.follow.dropping},
 	}
 	if m.prep != nil && (m.screen == screenPrep || m.screen == screenReview) {
 		k.focus = m.prep.kind(m.prep.cur())

@@ -382,3 +382,43 @@ func (s *memStore) SetActionStatus(sessionID, actionID string, status coach.Acti
 	}
 	return coach.Session{}, errors.New("no such action")
 }
+
+// Search makes memStore a Searcher: every query word must start a word of
+// some answer, ignoring case and accents.
+func (s *memStore) Search(q coach.SearchQuery) ([]coach.Hit, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	words := q.Words()
+	var hits []coach.Hit
+	for _, sess := range s.sessions {
+		if q.PersonID != "" && sess.PersonID != q.PersonID {
+			continue
+		}
+		if (!q.Since.IsZero() && sess.Date.Before(q.Since)) || (!q.Until.IsZero() && q.Until.Before(sess.Date)) {
+			continue
+		}
+		for id, a := range sess.Answers {
+			folded := strings.Fields(coach.Fold(strings.Map(func(r rune) rune {
+				if r == ',' || r == '.' || r == ';' {
+					return ' '
+				}
+				return r
+			}, a.Text)))
+			all := true
+			for _, w := range words {
+				found := false
+				for _, f := range folded {
+					found = found || strings.HasPrefix(f, w)
+				}
+				all = all && found
+			}
+			if all && len(words) > 0 {
+				_, st, _ := mustGuide().Item(id)
+				hits = append(hits, coach.Hit{Summary: coach.Summarise(mustGuide(), s.people[sess.PersonID], sess), ItemID: id, Stage: st.ID, Snippet: a.Text})
+				break
+			}
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[j].Summary.Date.Before(hits[i].Summary.Date) })
+	return hits, nil
+}

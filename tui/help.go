@@ -25,8 +25,20 @@ func (m *Model) helpKeys() bindings {
 	case screenHistory:
 		home := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
 		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
-		return bindings{short: []key.Binding{k.Open, k.OnePerson, move, home, more, k.Quit},
-			full: [][]key.Binding{{k.Open, k.OnePerson}, {k.Up, k.Down, k.PageUp, k.PageDn}, {home, k.Hide, more, k.Quit}}}
+		search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
+		h := m.history
+		switch {
+		case h.typingQuery:
+			keep := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep results"))
+			clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear"))
+			return bindings{short: []key.Binding{keep, clear, more, k.Quit}, full: [][]key.Binding{{keep, clear}, {more, k.Quit}}}
+		case h.searching():
+			clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search"))
+			return bindings{short: []key.Binding{k.Open, search, move, clear, more, k.Quit},
+				full: [][]key.Binding{{k.Open, search, move, clear}, {k.Hide, more, k.Quit}}}
+		}
+		return bindings{short: []key.Binding{k.Open, search, k.OnePerson, move, home, more, k.Quit},
+			full: [][]key.Binding{{k.Open, search, k.OnePerson}, {k.Up, k.Down, k.PageUp, k.PageDn}, {home, k.Hide, more, k.Quit}}}
 	case screenActions, screenFollowUp:
 		a := m.actions
 		if m.screen == screenFollowUp {

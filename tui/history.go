@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -41,10 +42,49 @@ type historyModel struct {
 	loading    bool
 	loaded     bool
 	cursor     int
+
+	// search: typing in query runs a search on every change.
+	typingQuery bool
+	query       textinput.Model
+	gen         int // the latest query sent; older answers are dropped
+	hits        []coach.Hit
+	searched    bool // hits are for the current query
+	problem     string
 }
 
-func newHistory(personID, personName string) historyModel {
-	return historyModel{personID: personID, personName: personName, loading: true}
+func newHistory(ctx *Context, personID, personName string) historyModel {
+	q := textinput.New()
+	q.Prompt = "search: "
+	q.Placeholder = "words from any note; since:1/9 until:+0d"
+	q.SetWidth(48)
+	q.SetStyles(ctx.Styles.Input)
+	return historyModel{personID: personID, personName: personName, loading: true, query: q}
+}
+
+// searching reports whether the list shows search hits.
+func (h *historyModel) searching() bool { return strings.TrimSpace(h.query.Value()) != "" }
+
+func (h *historyModel) setHits(msg searchMsg) {
+	if msg.gen != h.gen {
+		return // an answer to a query typed past already
+	}
+	h.hits, h.searched = msg.hits, true
+	h.cursor = min(h.cursor, max(0, len(h.hits)-1))
+}
+
+// search sends the current query.
+func (h *historyModel) search(ctx *Context) tea.Cmd {
+	h.gen++
+	h.cursor = 0
+	q, problem := parseSearch(h.query.Value(), ctx.Today())
+	h.problem = problem
+	if strings.TrimSpace(q.Text) == "" && q.Since.IsZero() && q.Until.IsZero() {
+		h.hits, h.searched = nil, false
+		return nil
+	}
+	q.PersonID = h.personID
+	q.Limit = 200
+	return runSearch(ctx.Store, q, h.gen)
 }
 
 func (h *historyModel) setPage(msg historyMsg) {
@@ -70,11 +110,59 @@ type historyResult struct {
 
 func (h *historyModel) update(ctx *Context, msg tea.Msg) (historyResult, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
+	if h.typingQuery {
+		if ok {
+			switch {
+			case key.Matches(km, ctx.Keys.Back):
+				h.typingQuery = false
+				h.query.Reset()
+				h.query.Blur()
+				h.hits, h.searched, h.problem = nil, false, ""
+				h.cursor = 0
+				return historyResult{}, nil
+			case km.String() == "enter" || km.String() == "down":
+				h.typingQuery = false
+				h.query.Blur()
+				return historyResult{}, nil
+			}
+		}
+		before := h.query.Value()
+		var cmd tea.Cmd
+		h.query, cmd = h.query.Update(msg)
+		if h.query.Value() != before {
+			return historyResult{}, tea.Batch(cmd, h.search(ctx))
+		}
+		return historyResult{}, cmd
+	}
 	if !ok {
 		return historyResult{}, nil
 	}
 	k := ctx.Keys
+	if h.searching() {
+		switch {
+		case key.Matches(km, k.Back):
+			h.query.Reset()
+			h.hits, h.searched, h.problem = nil, false, ""
+			h.cursor = 0
+		case key.Matches(km, k.Filter):
+			h.typingQuery = true
+			return historyResult{}, h.query.Focus()
+		case key.Matches(km, k.Up):
+			h.cursor = max(0, h.cursor-1)
+		case key.Matches(km, k.Down):
+			h.cursor = min(max(0, len(h.hits)-1), h.cursor+1)
+		case key.Matches(km, k.Open):
+			if h.cursor < len(h.hits) {
+				it := h.hits[h.cursor].Summary
+				return historyResult{open: &it}, nil
+			}
+		}
+		return historyResult{}, nil
+	}
 	switch {
+	case key.Matches(km, k.Filter):
+		h.typingQuery = true
+		return historyResult{}, h.query.Focus()
 	case key.Matches(km, k.Back):
 		return historyResult{back: true}, nil
 	case key.Matches(km, k.Up):
@@ -123,6 +211,9 @@ func (h *historyModel) view(ctx *Context, height int) string {
 		count = fmt.Sprintf("%d+ sessions", len(h.items))
 	}
 	out := []string{"", spread(s.Title.Render(title), s.Faint.Render(count), w), ""}
+	if h.typingQuery || h.searching() {
+		return h.searchView(ctx, height, out[:2], w)
+	}
 	switch {
 	case !h.loaded:
 		out = append(out, s.Subtle.Render("Reading…"))
@@ -169,4 +260,46 @@ func (h *historyModel) row(ctx *Context, it coach.Summary, selected bool, w int)
 		return s.Selected.Render(head) + completeness(s, it.Answered, it.Total) + s.Subtle.Render(tail) + s.Preview.Render(preview)
 	}
 	return s.Prompt.Render(head) + completeness(s, it.Answered, it.Total) + s.Subtle.Render(tail) + s.Preview.Render(preview)
+}
+
+// searchView shows the query and its hits: where each was found and the
+// matching words, highlighted.
+func (h *historyModel) searchView(ctx *Context, height int, top []string, w int) string {
+	s := ctx.Styles
+	out := append(top, h.query.View())
+	words := coach.SearchQuery{Text: func() string { q, _ := parseSearch(h.query.Value(), ctx.Today()); return q.Text }()}.Words()
+	switch {
+	case h.problem != "":
+		out = append(out, s.Warn.Render(h.problem))
+	case !h.searched && h.searching():
+		out = append(out, s.Faint.Render("Searching…"))
+	case h.searched:
+		n := len(h.hits)
+		label := plural(n, "session") + " found"
+		if n == 0 {
+			label = "Nothing found. Words match from their start, ignoring case and accents: sian finds Siân."
+		}
+		out = append(out, s.Faint.Render(label))
+	default:
+		out = append(out, s.Faint.Render("Type to search every note. enter keeps the results; esc clears."))
+	}
+	out = append(out, "")
+	room := max(1, (height-len(out))/2)
+	start := max(0, min(h.cursor-room/2, len(h.hits)-room))
+	for i := start; i < len(h.hits) && i < start+room; i++ {
+		hit := h.hits[i]
+		lead := "  "
+		if i == h.cursor && !h.typingQuery {
+			lead = "▸ "
+		}
+		head := lead + fmt.Sprintf("%-15s", hit.Summary.Date.Human()) + "  " + hit.Summary.PersonName + "  · " + stageTitle(ctx.Guide, hit)
+		if i == h.cursor && !h.typingQuery {
+			head = s.Selected.Render(head)
+		} else {
+			head = s.Prompt.Render(head)
+		}
+		snippet := ansi.Truncate(oneLine(hit.Snippet), w-4, "…")
+		out = append(out, ansi.Truncate(head, w, "…"), "    "+highlight(s, snippet, words))
+	}
+	return fitHeight(strings.Join(out, "\n"), height)
 }

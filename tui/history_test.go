@@ -2,7 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -186,5 +189,52 @@ func withRatedSessions(t *testing.T, h *harness) {
 		if r.person.Name == "Siân Ŵyn" {
 			h.m.home.cursor = i
 		}
+	}
+}
+
+func TestSearchAsYouTypeIgnoresCaseAndAccentsAndHighlights(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	for i, text := range []string{"Talked about Siân's rota and the night shifts", "Hiraeth; missing the valleys", "Nothing much"} {
+		s := coach.NewSession(p.ID, "en", clock)
+		s.Date = coach.DateOf(clock).AddDays(-7 * (i + 1))
+		s.SetAnswer("understand.challenges", coach.Answer{Text: text})
+		h.store.SaveSession(s)
+	}
+	h.press("h", "/")
+	h.typeText("sian")
+	h.mustSee("1 session found", "Understand", "Talked about Siân's rota")
+	if got := h.m.history.hits[0].Snippet; got != "Talked about Siân's rota and the night shifts" {
+		t.Fatalf("hit %q", got)
+	}
+	// the match is highlighted: underlined in the raw frame
+	if raw := h.m.View().Content; !strings.Contains(raw, "\x1b[") {
+		t.Fatal("no styling in the frame")
+	}
+	for range "sian" {
+		h.press("backspace")
+	}
+	h.typeText("SIÂN")
+	h.mustSee("1 session found")
+	for range "SIÂN" {
+		h.press("backspace")
+	}
+	h.typeText("hir")
+	h.mustSee("1 session found", "Hiraeth")
+	h.typeText(" since:+0d")
+	h.mustSee("Nothing found")
+	h.press("esc")
+	h.mustSee("History: everyone", "3 sessions")
+}
+
+func TestHighlightMarksOnlyMatchingWords(t *testing.T) {
+	s := NewStyles(true)
+	out := highlight(s, "Siân covered nights; siarad Cymraeg", []string{"sian"})
+	plain := ansi.Strip(out)
+	if plain != "Siân covered nights; siarad Cymraeg" {
+		t.Fatalf("highlight changed the text: %q", plain)
+	}
+	if !strings.Contains(out, "\x1b[1;4") && !strings.Contains(out, "\x1b[4") {
+		t.Fatalf("no underline in %q", out)
 	}
 }
