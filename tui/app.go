@@ -30,6 +30,7 @@ const (
 	screenTeam
 	screenActions  // every open action across people
 	screenFollowUp // "last time you agreed", before a prep
+	screenRecord   // completing a saved session after the meeting
 )
 
 // Smallest window attend draws in; below it, it asks for more room.
@@ -72,6 +73,7 @@ type Model struct {
 	detail  detailModel
 	trend   personTrendModel
 	team    teamModel
+	record  recordForm   // the after-meeting form
 	actions actionsModel // every open action
 	follow  actionsModel // one person's, at the start of their prep
 	// personBack and detailBack are where esc returns to from those views.
@@ -143,7 +145,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.forceQuit = m.quitting // a second signal leaves at once
 		cmd = m.quit()
 	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg, personTrendMsg, teamMsg,
-		actionsMsg, actionClosedMsg, searchMsg:
+		actionsMsg, actionClosedMsg, searchMsg, recordSavedMsg:
 		cmd = m.result(msg)
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
@@ -200,6 +202,10 @@ func (m *Model) typing() bool {
 		return m.actions.typing()
 	case screenHistory:
 		return m.history.typingQuery
+	case screenDetail:
+		return m.detail.typing()
+	case screenRecord:
+		return true
 	case screenFollowUp:
 		return m.follow.typing()
 	}
@@ -284,9 +290,28 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 		}
 		return cmd
 	case screenDetail:
-		if m.detail.update(m.ctx, msg) {
+		res, cmd := m.detail.update(m.ctx, msg)
+		switch res {
+		case detailBack:
 			m.screen = m.detailBack
+		case detailRecord:
+			m.screen = screenRecord
+			m.record = newRecordForm(m.ctx, m.detail.session, m.bodyHeight())
+			return m.record.discussed.Focus()
+		case detailAgree:
+			return agreeSession(m.ctx.Store, m.detail.session.ID, m.ctx.Today())
+		case detailAddendum:
+			text := m.detail.addendum.Value()
+			m.detail.addendum.Reset()
+			return addAddendum(m.ctx.Store, m.detail.session.ID, text)
 		}
+		return cmd
+	case screenRecord:
+		res, cmd := m.record.update(m.ctx, msg)
+		if res == recordDone {
+			m.screen = screenDetail
+		}
+		return cmd
 	case screenPrep:
 		res, cmd := m.prep.update(m.ctx, msg)
 		switch res {
@@ -359,7 +384,14 @@ func (m *Model) leavePrep() tea.Cmd {
 
 // quit leaves at once from home; from a prep, only after the draft is safe.
 func (m *Model) quit() tea.Cmd {
-	if m.prep == nil || m.forceQuit {
+	if m.forceQuit {
+		return tea.Quit
+	}
+	if m.screen == screenRecord && (m.record.dirty || m.record.pending) {
+		m.quitting = true
+		return m.record.write(m.ctx, nil, "quit") // its result quits
+	}
+	if m.prep == nil {
 		return tea.Quit
 	}
 	m.quitting = true
@@ -440,6 +472,31 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		}
 		if msg.person.ID == m.trend.person.ID {
 			m.trend.loaded, m.trend.sums = true, msg.sums
+		}
+	case recordSavedMsg:
+		if msg.err != nil {
+			m.record.err = msg.err
+			m.setNotice(errText("Could not save the record", msg.err), true)
+			if m.quitting {
+				m.quitting, m.forceQuit = false, true
+				m.setNotice(errText("Could not save the record", msg.err)+" Press ctrl+c again to quit anyway.", true)
+			}
+			return nil
+		}
+		if msg.what == "quit" {
+			return tea.Quit
+		}
+		m.record.err = nil
+		if m.detail.loaded && msg.session.ID == m.detail.session.ID {
+			m.detail.set(m.ctx, detailMsg{person: m.detail.person, session: msg.session}, m.bodyHeight())
+		}
+		switch msg.what {
+		case "record":
+			m.setNotice("Record saved for "+m.detail.person.Name+". When they have read it, a marks it agreed.", false)
+		case "agreed":
+			m.setNotice("Marked agreed with "+m.detail.person.Name+" on "+msg.session.Agreed.Human()+". The record is now read-only.", false)
+		case "addendum":
+			m.setNotice("Dated note added.", false)
 		}
 	case searchMsg:
 		if msg.err != nil {
@@ -546,6 +603,7 @@ type footerKey struct {
 	focus           slotKind
 	home            [3]bool // adding, filtering, has people
 	mode            [4]bool // history typing a query, showing hits; dropping an action (all, one person)
+	more            [4]bool // detail adding a note, confirming, agreed; record form on its action field
 	notice          string
 	bad, all, cover bool
 	locked, hidden  bool
@@ -558,6 +616,7 @@ func (m *Model) footerState() footerKey {
 		cover: m.priv.covering(), locked: m.priv.locked, hidden: m.priv.hidden, width: m.ctx.Width,
 		home: [3]bool{m.home.adding, m.home.filtering, len(m.home.rows) > 0},
 		mode: [4]bool{m.history.typingQuery, m.history.searching(), m.actions.dropping, m.follow.dropping},
+		more: [4]bool{m.detail.adding, m.detail.confirmAgree, m.detail.session.IsAgreed(), m.screen == screenRecord && m.record.field == fieldAction},
 	}
 	if m.prep != nil && (m.screen == screenPrep || m.screen == screenReview) {
 		k.focus = m.prep.kind(m.prep.cur())
@@ -655,7 +714,7 @@ func (m *Model) header() string {
 	case screenTeam:
 		left += s.Header.Render(" · team")
 		right = s.Faint.Render(m.ctx.Today().Human())
-	case screenDetail:
+	case screenDetail, screenRecord:
 		if m.detail.loaded {
 			left += s.Header.Render(" · ") + s.Person.Render(m.detail.person.Name)
 			right = s.Faint.Render(m.detail.session.Date.Human())
@@ -725,6 +784,8 @@ func (m *Model) screenView(h int) string {
 		return m.actions.view(m.ctx, h, "Open actions, most urgent first")
 	case screenFollowUp:
 		return m.follow.view(m.ctx, h, "Last time you agreed…")
+	case screenRecord:
+		return m.record.view(m.ctx, m.detail.person, h)
 	}
 	return m.home.view(m.ctx, h)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
@@ -36,15 +37,40 @@ type detailModel struct {
 	person  coach.Person
 	session coach.Session
 	vp      viewport.Model
+
+	confirmAgree bool           // asking before marking the record agreed
+	adding       bool           // writing an addendum
+	addendum     textarea.Model // its text
 }
 
 func newDetail() detailModel {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{}
-	return detailModel{vp: vp}
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "┃ "
+	ta.CharLimit = coach.MaxAnswerLen
+	ta.Placeholder = "The correction or addition, dated today. ctrl+s adds it; esc cancels."
+	ta.SetHeight(4)
+	return detailModel{vp: vp, addendum: ta}
 }
 
+func (d *detailModel) typing() bool { return d.adding }
+
+// detailResult tells the root what the detail view wants.
+type detailResult int
+
+const (
+	detailStay detailResult = iota
+	detailBack
+	detailRecord   // open the after-meeting form
+	detailAgree    // mark the record agreed (confirmed)
+	detailAddendum // add the typed addendum
+)
+
 func (d *detailModel) set(ctx *Context, msg detailMsg, height int) {
+	d.addendum.SetStyles(ctx.Styles.TextArea)
+	d.addendum.SetWidth(max(20, readWidth(ctx)-4))
 	d.loaded = true
 	d.person, d.session = msg.person, msg.session
 	d.resize(ctx, height)
@@ -57,16 +83,48 @@ func (d *detailModel) resize(ctx *Context, height int) {
 	d.vp.SetHeight(max(1, height-1))
 }
 
-// update reports true when the manager goes back.
-func (d *detailModel) update(ctx *Context, msg tea.Msg) bool {
+func (d *detailModel) update(ctx *Context, msg tea.Msg) (detailResult, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return false
-	}
 	k := ctx.Keys
+	if d.adding {
+		if ok {
+			switch {
+			case key.Matches(km, k.Back):
+				d.adding = false
+				d.addendum.Reset()
+				return detailStay, nil
+			case key.Matches(km, k.Save):
+				if strings.TrimSpace(d.addendum.Value()) == "" {
+					return detailStay, nil
+				}
+				d.adding = false
+				return detailAddendum, nil
+			}
+		}
+		var cmd tea.Cmd
+		d.addendum, cmd = d.addendum.Update(msg)
+		return detailStay, cmd
+	}
+	if !ok || !d.loaded {
+		return detailStay, nil
+	}
+	if d.confirmAgree {
+		d.confirmAgree = false
+		if km.String() == "enter" {
+			return detailAgree, nil
+		}
+		return detailStay, nil
+	}
 	switch {
 	case key.Matches(km, k.Back):
-		return true
+		return detailBack, nil
+	case key.Matches(km, k.Record) && !d.session.IsAgreed():
+		return detailRecord, nil
+	case key.Matches(km, k.Agree) && !d.session.IsAgreed():
+		d.confirmAgree = true
+	case key.Matches(km, k.Addendum) && d.session.IsAgreed():
+		d.adding = true
+		return detailStay, d.addendum.Focus()
 	case key.Matches(km, k.Up):
 		d.vp.ScrollUp(1)
 	case key.Matches(km, k.Down):
@@ -80,7 +138,7 @@ func (d *detailModel) update(ctx *Context, msg tea.Msg) bool {
 	case km.String() == "end" || km.String() == "G":
 		d.vp.GotoBottom()
 	}
-	return false
+	return detailStay, nil
 }
 
 func (d *detailModel) view(ctx *Context, height int) string {
@@ -89,6 +147,21 @@ func (d *detailModel) view(ctx *Context, height int) string {
 		return fitHeight("\n"+s.Subtle.Render("Reading…"), height)
 	}
 	pos := s.Faint.Render(fmt.Sprintf("%d%%", int(d.vp.ScrollPercent()*100)))
-	head := spread(s.Title.Render("Saved record"), pos, readWidth(ctx))
-	return fitHeight(strings.Join([]string{head, d.vp.View()}, "\n"), height)
+	state := "Saved record · not yet agreed with them"
+	if d.session.IsAgreed() {
+		state = "Agreed with them on " + d.session.Agreed.Human() + " · read-only"
+	}
+	head := spread(s.Title.Render(state), pos, readWidth(ctx))
+	var prompt []string
+	switch {
+	case d.confirmAgree:
+		prompt = strings.Split(s.Warn.Width(readWidth(ctx)).Render("Mark this record as agreed with "+d.person.Name+" today? It becomes read-only: later corrections are dated addenda. enter confirms; any other key cancels."), "\n")
+	case d.adding:
+		prompt = append([]string{s.Focused.Render("Add a dated note to this agreed record")}, indent(d.addendum.View(), "  ")...)
+	}
+	// The record gives up its last lines to a prompt while one is showing.
+	record := strings.Split(d.vp.View(), "\n")
+	record = record[:max(0, min(len(record), height-1-len(prompt)))]
+	parts := append(append([]string{head}, record...), prompt...)
+	return fitHeight(strings.Join(parts, "\n"), height)
 }

@@ -422,3 +422,43 @@ func (s *memStore) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 	sort.Slice(hits, func(i, j int) bool { return hits[j].Summary.Date.Before(hits[i].Summary.Date) })
 	return hits, nil
 }
+
+// memStore keeps after-meeting records like the real store: agreed records
+// are read-only apart from addenda.
+func (s *memStore) CompleteSession(id, record string, acts []coach.Action, next coach.Date) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[id]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	if sess.IsAgreed() {
+		return coach.Session{}, errors.New("this record was agreed and is read-only")
+	}
+	sess.Record = record
+	sess.Actions = append(sess.Actions, acts...)
+	sess.SetAnswer("close.next", coach.Answer{Date: next})
+	s.sessions[id] = sess
+	return sess.Clone(), nil
+}
+
+func (s *memStore) AgreeSession(id string, on coach.Date) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[id]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	sess.Agreed = on
+	s.sessions[id] = sess
+	return sess.Clone(), nil
+}
+
+func (s *memStore) AddAddendum(id, text string) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess := s.sessions[id]
+	sess.Addenda = append(sess.Addenda, coach.Addendum{At: clock, Text: text})
+	s.sessions[id] = sess
+	return sess.Clone(), nil
+}

@@ -69,10 +69,34 @@ func (m *Model) helpKeys() bindings {
 		home := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
 		return bindings{short: []key.Binding{open, move, home, more, k.Quit}, full: [][]key.Binding{{open, move}, {home, k.Hide, more, k.Quit}}}
 	case screenDetail:
-		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to history"))
+		d := m.detail
+		if d.adding {
+			add := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "add the note"))
+			cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+			return bindings{short: []key.Binding{add, cancel, more, k.Quit}, full: [][]key.Binding{{add, cancel}, {more, k.Quit}}}
+		}
+		if d.confirmAgree {
+			yes := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "yes, agreed"))
+			no := key.NewBinding(key.WithKeys("esc"), key.WithHelp("any key", "cancel"))
+			return bindings{short: []key.Binding{yes, no, k.Quit}, full: [][]key.Binding{{yes, no, k.Quit}}}
+		}
+		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-		return bindings{short: []key.Binding{scroll, k.PageDn, back, more, k.Quit},
-			full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn}, {back, k.Hide, more, k.Quit}}}
+		ctxKeys := []key.Binding{k.Record, k.Agree}
+		if d.session.IsAgreed() {
+			ctxKeys = []key.Binding{k.Addendum}
+		}
+		return bindings{context: ctxKeys, short: []key.Binding{scroll, back, more, k.Quit},
+			full: [][]key.Binding{ctxKeys, {k.Up, k.Down, k.PageUp, k.PageDn}, {back, k.Hide, more, k.Quit}}}
+	case screenRecord:
+		done := key.NewBinding(key.WithKeys("ctrl+s", "esc"), key.WithHelp("ctrl+s/esc", "done (saved as you type)"))
+		ctxKeys := []key.Binding{k.Next, k.Prev}
+		if m.record.field == fieldAction {
+			add := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add action"))
+			owner := key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "owner"))
+			ctxKeys = append(ctxKeys, add, owner)
+		}
+		return bindings{context: ctxKeys, short: []key.Binding{done, more, k.Quit}, full: [][]key.Binding{ctxKeys, {done, more, k.Quit}}}
 	case screenReview:
 		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing"))
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))

@@ -27,6 +27,11 @@ type KeyMap struct {
 	Open      key.Binding
 	OnePerson key.Binding
 
+	// the record after the meeting
+	Record   key.Binding
+	Agree    key.Binding
+	Addendum key.Binding
+
 	// follow-ups
 	Actions key.Binding
 	Done    key.Binding
@@ -66,6 +71,9 @@ func DefaultKeyMap() KeyMap {
 		History:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
 		Trends:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "trends")),
 		Actions:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "actions")),
+		Record:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "after the meeting")),
+		Agree:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mark agreed")),
+		Addendum:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "add a dated note")),
 		Done:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
 		Drop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "drop…")),
 		Carry:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry")),
