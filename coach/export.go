@@ -38,6 +38,11 @@ type ExportSession struct {
 	NextSession string                  `json:"next_session,omitempty"`
 	Answers     map[string]ExportAnswer `json:"answers"`
 	Actions     []Action                `json:"actions"`
+	// After the meeting: what was discussed, when the record was agreed
+	// with the staff member, and the dated addenda made after that.
+	Record  string     `json:"record,omitempty"`
+	Agreed  string     `json:"agreed,omitempty"`
+	Addenda []Addendum `json:"addenda,omitempty"`
 }
 
 // ExportPerson is a person as exported.
@@ -49,6 +54,7 @@ type ExportPerson struct {
 	LastSession string    `json:"last_session,omitempty"`
 	NextSession string    `json:"next_session,omitempty"`
 	Sessions    int       `json:"sessions"`
+	Demo        bool      `json:"demo,omitempty"` // made up by attend demo
 }
 
 // ExportPersonOf maps a person for export.
@@ -56,6 +62,7 @@ func ExportPersonOf(p Person) ExportPerson {
 	return ExportPerson{
 		ID: p.ID, Name: p.Name, Created: p.Created, Cadence: p.Cadence.String(),
 		LastSession: p.LastSession.String(), NextSession: p.NextSession.String(), Sessions: p.Sessions,
+		Demo: p.Demo,
 	}
 }
 
@@ -69,6 +76,9 @@ func ExportSessionOf(g *Guide, p Person, s Session) ExportSession {
 		NextSession: s.NextSession().String(),
 		Answers:     map[string]ExportAnswer{},
 		Actions:     s.LiveActions(),
+		Record:      s.Record,
+		Agreed:      s.Agreed.String(),
+		Addenda:     s.Addenda,
 	}
 	if out.Actions == nil {
 		out.Actions = []Action{}

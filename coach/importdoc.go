@@ -61,11 +61,12 @@ const (
 // from a newer attend, and importing without it would silently drop what it
 // holds.
 var (
-	docFields     = []string{"format", "version", "exported", "people", "sessions"}
-	personFields  = jsonFields(reflect.TypeFor[ExportPerson]())
-	sessionFields = jsonFields(reflect.TypeFor[ExportSession]())
-	answerFields  = jsonFields(reflect.TypeFor[ExportAnswer]())
-	actionFields  = jsonFields(reflect.TypeFor[Action]())
+	docFields      = []string{"format", "version", "exported", "people", "sessions"}
+	personFields   = jsonFields(reflect.TypeFor[ExportPerson]())
+	sessionFields  = jsonFields(reflect.TypeFor[ExportSession]())
+	answerFields   = jsonFields(reflect.TypeFor[ExportAnswer]())
+	actionFields   = jsonFields(reflect.TypeFor[Action]())
+	addendumFields = jsonFields(reflect.TypeFor[Addendum]())
 )
 
 // jsonFields lists the JSON names of a struct's exported fields.
@@ -200,6 +201,9 @@ func parsePerson(path string, raw json.RawMessage) (Person, error) {
 			return p, faultAt(path+".cadence", "%v", err)
 		}
 	}
+	if p.Demo, err = boolean(path+".demo", m); err != nil {
+		return p, err
+	}
 	// Derived fields: checked, then worked out again from the sessions.
 	for _, k := range []string{"last_session", "next_session"} {
 		if _, err := dateField(path+"."+k, m, false); err != nil {
@@ -290,6 +294,9 @@ func parseSession(path string, raw json.RawMessage) (Session, error) {
 		ids[a.ID] = i
 		s.Actions = append(s.Actions, a)
 	}
+	if err := parseRecord(path, m, &s); err != nil {
+		return s, err
+	}
 	if err := s.Validate(); err != nil {
 		return s, faultAt(path, "%v", err)
 	}
@@ -363,6 +370,12 @@ func parseAction(path string, raw json.RawMessage) (Action, error) {
 	}
 	if a.Created, err = timeField(path+".created", m, true); err != nil {
 		return a, err
+	}
+	if a.Closed, err = timeField(path+".closed", m, false); err != nil {
+		return a, err
+	}
+	if a.Status == ActionOpen && !a.Closed.IsZero() {
+		return a, faultAt(path+".closed", "is set on an open action")
 	}
 	return a, nil
 }

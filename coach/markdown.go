@@ -54,6 +54,7 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", id, answerText(a))
 		}
 	}
+	writeAfterMeeting(&b, s)
 	return b.String()
 }
 

@@ -268,7 +268,7 @@ func (s Session) Validate() error {
 			return fmt.Errorf("session %s: actions[%d].due: %w", s.ID, i, err)
 		}
 	}
-	return nil
+	return s.validateFollowUp()
 }
 
 // Summary is the little a list needs about a session, kept apart from the

@@ -151,7 +151,8 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 		return nil
 	})
 
-	// Sessions: decode, validate, owner on file, both index entries there.
+	// Sessions: decode, validate, owner on file, every index entry there.
+	saved := map[string]savedFacts{}
 	_ = b.sessions.ForEach(func(k, v []byte, err error) error {
 		if err != nil {
 			fault(bktSessions, k, "%v", err)
@@ -182,6 +183,8 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 		if b.idxPerson.Get(personKey(sess.PersonID, sess.Date, sess.ID)) == nil {
 			fault(bktSessions, k, "missing from the index by person")
 		}
+		checkSessionIndexes(b, sess, fault)
+		saved[sess.ID] = savedFacts{personID: sess.PersonID, date: sess.Date, open: openActions(sess)}
 		return nil
 	})
 
@@ -255,6 +258,7 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 		}
 		return nil
 	})
+	checkFollowUpIndexes(b, saved, fault)
 	for _, id := range slices.Sorted(maps.Keys(people)) {
 		if p := people[id]; p.Sessions != counts[id] {
 			fault(bktPeople, []byte(id), "says %d sessions, the index holds %d", p.Sessions, counts[id])

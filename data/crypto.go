@@ -80,7 +80,7 @@ const (
 var metaCrypto = []byte("crypto")
 
 // sealedBuckets are the buckets whose values are sealed in an encrypted file.
-var sealedBuckets = [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime}
+var sealedBuckets = [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxOpen, bktIdxText}
 
 func isSealedBucket(name []byte) bool {
 	for _, b := range sealedBuckets {

@@ -473,7 +473,7 @@ func TestEncryptedBackups(t *testing.T) {
 	// stands: sealed.
 	enc.Close()
 	schemaTarget = SchemaVersion + 1
-	migrations[SchemaVersion] = func(*bbolt.Tx) error { return nil }
+	migrations[SchemaVersion] = func(*bbolt.Tx, *Store) error { return nil }
 	defer func() { schemaTarget = SchemaVersion; delete(migrations, SchemaVersion) }()
 	m, err := Open(path, Options{Passphrase: testPass})
 	if err != nil {

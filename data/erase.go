@@ -14,7 +14,7 @@ type EraseResult struct {
 	Person   coach.Person
 	Sessions int // saved sessions
 	Drafts   int // unsaved preps
-	Index    int // entries in the two session indexes
+	Index    int // entries in the two session indexes (by date and by person)
 }
 
 // Erase removes a person and everything about them (every session, draft
@@ -96,6 +96,31 @@ func (s *Store) Erase(personID string) (EraseResult, error) {
 			return nil
 		})
 
+		// The open-actions index is keyed by person then session; the
+		// search index like idx_time.
+		var idxOpen, idxText [][]byte
+		_ = b.idxOpen.Keys(func(k []byte) error {
+			if bytes.HasPrefix(k, pid) || len(k) == openKeyLen && sessions[string(k[idLen:2*idLen])] {
+				idxOpen = append(idxOpen, bytes.Clone(k))
+			}
+			return nil
+		})
+		_ = b.idxText.Keys(func(k []byte) error {
+			if len(k) == timeKeyLen && sessions[string(k[dateLen:])] {
+				idxText = append(idxText, bytes.Clone(k))
+			}
+			return nil
+		})
+		for _, k := range idxOpen {
+			if err := b.idxOpen.Delete(k); err != nil {
+				return err
+			}
+		}
+		for _, k := range idxText {
+			if err := b.idxText.Delete(k); err != nil {
+				return err
+			}
+		}
 		for id := range sessions {
 			if !b.sessions.Has([]byte(id)) {
 				continue
@@ -120,7 +145,7 @@ func (s *Store) Erase(personID string) (EraseResult, error) {
 				return err
 			}
 		}
-		res.Index = len(idxTime) + len(idxPerson)
+		res.Index = len(idxTime) + len(idxPerson) // the open-action and search entries go with them, uncounted
 		res.Drafts = len(drafts)
 		return b.people.Delete(pid)
 	})

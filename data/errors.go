@@ -54,6 +54,9 @@ var (
 	ErrAlreadyEncrypted = errors.New("database already encrypted")
 	// ErrNotEncrypted: ChangePassphrase was asked about an unencrypted file.
 	ErrNotEncrypted = errors.New("database not encrypted")
+	// ErrAgreed: the session's record was agreed with the staff member and
+	// is read-only; corrections are dated addenda (AddAddendum).
+	ErrAgreed = errors.New("record agreed and read-only")
 )
 
 // Error is a store failure with a message written for the person at the

@@ -51,3 +51,29 @@ func FuzzDecodeSession(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeOpen: an open-action record never panics, and what encodes
+// decodes to the same action.
+func FuzzDecodeOpen(f *testing.F) {
+	good, _ := encodeOpen(coach.Date{Year: 2026, Month: 11, Day: 26}, coach.Action{
+		ID: "01M8B6K0X3AAAAAAAAAAAAAAAA", Text: "Ffonio'r tîm 📞", Owner: coach.OwnerThem, Status: coach.ActionOpen,
+		Due: coach.Date{Year: 2026, Month: 12, Day: 10}, Created: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC),
+	})
+	f.Add(good)
+	f.Add([]byte("o"))
+	f.Add(good[:len(good)-3])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := decodeOpen(b)
+		if err != nil {
+			return
+		}
+		again, err := encodeOpen(r.SessionDate, r.Action)
+		if err != nil {
+			return
+		}
+		r2, err := decodeOpen(again)
+		if err != nil || r2.SessionDate != r.SessionDate || !sameAction(r2.Action, r.Action) {
+			t.Fatalf("round trip: %+v / %+v (%v)", r, r2, err)
+		}
+	})
+}

@@ -17,6 +17,11 @@ type ImportResult struct {
 	// version (by updated time); SessionsUnchanged were here already, the
 	// same or newer.
 	SessionsAdded, SessionsReplaced, SessionsUnchanged int
+	// SessionsKeptAgreed (counted in SessionsUnchanged too) were here
+	// agreed, and the import held a newer version that is not agreed, or
+	// agreed on another day: an agreed record is never replaced by one
+	// that says otherwise.
+	SessionsKeptAgreed int
 }
 
 // Changed reports whether the import wrote anything.
@@ -34,7 +39,10 @@ var errNothingToImport = errors.New("nothing to import")
 // here); sessions by id, where a newer version (by updated time) replaces
 // an older one and the same or older one is left alone. Importing the same
 // document twice changes nothing the second time. Counts, last and next
-// session dates are worked out from the sessions, as for a save.
+// session dates are worked out from the sessions, as for a save, and so
+// are the open-actions and search indexes. An agreed record is not replaced
+// by a version that is not agreed on the same day (SessionsKeptAgreed), and
+// addenda already here are kept.
 func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 	var res ImportResult
 	if doc == nil {
@@ -70,7 +78,7 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 			if merged {
 				continue
 			}
-			np := coach.Person{ID: p.ID, Name: p.Name, Created: p.Created, Cadence: p.Cadence}
+			np := coach.Person{ID: p.ID, Name: p.Name, Created: p.Created, Cadence: p.Cadence, Demo: p.Demo}
 			if err := putPerson(b, np); err != nil {
 				return err
 			}
@@ -102,6 +110,13 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 					res.SessionsUnchanged++
 					continue
 				}
+				if old.IsAgreed() && sess.Agreed != old.Agreed {
+					res.SessionsUnchanged++
+					res.SessionsKeptAgreed++
+					continue
+				}
+				// Addenda are only ever added to.
+				sess.Addenda = mergeAddenda(old.Addenda, sess.Addenda)
 				res.SessionsReplaced++
 			} else {
 				res.SessionsAdded++

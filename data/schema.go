@@ -15,12 +15,18 @@ import (
 
 // SchemaVersion is the layout of buckets and keys this attend writes and
 // reads. A file with a higher version is refused; a lower one is migrated.
-const SchemaVersion = 1
+//
+// Version 2 added the open-actions index (idx_open) and the search index
+// (idx_text), and summaries that carry ratings and the agreed date.
+const SchemaVersion = 2
 
 // RecordVersion is the "v" every stored JSON value carries. Any change to
 // what a record holds (a new field included) must raise it, so that an
 // older attend refuses the record instead of rewriting it without the field.
-const RecordVersion = 1
+//
+// Version 2: sessions gained record, agreed and addenda; actions closed;
+// summaries ratings and agreed; people demo.
+const RecordVersion = 2
 
 // schemaTarget and migrations are variables only so tests can exercise the
 // migration machinery before a real migration exists.
@@ -29,8 +35,10 @@ var (
 	// migrations[v] upgrades a file from schema v to v+1. All pending ones
 	// run inside one Update, so a failure leaves the file as it was. In an
 	// encrypted file the record values are sealed: a migration that reads
-	// or rewrites records must reach them through bucketsOf(tx, sealer).
-	migrations = map[int]func(*bbolt.Tx) error{}
+	// or rewrites records must reach them through bucketsOf(tx, s.seal).
+	migrations = map[int]func(tx *bbolt.Tx, s *Store) error{
+		1: migrateV1,
+	}
 )
 
 // Buckets. Keys hold only ids and dates, never a name or a note, so that
@@ -42,8 +50,10 @@ var (
 	bktDrafts    = []byte("drafts")     // personID -> sessionRecord (one draft per person)
 	bktIdxTime   = []byte("idx_time")   // date(8) + sessionID(26) -> summaryRecord
 	bktIdxPerson = []byte("idx_person") // personID(26) + date(8) + sessionID(26) -> empty
+	bktIdxOpen   = []byte("idx_open")   // personID(26) + sessionID(26) + actionID(26) -> openRecord
+	bktIdxText   = []byte("idx_text")   // date(8) + sessionID(26) -> the session's folded words
 
-	allBuckets = [][]byte{bktMeta, bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxPerson}
+	allBuckets = [][]byte{bktMeta, bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxPerson, bktIdxOpen, bktIdxText}
 
 	metaApp     = []byte("app")
 	metaSchema  = []byte("schema")
@@ -194,12 +204,13 @@ func decodeDraftHead(b []byte) (draftHead, error) {
 	return h, checkVersion("draft "+h.ID, h.V)
 }
 
-// txBuckets gives the six buckets of a transaction. The record buckets
-// are seen through the Store's sealer (values sealed in an encrypted
-// file); meta and idx_person (ids and dates only, empty values) are plain.
+// txBuckets gives the buckets of a transaction. The record buckets and
+// the indexes with values are seen through the Store's sealer (values
+// sealed in an encrypted file); meta and idx_person (ids and dates only,
+// empty values) are plain.
 type txBuckets struct {
-	meta, idxPerson                   *bbolt.Bucket
-	people, sessions, drafts, idxTime vbucket
+	meta, idxPerson                                     *bbolt.Bucket
+	people, sessions, drafts, idxTime, idxOpen, idxText vbucket
 }
 
 var errMissingBucket = errors.New("a bucket is missing")
@@ -217,6 +228,7 @@ func bucketsOf(tx *bbolt.Tx, c *sealer) (txBuckets, error) {
 	vb := func(i int) vbucket { return vbucket{b: raw[i], name: allBuckets[i], c: c} }
 	return txBuckets{
 		meta: raw[0], people: vb(1), sessions: vb(2), drafts: vb(3), idxTime: vb(4), idxPerson: raw[5],
+		idxOpen: vb(6), idxText: vb(7),
 	}, nil
 }
 
@@ -258,13 +270,13 @@ func initTx(tx *bbolt.Tx, now time.Time) error {
 
 // migrateTx runs every pending migration from schema `from` and records the
 // new version. It runs inside the caller's single Update.
-func migrateTx(tx *bbolt.Tx, from int) error {
+func (s *Store) migrateTx(tx *bbolt.Tx, from int) error {
 	for v := from; v < schemaTarget; v++ {
 		m := migrations[v]
 		if m == nil {
 			return fmt.Errorf("this attend has no upgrade from data version %d", v)
 		}
-		if err := m(tx); err != nil {
+		if err := m(tx, s); err != nil {
 			return fmt.Errorf("upgrading data version %d to %d: %w", v, v+1, err)
 		}
 	}

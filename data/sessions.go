@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"strings"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -16,32 +17,126 @@ import (
 // index entries and the updated person, and deletes the person's draft if it
 // is this session. Saving the same id again replaces the session and moves
 // its index entries. The person must exist (ErrNotFound).
+//
+// A session whose record was agreed (AgreeSession) is read-only:
+// saving it again is ErrAgreed. Nothing added after the meeting is lost by
+// saving a copy read before it was added: addenda are only ever added to,
+// and if the stored session changed after the copy was read (its Updated),
+// the stored record text (when the copy has none) and any follow-up made
+// since (SetActionStatus) are kept.
 func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 	now := s.now()
-	sess.Tidy(now)
-	sess.Saved = now
-	sess.Updated = now
-	if sess.Created.IsZero() {
-		sess.Created = now
+	read := sess.Updated
+	sess, err := prepareSave(sess, now, false)
+	if err != nil {
+		return coach.Session{}, errInvalid(err, "this session cannot be saved")
+	}
+	g := s.guide(sess.Lang)
+	err = s.update(func(_ *bbolt.Tx, b txBuckets) error {
+		merged, err := s.resaveTx(b, sess, read)
+		if err != nil {
+			return err
+		}
+		if err := s.saveSessionTx(b, g, merged); err != nil {
+			return err
+		}
+		sess = merged
+		return nil
+	})
+	if err != nil {
+		return coach.Session{}, err
+	}
+	return sess, nil
+}
+
+// prepareSave tidies and stamps a session for saving and checks it.
+// keepTimes keeps the Saved (and Updated) of a session that has one, for
+// sessions saved elsewhere or made up (SaveSessions).
+func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Session, error) {
+	sess = sess.Clone()
+	if keepTimes && !sess.Saved.IsZero() {
+		sess.Tidy(sess.Saved)
+		if sess.Updated.Before(sess.Saved) {
+			sess.Updated = sess.Saved
+		}
+		if sess.Created.IsZero() {
+			sess.Created = sess.Saved
+		}
+	} else {
+		sess.Tidy(now)
+		sess.Saved = now
+		sess.Updated = now
+		if sess.Created.IsZero() {
+			sess.Created = now
+		}
 	}
 	if sess.Answers == nil {
 		sess.Answers = map[string]coach.Answer{}
 	}
 	sess.Position = coach.Position{} // only meaningful on drafts
 	if err := sess.Validate(); err != nil {
-		return coach.Session{}, errInvalid(err, "this session cannot be saved")
+		return coach.Session{}, err
 	}
 	if _, err := encodeSession(sess); err != nil {
-		return coach.Session{}, errInvalid(err, "this session cannot be saved")
-	}
-	g := s.guide(sess.Lang)
-	err := s.update(func(_ *bbolt.Tx, b txBuckets) error {
-		return s.saveSessionTx(b, g, sess)
-	})
-	if err != nil {
 		return coach.Session{}, err
 	}
 	return sess, nil
+}
+
+// resaveTx checks a session about to replace a stored one: an agreed
+// record is read-only (ErrAgreed); addenda stored are kept; and if the
+// stored one changed after the caller read its copy (read is the copy's
+// Updated), its record and newer follow-ups are kept (see SaveSession).
+func (s *Store) resaveTx(b txBuckets, sess coach.Session, read time.Time) (coach.Session, error) {
+	raw, err := b.sessions.Get([]byte(sess.ID))
+	if err != nil {
+		return sess, s.recordErr("session", []byte(sess.ID), err)
+	}
+	if raw == nil {
+		return sess, nil
+	}
+	prev, err := decodeSession(raw)
+	if err != nil {
+		return sess, s.recordErr("session", []byte(sess.ID), err)
+	}
+	if prev.IsAgreed() {
+		return sess, s.errAgreed(b, prev)
+	}
+	sess.Addenda = mergeAddenda(prev.Addenda, sess.Addenda)
+	if prev.Updated.After(read) {
+		if sess.Record == "" {
+			sess.Record = prev.Record
+		}
+		before := make(map[string]coach.Action, len(prev.Actions))
+		for _, a := range prev.Actions {
+			before[a.ID] = a
+		}
+		for i, a := range sess.Actions {
+			if p, ok := before[a.ID]; ok && p.Status != a.Status && p.Closed.After(read) {
+				sess.Actions[i].Status, sess.Actions[i].Reason, sess.Actions[i].Closed = p.Status, p.Reason, p.Closed
+			}
+		}
+	}
+	return sess, nil
+}
+
+// mergeAddenda is the stored addenda followed by any new ones (addenda are
+// only ever added to).
+func mergeAddenda(stored, given []coach.Addendum) []coach.Addendum {
+	out := append([]coach.Addendum(nil), stored...)
+	for _, a := range given {
+		dup := false
+		for _, o := range stored {
+			if o.At.Equal(a.At) && o.Text == a.Text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // saveSessionTx is the body of SaveSession's transaction (also used by the
@@ -71,6 +166,9 @@ func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) e
 		if err := b.idxPerson.Delete(personKey(o.PersonID, o.Date, o.ID)); err != nil {
 			return err
 		}
+		if err := unindexSessionTx(b, o); err != nil {
+			return err
+		}
 	}
 
 	raw, err := encodeSession(sess)
@@ -88,6 +186,9 @@ func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) e
 		return err
 	}
 	if err := b.idxPerson.Put(personKey(p.ID, sess.Date, sess.ID), []byte{}); err != nil {
+		return err
+	}
+	if err := indexSessionTx(b, sess); err != nil {
 		return err
 	}
 

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -380,17 +381,17 @@ func TestNewerRecordRefused(t *testing.T) {
 	p := mustPerson(t, s, "Ann")
 	sess, _ := s.SaveSession(prep(s, p, day(2026, 1, 1), "x"))
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		return tx.Bucket(bktSessions).Put([]byte(sess.ID), []byte(`{"v":2,"id":"`+sess.ID+`","future":"field"}`))
+		return tx.Bucket(bktSessions).Put([]byte(sess.ID), fmt.Appendf(nil, `{"v":%d,"id":"%s","future":"field"}`, RecordVersion+1, sess.ID))
 	})
 	before := readFile(t, path)
 	_, err := s.Session(sess.ID)
 	var ve *VersionError
-	if !errors.Is(err, ErrNewerSchema) || !errors.As(err, &ve) || ve.Found != 2 {
-		t.Fatalf("Session of a v2 record: %v", err)
+	if !errors.Is(err, ErrNewerSchema) || !errors.As(err, &ve) || ve.Found != RecordVersion+1 {
+		t.Fatalf("Session of a newer record: %v", err)
 	}
 	// Saving over it would lose what the newer attend wrote: refused.
 	if _, err := s.SaveSession(sess); !errors.Is(err, ErrNewerSchema) {
-		t.Errorf("SaveSession over a v2 record: %v", err)
+		t.Errorf("SaveSession over a newer record: %v", err)
 	}
 	assertUnchanged(t, path, before)
 }

@@ -329,7 +329,7 @@ func (s *Store) migrate(from int) error {
 			if v == schemaTarget { // another attend upgraded it meanwhile
 				return nil
 			}
-			if err := migrateTx(tx, v); err != nil {
+			if err := s.migrateTx(tx, v); err != nil {
 				return fmt.Errorf("upgrading %s failed and was undone (a copy from before is at %s): %w", s.path, bak, err)
 			}
 			return nil

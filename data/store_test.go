@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +50,7 @@ func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
 	defer db.Close()
 	db.View(func(tx *bbolt.Tx) error {
 		m := tx.Bucket(bktMeta)
-		if string(m.Get(metaApp)) != "attend" || string(m.Get(metaSchema)) != "1" || len(m.Get(metaCreated)) == 0 {
+		if string(m.Get(metaApp)) != "attend" || string(m.Get(metaSchema)) != fmt.Sprint(SchemaVersion) || len(m.Get(metaCreated)) == 0 {
 			t.Errorf("meta app=%q schema=%q created=%q", m.Get(metaApp), m.Get(metaSchema), m.Get(metaCreated))
 		}
 		for _, b := range allBuckets {
@@ -111,7 +112,7 @@ func TestNewerSchemaWhileRunning(t *testing.T) {
 	path := testPath(t)
 	s := openTest(t, path)
 	p := mustPerson(t, s, "Ann")
-	rawUpdate(t, path, func(tx *bbolt.Tx) error { return tx.Bucket(bktMeta).Put(metaSchema, []byte("2")) })
+	rawUpdate(t, path, func(tx *bbolt.Tx) error { return tx.Bucket(bktMeta).Put(metaSchema, fmt.Append(nil, SchemaVersion+1)) })
 	before := readFile(t, path)
 	if err := s.SaveDraft(coach.NewSession(p.ID, "en", time.Now())); !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("SaveDraft: %v, want ErrNewerSchema", err)
@@ -498,10 +499,12 @@ func TestMigration(t *testing.T) {
 
 	oldTarget, oldMigrations := schemaTarget, migrations
 	t.Cleanup(func() { schemaTarget, migrations = oldTarget, oldMigrations })
-	schemaTarget = 2
+	from := SchemaVersion
+	schemaTarget = from + 1
+	bak := fmt.Sprintf("%s.bak-v%d-*", path, from)
 
 	// A failing migration is undone entirely.
-	migrations = map[int]func(*bbolt.Tx) error{1: func(tx *bbolt.Tx) error {
+	migrations = map[int]func(*bbolt.Tx, *Store) error{from: func(tx *bbolt.Tx, _ *Store) error {
 		tx.Bucket(bktMeta).Put([]byte("half"), []byte("done"))
 		return errors.New("boom")
 	}}
@@ -509,7 +512,7 @@ func TestMigration(t *testing.T) {
 		t.Fatalf("failing migration: %v", err)
 	}
 	assertUnchanged(t, path, before)
-	baks, _ := filepath.Glob(path + ".bak-v1-*")
+	baks, _ := filepath.Glob(bak)
 	if len(baks) != 1 {
 		t.Fatalf("backups before the failed migration: %v", baks)
 	}
@@ -520,14 +523,14 @@ func TestMigration(t *testing.T) {
 		t.Errorf("read-only open of an old file: %v", err)
 	}
 
-	migrations = map[int]func(*bbolt.Tx) error{1: func(tx *bbolt.Tx) error {
+	migrations = map[int]func(*bbolt.Tx, *Store) error{from: func(tx *bbolt.Tx, _ *Store) error {
 		return tx.Bucket(bktMeta).Put([]byte("migrated"), []byte("yes"))
 	}}
 	s := openTest(t, path)
 	if _, err := s.People(); err != nil {
 		t.Fatal(err)
 	}
-	baks, _ = filepath.Glob(path + ".bak-v1-*")
+	baks, _ = filepath.Glob(bak)
 	if len(baks) != 1 {
 		t.Fatalf("want one backup beside the file, got %v", baks)
 	}
@@ -537,17 +540,17 @@ func TestMigration(t *testing.T) {
 	db, _ := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true})
 	db.View(func(tx *bbolt.Tx) error {
 		m := tx.Bucket(bktMeta)
-		if string(m.Get(metaSchema)) != "2" || string(m.Get([]byte("migrated"))) != "yes" {
+		if string(m.Get(metaSchema)) != fmt.Sprint(from+1) || string(m.Get([]byte("migrated"))) != "yes" {
 			t.Errorf("after migration: schema=%q migrated=%q", m.Get(metaSchema), m.Get([]byte("migrated")))
 		}
 		return nil
 	})
 	db.Close()
-	// The backup is the file as it was: schema 1, no migration mark.
+	// The backup is the file as it was: the old schema, no migration mark.
 	db, _ = bbolt.Open(baks[0], 0o600, &bbolt.Options{ReadOnly: true})
 	db.View(func(tx *bbolt.Tx) error {
 		m := tx.Bucket(bktMeta)
-		if string(m.Get(metaSchema)) != "1" || m.Get([]byte("migrated")) != nil {
+		if string(m.Get(metaSchema)) != fmt.Sprint(from) || m.Get([]byte("migrated")) != nil {
 			t.Errorf("backup: schema=%q migrated=%q", m.Get(metaSchema), m.Get([]byte("migrated")))
 		}
 		return nil

@@ -2,17 +2,12 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -69,9 +64,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			var progress func(done, total int)
 			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
 				progress = func(done, total int) {
-					if done%100 == 0 || done == total {
-						fmt.Fprintf(f, "\rattend demo: %s of %s sessions", thousands(done), thousands(total))
-					}
+					fmt.Fprintf(f, "\rattend demo: %s of %s sessions", thousands(done), thousands(total))
 					if done == total {
 						fmt.Fprint(f, "\r\x1b[K")
 					}
@@ -91,9 +84,6 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			fmt.Fprintf(cmd.OutOrStdout(), "added %s demo %s (%s new), %s sessions and %s actions to %s in %s\n",
 				thousands(res.people), plural(res.people, "person", "people"), thousands(res.newPeople),
 				thousands(res.sessions), thousands(res.actions), res.path, res.elapsed.Round(time.Millisecond))
-			if !res.marked {
-				fmt.Fprintln(cmd.ErrOrStderr(), "note: this attend cannot yet mark people as demo ones, so another `attend demo` on this file will refuse")
-			}
 			return nil
 		},
 	}
@@ -110,22 +100,18 @@ type demoResult struct {
 	people, newPeople, sessions, actions int
 	elapsed                              time.Duration
 	path                                 string
-	marked                               bool // the people were marked Demo
 }
 
-// demoMarker is the store call demo needs to mark the people it makes as
-// demo ones and give them their cadence. data.Store has no call that
-// changes a person yet; until it has this one, demo people are saved
-// unmarked, and so look real to a later demo, which then refuses (the safe
-// way round).
-type demoMarker interface {
-	UpdatePerson(id string, edit func(*coach.Person) error) (coach.Person, error)
-}
+// demoBatch is how many sessions demo saves per transaction: large enough
+// that a transaction's fixed cost (two opens of the file, a sync) is
+// shared, small enough that no one transaction holds the file for long.
+const demoBatch = 500
 
-// runDemo writes a demo through the store's public calls: EnsurePerson for
-// each person, then SaveSession for each of their sessions, oldest first.
-// The store's clock is set to each record's made-up time, so that people
-// are created, and sessions saved, on the days the story says.
+// runDemo writes a demo through the store's public calls: EnsurePeople for
+// everyone (marked Demo, with their cadence), then each one's sessions,
+// oldest first, with SaveSessions in batches of demoBatch. People and
+// sessions keep the made-up times they come with, so that they are
+// created, and saved, on the days the story says.
 func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoOptions, progress func(done, total int)) (demoResult, error) {
 	start := time.Now()
 	var res demoResult
@@ -145,8 +131,7 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 		return res, err
 	}
 
-	clock := time.Now()
-	st, err := data.Open(path, data.Options{Guide: guide, Passphrase: passphrase, Now: func() time.Time { return clock }})
+	st, err := data.Open(path, data.Options{Guide: guide, Passphrase: passphrase})
 	if err != nil {
 		return res, err
 	}
@@ -160,46 +145,55 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 	if err := refuseReal(path, before); err != nil {
 		return res, err
 	}
-	marker, canMark := any(st).(demoMarker)
-	res.marked = canMark
 
 	d, err := coach.NewDemo(opt)
 	if err != nil {
 		return res, usageError{err}
 	}
-	for i, dp := range d.People() {
-		clock = dp.Created
-		p, created, err := st.EnsurePerson(dp.Name)
-		if err != nil {
-			return res, err
+	batch := make([]coach.Session, 0, demoBatch)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
-		if !created && !p.Demo {
+		if err := st.SaveSessions(batch); err != nil {
+			return err
+		}
+		res.sessions += len(batch)
+		batch = batch[:0]
+		if progress != nil {
+			progress(res.sessions, opt.Sessions)
+		}
+		return nil
+	}
+	// Everyone first, in one transaction: found by name (a demo person
+	// from an earlier demo) or added, marked Demo, with their cadence and
+	// made-up creation time.
+	people, created, err := st.EnsurePeople(d.People())
+	if err != nil {
+		return res, err
+	}
+	for i, p := range people {
+		if !p.Demo {
 			return res, refuseReal(path, []coach.Person{p})
 		}
-		if canMark {
-			if p, err = marker.UpdatePerson(p.ID, func(q *coach.Person) error {
-				q.Demo, q.Cadence = true, dp.Cadence
-				return nil
-			}); err != nil {
-				return res, err
-			}
-		}
 		res.people++
-		if created {
+		if created[i] {
 			res.newPeople++
 		}
+	}
+	for i, p := range people {
 		for s := range d.Sessions(i) {
 			s.PersonID = p.ID
-			clock = s.Saved
-			if _, err := st.SaveSession(s); err != nil {
-				return res, err
-			}
-			res.sessions++
 			res.actions += len(s.Actions)
-			if progress != nil {
-				progress(res.sessions, opt.Sessions)
+			if batch = append(batch, s); len(batch) == demoBatch {
+				if err := flush(); err != nil {
+					return res, err
+				}
 			}
 		}
+	}
+	if err := flush(); err != nil {
+		return res, err
 	}
 	res.elapsed = time.Since(start)
 	return res, nil
@@ -255,8 +249,11 @@ only the newest 50 are shown unless --limit says otherwise; piped or
 redirected, every line is printed whole, with no colour. 'attend show ID'
 prints one session.
 
---grep looks through every note and action (not the names: use --person),
-ignoring case and accents: "sian" finds "Siân", and "wyn" finds "ŵyn".`,
+--grep keeps the sessions whose notes hold every word given, each as the
+start of a word, ignoring case and accents: "sian" and "sia" find "Siân",
+and "wyn" finds "ŵyn". It looks through every answer, action (and why it
+was dropped), record and addendum, not the names: use --person for those.
+Punctuation only separates words.`,
 		Example: `  attend log --person sian --since 2026-01-01
   attend log --grep "rota gaps" --limit 5
   attend log | wc -l`,
@@ -265,7 +262,7 @@ ignoring case and accents: "sian" finds "Siân", and "wyn" finds "ŵyn".`,
 			if cmd.Flags().Changed("limit") && limit < 0 {
 				return usageError{fmt.Errorf("--limit is 0 (no limit) or more, not %d", limit)}
 			}
-			if cmd.Flags().Changed("grep") && strings.TrimSpace(grep) == "" {
+			if cmd.Flags().Changed("grep") && len(coach.SearchTerms(grep)) == 0 {
 				return usageError{errors.New("--grep needs some words to look for")}
 			}
 			today := coach.DateOf(time.Now())
@@ -365,8 +362,8 @@ const logPage = 1024
 // it printed and whether more matched beyond q.limit.
 //
 // Without --grep it reads only the summary index, a page at a time, and
-// stops at the limit or at --since. With --grep it has to read every
-// session's notes (one pass through EachSession): there is no word index yet.
+// stops at the limit or at --since. With --grep it asks the store's search
+// index (Store.Search), which reads no note but those it prints.
 func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown int, more bool, err error) {
 	emit := func(sum coach.Summary) bool {
 		if q.limit > 0 && shown == q.limit {
@@ -382,12 +379,16 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 	}
 
 	if q.grep != "" {
-		hits, err := grepSessions(st, q, inRange)
+		limit := -1 // all
+		if q.limit > 0 {
+			limit = q.limit + 1 // one more, to know there are more
+		}
+		hits, err := st.Search(coach.SearchQuery{Text: q.grep, PersonID: q.personID, Since: q.since, Until: q.until, Limit: limit})
 		if err != nil {
 			return 0, false, err
 		}
-		for _, sum := range hits {
-			if !emit(sum) {
+		for _, h := range hits {
+			if !emit(h.Summary) {
 				break
 			}
 		}
@@ -419,99 +420,6 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 		}
 		cursor, size = next, logPage
 	}
-}
-
-// grepSessions reads every session once and returns the summaries of those
-// that match, newest first (the order of the summary index: date, then id).
-func grepSessions(st *data.Store, q logQuery, inRange func(coach.Date) bool) ([]coach.Summary, error) {
-	want := appendFolded(nil, q.grep)
-	guides := guideCache{}
-	var hits []coach.Summary
-	var buf []byte
-	err := st.EachSession(func(p coach.Person, s coach.Session) error {
-		if (q.personID != "" && s.PersonID != q.personID) || !inRange(s.Date) {
-			return nil
-		}
-		buf = appendSearchText(buf[:0], s)
-		if bytes.Contains(buf, want) {
-			hits = append(hits, coach.Summarise(guides.get(s.Lang), p, s))
-		}
-		return nil
-	})
-	slices.SortFunc(hits, func(a, b coach.Summary) int {
-		if c := cmp.Compare(b.Date.String(), a.Date.String()); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.ID, a.ID)
-	})
-	return hits, err
-}
-
-// appendSearchText appends everything written in a session, folded for
-// matching: each answer and action on its own, joined by a NUL (which no
-// query holds), so that a match never runs from one note into the next.
-func appendSearchText(dst []byte, s coach.Session) []byte {
-	add := func(t string) {
-		if t != "" {
-			dst = append(appendFolded(dst, t), 0)
-		}
-	}
-	for _, a := range s.Answers {
-		add(a.Text)
-	}
-	for _, a := range s.Actions {
-		add(a.Text)
-		add(a.Reason)
-	}
-	return dst
-}
-
-// appendFolded appends s ignoring case and accents (coach.Fold), with any
-// run of spaces and line breaks as one space, so that "rota gaps" finds
-// "Rota\ngaps". Plain ASCII, most notes, is done without allocating.
-func appendFolded(dst []byte, s string) []byte {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		s = coach.Fold(s)
-	}
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
-				space = true
-				continue
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			}
-			if space && len(dst) > 0 && dst[len(dst)-1] != 0 {
-				dst = append(dst, ' ')
-			}
-			space = false
-			dst = append(dst, c)
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && len(dst) > 0 && dst[len(dst)-1] != 0 {
-			dst = append(dst, ' ')
-		}
-		space = false
-		dst = append(dst, s[i-n:i]...)
-	}
-	return dst
 }
 
 // logLine is one session's line.

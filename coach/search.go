@@ -1,0 +1,273 @@
+package coach
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Search works on words: runs of letters, digits and combining marks in
+// what was written, each folded (Fold: case and accents ignored). A query
+// word matches a written word it is the start of, so "sia", "sian" and
+// "Siân" all find "Siân", and "wyn" finds "ŵyn". Everything else (spaces,
+// punctuation, emoji) only separates words: "mae'r" is the words "mae" and
+// "r", wherever they stand in the session.
+//
+// The store keeps each session's distinct words in an index (SessionWords),
+// and the same rules pick the words of a query (SearchTerms) and find
+// where they are in the text as written (MatchSpans, Snippet, FirstMatch),
+// so that a session the index finds always has a place to show.
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// eachWord calls fn with the byte range of every word of text, in order.
+func eachWord(text string, fn func(start, end int)) {
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		var word bool
+		n := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			fn(start, i)
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		fn(start, len(text))
+	}
+}
+
+// foldWord folds one word. A word that folds to nothing (a lone combining
+// mark) is dropped by the callers.
+func foldWord(w string) string { return Fold(w) }
+
+// SearchTerms are the distinct folded words of a query, in the order typed.
+// A query with no words (only spaces or punctuation) has no terms.
+func SearchTerms(query string) []string {
+	var out []string
+	eachWord(query, func(i, j int) {
+		if w := foldWord(query[i:j]); w != "" && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	})
+	return out
+}
+
+// SearchTexts calls fn with everything written in a session that search
+// looks through: answers (text and rating notes, by prompt id), actions
+// with their reasons, the record and its addenda.
+func SearchTexts(s Session, fn func(text string)) {
+	ids := make([]string, 0, len(s.Answers))
+	for id, a := range s.Answers {
+		if a.Text != "" {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids) // the same words in the same order every time
+	for _, id := range ids {
+		fn(s.Answers[id].Text)
+	}
+	for _, a := range s.Actions {
+		if a.Text != "" {
+			fn(a.Text)
+		}
+		if a.Reason != "" {
+			fn(a.Reason)
+		}
+	}
+	if s.Record != "" {
+		fn(s.Record)
+	}
+	for _, a := range s.Addenda {
+		if a.Text != "" {
+			fn(a.Text)
+		}
+	}
+}
+
+// SessionWords are the distinct folded words of everything written in a
+// session (SearchTexts), for the search index.
+func SessionWords(s Session) []string {
+	seen := map[string]struct{}{}
+	var out []string
+	SearchTexts(s, func(text string) {
+		eachWord(text, func(i, j int) {
+			w := foldWord(text[i:j])
+			if w == "" {
+				return
+			}
+			if _, dup := seen[w]; !dup {
+				seen[w] = struct{}{}
+				out = append(out, w)
+			}
+		})
+	})
+	return out
+}
+
+// matches reports whether a folded word starts with any of the terms.
+func matches(folded string, terms []string) bool {
+	for _, t := range terms {
+		if strings.HasPrefix(folded, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchSpans gives the byte ranges, in order, of the words of text that
+// start with one of the terms (SearchTerms), for highlighting: the whole
+// word is given, so "sia" highlights all of "Siân".
+func MatchSpans(text string, terms []string) [][2]int {
+	if len(terms) == 0 {
+		return nil
+	}
+	var out [][2]int
+	eachWord(text, func(i, j int) {
+		if matches(foldWord(text[i:j]), terms) {
+			out = append(out, [2]int{i, j})
+		}
+	})
+	return out
+}
+
+// countTerms is how many distinct terms start some word of text.
+func countTerms(text string, terms []string) int {
+	found := make([]bool, len(terms))
+	n := 0
+	eachWord(text, func(i, j int) {
+		if n == len(terms) {
+			return
+		}
+		w := foldWord(text[i:j])
+		for k, t := range terms {
+			if !found[k] && strings.HasPrefix(w, t) {
+				found[k] = true
+				n++
+			}
+		}
+	})
+	return n
+}
+
+// SnippetLen is the most characters a search snippet holds.
+const SnippetLen = 120
+
+// Snippet is text on one line (runs of white space as one space), cut to
+// at most max characters around its first word matching a term, with "…"
+// where it was cut. With no match (or no terms) it is the start of text.
+func Snippet(text string, terms []string, limit int) string {
+	limit = max(limit, 3)
+	line := strings.Join(strings.Fields(text), " ")
+	runes := []rune(line)
+	if len(runes) <= limit {
+		return line
+	}
+	at := 0 // rune index of the first match
+	if spans := MatchSpans(line, terms); len(spans) > 0 {
+		at = utf8.RuneCountInString(line[:spans[0][0]])
+	}
+	// Start a quarter of the way back, at a word's start if one is near.
+	start := 0
+	if at > limit/4 {
+		start = at - limit/4
+		for k := start; k > 0 && k > start-12; k-- {
+			if runes[k-1] == ' ' {
+				start = k
+				break
+			}
+		}
+	}
+	start = max(min(start, len(runes)-(limit-1)), 0) // no room left unused at the end
+	lead := ""
+	room := limit
+	if start > 0 {
+		lead = "…"
+		room--
+	}
+	end := start + room
+	tail := ""
+	if end < len(runes) {
+		end-- // room for the closing "…"
+		tail = "…"
+	}
+	return lead + strings.TrimSpace(string(runes[start:end])) + tail
+}
+
+// FirstMatch finds where in a session to show a search hit: the item (in
+// the order of the guide, then unknown prompts, the record and addenda)
+// whose text holds the most of the terms, the first such on a tie, and a
+// Snippet of it. itemID is a prompt id, "action", "record" or "addendum";
+// stage is the prompt's stage id ("unknown" if the guide does not know
+// it), "actions" for an action and "record" for the record and addenda.
+// With no terms, or no match, all three are "".
+func FirstMatch(g *Guide, s Session, terms []string) (itemID, stage, snippet string) {
+	if len(terms) == 0 {
+		return "", "", ""
+	}
+	best := 0
+	try := func(id, st, text string) {
+		if text == "" || best == len(terms) {
+			return
+		}
+		if n := countTerms(text, terms); n > best {
+			best, itemID, stage, snippet = n, id, st, text
+		}
+	}
+	seen := map[string]bool{}
+	actionsDone := false
+	if g != nil {
+		for _, st := range g.Stages {
+			for _, it := range st.Items {
+				seen[it.ID] = true
+				if it.Kind == KindActions {
+					for _, a := range s.Actions {
+						try("action", st.ID, a.Text)
+						try("action", st.ID, a.Reason)
+					}
+					actionsDone = true
+					continue
+				}
+				try(it.ID, st.ID, s.Answers[it.ID].Text)
+			}
+		}
+	}
+	if !actionsDone {
+		for _, a := range s.Actions {
+			try("action", "actions", a.Text)
+			try("action", "actions", a.Reason)
+		}
+	}
+	var extra []string
+	for id := range s.Answers {
+		if !seen[id] {
+			extra = append(extra, id)
+		}
+	}
+	slices.Sort(extra)
+	for _, id := range extra {
+		try(id, "unknown", s.Answers[id].Text)
+	}
+	try("record", "record", s.Record)
+	for _, a := range s.Addenda {
+		try("addendum", "record", a.Text)
+	}
+	if best == 0 {
+		return "", "", ""
+	}
+	return itemID, stage, Snippet(snippet, terms, SnippetLen)
+}

@@ -1,0 +1,143 @@
+package coach_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"attend/coach"
+)
+
+func TestSearchTerms(t *testing.T) {
+	for q, want := range map[string][]string{
+		"Siân":             {"sian"},
+		"  sian   ŴYN ":    {"sian", "wyn"},
+		"Mae'r rota'n":     {"mae", "r", "rota", "n"},
+		"visit. visit, 🌧️": {"visit"},
+		"Llŷr—Pen Llŷn":    {"llyr", "pen", "llyn"},
+		"!!! …":            nil,
+		"":                 nil,
+		"café 2027-01-15":  {"cafe", "2027", "01", "15"},
+		"Siân\u0301":       {"sian"}, // a stray combining mark is part of the word
+		"Sia\u0302n":       {"sian"}, // decomposed (NFD) as typed on some systems
+	} {
+		if got := coach.SearchTerms(q); !slices.Equal(got, want) {
+			t.Errorf("SearchTerms(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestSessionWordsFoldAndDedupe(t *testing.T) {
+	s := coach.Session{
+		Answers: map[string]coach.Answer{
+			"b.two": {Text: "Siân siân SIAN"},
+			"a.one": {Text: "Ŵyn yn y cae", Rating: 3},
+		},
+		Actions: []coach.Action{{Text: "Ffonio'r tîm", Status: coach.ActionDropped, Reason: "Dim angen"}},
+		Record:  "Cofnod",
+		Addenda: []coach.Addendum{{Text: "Ôl-nodyn"}},
+	}
+	want := []string{"wyn", "yn", "y", "cae", "sian", "ffonio", "r", "tim", "dim", "angen", "cofnod", "ol", "nodyn"}
+	for range 5 { // the same order every time, whatever the map's order
+		if got := coach.SessionWords(s); !slices.Equal(got, want) {
+			t.Fatalf("SessionWords = %q, want %q", got, want)
+		}
+	}
+}
+
+// TestSearchMatching is the rule every search follows: each query word
+// starts a word of the text, ignoring case and accents both ways.
+func TestSearchMatching(t *testing.T) {
+	text := "Siân Ŵyn covered Llŷr's nights; mae'r ŵyn yn y cae. Café au lait."
+	for _, tc := range []struct {
+		q    string
+		want []string // the words highlighted, as written
+	}{
+		{"sian", []string{"Siân"}},
+		{"Siân", []string{"Siân"}},
+		{"sia", []string{"Siân"}},
+		{"SIÂ", []string{"Siân"}},
+		{"wyn", []string{"Ŵyn", "ŵyn"}},
+		{"ŵyn", []string{"Ŵyn", "ŵyn"}},
+		{"llyr", []string{"Llŷr"}},
+		{"cafe", []string{"Café"}},
+		{"y", []string{"yn", "y"}},
+		{"ian", nil}, // inside a word: no
+		{"nights mae", []string{"nights", "mae"}},
+	} {
+		terms := coach.SearchTerms(tc.q)
+		var got []string
+		for _, sp := range coach.MatchSpans(text, terms) {
+			got = append(got, text[sp[0]:sp[1]])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q highlights %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	short := "Rota\ngaps   on Tuesdays."
+	if got := coach.Snippet(short, coach.SearchTerms("gaps"), 120); got != "Rota gaps on Tuesdays." {
+		t.Errorf("short snippet %q", got)
+	}
+	long := strings.Repeat("Words before the match, quite a lot of them. ", 8) +
+		"Then Siân Ŵyn talked about the rota. " + strings.Repeat("And words after it as well. ", 8)
+	got := coach.Snippet(long, coach.SearchTerms("wyn"), coach.SnippetLen)
+	if n := utf8.RuneCountInString(got); n > coach.SnippetLen {
+		t.Errorf("snippet is %d characters: %q", n, got)
+	}
+	if !strings.Contains(got, "Siân Ŵyn talked") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("snippet %q should hold the match, cut at both ends", got)
+	}
+	if i := strings.Index(got, "Ŵyn"); i > len(got)/2 {
+		t.Errorf("the match should sit early in the snippet: %q", got)
+	}
+	// A match near the end leaves no room unused.
+	end := strings.Repeat("lorem ipsum ", 30) + "final word hiraeth"
+	got = coach.Snippet(end, coach.SearchTerms("hiraeth"), 60)
+	if !strings.HasSuffix(got, "hiraeth") || utf8.RuneCountInString(got) < 55 || utf8.RuneCountInString(got) > 60 {
+		t.Errorf("snippet at the end %q (%d)", got, utf8.RuneCountInString(got))
+	}
+	// No match: the start.
+	if got := coach.Snippet(end, nil, 20); !strings.HasPrefix(got, "lorem") || utf8.RuneCountInString(got) > 20 {
+		t.Errorf("no-match snippet %q", got)
+	}
+}
+
+func TestFirstMatch(t *testing.T) {
+	g, err := coach.LoadGuide("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := coach.Session{
+		Answers: map[string]coach.Answer{
+			"checkin.head":          {Text: "Tired; the rota again."},
+			"understand.challenges": {Text: "Rota gaps on Tuesdays, and Siân covering."},
+			"needs.workload":        {Rating: 2, Text: "Heavy: Siân is stretched"},
+			"future.prompt":         {Text: "From a newer prompt set: hiraeth"},
+		},
+		Actions: []coach.Action{{Text: "Ask HR about cover", Status: coach.ActionDropped, Reason: "No budget for agency"}},
+		Record:  "Discussed the agency question.",
+		Addenda: []coach.Addendum{{At: time.Now(), Text: "Correction: it was Wednesday."}},
+	}
+	for _, tc := range []struct{ q, item, stage, snippet string }{
+		{"rota", "checkin.head", "checkin", "Tired; the rota again."},                                     // the first in guide order
+		{"rota sian", "understand.challenges", "understand", "Rota gaps on Tuesdays, and Siân covering."}, // the most terms
+		{"stretched", "needs.workload", "needs", "Heavy: Siân is stretched"},                              // a rating's note
+		{"budget", "action", "actions", "No budget for agency"},                                           // a drop reason
+		{"agency", "action", "actions", "No budget for agency"},
+		{"discussed", "record", "record", "Discussed the agency question."},
+		{"wednesday", "addendum", "record", "Correction: it was Wednesday."},
+		{"hiraeth", "future.prompt", "unknown", "From a newer prompt set: hiraeth"},
+		{"nowhere", "", "", ""},
+		{"", "", "", ""},
+	} {
+		item, stage, snip := coach.FirstMatch(g, s, coach.SearchTerms(tc.q))
+		if item != tc.item || stage != tc.stage || snip != tc.snippet {
+			t.Errorf("FirstMatch(%q) = %q, %q, %q; want %q, %q, %q", tc.q, item, stage, snip, tc.item, tc.stage, tc.snippet)
+		}
+	}
+}

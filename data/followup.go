@@ -1,0 +1,232 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// errAgreed explains why an agreed record cannot be changed.
+func (s *Store) errAgreed(b txBuckets, sess coach.Session) error {
+	name := "the staff member"
+	if p, err := s.getPerson(b, sess.PersonID); err == nil {
+		name = p.Name
+	}
+	return newErr(ErrAgreed, s.path, nil,
+		"this record was agreed with %s on %s and is read-only; add a dated addendum instead", name, sess.Agreed.Human())
+}
+
+// OpenActions lists every open action agreed in a saved session, for one
+// person or (personID "") everyone, most urgent first (coach.SortFollowUps:
+// overdue first). It reads only the open-actions index, never a session.
+// An action stays open, and listed, until SetActionStatus closes it, however
+// many later sessions there have been.
+func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
+	var out []coach.ActionRef
+	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		prefix := []byte(personID)
+		names := map[string]string{}
+		c := b.idxOpen.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if len(k) != openKeyLen {
+				return errCorrupt(s.path, nil, "an open-action index key has the wrong length")
+			}
+			plain, err := b.idxOpen.Open(k, v)
+			if err != nil {
+				return s.recordErr("open action", k[2*idLen:], err)
+			}
+			r, err := decodeOpen(plain)
+			if err != nil {
+				return s.recordErr("open action", k[2*idLen:], err)
+			}
+			pid := string(k[:idLen])
+			name, ok := names[pid]
+			if !ok {
+				if p, err := s.getPerson(b, pid); err == nil {
+					name = p.Name
+				}
+				names[pid] = name
+			}
+			out = append(out, coach.ActionRef{
+				PersonID: pid, PersonName: name, SessionID: string(k[idLen : 2*idLen]),
+				SessionDate: r.SessionDate, Action: r.Action,
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	coach.SortFollowUps(out)
+	return out, nil
+}
+
+// changeSession reads a saved session by its full id, lets change alter it,
+// and saves it back with its indexes in the same transaction, stamping
+// Updated. change runs inside the transaction: it must not call the Store.
+func (s *Store) changeSession(id, what string, change func(b txBuckets, sess *coach.Session) error) (coach.Session, error) {
+	var out coach.Session
+	err := s.update(func(_ *bbolt.Tx, b txBuckets) error {
+		raw, err := b.sessions.Get([]byte(id))
+		if err != nil {
+			return s.recordErr("session", []byte(id), err)
+		}
+		if raw == nil || id == "" {
+			return newErr(ErrNotFound, s.path, nil, "there is no saved session with id %q: it may have been erased; go back to the list and choose again", id)
+		}
+		sess, err := decodeSession(raw)
+		if err != nil {
+			return s.recordErr("session", []byte(id), err)
+		}
+		if err := change(b, &sess); err != nil {
+			return err
+		}
+		sess.Updated = s.now()
+		if err := sess.Validate(); err != nil {
+			return errInvalid(err, what)
+		}
+		if _, err := encodeSession(sess); err != nil {
+			return errInvalid(err, what)
+		}
+		if err := s.saveSessionTx(b, s.guide(sess.Lang), sess); err != nil {
+			return err
+		}
+		out = sess
+		return nil
+	})
+	if err != nil {
+		return coach.Session{}, err
+	}
+	return out, nil
+}
+
+// SetActionStatus marks an action of a saved session done, dropped (with a
+// reason) or open again (coach.CloseAction), and updates the session and the
+// open-actions index together. It is allowed on an agreed record: a
+// follow-up is not an edit of what was agreed. ErrNotFound if there is no
+// such session or action; ErrInvalid for a bad status or a drop without a
+// reason.
+func (s *Store) SetActionStatus(sessionID, actionID string, status coach.ActionStatus, reason string) (coach.Session, error) {
+	const what = "cannot change the action"
+	return s.changeSession(sessionID, what, func(_ txBuckets, sess *coach.Session) error {
+		for i, a := range sess.Actions {
+			if a.ID != actionID {
+				continue
+			}
+			changed, err := coach.CloseAction(a, status, reason, s.now())
+			if err != nil {
+				return errInvalid(err, what)
+			}
+			sess.Actions[i] = changed
+			return nil
+		}
+		return newErr(ErrNotFound, s.path, nil, "session %s has no action with id %q: it may have been removed; look again", sessionID, actionID)
+	})
+}
+
+// CompleteSession adds what happened at the meeting to a saved session
+// whose record is not yet agreed: record (what was discussed; it replaces
+// any record written before, so pass the whole text), the actions agreed
+// (each one with the id of an action already there replaces it, the rest
+// are added; blank ones are dropped, and ids, owners and statuses filled
+// in as on save) and the next session's date (answers["close.next"]; a
+// zero date keeps the one there). ErrAgreed once the record is agreed.
+func (s *Store) CompleteSession(id string, record string, actions []coach.Action, next coach.Date) (coach.Session, error) {
+	const what = "cannot complete the record"
+	if err := next.Check(); err != nil {
+		return coach.Session{}, errInvalid(err, what)
+	}
+	return s.changeSession(id, what, func(b txBuckets, sess *coach.Session) error {
+		if sess.IsAgreed() {
+			return s.errAgreed(b, *sess)
+		}
+		sess.Record = strings.TrimSpace(record)
+		for _, a := range actions {
+			replaced := false
+			for i := range sess.Actions {
+				if a.ID != "" && sess.Actions[i].ID == a.ID {
+					sess.Actions[i], replaced = a, true
+					break
+				}
+			}
+			if !replaced {
+				sess.Actions = append(sess.Actions, a)
+			}
+		}
+		if !next.IsZero() {
+			ans := sess.Answer("close.next")
+			ans.Date = next
+			sess.SetAnswer("close.next", ans)
+		}
+		sess.Tidy(s.now())
+		return nil
+	})
+}
+
+// AgreeSession records that the staff member agreed the record on the
+// given day (zero: today). From then on the session is read-only
+// (ErrAgreed from SaveSession and CompleteSession); AddAddendum and
+// SetActionStatus still work. Agreeing again on the same day changes
+// nothing; on another day it is ErrAgreed. The day cannot be before the
+// session or after today (ErrInvalid).
+func (s *Store) AgreeSession(id string, on coach.Date) (coach.Session, error) {
+	const what = "cannot mark the record agreed"
+	today := coach.DateOf(s.now())
+	if on.IsZero() {
+		on = today
+	}
+	if err := on.Check(); err != nil {
+		return coach.Session{}, errInvalid(err, what)
+	}
+	if today.Before(on) {
+		return coach.Session{}, errInvalid(fmt.Errorf("%s is after today", on.Human()), what)
+	}
+	var same bool
+	out, err := s.changeSession(id, what, func(b txBuckets, sess *coach.Session) error {
+		switch {
+		case sess.Agreed == on:
+			same = true
+			return errUnchanged
+		case sess.IsAgreed():
+			return s.errAgreed(b, *sess)
+		case on.Before(sess.Date):
+			return errInvalid(fmt.Errorf("%s is before the session on %s", on.Human(), sess.Date.Human()), what)
+		}
+		sess.Agreed = on
+		return nil
+	})
+	if same && errors.Is(err, errUnchanged) {
+		return s.Session(id)
+	}
+	return out, err
+}
+
+// errUnchanged rolls back a change that would change nothing.
+var errUnchanged = errors.New("unchanged")
+
+// AddAddendum adds a dated correction or later note (stamped now) to a
+// saved session, after any already there. It is how an agreed record is
+// corrected; it works on any saved session. The text is trimmed and must
+// not be empty (ErrInvalid).
+func (s *Store) AddAddendum(id, text string) (coach.Session, error) {
+	const what = "cannot add the addendum"
+	text = strings.TrimSpace(text)
+	switch {
+	case text == "":
+		return coach.Session{}, errInvalid(errors.New("the addendum is empty"), what)
+	case !utf8.ValidString(text):
+		return coach.Session{}, errInvalid(errors.New("the addendum is not valid UTF-8"), what)
+	case utf8.RuneCountInString(text) > coach.MaxAnswerLen:
+		return coach.Session{}, errInvalid(fmt.Errorf("the addendum is longer than %d characters", coach.MaxAnswerLen), what)
+	}
+	return s.changeSession(id, what, func(_ txBuckets, sess *coach.Session) error {
+		sess.Addenda = append(sess.Addenda, coach.Addendum{At: s.now(), Text: text})
+		return nil
+	})
+}

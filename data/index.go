@@ -1,0 +1,190 @@
+package data
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// Two indexes kept beside every saved session, written in the same
+// transaction as the session itself (saveSessionTx), so that they can
+// never disagree with it after a crash:
+//
+//   - idx_open holds every open action, keyed by person, session and action
+//     id, so that follow-ups ("last time you agreed...", the actions
+//     screen) are read without decoding a single session. Carried actions
+//     are simply actions left open: they stay here, however many meetings
+//     are skipped or moved, until they are marked done or dropped.
+//   - idx_text holds each session's distinct folded words, keyed like
+//     idx_time (date, then session id), so that a search is one pass of a
+//     cursor with no JSON decoding, newest first.
+//
+// Keys hold only ids and dates; values are sealed in an encrypted file.
+
+const openKeyLen = 3 * idLen
+
+// openKey is the idx_open key: person id, session id, action id.
+func openKey(personID, sessionID, actionID string) []byte {
+	k := make([]byte, 0, openKeyLen)
+	k = append(k, personID...)
+	k = append(k, sessionID...)
+	return append(k, actionID...)
+}
+
+// openRecord is an idx_open value: the action as it stands and the date of
+// the session it was agreed in (the person and session are in the key).
+type openRecord struct {
+	SessionDate coach.Date
+	Action      coach.Action
+}
+
+// openFormat is the first byte of an idx_open value. The value is binary,
+// not JSON: the actions screen reads every open action of every person,
+// and decoding thousands of JSON records was most of its time. After it:
+//
+//	session date (8, as in keys) | due date (8, all zero when none) |
+//	created, closed (each a length byte and time.MarshalBinary) |
+//	id, text, owner, status, reason (each a uvarint length and the bytes)
+//
+// A later layout would take another first byte (and a new SchemaVersion).
+const openFormat = 'o'
+
+func encodeOpen(date coach.Date, a coach.Action) ([]byte, error) {
+	out := make([]byte, 0, 64+len(a.Text)+len(a.Reason))
+	out = append(out, openFormat)
+	sd := dateBytes(date)
+	out = append(out, sd[:]...)
+	var due [dateLen]byte
+	if !a.Due.IsZero() {
+		due = dateBytes(a.Due)
+	}
+	out = append(out, due[:]...)
+	for _, t := range []time.Time{a.Created, a.Closed} {
+		tb, err := t.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, byte(len(tb)))
+		out = append(out, tb...)
+	}
+	for _, f := range []string{a.ID, a.Text, string(a.Owner), string(a.Status), a.Reason} {
+		out = binary.AppendUvarint(out, uint64(len(f)))
+		out = append(out, f...)
+	}
+	return out, nil
+}
+
+var errOpenRecord = errors.New("open action record is malformed")
+
+// decodeOpen reads an idx_open value. It never panics, whatever the bytes.
+func decodeOpen(b []byte) (openRecord, error) {
+	var r openRecord
+	if len(b) < 1+2*dateLen {
+		return r, errOpenRecord
+	}
+	if b[0] != openFormat {
+		return r, errOpenRecord
+	}
+	r.SessionDate = dateFromBytes(b[1 : 1+dateLen])
+	if due := b[1+dateLen : 1+2*dateLen]; [dateLen]byte(due) != ([dateLen]byte{}) {
+		r.Action.Due = dateFromBytes(due)
+	}
+	b = b[1+2*dateLen:]
+	for _, t := range []*time.Time{&r.Action.Created, &r.Action.Closed} {
+		if len(b) < 1 || len(b) < 1+int(b[0]) {
+			return r, errOpenRecord
+		}
+		if err := t.UnmarshalBinary(b[1 : 1+int(b[0])]); err != nil {
+			return r, errOpenRecord
+		}
+		b = b[1+int(b[0]):]
+	}
+	var fields [5]string
+	for i := range fields {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return r, errOpenRecord
+		}
+		fields[i] = string(b[k : k+int(n)])
+		b = b[k+int(n):]
+	}
+	if len(b) != 0 {
+		return r, errOpenRecord
+	}
+	a := &r.Action
+	a.ID, a.Text, a.Owner, a.Status, a.Reason = fields[0], fields[1], coach.Owner(fields[2]), coach.ActionStatus(fields[3]), fields[4]
+	return r, nil
+}
+
+// isOpen reports whether an action is still to be followed up.
+func isOpen(a coach.Action) bool { return a.Status == coach.ActionOpen || a.Status == "" }
+
+// textFormat is the first byte of an idx_text value: the layout below. It
+// is not sealVersion, so a plaintext value is never taken for a sealed one.
+const textFormat = 't'
+
+// textValue is a session's idx_text value: textFormat, then each distinct
+// folded word (coach.SessionWords) preceded by a space. A query word q
+// starts a word of the session exactly when " "+q occurs in the value,
+// since words hold no spaces.
+func textValue(s coach.Session) []byte {
+	words := coach.SessionWords(s)
+	n := 1
+	for _, w := range words {
+		n += 1 + len(w)
+	}
+	out := make([]byte, 0, n)
+	out = append(out, textFormat)
+	for _, w := range words {
+		out = append(out, ' ')
+		out = append(out, w...)
+	}
+	return out
+}
+
+// indexSessionTx files a saved session's open actions and words.
+func indexSessionTx(b txBuckets, sess coach.Session) error {
+	for _, a := range sess.LiveActions() {
+		if !isOpen(a) || !coach.ValidID(a.ID) {
+			continue
+		}
+		raw, err := encodeOpen(sess.Date, a)
+		if err != nil {
+			return err
+		}
+		if err := b.idxOpen.Put(openKey(sess.PersonID, sess.ID, a.ID), raw); err != nil {
+			return err
+		}
+	}
+	return b.idxText.Put(timeKey(sess.Date, sess.ID), textValue(sess))
+}
+
+// unindexSessionTx takes a session's entries (as it was stored) out of
+// idx_open and idx_text.
+func unindexSessionTx(b txBuckets, old coach.Session) error {
+	if err := deletePrefix(b.idxOpen.b, []byte(old.PersonID+old.ID)); err != nil {
+		return err
+	}
+	return b.idxText.Delete(timeKey(old.Date, old.ID))
+}
+
+// deletePrefix deletes every key of bk starting with prefix (collected
+// first: deleting under a cursor can skip keys).
+func deletePrefix(bk *bbolt.Bucket, prefix []byte) error {
+	var keys [][]byte
+	c := bk.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		keys = append(keys, bytes.Clone(k))
+	}
+	for _, k := range keys {
+		if err := bk.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}

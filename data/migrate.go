@@ -1,0 +1,71 @@
+package data
+
+import (
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// migrateV1 upgrades a schema 1 file to schema 2, inside Open's single
+// upgrade transaction (after the backup copy): it adds the open-actions and
+// search indexes, and rebuilds every summary from its session so that
+// summaries carry ratings (for trend charts) and the agreed date. Records
+// are read, and the new values written, through the Store's sealer.
+//
+// A session that cannot be read is left as it is, unindexed: the upgrade of
+// everything else must not wait on one damaged record (Check reports it).
+func migrateV1(tx *bbolt.Tx, s *Store) error {
+	for _, name := range [][]byte{bktIdxOpen, bktIdxText} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	b, err := bucketsOf(tx, s.seal)
+	if err != nil {
+		return err
+	}
+	people := map[string]coach.Person{}
+	person := func(id string) coach.Person {
+		if p, ok := people[id]; ok {
+			return p
+		}
+		p, err := s.getPerson(b, id)
+		if err != nil {
+			p = coach.Person{ID: id}
+		}
+		people[id] = p
+		return p
+	}
+	// Collect the ids first: the walk then writes only to other buckets.
+	var ids [][]byte
+	if err := b.sessions.Keys(func(k []byte) error {
+		ids = append(ids, append([]byte(nil), k...))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		raw, err := b.sessions.Get(id)
+		if err != nil || raw == nil {
+			continue
+		}
+		sess, err := decodeSession(raw)
+		if err != nil || sess.ID != string(id) || sess.Validate() != nil {
+			continue
+		}
+		sum, err := encodeSummary(coach.Summarise(s.guide(sess.Lang), person(sess.PersonID), sess))
+		if err != nil {
+			return err
+		}
+		if err := b.idxTime.Put(timeKey(sess.Date, sess.ID), sum); err != nil {
+			return err
+		}
+		if err := unindexSessionTx(b, sess); err != nil {
+			return err
+		}
+		if err := indexSessionTx(b, sess); err != nil {
+			return err
+		}
+	}
+	return nil
+}
