@@ -28,11 +28,7 @@ type actionsMsg struct {
 
 func loadActions(st Store, personID string) tea.Cmd {
 	return func() tea.Msg {
-		f, ok := st.(FollowUps)
-		if !ok {
-			return actionsMsg{personID: personID}
-		}
-		refs, err := f.OpenActions(personID)
+		refs, err := st.OpenActions(personID)
 		return actionsMsg{personID: personID, refs: refs, err: err}
 	}
 }
@@ -46,11 +42,7 @@ type actionClosedMsg struct {
 
 func closeAction(st Store, ref coach.ActionRef, status coach.ActionStatus, reason string) tea.Cmd {
 	return func() tea.Msg {
-		f, ok := st.(FollowUps)
-		if !ok {
-			return actionClosedMsg{ref: ref, err: fmt.Errorf("this store cannot record follow-ups")}
-		}
-		_, err := f.SetActionStatus(ref.SessionID, ref.Action.ID, status, reason)
+		_, err := st.SetActionStatus(ref.SessionID, ref.Action.ID, status, reason)
 		return actionClosedMsg{ref: ref, status: status, err: err}
 	}
 }

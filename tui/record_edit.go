@@ -27,43 +27,23 @@ type recordSavedMsg struct {
 	err     error
 }
 
-func recorderOf(st Store) (Recorder, error) {
-	r, ok := st.(Recorder)
-	if !ok {
-		return nil, fmt.Errorf("this store cannot keep after-meeting records")
-	}
-	return r, nil
-}
-
 func completeSession(st Store, id, record string, acts []coach.Action, next coach.Date, what string) tea.Cmd {
 	return func() tea.Msg {
-		r, err := recorderOf(st)
-		if err != nil {
-			return recordSavedMsg{err: err}
-		}
-		s, err := r.CompleteSession(id, record, acts, next)
+		s, err := st.CompleteSession(id, record, acts, next)
 		return recordSavedMsg{what: what, session: s, err: err}
 	}
 }
 
 func agreeSession(st Store, id string, on coach.Date) tea.Cmd {
 	return func() tea.Msg {
-		r, err := recorderOf(st)
-		if err != nil {
-			return recordSavedMsg{err: err}
-		}
-		s, err := r.AgreeSession(id, on)
+		s, err := st.AgreeSession(id, on)
 		return recordSavedMsg{what: "agreed", session: s, err: err}
 	}
 }
 
 func addAddendum(st Store, id, text string) tea.Cmd {
 	return func() tea.Msg {
-		r, err := recorderOf(st)
-		if err != nil {
-			return recordSavedMsg{err: err}
-		}
-		s, err := r.AddAddendum(id, text)
+		s, err := st.AddAddendum(id, text)
 		return recordSavedMsg{what: "addendum", session: s, err: err}
 	}
 }

@@ -25,11 +25,7 @@ type searchMsg struct {
 
 func runSearch(st Store, q coach.SearchQuery, gen int) tea.Cmd {
 	return func() tea.Msg {
-		s, ok := st.(Searcher)
-		if !ok {
-			return searchMsg{gen: gen}
-		}
-		hits, err := s.Search(q)
+		hits, err := st.Search(q)
 		return searchMsg{gen: gen, hits: hits, err: err}
 	}
 }

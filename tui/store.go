@@ -29,4 +29,8 @@ type Store interface {
 	Session(id string) (coach.Session, error)
 	// Person reads one person by id.
 	Person(id string) (coach.Person, error)
+
+	FollowUps // open actions, and closing them
+	Searcher  // search as you type
+	Recorder  // the record after the meeting
 }
