@@ -12,6 +12,9 @@ import (
 	"attend/coach"
 )
 
+// searchLimit is how many hits a search shows.
+const searchLimit = 200
+
 // historyPage is how many summaries are read at a time. Lists page through
 // the summary index, so opening history costs the same at 100 sessions or
 // 100,000: the rest is read as the cursor nears the end of what is loaded.
@@ -83,7 +86,7 @@ func (h *historyModel) search(ctx *Context) tea.Cmd {
 		return nil
 	}
 	q.PersonID = h.personID
-	q.Limit = 200
+	q.Limit = searchLimit
 	return runSearch(ctx.Store, q, h.gen)
 }
 
@@ -276,6 +279,9 @@ func (h *historyModel) searchView(ctx *Context, height int, top []string, w int)
 	case h.searched:
 		n := len(h.hits)
 		label := plural(n, "session") + " found"
+		if n >= searchLimit {
+			label = fmt.Sprintf("The newest %d matching sessions; add a word or a date to narrow it.", searchLimit)
+		}
 		if n == 0 {
 			label = "Nothing found. Words match from their start, ignoring case and accents: sian finds Siân."
 		}
