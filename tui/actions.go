@@ -178,7 +178,7 @@ func (a *actionsModel) row(ctx *Context, r coach.ActionRef, selected bool, w int
 	s := ctx.Styles
 	due := "no date"
 	if !r.Action.Due.IsZero() {
-		due = r.Action.Due.Time().Format("Mon 2 Jan")
+		due = shortDate(r.Action.Due, ctx.Today())
 	}
 	due = fmt.Sprintf("%-12s", due)
 	dueStyled := s.Subtle.Render(due)
@@ -190,7 +190,7 @@ func (a *actionsModel) row(ctx *Context, r coach.ActionRef, selected bool, w int
 		name := ansi.Truncate(r.PersonName, 16, "…")
 		who = name + strings.Repeat(" ", max(0, 16-ansi.StringWidth(name))) + "  "
 	}
-	owner := "(" + r.Action.Owner.Label() + ", from " + r.SessionDate.Time().Format("2 Jan") + ")"
+	owner := "(" + r.Action.Owner.Label() + " · " + shortDate(r.SessionDate, ctx.Today()) + ")"
 	lead := "  "
 	if selected {
 		lead = "▸ "
@@ -200,4 +200,13 @@ func (a *actionsModel) row(ctx *Context, r coach.ActionRef, selected bool, w int
 		return s.Selected.Render(lead) + dueStyled + s.Selected.Render(who+text) + " " + s.Faint.Render(owner)
 	}
 	return lead + dueStyled + s.Prompt.Render(who+text) + " " + s.Faint.Render(owner)
+}
+
+// shortDate is "21 Nov" this year and "26 Mar 2025" otherwise: an action
+// can be overdue since last year, and the year must not be guessed.
+func shortDate(d, today coach.Date) string {
+	if d.Year == today.Year {
+		return d.Time().Format("2 Jan")
+	}
+	return d.Time().Format("2 Jan 2006")
 }

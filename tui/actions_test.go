@@ -35,7 +35,7 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 	if h.m.screen != screenActions {
 		t.Fatal("o did not open the actions")
 	}
-	h.mustSee("3 open · 1 overdue", "!Sat 21 Nov", "Book the moving and handling refresher")
+	h.mustSee("3 open · 1 overdue", "!21 Nov", "Book the moving and handling")
 	if first := h.m.actions.refs[0].Action.Text; first != "Book the moving and handling refresher" {
 		t.Fatalf("first row %q, want the overdue one", first)
 	}
