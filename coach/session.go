@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -106,11 +107,33 @@ type Session struct {
 	Actions []Action          `json:"actions"`
 	// Position is only meaningful on drafts.
 	Position Position `json:"position,omitzero"`
+	// Writer and Base guard a draft against two attend windows writing the
+	// same person's prep: Writer is the window that wrote it, Base the stored
+	// version that window started from. Both are cleared when it is saved.
+	Writer string    `json:"writer,omitempty"`
+	Base   time.Time `json:"base,omitzero"`
 
 	// After the meeting (see followup.go).
 	Record  string     `json:"record,omitempty"`  // what was discussed
 	Agreed  Date       `json:"agreed,omitzero"`   // when the record was agreed with the staff member
 	Addenda []Addendum `json:"addenda,omitempty"` // dated corrections after agreement
+}
+
+// ErrDraftElsewhere means another attend window holds this person's prep:
+// writing here would overwrite what was typed there.
+var ErrDraftElsewhere = errors.New("this prep is open in another attend window")
+
+// MayReplaceDraft reports whether a draft written by window `writer`, which
+// started from the stored version `base`, may replace the stored draft
+// (id, its writer, its updated time): only the same prep, and only by the
+// window that wrote it or by one that loaded exactly that version (taking
+// over from a window that was closed or crashed).
+// Writers that do not take part (scripts, older drafts) replace as before.
+func MayReplaceDraft(storedID, storedWriter string, storedUpdated time.Time, next Session) bool {
+	if storedWriter == "" || next.Writer == "" || storedWriter == next.Writer {
+		return true
+	}
+	return storedID == next.ID && storedUpdated.Equal(next.Base)
 }
 
 // NewSession starts an empty prep for a person.

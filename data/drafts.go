@@ -89,10 +89,14 @@ func (s *Store) SaveDraft(sess coach.Session) error {
 		key := []byte(sess.PersonID)
 		// A stored draft that cannot be opened is damaged: it is replaced.
 		if cur, err := b.drafts.Get(key); err == nil && cur != nil {
-			if h, err := decodeDraftHead(cur); err == nil && h.ID == sess.ID && h.Updated.After(sess.Updated) {
-				return nil // a newer copy of this draft is already stored
-			} else if errors.Is(err, ErrNewerSchema) {
+			h, err := decodeDraftHead(cur)
+			switch {
+			case errors.Is(err, ErrNewerSchema):
 				return s.recordErr("draft", key, err) // do not overwrite what a newer attend wrote
+			case err == nil && !coach.MayReplaceDraft(h.ID, h.Writer, h.Updated, sess):
+				return s.errElsewhere(b, sess.PersonID, h.Updated)
+			case err == nil && h.ID == sess.ID && h.Updated.After(sess.Updated):
+				return nil // a newer copy of this draft is already stored
 			}
 		}
 		return b.drafts.Put(key, raw)
@@ -107,4 +111,15 @@ func (s *Store) DiscardDraft(personID string) error {
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
 		return b.drafts.Delete([]byte(personID))
 	})
+}
+
+// errElsewhere says that another window holds a person's prep.
+func (s *Store) errElsewhere(b txBuckets, personID string, at time.Time) error {
+	name := "this person"
+	if p, err := s.getPerson(b, personID); err == nil {
+		name = p.Name
+	}
+	return newErr(coach.ErrDraftElsewhere, s.path, nil,
+		"%s's prep is open in another attend window (it saved there at %s), so it was not overwritten from here",
+		name, at.Local().Format("15:04:05"))
 }

@@ -100,3 +100,55 @@ func TestSaveDraftRefusals(t *testing.T) {
 		t.Errorf("an unfinished draft was refused: %v", err)
 	}
 }
+
+func TestTwoWindowsOnOnePersonNeverOverwriteEachOther(t *testing.T) {
+	s := openTest(t, testPath(t))
+	p := mustPerson(t, s, "Siân Ŵyn")
+	now := time.Now()
+	// Two windows open a prep for Siân before either has written a draft.
+	a := coach.NewSession(p.ID, "en", now)
+	a.Writer = "window-a"
+	b := coach.NewSession(p.ID, "en", now)
+	b.Writer = "window-b"
+	a.SetAnswer("checkin.head", coach.Answer{Text: "from A"})
+	if err := s.SaveDraft(a); err != nil {
+		t.Fatal(err)
+	}
+	b.SetAnswer("checkin.head", coach.Answer{Text: "from B"})
+	if err := s.SaveDraft(b); !errors.Is(err, coach.ErrDraftElsewhere) {
+		t.Fatalf("B overwrote A's draft: %v", err)
+	}
+	if d, _, _ := s.Draft(p.ID); d.Answer("checkin.head").Text != "from A" {
+		t.Fatalf("stored draft = %q", d.Answer("checkin.head").Text)
+	}
+	// B saves what it has as its own session: nothing is lost.
+	b.ID = coach.NewID(now)
+	b.Writer = ""
+	if _, err := s.SaveSession(b); err != nil {
+		t.Fatalf("B's separate session: %v", err)
+	}
+
+	// A window that loads the stored draft takes it over (a closed or
+	// crashed window leaves it behind); the old window is then refused.
+	stored, _, _ := s.Draft(p.ID)
+	c := stored.Clone()
+	c.Writer, c.Base = "window-c", stored.Updated
+	c.Updated = time.Now().Add(time.Second)
+	c.SetAnswer("checkin.head", coach.Answer{Text: "from C"})
+	if err := s.SaveDraft(c); err != nil {
+		t.Fatalf("taking over a loaded draft: %v", err)
+	}
+	a.Updated = time.Now().Add(2 * time.Second)
+	if err := s.SaveDraft(a); !errors.Is(err, coach.ErrDraftElsewhere) {
+		t.Fatalf("the old window overwrote the takeover: %v", err)
+	}
+	if _, err := s.SaveSession(a); !errors.Is(err, coach.ErrDraftElsewhere) {
+		t.Fatalf("the old window saved over the takeover: %v", err)
+	}
+	if _, err := s.SaveSession(c); err != nil {
+		t.Fatalf("the window holding the draft could not save: %v", err)
+	}
+	if _, err := s.SaveSession(a); !errors.Is(err, coach.ErrDraftElsewhere) {
+		t.Fatalf("a prep already saved from another window was overwritten: %v", err)
+	}
+}

@@ -194,6 +194,7 @@ type draftHead struct {
 	V       int       `json:"v"`
 	ID      string    `json:"id"`
 	Updated time.Time `json:"updated"`
+	Writer  string    `json:"writer,omitempty"`
 }
 
 func decodeDraftHead(b []byte) (draftHead, error) {

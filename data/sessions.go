@@ -32,7 +32,21 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 		return coach.Session{}, errInvalid(err, "this session cannot be saved")
 	}
 	g := s.guide(sess.Lang)
+	writer, base := sess.Writer, sess.Base
+	sess.Writer, sess.Base = "", time.Time{}
 	err = s.update(func(_ *bbolt.Tx, b txBuckets) error {
+		// A prep from a window that lost its draft to another window must not
+		// overwrite that window's prep, saved or not.
+		if writer != "" {
+			if b.sessions.Has([]byte(sess.ID)) {
+				return newErr(coach.ErrDraftElsewhere, s.path, nil, "this prep was already saved from another attend window, so it was not overwritten from here")
+			}
+			if cur, err := b.drafts.Get([]byte(sess.PersonID)); err == nil && cur != nil {
+				if h, err := decodeDraftHead(cur); err == nil && h.ID == sess.ID && !coach.MayReplaceDraft(h.ID, h.Writer, h.Updated, coach.Session{ID: sess.ID, Writer: writer, Base: base}) {
+					return s.errElsewhere(b, sess.PersonID, h.Updated)
+				}
+			}
+		}
 		merged, err := s.resaveTx(b, sess, read)
 		if err != nil {
 			return err

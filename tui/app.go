@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -114,6 +115,7 @@ func New(opt Options) *Model {
 
 		AutosaveDelay: opt.AutosaveDelay,
 		TypingDelay:   opt.TypingDelay,
+		Writer:        coach.NewID(time.Now()),
 	}
 	m := &Model{ctx: ctx, home: newHome(ctx), review: newReview(), help: help.New(), prepName: opt.PrepName}
 	m.help.Styles = ctx.Styles.Help
@@ -556,6 +558,9 @@ func (m *Model) afterQuitFlush(err error) tea.Cmd {
 func (m *Model) sessionSaved(msg sessionSavedMsg) tea.Cmd {
 	m.review.saving = false
 	if msg.err != nil {
+		if errors.Is(msg.err, coach.ErrDraftElsewhere) {
+			m.prep.elsewhere = true // the next ctrl+s saves it as a separate session
+		}
 		m.review.err = msg.err
 		m.quitting = false
 		return nil
@@ -728,6 +733,8 @@ func (m *Model) saveState() string {
 	s := m.ctx.Styles
 	p := m.prep
 	switch {
+	case p.elsewhere:
+		return s.Error.Render("! open in another window: not saved here")
 	case p.saveErr != nil:
 		return s.Error.Render("! draft not saved")
 	case p.saving:

@@ -18,6 +18,9 @@ type Context struct {
 	Now           func() time.Time
 	AutosaveDelay time.Duration
 	TypingDelay   time.Duration
+	// Writer identifies this attend window on the drafts it writes, so two
+	// windows never overwrite each other's prep (coach.MayReplaceDraft).
+	Writer string
 }
 
 // Today is the current calendar day.

@@ -95,6 +95,9 @@ func (s *memStore) SaveDraft(sess coach.Session) error {
 	if _, saved := s.sessions[sess.ID]; saved {
 		return nil
 	}
+	if cur, ok := s.drafts[sess.PersonID]; ok && !coach.MayReplaceDraft(cur.ID, cur.Writer, cur.Updated, sess) {
+		return coach.ErrDraftElsewhere
+	}
 	s.draftWrites++
 	s.drafts[sess.PersonID] = sess.Clone()
 	return nil

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -78,6 +79,11 @@ type prepModel struct {
 
 	typed        []rune // typing not yet inserted (see typing.go)
 	flushPending bool
+
+	// elsewhere is set when another attend window holds this person's prep:
+	// this window stops writing the draft, and saving makes a separate
+	// session, so neither window's words are lost.
+	elsewhere bool
 }
 
 func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *prepModel {
@@ -85,6 +91,7 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 	switch {
 	case draft != nil:
 		m.session = draft.Clone()
+		m.session.Base = draft.Updated // taking it over from the window that wrote it
 		m.notice = "Draft restored from " + draft.Updated.Local().Format("Mon 2 Jan 15:04") + ": you are back where you left off."
 		m.savedAt = draft.Updated
 	default:
@@ -93,6 +100,7 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 			m.notice = "New person: " + p.Name + " has been added to your people."
 		}
 	}
+	m.session.Writer = ctx.Writer
 	m.ta = textarea.New()
 	m.ta.ShowLineNumbers = false
 	m.ta.Prompt = "┃ "
@@ -302,7 +310,7 @@ func (m *prepModel) dirty() bool { return m.rev > m.savedRev }
 // autosave starts a draft write if one is due and none is running.
 func (m *prepModel) autosave(ctx *Context) tea.Cmd {
 	m.tickPending = false
-	if !m.dirty() || m.saving {
+	if !m.dirty() || m.saving || m.elsewhere {
 		return nil
 	}
 	return m.flush(ctx)
@@ -322,6 +330,10 @@ func (m *prepModel) flush(ctx *Context) tea.Cmd {
 func (m *prepModel) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 	m.saving = false
 	m.saveErr = msg.err
+	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
+		m.elsewhere = true
+		return nil // retrying would only fail again
+	}
 	if msg.err == nil {
 		m.savedRev = max(m.savedRev, msg.rev)
 		m.savedAt = msg.at
@@ -620,6 +632,11 @@ func (m *prepModel) warnings() []string {
 // kept in its action's words, so nothing typed is dropped on the way.
 func (m *prepModel) finished() coach.Session {
 	s := m.session.Clone()
+	if m.elsewhere {
+		// The other window keeps this prep; what is here becomes its own
+		// session rather than overwriting that one.
+		s.ID, s.Writer, s.Base = coach.NewID(time.Now()), "", time.Time{}
+	}
 	for i, a := range s.Actions {
 		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" && strings.TrimSpace(a.Text) != "" {
 			s.Actions[i].Text = strings.TrimSpace(a.Text) + " (due: " + strings.TrimSpace(raw) + ")"

@@ -468,3 +468,28 @@ func TestShutdownWritesTheDraftLikeCtrlC(t *testing.T) {
 		t.Fatalf("draft holds %q", got)
 	}
 }
+
+func TestTwoWindowsOnOnePersonLoseNothing(t *testing.T) {
+	a := startPrep(t) // window A
+	st := a.store
+	b := &harness{t: t, store: st} // window B, on the same store
+	b.m = New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, PrepName: "Siân Ŵyn",
+		AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
+	b.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	b.run(b.m.Init())
+
+	a.tabTo("checkin.head")
+	a.typeText("Written in A")
+	b.tabTo("checkin.head")
+	b.typeText("Written in B")
+	b.mustSee("open in another window", "ctrl+s saves what is in this window as a")
+	b.press("ctrl+s", "enter")
+	a.press("ctrl+s", "enter")
+	texts := map[string]bool{}
+	for _, s := range st.sessions {
+		texts[s.Answer("checkin.head").Text] = true
+	}
+	if len(st.sessions) != 2 || !texts["Written in A"] || !texts["Written in B"] {
+		t.Fatalf("saved sessions hold %v, want both windows' words", texts)
+	}
+}

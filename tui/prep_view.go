@@ -26,7 +26,7 @@ func readWidth(ctx *Context) int { return min(bodyWidth(ctx), maxReadWidth) }
 func (m *prepModel) layout(ctx *Context, height int) {
 	// Typing does not change how many lines the other items take; only the
 	// window, the focus, the actions and the notice do. Skip the work then.
-	key := layoutKey{ctx.Width, height, m.focus, len(m.slots), m.notice}
+	key := layoutKey{ctx.Width, height, m.focus, len(m.slots), m.notice, m.elsewhere}
 	if key == m.laidOut {
 		return
 	}
@@ -45,10 +45,14 @@ func (m *prepModel) layout(ctx *Context, height int) {
 	m.ta.SetHeight(min(max(h, 1), 12))
 }
 
+// elsewhereText stays on screen while another window holds this prep.
+const elsewhereText = "Another attend window has this prep open, so nothing here is being saved. ctrl+s saves what is in this window as a separate session; or close this window."
+
 // layoutKey is what the editor sizes depend on.
 type layoutKey struct {
 	width, height, focus, slots int
 	notice                      string
+	elsewhere                   bool
 }
 
 // view renders the prep body in exactly height lines.
@@ -80,6 +84,9 @@ func (m *prepModel) chrome(ctx *Context) string {
 		// A short window keeps room for the answer being typed: one line
 		// says where you are, and the guidance waits for a taller window.
 		parts := []string{title}
+		if m.elsewhere {
+			parts = append(parts, s.Error.Width(readWidth(ctx)).Render(elsewhereText))
+		}
 		if m.notice != "" {
 			parts = append(parts, s.Notice.Width(readWidth(ctx)).Render(m.notice))
 		}
@@ -87,6 +94,9 @@ func (m *prepModel) chrome(ctx *Context) string {
 	}
 	guide := s.Guidance.Width(readWidth(ctx)).Render(strings.Join(st.Guidance, " "))
 	parts := []string{prog, "", title, guide}
+	if m.elsewhere {
+		parts = append(parts, s.Error.Width(readWidth(ctx)).Render(elsewhereText))
+	}
 	if m.notice != "" {
 		parts = append(parts, s.Notice.Width(readWidth(ctx)).Render(m.notice))
 	}
