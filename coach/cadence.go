@@ -1,6 +1,10 @@
 package coach
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Cadence is how often a person should have supervision: a number of weeks
 // or of calendar months. The zero Cadence is the default, three months (the
@@ -107,4 +111,41 @@ func (d Due) Label() string {
 		return fmt.Sprintf("due in %d days", d.Days)
 	}
 	return "due " + d.Date.Human()
+}
+
+// ReadCadence reads an interval as a manager types it: "6w", "6 weeks",
+// "2m", "3 months", "every 6 weeks", "monthly", "weekly". Intervals run
+// from one week to two years.
+func ReadCadence(in string) (Cadence, error) {
+	s := strings.ToLower(strings.TrimSpace(in))
+	s = strings.TrimPrefix(s, "every ")
+	switch s {
+	case "week", "weekly":
+		return Cadence{Weeks: 1}, nil
+	case "month", "monthly":
+		return Cadence{Months: 1}, nil
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(s[:i])
+	bad := fmt.Errorf("%q is not an interval attend can read: try 6w, 2m or 3 months", strings.TrimSpace(in))
+	if err != nil || n < 1 {
+		return Cadence{}, bad
+	}
+	switch s[i:] {
+	case "w", "wk", "wks", "week", "weeks":
+		if n > 104 {
+			return Cadence{}, fmt.Errorf("every %d weeks is more than two years", n)
+		}
+		return Cadence{Weeks: n}, nil
+	case "m", "mo", "month", "months":
+		if n > 24 {
+			return Cadence{}, fmt.Errorf("every %d months is more than two years", n)
+		}
+		return Cadence{Months: n}, nil
+	}
+	return Cadence{}, bad
 }

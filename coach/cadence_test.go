@@ -118,3 +118,25 @@ func TestDueStateOrder(t *testing.T) {
 		t.Errorf("sorted states %v, want %v", states, want)
 	}
 }
+
+func TestReadCadence(t *testing.T) {
+	good := map[string]coach.Cadence{
+		"6w": {Weeks: 6}, "6 weeks": {Weeks: 6}, "every 6 weeks": {Weeks: 6}, " 8 WKS ": {Weeks: 8},
+		"2m": {Months: 2}, "3 months": {Months: 3}, "every 3 months": {Months: 3}, "monthly": {Months: 1}, "weekly": {Weeks: 1},
+		"every week": {Weeks: 1}, "1 month": {Months: 1},
+	}
+	for in, want := range good {
+		got, err := coach.ReadCadence(in)
+		if err != nil || got != want {
+			t.Errorf("ReadCadence(%q) = %+v, %v; want %+v", in, got, err, want)
+		}
+		if back, err := coach.ReadCadence(got.String()); err != nil || back.Effective() != got.Effective() {
+			t.Errorf("%q does not read back from %q: %+v %v", in, got.String(), back, err)
+		}
+	}
+	for _, in := range []string{"", "soon", "0w", "-3m", "6", "6y", "105w", "25m", "w6"} {
+		if _, err := coach.ReadCadence(in); err == nil {
+			t.Errorf("ReadCadence(%q) should fail", in)
+		}
+	}
+}

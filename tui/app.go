@@ -147,7 +147,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.forceQuit = m.quitting // a second signal leaves at once
 		cmd = m.quit()
 	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg, personTrendMsg, teamMsg,
-		actionsMsg, actionClosedMsg, searchMsg, recordSavedMsg:
+		actionsMsg, actionClosedMsg, searchMsg, recordSavedMsg, cadenceSetMsg:
 		cmd = m.result(msg)
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
@@ -475,6 +475,19 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		if msg.person.ID == m.trend.person.ID {
 			m.trend.loaded, m.trend.sums = true, msg.sums
 		}
+	case cadenceSetMsg:
+		if msg.err != nil {
+			m.setNotice(errText("Could not change how often", msg.err), true)
+			return nil
+		}
+		due := coach.DueFor(msg.person, m.ctx.Today())
+		text := msg.person.Name + ": supervision " + msg.person.Cadence.String()
+		if due.State != coach.NeverMet {
+			text += "; " + due.Label()
+		}
+		m.setNotice(text+".", false)
+		m.home.selectAfterLoad = msg.person.ID
+		return loadPeople(m.ctx.Store)
 	case recordSavedMsg:
 		if msg.err != nil {
 			m.record.err = msg.err
@@ -619,7 +632,7 @@ func (m *Model) footerState() footerKey {
 	k := footerKey{
 		screen: m.screen, notice: m.notice, bad: m.noticeBad, all: m.help.ShowAll,
 		cover: m.priv.covering(), locked: m.priv.locked, hidden: m.priv.hidden, width: m.ctx.Width,
-		home: [3]bool{m.home.adding, m.home.filtering, len(m.home.rows) > 0},
+		home: [3]bool{m.home.adding || m.home.cadenceFor != nil, m.home.filtering, len(m.home.rows) > 0},
 		mode: [4]bool{m.history.typingQuery, m.history.searching(), m.actions.dropping, m.follow.dropping},
 		more: [4]bool{m.detail.adding, m.detail.confirmAgree, m.detail.session.IsAgreed(), m.screen == screenRecord && m.record.field == fieldAction},
 	}

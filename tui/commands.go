@@ -120,3 +120,19 @@ const AutosaveDelay = 500 * time.Millisecond
 func autosaveTick(d time.Duration) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return autosaveTickMsg{} })
 }
+
+// cadenceSetMsg reports a changed supervision interval.
+type cadenceSetMsg struct {
+	person coach.Person
+	err    error
+}
+
+func setCadence(st Store, personID string, c coach.Cadence) tea.Cmd {
+	return func() tea.Msg {
+		p, err := st.UpdatePerson(personID, func(p *coach.Person) error {
+			p.Cadence = c
+			return nil
+		})
+		return cadenceSetMsg{person: p, err: err}
+	}
+}

@@ -465,3 +465,17 @@ func (s *memStore) AddAddendum(id, text string) (coach.Session, error) {
 	s.sessions[id] = sess
 	return sess.Clone(), nil
 }
+
+func (s *memStore) UpdatePerson(id string, edit func(*coach.Person) error) (coach.Person, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.people[id]
+	if !ok {
+		return coach.Person{}, errors.New("no such person")
+	}
+	if err := edit(&p); err != nil {
+		return coach.Person{}, err
+	}
+	s.people[id] = p
+	return p, nil
+}

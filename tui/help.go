@@ -105,6 +105,10 @@ func (m *Model) helpKeys() bindings {
 	}
 	h := m.home
 	switch {
+	case h.cadenceFor != nil:
+		set := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set"))
+		cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+		return bindings{short: []key.Binding{set, cancel, more, k.Quit}, full: [][]key.Binding{{set, cancel}, {more, k.Quit}}}
 	case h.adding:
 		add := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add"))
 		cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
@@ -123,7 +127,7 @@ func (m *Model) helpKeys() bindings {
 	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, k.Actions, k.Trends, k.Team, more, k.QuitQ}
 	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
 	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))
-	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History, k.Actions, k.Trends, k.Team}, {move, k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
+	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History, k.Actions, k.Trends, k.Team, k.Cadence}, {move, k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
 }
 
 func (m *Model) prepHelp(more key.Binding) bindings {

@@ -36,6 +36,10 @@ type homeModel struct {
 
 	hint string // a word about the add field, e.g. when enter met an empty name
 
+	// setting a person's supervision interval
+	cadenceFor *coach.Person
+	cadence    textinput.Model
+
 	// selectAfterLoad is a person to put the cursor on once the list reloads
 	// (someone just added, or just saved).
 	selectAfterLoad string
@@ -50,6 +54,11 @@ func newHome(ctx *Context) homeModel {
 	h.add.CharLimit = coach.MaxNameLen
 	h.add.SetWidth(32)
 	h.filter.SetWidth(32)
+	h.cadence = textinput.New()
+	h.cadence.Prompt = "every: "
+	h.cadence.Placeholder = "6w, 2m, 3 months"
+	h.cadence.CharLimit = 20
+	h.cadence.SetWidth(20)
 	h.applyStyles(ctx.Styles)
 	return h
 }
@@ -57,6 +66,7 @@ func newHome(ctx *Context) homeModel {
 func (h *homeModel) applyStyles(s Styles) {
 	h.filter.SetStyles(s.Input)
 	h.add.SetStyles(s.Input)
+	h.cadence.SetStyles(s.Input)
 }
 
 // setPeople fills the list, most urgent first: overdue (longest first), due
@@ -121,7 +131,7 @@ func (h *homeModel) selectID(id string) {
 }
 
 // typing reports whether keys go into a text field.
-func (h *homeModel) typing() bool { return h.filtering || h.adding }
+func (h *homeModel) typing() bool { return h.filtering || h.adding || h.cadenceFor != nil }
 
 // homeResult tells the root what the home screen wants.
 type homeResult struct {
@@ -137,6 +147,29 @@ func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
 	k := ctx.Keys
 	km, isKey := msg.(tea.KeyPressMsg)
 	switch {
+	case h.cadenceFor != nil:
+		h.hint = ""
+		if isKey {
+			switch {
+			case key.Matches(km, k.Back):
+				h.cadenceFor = nil
+				h.cadence.Reset()
+				return homeResult{}, nil
+			case km.String() == "enter":
+				c, err := coach.ReadCadence(h.cadence.Value())
+				if err != nil {
+					h.hint = err.Error()
+					return homeResult{}, nil
+				}
+				id := h.cadenceFor.ID
+				h.cadenceFor = nil
+				h.cadence.Reset()
+				return homeResult{}, setCadence(ctx.Store, id, c)
+			}
+		}
+		var cmd tea.Cmd
+		h.cadence, cmd = h.cadence.Update(msg)
+		return homeResult{}, cmd
 	case h.adding:
 		h.hint = ""
 		if isKey {
@@ -220,6 +253,13 @@ func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
 		return homeResult{team: true}, nil
 	case key.Matches(km, k.Actions):
 		return homeResult{actions: true}, nil
+	case key.Matches(km, k.Cadence):
+		if r, ok := h.selected(); ok {
+			p := r.person
+			h.cadenceFor = &p
+			h.cadence.SetValue("")
+			return homeResult{}, h.cadence.Focus()
+		}
 	case key.Matches(km, k.QuitQ):
 		return homeResult{quit: true}, nil
 	}
@@ -273,18 +313,25 @@ func (h *homeModel) view(ctx *Context, height int) string {
 		}
 	}
 	body := strings.Join(out, "\n")
-	body = fitHeight(body, height-1)
+	footLines := 1
+	if h.hint != "" && (h.adding || h.cadenceFor != nil) {
+		footLines = 2 // the hint gets a line of its own, never cut off
+	}
+	body = fitHeight(body, height-footLines)
 	var foot string
 	switch {
+	case h.cadenceFor != nil:
+		foot = s.Focused.Render("How often for "+h.cadenceFor.Name+" (now "+h.cadenceFor.Cadence.String()+")  ") + h.cadence.View()
 	case h.adding:
 		foot = s.Focused.Render("Add a person  ") + h.add.View()
-		if h.hint != "" {
-			foot += "  " + s.Warn.Render(h.hint)
-		}
 	case h.filtering || h.filter.Value() != "":
 		foot = h.filter.View()
 	}
-	return body + "\n" + ansi.Truncate(foot, w, "…")
+	foot = ansi.Truncate(foot, w, "…")
+	if footLines == 2 {
+		foot = s.Warn.Render(ansi.Truncate(h.hint, w, "…")) + "\n" + foot
+	}
+	return body + "\n" + foot
 }
 
 func (h *homeModel) rowView(ctx *Context, r personRow, selected bool) string {

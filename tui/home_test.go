@@ -2,6 +2,8 @@ package tui
 
 import (
 	"testing"
+
+	"attend/coach"
 )
 
 func TestFirstRunExplainsWhatToDo(t *testing.T) {
@@ -56,5 +58,27 @@ func TestQFromHomeQuits(t *testing.T) {
 	h.press("q")
 	if !h.quit {
 		t.Fatal("q did not quit")
+	}
+}
+
+func TestSettingHowOftenChangesWhenSomeoneIsDue(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	p.LastSession = coach.DateOf(clock).AddDays(-50) // 7 weeks ago: not due on 3 months
+	h.store.people[p.ID] = p
+	h.run(loadPeople(h.store))
+	h.mustSee("due Thu 7 Jan 2027")
+	h.press("e")
+	h.typeText("fortnightly")
+	h.press("enter")
+	h.mustSee("is not an interval attend can read")
+	for range "fortnightly" {
+		h.press("backspace")
+	}
+	h.typeText("6w")
+	h.press("enter")
+	h.mustSee("Siân Ŵyn: supervision every 6 weeks; overdue by 8 days", "! overdue by 8 days")
+	if c := h.store.people[p.ID].Cadence; c.Weeks != 6 {
+		t.Fatalf("cadence = %+v", c)
 	}
 }

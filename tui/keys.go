@@ -21,6 +21,7 @@ type KeyMap struct {
 	History   key.Binding
 	Trends    key.Binding
 	Team      key.Binding
+	Cadence   key.Binding
 	QuitQ     key.Binding
 
 	// history
@@ -78,6 +79,7 @@ func DefaultKeyMap() KeyMap {
 		Drop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "drop…")),
 		Carry:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry")),
 		Team:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "team")),
+		Cadence:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "how often")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		OnePerson: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "person/all")),
 

@@ -29,6 +29,8 @@ type Store interface {
 	Session(id string) (coach.Session, error)
 	// Person reads one person by id.
 	Person(id string) (coach.Person, error)
+	// UpdatePerson changes one person in one commit (their cadence, say).
+	UpdatePerson(id string, edit func(*coach.Person) error) (coach.Person, error)
 
 	FollowUps // open actions, and closing them
 	Searcher  // search as you type

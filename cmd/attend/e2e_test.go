@@ -250,3 +250,25 @@ func TestExportForSomeoneWithNoSavedSessions(t *testing.T) {
 		t.Fatalf("export said:\n%s", out.String())
 	}
 }
+
+func TestCadenceCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	st, _ := data.Open(db, data.Options{})
+	st.EnsurePerson("Siân Ŵyn")
+	st.Close()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"cadence", "--db", db, "sian", "6w"}, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Siân Ŵyn: supervision every 6 weeks (was every 3 months)") {
+		t.Fatalf("cadence said %q", out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"cadence", "--db", db, "sian"}, nil, &out, &out); err != nil || !strings.Contains(out.String(), "every 6 weeks") {
+		t.Fatalf("cadence show: %v %q", err, out.String())
+	}
+	err := run(context.Background(), []string{"cadence", "--db", db, "sian", "fortnightly"}, nil, &out, &out)
+	if exitCode(err) != 2 || !strings.Contains(err.Error(), "not an interval") {
+		t.Fatalf("bad interval: %v", err)
+	}
+}
