@@ -518,7 +518,7 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 			m.setNotice(errText("Could not search", msg.err), true)
 			return nil
 		}
-		m.history.setHits(msg)
+		return m.history.setHits(m.ctx, msg)
 	case actionsMsg:
 		if msg.err != nil {
 			m.setNotice(errText("Could not read the open actions", msg.err), true)

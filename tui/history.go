@@ -49,7 +49,9 @@ type historyModel struct {
 	// search: typing in query runs a search on every change.
 	typingQuery bool
 	query       textinput.Model
-	gen         int // the latest query sent; older answers are dropped
+	gen         int  // the latest query sent; older answers are dropped
+	inFlight    bool // a search is running: at most one at a time
+	queued      bool // the query changed while it ran: send it when it returns
 	hits        []coach.Hit
 	searched    bool // hits are for the current query
 	problem     string
@@ -67,12 +69,21 @@ func newHistory(ctx *Context, personID, personName string) historyModel {
 // searching reports whether the list shows search hits.
 func (h *historyModel) searching() bool { return strings.TrimSpace(h.query.Value()) != "" }
 
-func (h *historyModel) setHits(msg searchMsg) {
+// setHits takes a search's answer, and sends the latest query if it changed
+// meanwhile: on a very large file a search can outlast a keystroke, and
+// searches must not pile up behind the typing.
+func (h *historyModel) setHits(ctx *Context, msg searchMsg) tea.Cmd {
+	h.inFlight = false
+	if h.queued {
+		h.queued = false
+		return h.search(ctx)
+	}
 	if msg.gen != h.gen {
-		return // an answer to a query typed past already
+		return nil // an answer to a query typed past already
 	}
 	h.hits, h.searched = msg.hits, true
 	h.cursor = min(h.cursor, max(0, len(h.hits)-1))
+	return nil
 }
 
 // search sends the current query.
@@ -87,6 +98,11 @@ func (h *historyModel) search(ctx *Context) tea.Cmd {
 	}
 	q.PersonID = h.personID
 	q.Limit = searchLimit
+	if h.inFlight {
+		h.queued = true
+		return nil
+	}
+	h.inFlight = true
 	return runSearch(ctx.Store, q, h.gen)
 }
 

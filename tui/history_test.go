@@ -238,3 +238,26 @@ func TestHighlightMarksOnlyMatchingWords(t *testing.T) {
 		t.Fatalf("no underline in %q", out)
 	}
 }
+
+func TestSearchesNeverPileUpBehindTyping(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withSessions(t, h, 5)
+	h.press("h", "/")
+	// Type while the first search is still out: the model sends no more
+	// until it returns, then sends only the latest query.
+	_, first := h.m.Update(keyMsg("r"))
+	if first == nil {
+		t.Fatal("no search sent")
+	}
+	for _, k := range []string{"o", "t"} {
+		h.m.Update(keyMsg(k))
+	}
+	if !h.m.history.queued {
+		t.Fatal("typing during a search did not queue the latest query")
+	}
+	h.run(first) // the first answer arrives; the latest query goes out
+	if h.m.history.inFlight || h.m.history.queued {
+		t.Fatalf("after the answers: inFlight %v, queued %v", h.m.history.inFlight, h.m.history.queued)
+	}
+	h.mustSee("5 sessions found")
+}
