@@ -74,19 +74,12 @@ func replaceFile(path string, build func(dst *bbolt.DB) error) error {
 func (s *Store) rewrite(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed {
-		return errClosed(s.path)
-	}
-	if s.opt.ReadOnly {
-		return errReadOnly(s.path)
-	}
-	start := time.Now()
-	if err := s.viewLocked(func(*bbolt.Tx, txBuckets) error { return nil }); err != nil {
+	wait, err := s.beginWrite()
+	if err != nil {
 		return err
 	}
-	wait := max(s.opt.LockTimeout-time.Since(start), minLockWait)
 	committed := false
-	err := s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
+	err = s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
 		err := db.Update(func(tx *bbolt.Tx) error {
 			b, err := s.checkTx(tx)
 			if err != nil {

@@ -419,24 +419,33 @@ func (s *Store) viewLocked(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	})
 }
 
+// beginWrite checks that this store may write and validates the file
+// read-only first; it returns how long the write may wait for the lock.
+// Both opens share one LockTimeout, so a write gives up in about
+// LockTimeout however the other attend's locks fall. s.mu must be held.
+func (s *Store) beginWrite() (time.Duration, error) {
+	if s.closed {
+		return 0, errClosed(s.path)
+	}
+	if s.opt.ReadOnly {
+		return 0, errReadOnly(s.path)
+	}
+	start := time.Now()
+	if err := s.viewLocked(func(*bbolt.Tx, txBuckets) error { return nil }); err != nil {
+		return 0, err
+	}
+	return max(s.opt.LockTimeout-time.Since(start), minLockWait), nil
+}
+
 // update validates the file read-only, then runs fn in one read-write
 // transaction, re-checking the meta inside it before anything is written.
 func (s *Store) update(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed {
-		return errClosed(s.path)
-	}
-	if s.opt.ReadOnly {
-		return errReadOnly(s.path)
-	}
-	start := time.Now()
-	if err := s.viewLocked(func(*bbolt.Tx, txBuckets) error { return nil }); err != nil {
+	wait, err := s.beginWrite()
+	if err != nil {
 		return err
 	}
-	// Both opens share one LockTimeout, so a write gives up in about
-	// LockTimeout however the other attend's locks fall.
-	wait := max(s.opt.LockTimeout-time.Since(start), minLockWait)
 	return s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
 		return db.Update(func(tx *bbolt.Tx) error {
 			b, err := s.checkTx(tx)

@@ -39,12 +39,9 @@ func newCadenceCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			p, found, err := coach.ResolveName(people, args[0])
-			switch {
-			case err != nil:
-				return usageError{err}
-			case !found:
-				return fmt.Errorf("no one called %q in this database; 'attend' lists your people", args[0])
+			p, err := findPerson(people, args[0])
+			if err != nil {
+				return err
 			}
 			was := p.Cadence.String()
 			if len(args) == 2 {

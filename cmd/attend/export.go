@@ -55,12 +55,9 @@ func export(st *data.Store, w io.Writer, format, person string, now time.Time) e
 		return err
 	}
 	if person != "" {
-		p, ok, err := coach.ResolveName(people, person)
+		p, err := findPerson(people, person)
 		if err != nil {
-			return usageError{err}
-		}
-		if !ok {
-			return fmt.Errorf("no one called %q in this database; 'attend' lists your people", person)
+			return err
 		}
 		people = []coach.Person{p}
 	}

@@ -336,12 +336,9 @@ Backups and exports made before are not touched: erase those too.`,
 			if err != nil {
 				return err
 			}
-			p, found, err := coach.ResolveName(people, person)
+			p, err := findPerson(people, person)
 			if err != nil {
-				return usageError{err}
-			}
-			if !found {
-				return fmt.Errorf("no one called %q in %s: nothing was changed ('attend' lists your people)", person, st.Path())
+				return err
 			}
 			if !yes {
 				drafts, err := st.Drafts()

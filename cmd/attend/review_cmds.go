@@ -293,12 +293,9 @@ Punctuation only separates words.`,
 				return err
 			}
 			if person != "" {
-				p, ok, err := coach.ResolveName(people, person)
+				p, err := findPerson(people, person)
 				if err != nil {
-					return usageError{err}
-				}
-				if !ok {
-					return fmt.Errorf("no one called %q in this database; 'attend' lists your people", person)
+					return err
 				}
 				q.personID = p.ID
 				people = []coach.Person{p}

@@ -206,6 +206,20 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string) error {
 	return err
 }
 
+// findPerson finds the one person a typed name means ("sian" finds Siân
+// Ŵyn), among people already read. An ambiguous name is a usage error
+// naming the candidates; nobody matching is an error saying so.
+func findPerson(people []coach.Person, typed string) (coach.Person, error) {
+	p, found, err := coach.ResolveName(people, typed)
+	switch {
+	case err != nil:
+		return coach.Person{}, usageError{err}
+	case !found:
+		return coach.Person{}, fmt.Errorf("no one called %q in this database: nothing was changed ('attend' lists your people)", typed)
+	}
+	return p, nil
+}
+
 // resolvePerson turns a typed name into the full name of the person meant
 // ("sian" finds "Siân Ŵyn"), or returns it cleaned up for a new person.
 func resolvePerson(st *data.Store, typed string) (string, error) {
