@@ -430,12 +430,23 @@ func (s *Store) beginWrite() (time.Duration, error) {
 	if s.opt.ReadOnly {
 		return 0, errReadOnly(s.path)
 	}
+	// On a disk with (next to) no space left, a commit would overwrite free
+	// pages inside the file before failing to grow it: refuse first, so the
+	// file is left byte for byte as it was.
+	if free := diskFree(s.path); free >= 0 && free < minFreeToWrite {
+		return 0, newErr(ErrDiskFull, s.path, nil,
+			"cannot write %s: the disk is full: free some space and try again (nothing was saved)", s.path)
+	}
 	start := time.Now()
 	if err := s.viewLocked(func(*bbolt.Tx, txBuckets) error { return nil }); err != nil {
 		return 0, err
 	}
 	return max(s.opt.LockTimeout-time.Since(start), minLockWait), nil
 }
+
+// minFreeToWrite is the least free space a write starts with. A save needs a
+// few pages; less than this means the disk is full for practical purposes.
+const minFreeToWrite = 256 << 10
 
 // update validates the file read-only, then runs fn in one read-write
 // transaction, re-checking the meta inside it before anything is written.
