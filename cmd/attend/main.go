@@ -74,6 +74,7 @@ Run it with no arguments to open your people.`,
 	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g), newCadenceCmd(g))
 	addPrivacyCommands(root, g)
 	addReviewCommands(root, g)
+	addFollowUpCommands(root, g)
 	return root
 }
 
