@@ -136,8 +136,18 @@ func ActionLine(a Action) string {
 		line += ", by " + a.Due.Human()
 	}
 	line += ")"
-	if a.Status == ActionDropped {
+	// A follow-up is dated, so closing an action on an agreed record is
+	// never a silent edit of it.
+	switch a.Status {
+	case ActionDone:
+		if !a.Closed.IsZero() {
+			line += " — done " + DateOf(a.Closed).Human()
+		}
+	case ActionDropped:
 		line += " — dropped"
+		if !a.Closed.IsZero() {
+			line += " " + DateOf(a.Closed).Human()
+		}
 		if a.Reason != "" {
 			line += ": " + a.Reason
 		}

@@ -216,3 +216,15 @@ func TestActionLine(t *testing.T) {
 		}
 	}
 }
+
+func TestClosedActionsSayWhen(t *testing.T) {
+	closed := time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+	done := coach.ActionLine(coach.Action{Text: "Book the refresher", Owner: coach.OwnerThem, Status: coach.ActionDone, Closed: closed})
+	if done != "- [x] Book the refresher (them) — done Thu 26 Nov 2026" {
+		t.Errorf("done line = %q", done)
+	}
+	dropped := coach.ActionLine(coach.Action{Text: "Ask estates", Owner: coach.OwnerMe, Status: coach.ActionDropped, Reason: "bought in October", Closed: closed})
+	if dropped != "- [ ] Ask estates (me) — dropped Thu 26 Nov 2026: bought in October" {
+		t.Errorf("dropped line = %q", dropped)
+	}
+}

@@ -60,6 +60,7 @@ type actionsModel struct {
 	dropping bool            // asking why an action is dropped
 	reason   textinput.Model // the reason
 	done     int             // closed while this list was open, for the notice
+	carried  string          // the last action carried, for a word of feedback
 }
 
 func newActions(ctx *Context, personID, name string) actionsModel {
@@ -125,6 +126,7 @@ func (a *actionsModel) update(ctx *Context, msg tea.Msg) (actionsResult, tea.Cmd
 	if a.cursor >= len(a.refs) {
 		return actionsResult{}, nil
 	}
+	a.carried = ""
 	switch {
 	case key.Matches(km, k.Done):
 		return actionsResult{}, closeAction(ctx.Store, a.refs[a.cursor], coach.ActionDone, "")
@@ -132,7 +134,10 @@ func (a *actionsModel) update(ctx *Context, msg tea.Msg) (actionsResult, tea.Cmd
 		a.dropping = true
 		return actionsResult{}, a.reason.Focus()
 	case key.Matches(km, k.Carry):
-		a.cursor = min(len(a.refs)-1, a.cursor+1) // carried: it stays open for next time
+		// Carrying changes nothing stored: an open action simply stays open
+		// and comes back at the next prep. Say so, and move on.
+		a.carried = a.refs[a.cursor].Action.Text
+		a.cursor = min(len(a.refs)-1, a.cursor+1)
 	case key.Matches(km, k.Open):
 		r := a.refs[a.cursor]
 		return actionsResult{open: &r}, nil
@@ -168,8 +173,11 @@ func (a *actionsModel) view(ctx *Context, height int, title string) string {
 	}
 	body := fitHeight(strings.Join(out, "\n"), height-1)
 	foot := ""
-	if a.dropping {
+	switch {
+	case a.dropping:
 		foot = a.reason.View()
+	case a.carried != "":
+		foot = s.Notice.Render("Carried: “" + a.carried + "” stays open and comes back at the next prep.")
 	}
 	return body + "\n" + ansi.Truncate(foot, w, "…")
 }
@@ -180,22 +188,25 @@ func (a *actionsModel) row(ctx *Context, r coach.ActionRef, selected bool, w int
 	if !r.Action.Due.IsZero() {
 		due = shortDate(r.Action.Due, ctx.Today())
 	}
-	due = fmt.Sprintf("%-12s", due)
+	if r.Overdue(ctx.Today()) {
+		due = "!" + due
+	}
+	due = fmt.Sprintf("%-13s", due)
 	dueStyled := s.Subtle.Render(due)
 	if r.Overdue(ctx.Today()) {
-		dueStyled = s.Warn.Render("!" + due[:len(due)-1])
+		dueStyled = s.Warn.Render(due)
 	}
 	who := ""
 	if a.personID == "" {
 		name := ansi.Truncate(r.PersonName, 16, "…")
 		who = name + strings.Repeat(" ", max(0, 16-ansi.StringWidth(name))) + "  "
 	}
-	owner := "(" + r.Action.Owner.Label() + " · " + shortDate(r.SessionDate, ctx.Today()) + ")"
+	owner := "(" + r.Action.Owner.Label() + ", from " + shortDate(r.SessionDate, ctx.Today()) + ")"
 	lead := "  "
 	if selected {
 		lead = "▸ "
 	}
-	text := ansi.Truncate(r.Action.Text, max(10, w-4-12-ansi.StringWidth(who)-ansi.StringWidth(owner)-2), "…")
+	text := ansi.Truncate(r.Action.Text, max(16, w-4-13-ansi.StringWidth(who)-ansi.StringWidth(owner)-2), "…")
 	if selected {
 		return s.Selected.Render(lead) + dueStyled + s.Selected.Render(who+text) + " " + s.Faint.Render(owner)
 	}

@@ -104,3 +104,13 @@ func TestGoldenActions(t *testing.T) {
 		})
 	}
 }
+
+func TestCarryingSaysWhatItDid(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withActions(t, h)
+	h.press("o", "c")
+	h.mustSee("Carried: “Book the moving and handling refresher” stays open and comes back at the next prep.")
+	if n := len(h.m.actions.refs); n != 3 {
+		t.Fatalf("carrying changed the open actions: %d", n)
+	}
+}

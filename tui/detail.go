@@ -39,6 +39,7 @@ type detailModel struct {
 	vp      viewport.Model
 
 	confirmAgree bool           // asking before marking the record agreed
+	readOnlySaid bool           // r was pressed on an agreed record: say why nothing opens
 	adding       bool           // writing an addendum
 	addendum     textarea.Model // its text
 }
@@ -108,6 +109,7 @@ func (d *detailModel) update(ctx *Context, msg tea.Msg) (detailResult, tea.Cmd) 
 	if !ok || !d.loaded {
 		return detailStay, nil
 	}
+	d.readOnlySaid = false
 	if d.confirmAgree {
 		d.confirmAgree = false
 		if km.String() == "enter" {
@@ -118,6 +120,8 @@ func (d *detailModel) update(ctx *Context, msg tea.Msg) (detailResult, tea.Cmd) 
 	switch {
 	case key.Matches(km, k.Back):
 		return detailBack, nil
+	case key.Matches(km, k.Record) && d.session.IsAgreed():
+		d.readOnlySaid = true
 	case key.Matches(km, k.Record) && !d.session.IsAgreed():
 		return detailRecord, nil
 	case key.Matches(km, k.Agree) && !d.session.IsAgreed():
@@ -158,6 +162,8 @@ func (d *detailModel) view(ctx *Context, height int) string {
 		prompt = strings.Split(s.Warn.Width(readWidth(ctx)).Render("Mark this record as agreed with "+d.person.Name+" today? It becomes read-only: later corrections are dated addenda. enter confirms; any other key cancels."), "\n")
 	case d.adding:
 		prompt = append([]string{s.Focused.Render("Add a dated note to this agreed record")}, indent(d.addendum.View(), "  ")...)
+	case d.readOnlySaid:
+		prompt = strings.Split(s.Warn.Width(readWidth(ctx)).Render("This record was agreed on "+d.session.Agreed.Human()+" and is read-only. n adds a dated note instead."), "\n")
 	}
 	// The record gives up its last lines to a prompt while one is showing.
 	record := strings.Split(d.vp.View(), "\n")

@@ -521,9 +521,10 @@ func (m *prepModel) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		a.Rating = int(s[0] - '0')
 	case key.Matches(msg, ctx.Keys.RateClear):
 		a.Rating = 0
-	case s == "right" || s == "l" || s == "+":
+	// Only arrows and +/- nudge a rating: a letter starts a word for the note.
+	case s == "right" || s == "+":
 		a.Rating = min(coach.MaxRating, a.Rating+1)
-	case s == "left" || s == "h" || s == "-":
+	case s == "left" || s == "-":
 		a.Rating = max(1, a.Rating-1)
 	case s == "enter":
 		m.move(ctx, 1)

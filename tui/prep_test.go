@@ -329,12 +329,15 @@ func TestAFloodOfKeyPressesIsInsertedAtOnceAndKeptWithinTheLimit(t *testing.T) {
 }
 
 func TestLettersTypedOnARatingGoIntoItsNote(t *testing.T) {
-	h := startPrep(t)
-	h.typeText("tired after 3 nights")
-	a := h.m.prep.session.Answer("checkin.energy")
-	if a.Text != "tired after 3 nights" || a.Rating != 0 {
-		t.Fatalf("answer = %+v, want the words in the note and no rating", a)
+	for _, words := range []string{"tired after 3 nights", "lovely morning", "had a good weekend", "joyful"} {
+		h := startPrep(t)
+		h.typeText(words)
+		a := h.m.prep.session.Answer("checkin.energy")
+		if a.Text != words || a.Rating != 0 {
+			t.Fatalf("typed %q: answer = %+v, want the words in the note and no rating", words, a)
+		}
 	}
+	h := startPrep(t)
 	h.press("shift+tab", "7")
 	h.mustSee("Ratings go from 1 to 5")
 }

@@ -87,6 +87,9 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		if due.State != coach.NeverMet {
 			text += "; " + due.Label()
 		}
+		if !msg.person.NextSession.IsZero() {
+			text += " (the next date agreed at the last session, " + msg.person.NextSession.Human() + ", comes first)"
+		}
 		m.setNotice(text+".", false)
 		m.home.selectAfterLoad = msg.person.ID
 		return loadPeople(m.ctx.Store)
@@ -113,6 +116,7 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		case "agreed":
 			m.setNotice("Marked agreed with "+m.detail.person.Name+" on "+msg.session.Agreed.Human()+". The record is now read-only.", false)
 		case "addendum":
+			m.detail.vp.GotoBottom() // where the new note is
 			m.setNotice("Dated note added.", false)
 		}
 	case searchMsg:

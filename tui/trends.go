@@ -70,6 +70,12 @@ func loadTeam(st Store) tea.Cmd {
 	}
 }
 
+// chartNames are short row names for the trend charts.
+var chartNames = map[string]string{
+	"needs.autonomy": "Autonomy", "needs.belonging": "Belonging", "needs.competence": "Competence",
+	"needs.workload": "Workload", "checkin.energy": "Your energy",
+}
+
 // levels draws a rating 1-5 as a bar height, so it reads without colour.
 var levels = []string{" ", "▁", "▃", "▄", "▆", "█"}
 
@@ -137,8 +143,8 @@ func (pt *personTrendModel) view(ctx *Context, height int) string {
 			}
 			pts := coach.Series(pt.sums, id)
 			name := it.Prompt
-			if id == "checkin.energy" {
-				name = "Your energy" // the prompt is a question; the chart needs a name
+			if short, ok := chartNames[id]; ok {
+				name = short // a chart row needs a name, not a question
 			}
 			label := ansi.Truncate(name, labelW-1, "…")
 			label += strings.Repeat(" ", max(0, labelW-ansi.StringWidth(label)))

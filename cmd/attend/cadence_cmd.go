@@ -56,6 +56,9 @@ func newCadenceCmd(g *globals) *cobra.Command {
 			if d := coach.DueFor(p, coach.DateOf(time.Now())); d.State != coach.NeverMet {
 				line += "; " + d.Label()
 			}
+			if !p.NextSession.IsZero() {
+				line += " (the next date agreed at the last session, " + p.NextSession.Human() + ", comes first)"
+			}
 			fmt.Fprintln(cmd.OutOrStdout(), line)
 			return nil
 		},
