@@ -90,8 +90,8 @@ func (s *Store) Check() error {
 		}
 		fmt.Fprintf(&b, "  %v\n", f)
 	}
-	b.WriteString("Make a copy of the file before changing anything, then restore your latest backup; " +
-		"`attend export` can still get out every record that reads.")
+	b.WriteString("Make a copy of the file before changing anything, then restore your latest backup " +
+		"(attend backup makes them); `attend show ID` still reads any session that is not damaged.")
 	return &Error{Kind: ErrCorrupt, Path: s.path, Msg: b.String(), Err: errors.Join(faults...)}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -52,8 +53,12 @@ copying it back over the database while no attend is running.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if fi, err := os.Stat(args[0]); err == nil && !fi.IsDir() && !force {
+			fi, statErr := os.Stat(args[0])
+			if statErr == nil && !fi.IsDir() && !force {
 				return fmt.Errorf("%s already exists: choose a new name (or a folder), or add --force to replace it", args[0])
+			}
+			if statErr != nil && strings.HasSuffix(args[0], string(os.PathSeparator)) {
+				return fmt.Errorf("there is no folder %s: make it first (mkdir -p %s), or give a file name", args[0], args[0])
 			}
 			st, err := g.open(true, nil)
 			if err != nil {
