@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -13,6 +14,13 @@ type Addendum struct {
 	At   time.Time `json:"at"`
 	Text string    `json:"text"`
 }
+
+// ErrRecordChanged means another window changed a record after this one
+// read it: writing would silently replace what was written there.
+var ErrRecordChanged = errors.New("this record was changed in another attend window")
+
+// ErrRecordAgreed means the record was agreed, so it is read-only.
+var ErrRecordAgreed = errors.New("record agreed and read-only")
 
 // IsAgreed reports whether the record has been agreed with the staff member,
 // after which it is read-only apart from addenda and action follow-ups.

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"attend/coach"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -56,7 +57,7 @@ var (
 	ErrNotEncrypted = errors.New("database not encrypted")
 	// ErrAgreed: the session's record was agreed with the staff member and
 	// is read-only; corrections are dated addenda (AddAddendum).
-	ErrAgreed = errors.New("record agreed and read-only")
+	ErrAgreed = coach.ErrRecordAgreed
 )
 
 // Error is a store failure with a message written for the person at the

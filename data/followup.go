@@ -138,6 +138,19 @@ func (s *Store) SetActionStatus(sessionID, actionID string, status coach.ActionS
 // in as on save) and the next session's date (answers["close.next"]; a
 // zero date keeps the one there). ErrAgreed once the record is agreed.
 func (s *Store) CompleteSession(id string, record string, actions []coach.Action, next coach.Date) (coach.Session, error) {
+	return s.completeSession(id, nil, record, actions, next)
+}
+
+// CompleteSessionIf is CompleteSession for an editor that may share the
+// record with another window: it writes only if the stored record is still
+// the text the editor last saw (expect), and otherwise returns
+// coach.ErrRecordChanged and changes nothing, so one window never silently
+// replaces what another wrote.
+func (s *Store) CompleteSessionIf(id, expect, record string, actions []coach.Action, next coach.Date) (coach.Session, error) {
+	return s.completeSession(id, &expect, record, actions, next)
+}
+
+func (s *Store) completeSession(id string, expect *string, record string, actions []coach.Action, next coach.Date) (coach.Session, error) {
 	const what = "cannot complete the record"
 	if err := next.Check(); err != nil {
 		return coach.Session{}, errInvalid(err, what)
@@ -145,6 +158,10 @@ func (s *Store) CompleteSession(id string, record string, actions []coach.Action
 	return s.changeSession(id, what, func(b txBuckets, sess *coach.Session) error {
 		if sess.IsAgreed() {
 			return s.errAgreed(b, *sess)
+		}
+		if expect != nil && sess.Record != strings.TrimSpace(*expect) {
+			return newErr(coach.ErrRecordChanged, s.path, nil,
+				"this record was changed in another attend window, so it was not overwritten from here")
 		}
 		sess.Record = strings.TrimSpace(record)
 		for _, a := range actions {

@@ -301,3 +301,27 @@ func TestSummariesCarryRatings(t *testing.T) {
 		t.Errorf("ratings %+v", sums[0].Ratings)
 	}
 }
+
+func TestCompleteSessionIfNeverReplacesAnotherWindowsText(t *testing.T) {
+	s := openTest(t, testPath(t))
+	p := mustPerson(t, s, "Siân Ŵyn")
+	sess := coach.NewSession(p.ID, "en", s.now())
+	sess.SetAnswer("help.obstacle", coach.Answer{Text: "Hoist"})
+	saved, err := s.SaveSession(sess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CompleteSessionIf(saved.ID, "", "From window A", nil, coach.Date{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CompleteSessionIf(saved.ID, "", "From window B", nil, coach.Date{}); !errors.Is(err, coach.ErrRecordChanged) {
+		t.Fatalf("B replaced A's record: %v", err)
+	}
+	got, _ := s.Session(saved.ID)
+	if got.Record != "From window A" {
+		t.Fatalf("record = %q", got.Record)
+	}
+	if _, err := s.CompleteSessionIf(saved.ID, "From window A", "From window A, added to", nil, coach.Date{}); err != nil {
+		t.Fatalf("the window that wrote it could not go on: %v", err)
+	}
+}

@@ -436,7 +436,7 @@ func (s *memStore) CompleteSession(id, record string, acts []coach.Action, next 
 		return coach.Session{}, errors.New("no such session")
 	}
 	if sess.IsAgreed() {
-		return coach.Session{}, errors.New("this record was agreed and is read-only")
+		return coach.Session{}, coach.ErrRecordAgreed
 	}
 	sess.Record = record
 	sess.Actions = append(sess.Actions, acts...)
@@ -478,4 +478,17 @@ func (s *memStore) UpdatePerson(id string, edit func(*coach.Person) error) (coac
 	}
 	s.people[id] = p
 	return p, nil
+}
+
+func (s *memStore) CompleteSessionIf(id, expect, record string, acts []coach.Action, next coach.Date) (coach.Session, error) {
+	s.mu.Lock()
+	cur, ok := s.sessions[id]
+	s.mu.Unlock()
+	if ok && cur.IsAgreed() {
+		return coach.Session{}, coach.ErrRecordAgreed
+	}
+	if ok && cur.Record != strings.TrimSpace(expect) {
+		return coach.Session{}, coach.ErrRecordChanged
+	}
+	return s.CompleteSession(id, strings.TrimSpace(record), acts, next)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -16,6 +17,8 @@ import (
 // Recorder is what the after-meeting record needs from the store.
 type Recorder interface {
 	CompleteSession(id, record string, actions []coach.Action, next coach.Date) (coach.Session, error)
+	// CompleteSessionIf writes only if the stored record is still expect.
+	CompleteSessionIf(id, expect, record string, actions []coach.Action, next coach.Date) (coach.Session, error)
 	AgreeSession(id string, on coach.Date) (coach.Session, error)
 	AddAddendum(id, text string) (coach.Session, error)
 }
@@ -27,10 +30,24 @@ type recordSavedMsg struct {
 	err     error
 }
 
-func completeSession(st Store, id, record string, acts []coach.Action, next coach.Date, what string) tea.Cmd {
+func completeSession(st Store, id, expect, record string, acts []coach.Action, next coach.Date, what string) tea.Cmd {
 	return func() tea.Msg {
-		s, err := st.CompleteSession(id, record, acts, next)
+		s, err := st.CompleteSessionIf(id, expect, record, acts, next)
 		return recordSavedMsg{what: what, session: s, err: err}
+	}
+}
+
+// keepBoth writes the stored record with this window's text after it, for
+// when another window changed the record meanwhile: nobody's words are lost.
+func keepBoth(st Store, id, mine string, next coach.Date) tea.Cmd {
+	return func() tea.Msg {
+		cur, err := st.Session(id)
+		if err != nil {
+			return recordSavedMsg{err: err}
+		}
+		both := strings.TrimSpace(cur.Record + "\n\n" + mine)
+		s, err := st.CompleteSessionIf(id, cur.Record, both, nil, next)
+		return recordSavedMsg{what: "record", session: s, err: err}
 	}
 }
 
@@ -75,10 +92,19 @@ type recordForm struct {
 	dirty   bool
 	pending bool // a write is scheduled
 	err     error
+
+	// seen is the stored record as this window last wrote or read it; a
+	// write only lands if the store still holds it (CompleteSessionIf).
+	seen string
+	// changedElsewhere: another window wrote the record meanwhile;
+	// agreedMeanwhile: it was agreed meanwhile. Either way this window
+	// stops writing, says so, and ctrl+s keeps its words another way.
+	changedElsewhere bool
+	agreedMeanwhile  bool
 }
 
 func newRecordForm(ctx *Context, s coach.Session, height int) recordForm {
-	f := recordForm{session: s, owner: coach.OwnerMe}
+	f := recordForm{session: s, owner: coach.OwnerMe, seen: s.Record}
 	f.discussed = textarea.New()
 	f.discussed.ShowLineNumbers = false
 	f.discussed.Prompt = "┃ "
@@ -134,12 +160,29 @@ func (f *recordForm) write(ctx *Context, acts []coach.Action, what string) tea.C
 		next = f.session.NextSession() // keep the old one until the new one reads
 	}
 	f.dirty = false
-	return completeSession(ctx.Store, f.session.ID, f.discussed.Value(), acts, next, what)
+	return completeSession(ctx.Store, f.session.ID, f.seen, f.discussed.Value(), acts, next, what)
 }
+
+// written takes the store's answer to one of this form's writes.
+func (f *recordForm) written(msg recordSavedMsg) {
+	switch {
+	case msg.err == nil:
+		f.seen, f.err = msg.session.Record, nil
+	case errors.Is(msg.err, coach.ErrRecordChanged):
+		f.changedElsewhere = true
+	case errors.Is(msg.err, coach.ErrRecordAgreed):
+		f.agreedMeanwhile = true
+	default:
+		f.err = msg.err
+	}
+}
+
+// blocked reports whether this window has stopped writing the record.
+func (f *recordForm) blocked() bool { return f.changedElsewhere || f.agreedMeanwhile }
 
 func (f *recordForm) changed(ctx *Context) tea.Cmd {
 	f.dirty = true
-	if f.pending {
+	if f.pending || f.blocked() {
 		return nil
 	}
 	f.pending = true
@@ -157,7 +200,7 @@ const (
 func (f *recordForm) update(ctx *Context, msg tea.Msg) (recordResult, tea.Cmd) {
 	if t, ok := msg.(recordTickMsg); ok {
 		f.pending = false
-		if t.id == f.session.ID && f.dirty {
+		if t.id == f.session.ID && f.dirty && !f.blocked() {
 			return recordStay, f.write(ctx, nil, "")
 		}
 		return recordStay, nil
@@ -166,6 +209,13 @@ func (f *recordForm) update(ctx *Context, msg tea.Msg) (recordResult, tea.Cmd) {
 	if isKey {
 		k := ctx.Keys
 		switch {
+		case f.agreedMeanwhile && key.Matches(km, k.Save):
+			return recordDone, addAddendum(ctx.Store, f.session.ID, f.discussed.Value())
+		case f.changedElsewhere && key.Matches(km, k.Save):
+			next, _ := f.nextDate(ctx.Today())
+			return recordDone, keepBoth(ctx.Store, f.session.ID, f.discussed.Value(), next)
+		case f.blocked() && key.Matches(km, k.Back):
+			return recordDone, nil // the manager chose to leave this window's words
 		case key.Matches(km, k.Save), key.Matches(km, k.Back):
 			return recordDone, f.write(ctx, nil, "record")
 		case key.Matches(km, k.Next):
@@ -235,7 +285,12 @@ func (f *recordForm) view(ctx *Context, p coach.Person, height int) string {
 		note = s.Notice.Render("→ " + d.Human())
 	}
 	out = append(out, "", label(fieldNext, "Next session")+"  "+f.next.View()+"  "+note)
-	if f.err != nil {
+	switch {
+	case f.changedElsewhere:
+		out = append(out, "", s.Error.Width(w).Render("Another attend window changed this record, so nothing here is being saved. ctrl+s keeps both: theirs, then what is here below it. esc leaves without what is here."))
+	case f.agreedMeanwhile:
+		out = append(out, "", s.Error.Width(w).Render("This record was agreed meanwhile, so it is read-only. ctrl+s adds what is here as a dated note; esc leaves without it."))
+	case f.err != nil:
 		out = append(out, "", s.Error.Width(w).Render(errText("Could not save the record", f.err)))
 	}
 	return fitHeight(strings.Join(out, "\n"), height)

@@ -2,6 +2,9 @@ package tui
 
 import (
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"attend/coach"
 )
@@ -74,4 +77,47 @@ func TestAgreedRecordsAreReadOnlyWithDatedAddenda(t *testing.T) {
 		t.Fatalf("addenda = %+v", a)
 	}
 	h.mustSee("Dated note added")
+}
+
+// secondWindow opens another attend on the same store, on the same record.
+func secondWindow(t *testing.T, a *harness) *harness {
+	t.Helper()
+	b := &harness{t: t, store: a.store}
+	b.m = New(Options{Store: a.store, Guide: mustGuide(), Now: fixedNow,
+		AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
+	b.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	b.run(b.m.Init())
+	b.press("h", "enter")
+	return b
+}
+
+func TestTwoWindowsOnOneRecordKeepBothTexts(t *testing.T) {
+	a, id := openSavedSession(t)
+	b := secondWindow(t, a)
+	a.press("r")
+	b.press("r")
+	a.typeText("A's account")
+	b.typeText("B's account")
+	b.mustSee("Another attend window changed this record", "ctrl+s keeps both")
+	if got := a.store.sessions[id].Record; got != "A's account" {
+		t.Fatalf("B overwrote A: %q", got)
+	}
+	b.press("ctrl+s")
+	if got := a.store.sessions[id].Record; got != "A's account\n\nB's account" {
+		t.Fatalf("after keeping both: %q", got)
+	}
+}
+
+func TestWordsTypedWhileAnotherWindowAgreesBecomeADatedNote(t *testing.T) {
+	a, id := openSavedSession(t)
+	b := secondWindow(t, a)
+	b.press("r")
+	a.press("a", "enter") // A marks it agreed
+	b.typeText("Late thought")
+	b.mustSee("agreed meanwhile", "ctrl+s adds what is here as a dated note")
+	b.press("ctrl+s")
+	s := a.store.sessions[id]
+	if s.Record != "" || len(s.Addenda) != 1 || s.Addenda[0].Text != "Late thought" {
+		t.Fatalf("record %q, addenda %+v", s.Record, s.Addenda)
+	}
 }

@@ -94,6 +94,16 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		m.home.selectAfterLoad = msg.person.ID
 		return loadPeople(m.ctx.Store)
 	case recordSavedMsg:
+		if m.screen == screenRecord {
+			m.record.written(msg)
+		}
+		if errors.Is(msg.err, coach.ErrRecordChanged) || (errors.Is(msg.err, coach.ErrRecordAgreed) && m.screen == screenRecord) {
+			if m.quitting {
+				m.quitting, m.forceQuit = false, true
+				m.setNotice("This record was changed elsewhere; what is here is not saved. ctrl+s keeps it; ctrl+c again quits without it.", true)
+			}
+			return nil // the form says what happened and what to do
+		}
 		if msg.err != nil {
 			m.record.err = msg.err
 			m.setNotice(errText("Could not save the record", msg.err), true)
