@@ -79,7 +79,7 @@ func newPassphrase(file, what string) ([]byte, error) {
 	}
 	if n := utf8.RuneCount(pass); n < minPassphrase {
 		clear(pass)
-		return nil, fmt.Errorf("that passphrase is %d characters: use at least %d (a few unrelated words are easy to remember and hard to guess); nothing was changed", n, minPassphrase)
+		return nil, fmt.Errorf("that passphrase is %s long: use at least %d characters (a few unrelated words are easy to remember and hard to guess); nothing was changed", countNoun(n, "character"), minPassphrase)
 	}
 	return pass, nil
 }
