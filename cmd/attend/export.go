@@ -27,11 +27,7 @@ It reads the file without locking out a running attend.`,
 			if format != "json" && format != "md" {
 				return usageError{fmt.Errorf("--format is json or md, not %q", format)}
 			}
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(true, guide)
+			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
 			}

@@ -47,11 +47,7 @@ characters of the id will do if no other open action starts the same way.`,
   attend actions --person sian`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(true, guide)
+			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
 			}
@@ -151,11 +147,7 @@ or its first 6 or more characters if no other open action starts the same way.`,
 			if status == coach.ActionDropped && strings.TrimSpace(reason) == "" {
 				return usageError{errors.New(`say why the action is dropped: attend drop ACTION-ID --reason "no longer needed"`)}
 			}
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(false, guide)
+			st, _, err := g.openWithGuide(false)
 			if err != nil {
 				return err
 			}
@@ -245,11 +237,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				acts = append(acts, coach.Action{Text: strings.TrimSpace(a), Owner: coach.OwnerMe, Status: coach.ActionOpen})
 			}
 
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(false, guide)
+			st, _, err := g.openWithGuide(false)
 			if err != nil {
 				return err
 			}
@@ -309,11 +297,7 @@ SESSION-ID is the id from 'attend log', or its first 6 or more characters.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(false, guide)
+			st, _, err := g.openWithGuide(false)
 			if err != nil {
 				return err
 			}
@@ -369,11 +353,7 @@ digits (1 to 5) instead.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(true, guide)
+			st, guide, err := g.openWithGuide(true)
 			if err != nil {
 				return err
 			}

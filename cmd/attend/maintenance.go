@@ -17,11 +17,7 @@ consistency check, and names every fault it finds. It only reads: the file is
 never changed. It exits 0 when all is well and 1 otherwise.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(true, guide)
+			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
 			}

@@ -280,11 +280,7 @@ FILE "-" reads standard input.`,
 			if err != nil {
 				return fmt.Errorf("%s was not imported (nothing was written): %w", name, err)
 			}
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(false, guide)
+			st, _, err := g.openWithGuide(false)
 			if err != nil {
 				return err
 			}

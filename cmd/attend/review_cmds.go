@@ -279,11 +279,7 @@ Punctuation only separates words.`,
 			}
 			q.grep = grep
 
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(true, guide)
+			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
 			}
@@ -460,11 +456,7 @@ characters (any case) if no other session starts the same way.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			guide, err := g.guide()
-			if err != nil {
-				return err
-			}
-			st, err := g.open(true, guide)
+			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
 			}

@@ -44,6 +44,17 @@ func (g *globals) guide() (*coach.Guide, error) {
 // open opens the database. An encrypted one is opened with the passphrase
 // from --passphrase-file (or ATTEND_PASSPHRASE_FILE); failing that it is
 // asked for on the terminal, before any screen starts, up to three times.
+// openWithGuide loads the prompts for --lang and opens the store with them,
+// as most commands do.
+func (g *globals) openWithGuide(readOnly bool) (*data.Store, *coach.Guide, error) {
+	guide, err := g.guide()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := g.open(readOnly, guide)
+	return st, guide, err
+}
+
 func (g *globals) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	path, err := g.dbPath()
 	if err != nil {
@@ -171,11 +182,7 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("attend needs a terminal to show its screens; for scripts, use 'attend export'")
 	}
-	guide, err := g.guide()
-	if err != nil {
-		return err
-	}
-	st, err := g.open(false, guide)
+	st, guide, err := g.openWithGuide(false)
 	if err != nil {
 		return err
 	}
