@@ -112,6 +112,20 @@ func openPass(t testing.TB, path string, pass []byte) *Store {
 	return s
 }
 
+// openEmptyStore makes a new database at path, encrypted with testPass or
+// not, and opens it, for tests that run both ways.
+func openEmptyStore(t testing.TB, path string, encrypted bool) *Store {
+	t.Helper()
+	if !encrypted {
+		return openTest(t, path)
+	}
+	openTest(t, path).Close()
+	if err := Encrypt(path, testPass); err != nil {
+		t.Fatal(err)
+	}
+	return openPass(t, path, testPass)
+}
+
 // snapshot is everything a Store can read, to compare before and after.
 type snapshot struct {
 	people    []coach.Person

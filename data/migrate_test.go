@@ -64,16 +64,7 @@ func TestMigrateFromV1(t *testing.T) {
 	for _, encrypted := range []bool{false, true} {
 		t.Run(fmt.Sprintf("encrypted=%v", encrypted), func(t *testing.T) {
 			path := testPath(t)
-			var s *Store
-			if encrypted {
-				openTest(t, path).Close()
-				if err := Encrypt(path, testPass); err != nil {
-					t.Fatal(err)
-				}
-				s = openPass(t, path, testPass)
-			} else {
-				s = openTest(t, path)
-			}
+			s := openEmptyStore(t, path, encrypted)
 			w := welshFixture(t, s)
 			people := []coach.Person{mustPerson(t, s, "Ann")}
 			fill(t, s, people, 40)

@@ -81,16 +81,7 @@ func TestImportRoundTrip(t *testing.T) {
 			first := exportJSON(t, src)
 
 			path := testPath(t)
-			openTest(t, path).Close()
-			var dst *Store
-			if encrypted {
-				if err := Encrypt(path, testPass); err != nil {
-					t.Fatal(err)
-				}
-				dst = openPass(t, path, testPass)
-			} else {
-				dst = openTest(t, path)
-			}
+			dst := openEmptyStore(t, path, encrypted)
 			start := time.Now()
 			res, err := dst.Import(parseImport(t, first))
 			if err != nil {

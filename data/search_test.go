@@ -71,16 +71,7 @@ func TestSearch(t *testing.T) {
 	for _, encrypted := range []bool{false, true} {
 		t.Run(fmt.Sprintf("encrypted=%v", encrypted), func(t *testing.T) {
 			path := testPath(t)
-			var s *Store
-			if encrypted {
-				openTest(t, path).Close()
-				if err := Encrypt(path, testPass); err != nil {
-					t.Fatal(err)
-				}
-				s = openPass(t, path, testPass)
-			} else {
-				s = openTest(t, path)
-			}
+			s := openEmptyStore(t, path, encrypted)
 			f := newSearchFixture(t, s)
 			all := []string{"aled-jun", "sian-apr", "aled-mar", "sian-jan"}
 			for _, tc := range []struct {

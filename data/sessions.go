@@ -510,3 +510,34 @@ func (s *Store) EachSession(fn func(coach.Person, coach.Session) error) error {
 	}
 	return nil
 }
+
+// LatestSummaries returns each person's most recent session summary, keyed
+// by person id, in one read: the team view needs one row per person, and a
+// Summaries call each would open the file once per person.
+func (s *Store) LatestSummaries() (map[string]coach.Summary, error) {
+	out := map[string]coach.Summary{}
+	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		idx := b.idxPerson.Cursor()
+		return b.people.Keys(func(id []byte) error {
+			k, _ := lastWithPrefix(idx, id)
+			if k == nil {
+				return nil // no session yet
+			}
+			tk := k[len(id):]
+			if len(tk) != timeKeyLen || !b.idxTime.Has(tk) {
+				return nil // a broken index entry: Check reports it
+			}
+			plain, err := b.idxTime.Get(tk)
+			if err != nil {
+				return s.recordErr("summary", tk[dateLen:], err)
+			}
+			sum, err := decodeSummary(plain)
+			if err != nil {
+				return s.recordErr("summary", tk[dateLen:], err)
+			}
+			out[string(id)] = sum
+			return nil
+		})
+	})
+	return out, err
+}

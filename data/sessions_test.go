@@ -395,3 +395,36 @@ func TestNewerRecordRefused(t *testing.T) {
 	}
 	assertUnchanged(t, path, before)
 }
+
+func TestLatestSummariesOneReadForEveryone(t *testing.T) {
+	s := openTest(t, testPath(t))
+	sian := mustPerson(t, s, "Siân Ŵyn")
+	aled := mustPerson(t, s, "Aled Evans")
+	never := mustPerson(t, s, "Dafydd ap Gwilym")
+	for i, d := range []coach.Date{day(2026, 3, 1), day(2026, 9, 1), day(2026, 6, 1)} {
+		sess := coach.NewSession(sian.ID, "en", s.now())
+		sess.Date = d
+		sess.SetAnswer("needs.workload", coach.Answer{Rating: i + 1})
+		if _, err := s.SaveSession(sess); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := coach.NewSession(aled.ID, "en", s.now())
+	a.Date = day(2026, 1, 5)
+	if _, err := s.SaveSession(a); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := s.LatestSummaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := latest[sian.ID]; got.Date != day(2026, 9, 1) || got.Ratings["needs.workload"] != 2 {
+		t.Errorf("Siân's latest = %+v, want the September session", got)
+	}
+	if got := latest[aled.ID]; got.Date != day(2026, 1, 5) {
+		t.Errorf("Aled's latest = %+v", got)
+	}
+	if _, ok := latest[never.ID]; ok || len(latest) != 2 {
+		t.Errorf("latest = %v, want no entry for someone never seen", latest)
+	}
+}

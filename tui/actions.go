@@ -59,7 +59,6 @@ type actionsModel struct {
 
 	dropping bool            // asking why an action is dropped
 	reason   textinput.Model // the reason
-	done     int             // closed while this list was open, for the notice
 	carried  string          // the last action carried, for a word of feedback
 }
 

@@ -85,8 +85,8 @@ type Model struct {
 	notice    string
 	noticeBad bool
 
-	foot    string // the last footer rendered, and what it showed
-	footKey footerKey
+	foot    string // the last footer rendered, and its footerSig
+	footSig string
 
 	prepName  string
 	quitting  bool // waiting for a last write before quitting
@@ -259,46 +259,34 @@ func (m *Model) tooSmall() bool {
 	return m.ctx.Width < minWidth || m.ctx.Height < minHeight
 }
 
-// footerKey is everything the footer depends on, so that typing, which
-// changes none of it, does not render the help bar again on every key.
-type footerKey struct {
-	screen          screen
-	focus           slotKind
-	home            [3]bool // adding, filtering, has people
-	mode            [4]bool // history typing a query, showing hits; dropping an action (all, one person)
-	more            [4]bool // detail adding a note, confirming, agreed; record form on its action field
-	notice          string
-	bad, all, cover bool
-	locked, hidden  bool
-	width           int
-}
-
-func (m *Model) footerState() footerKey {
-	k := footerKey{
-		screen: m.screen, notice: m.notice, bad: m.noticeBad, all: m.help.ShowAll,
-		cover: m.priv.covering(), locked: m.priv.locked, hidden: m.priv.hidden, width: m.ctx.Width,
-		home: [3]bool{m.home.adding || m.home.cadenceFor != nil, m.home.filtering, len(m.home.rows) > 0},
-		mode: [4]bool{m.history.typingQuery, m.history.searching(), m.actions.dropping, m.follow.dropping},
-		more: [4]bool{m.detail.adding, m.detail.confirmAgree, m.detail.session.IsAgreed(), m.screen == screenRecord && m.record.field == fieldAction},
+// footerSig is everything the footer shows: the notice, the window, the
+// help mode and the keys of the moment. Typing changes none of it, so the
+// help bar is not rendered again on every key; and being derived from the
+// bindings themselves, it can never miss a screen's new mode.
+func (m *Model) footerSig(keys bindings) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%t|%t|%t|%t|%s", m.ctx.Width, m.ctx.Height < compactHeight,
+		m.help.ShowAll, m.noticeBad, m.priv.covering(), m.notice)
+	for _, group := range append([][]key.Binding{keys.context, keys.short}, keys.full...) {
+		b.WriteByte(0)
+		for _, k := range group {
+			b.WriteString(k.Help().Key + "\x1f" + k.Help().Desc + "\x1e")
+		}
 	}
-	if m.prep != nil && (m.screen == screenPrep || m.screen == screenReview) {
-		k.focus = m.prep.kind(m.prep.cur())
-	}
-	return k
+	return b.String()
 }
 
 // footer is the notice line and the help bar, rendered again only when
 // something it shows has changed.
 func (m *Model) footer() string {
-	k := m.footerState()
-	if k == m.footKey && m.foot != "" {
-		return m.foot
+	keys := m.helpKeys()
+	if sig := m.footerSig(keys); sig != m.footSig || m.foot == "" {
+		m.footSig, m.foot = sig, m.renderFooter(keys)
 	}
-	m.footKey, m.foot = k, m.renderFooter()
 	return m.foot
 }
 
-func (m *Model) renderFooter() string {
+func (m *Model) renderFooter(keys bindings) string {
 	s := m.ctx.Styles
 	w := bodyWidth(m.ctx)
 	notice := ""
@@ -310,16 +298,15 @@ func (m *Model) renderFooter() string {
 		notice = st.Width(w).Render(m.notice)
 	}
 	if notice == "" && m.ctx.Height < compactHeight {
-		return m.helpBar(w) // no room to spare for an empty line
+		return m.helpBar(keys, w) // no room to spare for an empty line
 	}
-	return notice + "\n" + m.helpBar(w)
+	return notice + "\n" + m.helpBar(keys, w)
 }
 
 // helpBar renders the keys on one line if they fit; otherwise the keys for
 // what has focus go on a line of their own, and any line still too wide is
 // wrapped between keys, so that no key is ever cut off, however narrow.
-func (m *Model) helpBar(width int) string {
-	keys := m.helpKeys()
+func (m *Model) helpBar(keys bindings, width int) string {
 	if m.help.ShowAll {
 		return m.help.View(keys)
 	}

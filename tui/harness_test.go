@@ -492,3 +492,19 @@ func (s *memStore) CompleteSessionIf(id, expect, record string, acts []coach.Act
 	}
 	return s.CompleteSession(id, strings.TrimSpace(record), acts, next)
 }
+
+func (s *memStore) LatestSummaries() (map[string]coach.Summary, error) {
+	s.mu.Lock()
+	var ids []string
+	for id := range s.people {
+		ids = append(ids, id)
+	}
+	s.mu.Unlock()
+	out := map[string]coach.Summary{}
+	for _, id := range ids {
+		if sums, _, _ := s.Summaries(id, "", 1); len(sums) > 0 {
+			out[id] = sums[0]
+		}
+	}
+	return out, nil
+}

@@ -16,8 +16,8 @@ import (
 
 // Recorder is what the after-meeting record needs from the store.
 type Recorder interface {
-	CompleteSession(id, record string, actions []coach.Action, next coach.Date) (coach.Session, error)
-	// CompleteSessionIf writes only if the stored record is still expect.
+	// CompleteSessionIf writes what was discussed, agreed actions and the
+	// next date, only if the stored record is still expect.
 	CompleteSessionIf(id, expect, record string, actions []coach.Action, next coach.Date) (coach.Session, error)
 	AgreeSession(id string, on coach.Date) (coach.Session, error)
 	AddAddendum(id, text string) (coach.Session, error)

@@ -25,6 +25,9 @@ type Store interface {
 	// Summaries pages through saved sessions, newest first, for everyone
 	// (personID "") or one person, reading only the summary index.
 	Summaries(personID, after string, limit int) ([]coach.Summary, string, error)
+	// LatestSummaries is each person's most recent session, by person id,
+	// read in one go for the team view.
+	LatestSummaries() (map[string]coach.Summary, error)
 	// Session reads one saved session by id.
 	Session(id string) (coach.Session, error)
 	// Person reads one person by id.

@@ -51,15 +51,15 @@ func loadTeam(st Store) tea.Cmd {
 		if err != nil {
 			return teamMsg{err: err}
 		}
+		latest, err := st.LatestSummaries()
+		if err != nil {
+			return teamMsg{err: err}
+		}
 		rows := make([]teamRow, 0, len(people))
 		for _, p := range people {
-			sums, _, err := st.Summaries(p.ID, "", 1) // the latest only: one index read each
-			if err != nil {
-				return teamMsg{err: err}
-			}
 			r := teamRow{person: p}
-			if len(sums) > 0 {
-				r.latest = &sums[0]
+			if sum, ok := latest[p.ID]; ok {
+				r.latest = &sum
 			}
 			rows = append(rows, r)
 		}

@@ -35,11 +35,7 @@ func newCadenceCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			people, err := st.People()
-			if err != nil {
-				return err
-			}
-			p, err := findPerson(people, args[0])
+			p, err := personNamed(st, args[0])
 			if err != nil {
 				return err
 			}

@@ -54,11 +54,7 @@ characters of the id will do if no other open action starts the same way.`,
 			defer st.Close()
 			personID := ""
 			if person != "" {
-				people, err := st.People()
-				if err != nil {
-					return err
-				}
-				p, err := findPerson(people, person)
+				p, err := personNamed(st, person)
 				if err != nil {
 					return err
 				}
@@ -358,11 +354,7 @@ digits (1 to 5) instead.`,
 				return err
 			}
 			defer st.Close()
-			people, err := st.People()
-			if err != nil {
-				return err
-			}
-			p, err := findPerson(people, args[0])
+			p, err := personNamed(st, args[0])
 			if err != nil {
 				return err
 			}

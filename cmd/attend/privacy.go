@@ -328,11 +328,7 @@ Backups and exports made before are not touched: erase those too.`,
 				return err
 			}
 			defer st.Close()
-			people, err := st.People()
-			if err != nil {
-				return err
-			}
-			p, err := findPerson(people, person)
+			p, err := personNamed(st, person)
 			if err != nil {
 				return err
 			}

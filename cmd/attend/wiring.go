@@ -227,6 +227,15 @@ func findPerson(people []coach.Person, typed string) (coach.Person, error) {
 	return p, nil
 }
 
+// personNamed reads everyone and finds the one person a typed name means.
+func personNamed(st *data.Store, typed string) (coach.Person, error) {
+	people, err := st.People()
+	if err != nil {
+		return coach.Person{}, err
+	}
+	return findPerson(people, typed)
+}
+
 // resolvePerson turns a typed name into the full name of the person meant
 // ("sian" finds "Siân Ŵyn"), or returns it cleaned up for a new person.
 func resolvePerson(st *data.Store, typed string) (string, error) {
