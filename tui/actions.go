@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -47,104 +46,130 @@ func closeAction(st Store, ref coach.ActionRef, status coach.ActionStatus, reaso
 	}
 }
 
-// actionsModel lists open actions, most urgent first. It serves two
-// screens: every open action across people, and "last time you agreed"
-// at the start of one person's prep.
-type actionsModel struct {
-	personID   string // "" for everyone
-	personName string
-	loaded     bool
-	refs       []coach.ActionRef
-	cursor     int
+// actionList lists open actions, most urgent first. It serves two screens:
+// every open action across people (actionsScreen), and "last time you
+// agreed…" at the start of one person's prep (followUpScreen).
+type actionList struct {
+	personID string // "" for everyone
+	loaded   bool
+	refs     []coach.ActionRef
+	list     listNav
+	room     int
 
 	dropping bool            // asking why an action is dropped
 	reason   textinput.Model // the reason
 	carried  string          // the last action carried, for a word of feedback
 }
 
-func newActions(ctx *Context, personID, name string) actionsModel {
-	a := actionsModel{personID: personID, personName: name, reason: textinput.New()}
+func newActionList(ctx *Context, personID string) actionList {
+	a := actionList{personID: personID, reason: textinput.New()}
 	a.reason.Prompt = "why dropped: "
 	a.reason.Placeholder = "e.g. no longer needed after the rota change"
 	a.reason.CharLimit = 300
-	a.reason.SetWidth(50)
+	a.reason.SetWidth(40)
 	a.reason.SetStyles(ctx.Styles.Input)
 	return a
 }
 
-func (a *actionsModel) set(msg actionsMsg) {
-	if msg.personID != a.personID {
-		return
+func (a *actionList) restyle(s Styles) { a.reason.SetStyles(s.Input) }
+
+// update handles what both action screens share. It reports the action whose
+// session should open, if enter asked for one.
+func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case actionsMsg:
+		if msg.personID != a.personID {
+			return nil, nil
+		}
+		if msg.err != nil {
+			ctx.Problem(errText("Could not read the open actions", msg.err))
+			return nil, nil
+		}
+		a.loaded, a.refs = true, msg.refs
+		a.list.clamp(len(a.refs))
+	case actionClosedMsg:
+		if a.personID != "" && msg.ref.PersonID != a.personID {
+			return nil, nil
+		}
+		if msg.err != nil {
+			ctx.Problem(errText("Could not update that action", msg.err))
+			return nil, nil
+		}
+		what := "Marked done: "
+		if msg.status == coach.ActionDropped {
+			what = "Dropped: "
+		}
+		ctx.Notice(what + msg.ref.Action.Text)
+		return nil, loadActions(ctx.Store, a.personID)
+	case tea.PasteMsg:
+		if a.dropping {
+			a.reason, cmd = a.reason.Update(msg)
+		}
+	case tea.KeyPressMsg:
+		return a.key(ctx, msg)
 	}
-	a.loaded, a.refs = true, msg.refs
-	a.cursor = min(a.cursor, max(0, len(a.refs)-1))
+	return nil, cmd
 }
 
-func (a *actionsModel) typing() bool { return a.dropping }
-
-type actionsResult struct {
-	back bool
-	open *coach.ActionRef // the session an action came from
-}
-
-func (a *actionsModel) update(ctx *Context, msg tea.Msg) (actionsResult, tea.Cmd) {
-	km, ok := msg.(tea.KeyPressMsg)
+func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, tea.Cmd) {
+	f, k := ctx.Keys.Form, ctx.Keys.Action
 	if a.dropping {
-		if ok {
-			switch {
-			case key.Matches(km, ctx.Keys.Back):
-				a.dropping = false
-				a.reason.Reset()
-				return actionsResult{}, nil
-			case km.String() == "enter":
-				why := strings.TrimSpace(a.reason.Value())
-				if why == "" {
-					return actionsResult{}, nil
-				}
-				a.dropping = false
-				a.reason.Reset()
-				return actionsResult{}, closeAction(ctx.Store, a.refs[a.cursor], coach.ActionDropped, why)
+		switch {
+		case key.Matches(msg, f.Cancel):
+			a.dropping = false
+			a.reason.Reset()
+			return nil, nil
+		case key.Matches(msg, f.Submit):
+			why := strings.TrimSpace(a.reason.Value())
+			if why == "" || a.list.cursor >= len(a.refs) {
+				return nil, nil
 			}
+			a.dropping = false
+			a.reason.Reset()
+			return nil, closeAction(ctx.Store, a.refs[a.list.cursor], coach.ActionDropped, why)
 		}
 		var cmd tea.Cmd
 		a.reason, cmd = a.reason.Update(msg)
-		return actionsResult{}, cmd
-	}
-	if !ok {
-		return actionsResult{}, nil
-	}
-	k := ctx.Keys
-	switch {
-	case key.Matches(km, k.Back):
-		return actionsResult{back: true}, nil
-	case key.Matches(km, k.Up):
-		a.cursor = max(0, a.cursor-1)
-	case key.Matches(km, k.Down):
-		a.cursor = min(max(0, len(a.refs)-1), a.cursor+1)
-	}
-	if a.cursor >= len(a.refs) {
-		return actionsResult{}, nil
+		return nil, cmd
 	}
 	a.carried = ""
+	if a.list.key(msg, ctx.Keys.List, len(a.refs), a.room) || a.list.cursor >= len(a.refs) {
+		return nil, nil
+	}
+	r := a.refs[a.list.cursor]
 	switch {
-	case key.Matches(km, k.Done):
-		return actionsResult{}, closeAction(ctx.Store, a.refs[a.cursor], coach.ActionDone, "")
-	case key.Matches(km, k.Drop):
+	case key.Matches(msg, k.Done):
+		return nil, closeAction(ctx.Store, r, coach.ActionDone, "")
+	case key.Matches(msg, k.Drop):
 		a.dropping = true
-		return actionsResult{}, a.reason.Focus()
-	case key.Matches(km, k.Carry):
+		return nil, a.reason.Focus()
+	case key.Matches(msg, k.Carry):
 		// Carrying changes nothing stored: an open action simply stays open
 		// and comes back at the next prep. Say so, and move on.
-		a.carried = a.refs[a.cursor].Action.Text
-		a.cursor = min(len(a.refs)-1, a.cursor+1)
-	case key.Matches(km, k.Open):
-		r := a.refs[a.cursor]
-		return actionsResult{open: &r}, nil
+		a.carried = r.Action.Text
+		a.list.cursor = min(len(a.refs)-1, a.list.cursor+1)
+	case key.Matches(msg, k.Open):
+		return &r, nil
 	}
-	return actionsResult{}, nil
+	return nil, nil
 }
 
-func (a *actionsModel) view(ctx *Context, height int, title string) string {
+func (a *actionList) keys(ctx *Context, short []key.Binding) bindings {
+	f, k, l := ctx.Keys.Form, ctx.Keys.Action, ctx.Keys.List
+	if a.dropping {
+		drop := f.Submit
+		drop.SetHelp("enter", "drop it")
+		return bindings{context: []key.Binding{drop, f.Cancel}, full: [][]key.Binding{{drop, f.Cancel}}}
+	}
+	if len(a.refs) == 0 {
+		return bindings{short: short, full: [][]key.Binding{short}}
+	}
+	ctxKeys := []key.Binding{k.Done, k.Drop, k.Carry, k.Open, l.Up, l.Down}
+	return bindings{context: ctxKeys, short: short,
+		full: [][]key.Binding{ctxKeys, short, {l.PageUp, l.PageDown, l.Top, l.Bottom}}}
+}
+
+func (a *actionList) view(ctx *Context, height int, title string, intro []string) string {
 	s := ctx.Styles
 	w := min(bodyWidth(ctx), maxReadWidth+20)
 	today := ctx.Today()
@@ -158,58 +183,61 @@ func (a *actionsModel) view(ctx *Context, height int, title string) string {
 	if overdue > 0 {
 		count += fmt.Sprintf(" · %d overdue", overdue)
 	}
-	out := []string{"", spread(s.Title.Render(title), s.Faint.Render(count), w), ""}
+	out := append([]string{"", spread(s.Title.Render(title), s.Faint.Render(count), w)}, intro...)
+	out = append(out, "")
+	var foot []string
+	switch {
+	case a.dropping:
+		foot = []string{a.reason.View()}
+	case a.carried != "":
+		foot = wrapped(s.Notice, "Carried: “"+a.carried+"” stays open and comes back at the next prep.", w)
+	}
 	switch {
 	case !a.loaded:
 		out = append(out, s.Subtle.Render("Reading…"))
 	case len(a.refs) == 0:
-		out = append(out, s.Subtle.Render("No open actions. Actions agreed in a prep appear here until they are done or dropped."))
+		out = append(out, wrapped(s.Subtle, "No open actions. Actions agreed in a prep appear here until they are done or dropped.", w)...)
 	}
-	room := max(1, height-len(out)-2)
-	start := max(0, min(a.cursor-room/2, len(a.refs)-room))
-	for i := start; i < len(a.refs) && i < start+room; i++ {
-		out = append(out, a.row(ctx, a.refs[i], i == a.cursor, w))
+	a.room = max(1, height-len(out)-len(foot))
+	start, end := a.list.window(len(a.refs), a.room)
+	for i := start; i < end; i++ {
+		out = append(out, a.row(ctx, a.refs[i], i == a.list.cursor, w))
 	}
-	body := fitHeight(strings.Join(out, "\n"), height-1)
-	foot := ""
-	switch {
-	case a.dropping:
-		foot = a.reason.View()
-	case a.carried != "":
-		foot = s.Notice.Render("Carried: “" + a.carried + "” stays open and comes back at the next prep.")
+	body := fitHeight(strings.Join(out, "\n"), height-len(foot))
+	if len(foot) == 0 {
+		return body
 	}
-	return body + "\n" + ansi.Truncate(foot, w, "…")
+	return body + "\n" + strings.Join(foot, "\n")
 }
 
-func (a *actionsModel) row(ctx *Context, r coach.ActionRef, selected bool, w int) string {
+func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) string {
 	s := ctx.Styles
+	today := ctx.Today()
 	due := "no date"
 	if !r.Action.Due.IsZero() {
-		due = shortDate(r.Action.Due, ctx.Today())
+		due = shortDate(r.Action.Due, today)
 	}
-	if r.Overdue(ctx.Today()) {
-		due = "!" + due
+	if r.Overdue(today) {
+		due = "! " + due
 	}
-	due = fmt.Sprintf("%-13s", due)
-	dueStyled := s.Subtle.Render(due)
-	if r.Overdue(ctx.Today()) {
-		dueStyled = s.Warn.Render(due)
-	}
+	const dueW = 14
 	who := ""
 	if a.personID == "" {
-		name := ansi.Truncate(r.PersonName, 16, "…")
-		who = name + strings.Repeat(" ", max(0, 16-ansi.StringWidth(name))) + "  "
+		who = cell(r.PersonName, min(16, max(8, w/5))) + "  "
 	}
-	owner := "(" + r.Action.Owner.Label() + ", from " + shortDate(r.SessionDate, ctx.Today()) + ")"
-	lead := "  "
+	owner := " (" + r.Action.Owner.Label() + ", from " + shortDate(r.SessionDate, today) + ")"
+	if w < narrowWidth {
+		owner = ""
+	}
+	line := cell(due, dueW) + who + r.Action.Text + owner
 	if selected {
-		lead = "▸ "
+		return listRow(s, line, true, w)
 	}
-	text := ansi.Truncate(r.Action.Text, max(16, w-4-13-ansi.StringWidth(who)-ansi.StringWidth(owner)-2), "…")
-	if selected {
-		return s.Selected.Render(lead) + dueStyled + s.Selected.Render(who+text) + " " + s.Faint.Render(owner)
+	st := s.Subtle
+	if r.Overdue(today) {
+		st = s.Warn
 	}
-	return lead + dueStyled + s.Prompt.Render(who+text) + " " + s.Faint.Render(owner)
+	return listRow(s, st.Render(cell(due, dueW))+s.Prompt.Render(who+r.Action.Text)+s.Faint.Render(owner), false, w)
 }
 
 // shortDate is "21 Nov" this year and "26 Mar 2025" otherwise: an action
@@ -219,4 +247,89 @@ func shortDate(d, today coach.Date) string {
 		return d.Time().Format("2 Jan")
 	}
 	return d.Time().Format("2 Jan 2006")
+}
+
+// actionsScreen is every open action, across people, most urgent first.
+type actionsScreen struct{ actionList }
+
+func pushActions(ctx *Context) tea.Cmd {
+	ctx.Push(&actionsScreen{newActionList(ctx, "")})
+	return loadActions(ctx.Store, "")
+}
+
+func (a *actionsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyPressMsg); ok && !a.dropping && key.Matches(km, ctx.Keys.List.Back) {
+		ctx.Pop()
+		return nil
+	}
+	open, cmd := a.update(ctx, msg)
+	if open != nil {
+		return tea.Batch(cmd, pushDetail(ctx, open.SessionID, open.PersonID))
+	}
+	return cmd
+}
+
+// Reveal reads them again: one may have been closed from its record.
+func (a *actionsScreen) Reveal(ctx *Context) tea.Cmd { return loadActions(ctx.Store, "") }
+
+func (a *actionsScreen) View(ctx *Context, height int) string {
+	title := "Open actions, most urgent first"
+	if bodyWidth(ctx) < narrowWidth {
+		title = "Open actions"
+	}
+	return a.view(ctx, height, title, nil)
+}
+func (a *actionsScreen) Resize(ctx *Context, height int) {}
+func (a *actionsScreen) Typing() bool                    { return a.dropping }
+func (a *actionsScreen) Title(ctx *Context) Title {
+	return Title{Label: "open actions", State: ctx.Styles.Faint.Render(ctx.Today().Human())}
+}
+func (a *actionsScreen) Keys(ctx *Context) bindings {
+	home := ctx.Keys.List.Back
+	home.SetHelp("esc", "home")
+	return a.keys(ctx, []key.Binding{home})
+}
+
+// followUpScreen is "last time you agreed…": one person's open actions,
+// shown on top of their prep before it begins. tab goes on to the prep;
+// what is still open is carried.
+type followUpScreen struct {
+	actionList
+	prep *prepScreen
+}
+
+func newFollowUp(ctx *Context, p *prepScreen, refs []coach.ActionRef) *followUpScreen {
+	f := &followUpScreen{actionList: newActionList(ctx, p.person.ID), prep: p}
+	f.loaded, f.refs = true, refs
+	return f
+}
+
+func (f *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyPressMsg); ok && !f.dropping {
+		switch {
+		case key.Matches(km, ctx.Keys.Prep.StartPrep):
+			ctx.Pop()
+			return nil
+		case key.Matches(km, ctx.Keys.Prep.Leave):
+			return f.prep.leave(ctx)
+		}
+	}
+	open, cmd := f.update(ctx, msg)
+	if open != nil {
+		return tea.Batch(cmd, pushDetail(ctx, open.SessionID, open.PersonID))
+	}
+	return cmd
+}
+
+func (f *followUpScreen) View(ctx *Context, height int) string {
+	intro := wrapped(ctx.Styles.Guidance, "Before you prepare: what did you both agree last time, and has it happened? d marks one done, x drops it, c carries it to this session.", min(bodyWidth(ctx), maxReadWidth))
+	return f.view(ctx, height, "Last time you agreed…", intro)
+}
+func (f *followUpScreen) Resize(ctx *Context, height int) {}
+func (f *followUpScreen) Typing() bool                    { return f.dropping }
+func (f *followUpScreen) Title(ctx *Context) Title {
+	return Title{Label: "prep for", Person: f.prep.person.Name}
+}
+func (f *followUpScreen) Keys(ctx *Context) bindings {
+	return f.keys(ctx, []key.Binding{ctx.Keys.Prep.StartPrep, ctx.Keys.Prep.Leave})
 }

@@ -32,11 +32,11 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withActions(t, h)
 	h.press("o")
-	if h.m.screen != screenActions {
+	if h.at() != screenActions {
 		t.Fatal("o did not open the actions")
 	}
-	h.mustSee("3 open · 1 overdue", "!21 Nov", "Book the moving and handling")
-	if first := h.m.actions.refs[0].Action.Text; first != "Book the moving and handling refresher" {
+	h.mustSee("3 open · 1 overdue", "! 21 Nov", "Book the moving and handling")
+	if first := h.actions().refs[0].Action.Text; first != "Book the moving and handling refresher" {
 		t.Fatalf("first row %q, want the overdue one", first)
 	}
 	h.press("d")
@@ -53,11 +53,11 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 		}
 	}
 	h.press("enter")
-	if h.m.screen != screenDetail {
+	if h.at() != screenDetail {
 		t.Fatal("enter did not open the session the action came from")
 	}
 	h.press("esc")
-	if h.m.screen != screenActions {
+	if h.at() != screenActions {
 		t.Fatal("esc from the session did not go back to the actions")
 	}
 }
@@ -65,19 +65,19 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 func TestFollowUpsComeFirstInAPrepAndCarryOver(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withActions(t, h)
-	for i, r := range h.m.home.visible() {
+	for i, r := range h.home().visible() {
 		if r.person.Name == "Siân Ŵyn" {
-			h.m.home.cursor = i
+			h.home().list.cursor = i
 		}
 	}
 	h.press("enter")
-	if h.m.screen != screenFollowUp {
-		t.Fatalf("the prep did not open on the follow-ups (screen %v):\n%s", h.m.screen, h.screen())
+	if h.at() != screenFollowUp {
+		t.Fatalf("the prep did not open on the follow-ups (screen %v):\n%s", h.at(), h.screen())
 	}
 	h.mustSee("Last time you agreed", "Book the moving", "Ask estates", "tab start the prep")
 	h.press("c") // carry the first: it stays open
 	h.press("tab")
-	if h.m.screen != screenPrep {
+	if h.at() != screenPrep {
 		t.Fatal("tab did not start the prep")
 	}
 	// Skip a meeting: save this prep without touching the actions, then the
@@ -86,16 +86,16 @@ func TestFollowUpsComeFirstInAPrepAndCarryOver(t *testing.T) {
 	h.typeText("Short one today")
 	h.press("ctrl+s", "enter")
 	h.press("enter")
-	if h.m.screen != screenFollowUp {
+	if h.at() != screenFollowUp {
 		t.Fatal("carried actions did not come back at the next prep")
 	}
-	if n := len(h.m.follow.refs); n != 2 {
+	if n := len(h.follow().refs); n != 2 {
 		t.Fatalf("%d actions carried, want 2", n)
 	}
 }
 
 func TestGoldenActions(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		t.Run(fmt.Sprintf("actions_%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarness(t, size[0], size[1], "")
 			withActions(t, h)
@@ -110,7 +110,7 @@ func TestCarryingSaysWhatItDid(t *testing.T) {
 	withActions(t, h)
 	h.press("o", "c")
 	h.mustSee("Carried: “Book the moving and handling refresher” stays open and comes back at the next prep.")
-	if n := len(h.m.actions.refs); n != 3 {
+	if n := len(h.actions().refs); n != 3 {
 		t.Fatalf("carrying changed the open actions: %d", n)
 	}
 }

@@ -1,36 +1,18 @@
-// Package tui is attend's terminal interface: a root model that routes
-// between screens (home, prep, review), sharing one Context. Screens are
-// plain structs with update and view methods; every read and write of the
-// store happens in a tea.Cmd (commands.go).
+// Package tui is attend's terminal interface. A root model keeps a stack of
+// screens (screen.go); each screen is a file of its own, owns its keys and
+// help, and does no I/O itself: every read and write of the store happens
+// in a tea.Cmd (commands.go and beside each screen).
 package tui
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
-)
-
-type screen int
-
-const (
-	screenHome screen = iota
-	screenPrep
-	screenReview
-	screenHistory
-	screenDetail
-	screenPerson
-	screenTeam
-	screenActions  // every open action across people
-	screenFollowUp // "last time you agreed", before a prep
-	screenRecord   // completing a saved session after the meeting
 )
 
 // Smallest window attend draws in; below it, it asks for more room.
@@ -62,25 +44,13 @@ type Options struct {
 	Dark bool
 }
 
-// Model is the root of the app.
+// Model is the root of the app: the stack of screens and what cuts across
+// them (quitting, notices, the privacy key, the idle lock, the window size).
 type Model struct {
-	ctx     *Context
-	screen  screen
-	home    homeModel
-	prep    *prepModel
-	review  reviewModel
-	history historyModel
-	detail  detailModel
-	trend   personTrendModel
-	team    teamModel
-	record  recordForm   // the after-meeting form
-	actions actionsModel // every open action
-	follow  actionsModel // one person's, at the start of their prep
-	// personBack and detailBack are where esc returns to from those views.
-	personBack screen
-	detailBack screen
-	help       help.Model
-	priv       privacy
+	ctx   *Context
+	stack []Screen
+	help  help.Model
+	priv  privacy
 
 	notice    string
 	noticeBad bool
@@ -116,7 +86,8 @@ func New(opt Options) *Model {
 		TypingDelay:   opt.TypingDelay,
 		Writer:        coach.NewID(time.Now()),
 	}
-	m := &Model{ctx: ctx, home: newHome(ctx), review: newReview(), help: help.New(), prepName: opt.PrepName}
+	m := &Model{ctx: ctx, help: help.New(), prepName: opt.PrepName}
+	m.stack = []Screen{newHome(ctx)}
 	m.help.Styles = ctx.Styles.Help
 	m.priv = newPrivacy(ctx, opt.Store, opt.IdleLock)
 	return m
@@ -131,8 +102,9 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, first, m.priv.start())
 }
 
-// Update routes a message: window and theme changes to everyone, command
-// results to their screen, keys to the global handler and then the screen.
+// Update routes a message: sizes and themes to the root, keys and pastes to
+// the screen on top, everything else (command results, ticks) to every
+// screen. Then it carries out what the screens asked for.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -142,274 +114,171 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStyles(NewStyles(msg.IsDark()))
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
+	case tea.PasteMsg:
+		if !m.priv.covering() && !m.tooSmall() {
+			cmd = m.top().Update(m.ctx, msg)
+		}
 	case ShutdownMsg:
 		m.forceQuit = m.quitting // a second signal leaves at once
 		cmd = m.quit()
-	case peopleMsg, personAddedMsg, prepReadyMsg, draftSavedMsg, sessionSavedMsg, historyMsg, detailMsg, personTrendMsg, teamMsg,
-		actionsMsg, actionClosedMsg, searchMsg, recordSavedMsg, cadenceSetMsg:
-		cmd = m.result(msg)
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
 	case unlockMsg:
 		m.priv.unlocked(msg)
 	default:
-		cmd = m.toScreen(msg)
+		cmd = m.broadcast(msg)
 	}
-	m.relayout()
-	return m, cmd
+	return m, tea.Batch(cmd, m.settle())
 }
 
-func (m *Model) setStyles(s Styles) {
-	m.ctx.Styles = s
-	m.help.Styles = s.Help
-	m.priv.pass.SetStyles(s.Input)
-	m.home.applyStyles(s)
-	if m.prep != nil {
-		m.prep.applyStyles(s)
+func (m *Model) top() Screen { return m.stack[len(m.stack)-1] }
+
+// broadcast gives a message to every screen, top first.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		cmds = append(cmds, m.stack[i].Update(m.ctx, msg))
 	}
+	return tea.Batch(cmds...)
 }
 
 // key handles the keys that work everywhere, then hands the rest on.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.ctx.Keys
-	if key.Matches(msg, k.Quit) {
+	g := m.ctx.Keys.Global
+	if isQuit(msg, g) {
 		return m.quit()
 	}
 	if used, cmd := m.priv.key(m.ctx, msg); used {
 		return cmd
 	}
-	if key.Matches(msg, k.HelpAlt) || (key.Matches(msg, k.Help) && !m.typing()) {
+	if isHelp(msg, g, m.top().Typing()) {
 		m.help.ShowAll = !m.help.ShowAll
 		return nil
 	}
 	if m.tooSmall() {
 		return nil // typing blind into a window too small to show it helps no one
 	}
-	if m.forceQuit {
-		m.forceQuit = false
-	}
+	m.forceQuit = false
 	m.notice = ""
-	return m.toScreen(msg)
+	return m.top().Update(m.ctx, msg)
 }
 
-// typing reports whether keys go into a text field on the current screen.
-func (m *Model) typing() bool {
-	switch m.screen {
-	case screenHome:
-		return m.home.typing()
-	case screenPrep:
-		return m.prep.typing()
-	case screenActions:
-		return m.actions.typing()
-	case screenHistory:
-		return m.history.typingQuery
-	case screenDetail:
-		return m.detail.typing()
-	case screenRecord:
-		return true
-	case screenFollowUp:
-		return m.follow.typing()
+// settle carries out the moves and notices the screens asked for, lays the
+// top screen out, and quits once nothing is left to write.
+func (m *Model) settle() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(m.ctx.navs) > 0 {
+		navs := m.ctx.navs
+		m.ctx.navs = nil
+		for _, n := range navs {
+			cmds = append(cmds, m.apply(n))
+		}
 	}
-	return false
+	if m.ctx.noticeSet {
+		m.notice, m.noticeBad = m.ctx.notice, m.ctx.noticeBad
+		m.ctx.noticeSet = false
+	}
+	m.top().Resize(m.ctx, m.bodyHeight())
+	if m.quitting {
+		cmds = append(cmds, m.quitWhenKept())
+	}
+	return tea.Batch(cmds...)
 }
 
-// quit leaves at once from home; from a prep, only after the draft is safe.
+func (m *Model) apply(n nav) tea.Cmd {
+	popped := false
+	if n.toRoot && len(m.stack) > 1 {
+		m.stack, popped = m.stack[:1], true
+	}
+	for i := 0; i < n.pop && len(m.stack) > 1; i++ {
+		m.stack, popped = m.stack[:len(m.stack)-1], true
+	}
+	if n.push != nil {
+		m.stack = append(m.stack, n.push)
+		m.help.ShowAll = false
+		return nil
+	}
+	if r, ok := m.top().(revealer); ok && popped {
+		return r.Reveal(m.ctx)
+	}
+	return nil
+}
+
+func (m *Model) setStyles(s Styles) {
+	m.ctx.Styles = s
+	m.help.Styles = s.Help
+	m.priv.pass.SetStyles(s.Input)
+	m.foot = ""
+	for _, sc := range m.stack {
+		if r, ok := sc.(interface{ restyle(Styles) }); ok {
+			r.restyle(s)
+		}
+	}
+}
+
+// quit leaves at once when nothing is unsaved; otherwise it writes first,
+// and quits when every write has landed (see quitWhenKept).
 func (m *Model) quit() tea.Cmd {
 	if m.forceQuit {
 		return tea.Quit
 	}
-	if m.screen == screenRecord && (m.record.dirty || m.record.pending) {
-		m.quitting = true
-		return m.record.write(m.ctx, nil, "quit") // its result quits
-	}
-	if m.prep == nil {
-		return tea.Quit
-	}
 	m.quitting = true
-	flushed := m.prep.flushTyping(m.ctx) // nothing typed is left in the buffer
-	_ = flushed                          // its autosave tick is moot: the draft is written below
-	if m.review.saving {
-		return nil // the save's result will quit
+	var cmds []tea.Cmd
+	for _, s := range m.stack {
+		if k, ok := s.(keeper); ok && k.Unsaved() {
+			cmds = append(cmds, k.Keep(m.ctx))
+		}
 	}
-	if !m.prep.dirty() && !m.prep.saving {
-		return tea.Quit
-	}
-	m.setNotice("Saving your draft before quitting…", false)
-	return m.prep.flush(m.ctx) // nil if a write is running; its result will quit
+	return tea.Batch(cmds...)
 }
 
-func (m *Model) setNotice(text string, bad bool) {
-	m.notice, m.noticeBad = text, bad
-}
-
-// relayout sizes the live screen's parts after any change.
-func (m *Model) relayout() {
-	switch m.screen {
-	case screenPrep:
-		m.prep.layout(m.ctx, m.bodyHeight())
-	case screenReview:
-		m.review.vp.SetWidth(bodyWidth(m.ctx))
-		m.review.vp.SetHeight(max(1, m.bodyHeight()-2-len(m.review.warnings)))
-	case screenDetail:
-		m.detail.resize(m.ctx, m.bodyHeight())
+// quitWhenKept quits once no screen holds unsaved words. If a write failed,
+// it stays and says so: a second ctrl+c quits anyway.
+func (m *Model) quitWhenKept() tea.Cmd {
+	waiting := false
+	for _, s := range m.stack {
+		k, ok := s.(keeper)
+		if !ok {
+			continue
+		}
+		if err := k.KeepErr(); err != nil && k.Unsaved() {
+			m.quitting, m.forceQuit = false, true
+			text := errText("Your words here are not saved", err)
+			if errors.Is(err, coach.ErrDraftElsewhere) || errors.Is(err, coach.ErrRecordChanged) {
+				text = "Another attend window holds these notes, so what is here is not saved."
+			}
+			m.notice, m.noticeBad = text+" Press ctrl+c again to quit anyway (it would be lost), or any other key to stay.", true
+			return nil
+		}
+		waiting = waiting || k.Unsaved()
 	}
+	if waiting {
+		m.notice, m.noticeBad = "Saving before quitting…", false
+		return nil
+	}
+	return tea.Quit
 }
 
 func (m *Model) tooSmall() bool {
 	return m.ctx.Width < minWidth || m.ctx.Height < minHeight
 }
 
-// footerSig is everything the footer shows: the notice, the window, the
-// help mode and the keys of the moment. Typing changes none of it, so the
-// help bar is not rendered again on every key; and being derived from the
-// bindings themselves, it can never miss a screen's new mode.
-func (m *Model) footerSig(keys bindings) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%t|%t|%t|%t|%s", m.ctx.Width, m.ctx.Height < compactHeight,
-		m.help.ShowAll, m.noticeBad, m.priv.covering(), m.notice)
-	for _, group := range append([][]key.Binding{keys.context, keys.short}, keys.full...) {
-		b.WriteByte(0)
-		for _, k := range group {
-			b.WriteString(k.Help().Key + "\x1f" + k.Help().Desc + "\x1e")
-		}
-	}
-	return b.String()
-}
-
-// footer is the notice line and the help bar, rendered again only when
-// something it shows has changed.
-func (m *Model) footer() string {
-	keys := m.helpKeys()
-	if sig := m.footerSig(keys); sig != m.footSig || m.foot == "" {
-		m.footSig, m.foot = sig, m.renderFooter(keys)
-	}
-	return m.foot
-}
-
-func (m *Model) renderFooter(keys bindings) string {
-	s := m.ctx.Styles
-	w := bodyWidth(m.ctx)
-	notice := ""
-	if m.notice != "" && !m.priv.covering() { // a notice may name someone
-		st := s.Notice
-		if m.noticeBad {
-			st = s.Error
-		}
-		notice = st.Width(w).Render(m.notice)
-	}
-	if notice == "" && m.ctx.Height < compactHeight {
-		return m.helpBar(keys, w) // no room to spare for an empty line
-	}
-	return notice + "\n" + m.helpBar(keys, w)
-}
-
-// helpBar renders the keys on one line if they fit; otherwise the keys for
-// what has focus go on a line of their own, and any line still too wide is
-// wrapped between keys, so that no key is ever cut off, however narrow.
-func (m *Model) helpBar(keys bindings, width int) string {
-	if m.help.ShowAll {
-		return m.help.View(keys)
-	}
-	if one := m.help.ShortHelpView(keys.ShortHelp()); lipgloss.Width(one) <= width {
-		return one
-	}
-	var lines []string
-	for _, group := range [][]key.Binding{keys.context, keys.short} {
-		var row []key.Binding
-		for _, b := range group {
-			if len(row) > 0 && lipgloss.Width(m.help.ShortHelpView(append(row, b))) > width {
-				lines = append(lines, m.help.ShortHelpView(row))
-				row = nil
-			}
-			row = append(row, b)
-		}
-		if len(row) > 0 {
-			lines = append(lines, m.help.ShortHelpView(row))
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (m *Model) bodyHeight() int {
-	return max(1, m.ctx.Height-1-lipgloss.Height(m.footer()))
-}
-
-// header is the top line: where you are on the left, the state on the right.
-func (m *Model) header() string {
-	s := m.ctx.Styles
-	left := s.Brand.Render("attend")
-	var right string
-	if m.priv.covering() {
-		return left // no names while the screen is covered
-	}
-	switch m.screen {
-	case screenHome:
-		left += s.Header.Render(" · compassionate one-to-ones")
-		right = s.Faint.Render(m.ctx.Today().Human())
-	case screenFollowUp:
-		left += s.Header.Render(" · prep for ") + s.Person.Render(m.prep.person.Name)
-	case screenActions:
-		left += s.Header.Render(" · open actions")
-		right = s.Faint.Render(m.ctx.Today().Human())
-	case screenPrep, screenReview:
-		right = m.saveState()
-		room := bodyWidth(m.ctx) - lipgloss.Width(left) - lipgloss.Width(" · prep for ") - lipgloss.Width(right) - 2
-		left += s.Header.Render(" · prep for ") + s.Person.Render(ansi.Truncate(m.prep.person.Name, max(room, 4), "…"))
-	case screenHistory:
-		left += s.Header.Render(" · history")
-		right = s.Faint.Render(m.ctx.Today().Human())
-	case screenPerson:
-		left += s.Header.Render(" · trends")
-		right = s.Faint.Render(m.ctx.Today().Human())
-	case screenTeam:
-		left += s.Header.Render(" · team")
-		right = s.Faint.Render(m.ctx.Today().Human())
-	case screenDetail, screenRecord:
-		if m.detail.loaded {
-			left += s.Header.Render(" · ") + s.Person.Render(m.detail.person.Name)
-			right = s.Faint.Render(m.detail.session.Date.Human())
-		}
-	}
-	return spread(left, right, bodyWidth(m.ctx))
-}
-
-// saveState says whether the draft is on disk, in words.
-func (m *Model) saveState() string {
-	s := m.ctx.Styles
-	p := m.prep
-	switch {
-	case p.elsewhere:
-		return s.Error.Render("! open in another window: not saved here")
-	case p.saveErr != nil:
-		return s.Error.Render("! draft not saved")
-	case p.saving:
-		return s.Faint.Render("saving…")
-	case p.dirty() && p.savedAt.IsZero():
-		return s.Faint.Render("not saved yet")
-	case p.savedAt.IsZero():
-		return s.Faint.Render("nothing written yet")
-	}
-	return s.Faint.Render("✓ draft saved " + p.savedAt.Local().Format("15:04:05"))
-}
-
 // View draws the whole screen.
 func (m *Model) View() tea.View {
 	var content string
 	if m.tooSmall() {
-		content = m.ctx.Styles.Warn.Render(fmt.Sprintf(
+		content = m.ctx.Styles.Warn.Width(max(10, m.ctx.Width)).Render(fmt.Sprintf(
 			"attend needs a window of at least %d×%d; this one is %d×%d. Make it a little bigger: nothing is lost.",
 			minWidth, minHeight, m.ctx.Width, m.ctx.Height))
-		content = lipgloss.NewStyle().Width(max(10, m.ctx.Width)).Render(content)
 	} else {
 		h := m.bodyHeight()
 		var body string
-		switch {
-		case m.priv.covering():
+		if m.priv.covering() {
 			body = fitHeight("\n"+m.priv.view(m.ctx), h)
-		default:
-			body = m.screenView(h)
+		} else {
+			body = m.top().View(m.ctx, h)
 		}
-		content = m.ctx.Styles.App.Render(strings.Join([]string{m.header(), body, m.footer()}, "\n"))
+		content = m.ctx.Styles.App.Render(m.header() + "\n" + body + "\n" + m.footer())
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
@@ -417,44 +286,6 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// screenView draws the current screen's body in h lines.
-func (m *Model) screenView(h int) string {
-	switch m.screen {
-	case screenPrep:
-		return m.prep.view(m.ctx, h)
-	case screenReview:
-		return m.review.view(m.ctx, m.prep.person, m.prep.session, h)
-	case screenHistory:
-		return m.history.view(m.ctx, h)
-	case screenDetail:
-		return m.detail.view(m.ctx, h)
-	case screenPerson:
-		return m.trend.view(m.ctx, h)
-	case screenTeam:
-		return m.team.view(m.ctx, h)
-	case screenActions:
-		return m.actions.view(m.ctx, h, "Open actions, most urgent first")
-	case screenFollowUp:
-		return m.follow.view(m.ctx, h, "Last time you agreed…")
-	case screenRecord:
-		return m.record.view(m.ctx, m.detail.person, h)
-	}
-	return m.home.view(m.ctx, h)
-}
-
-// errText puts an error in plain words. The store's errors already say what
-// to do next, so they are passed on whole.
-func errText(what string, err error) string {
-	text := what + ": " + err.Error()
-	if !strings.HasSuffix(text, ".") {
-		text += "."
-	}
-	return text
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+func (m *Model) bodyHeight() int {
+	return max(1, m.ctx.Height-1-lineCount(m.footer()))
 }

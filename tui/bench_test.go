@@ -21,7 +21,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			h := newHarness(&testing.T{}, 120, 40, "Siân Ŵyn")
-			h.m.prep.tickPending = true // keep autosave out of the measurement
+			h.prep().tickPending = true // keep autosave out of the measurement
 			h.tabTo("understand.challenges")
 			h.send(tea.PasteMsg{Content: tc.text})
 			key := tea.KeyPressMsg{Code: 'ŵ', Text: "ŵ"}

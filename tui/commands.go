@@ -121,8 +121,10 @@ func autosaveTick(d time.Duration) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return autosaveTickMsg{} })
 }
 
-// cadenceSetMsg reports a changed supervision interval.
-type cadenceSetMsg struct {
+// personChangedMsg reports a changed person: their cadence, their name, or
+// their removal.
+type personChangedMsg struct {
+	what   string // "cadence", "rename" or "erase"
 	person coach.Person
 	err    error
 }
@@ -133,6 +135,25 @@ func setCadence(st Store, personID string, c coach.Cadence) tea.Cmd {
 			p.Cadence = c
 			return nil
 		})
-		return cadenceSetMsg{person: p, err: err}
+		return personChangedMsg{what: "cadence", person: p, err: err}
+	}
+}
+
+func renamePerson(st Store, personID, name string) tea.Cmd {
+	return func() tea.Msg {
+		p, err := st.UpdatePerson(personID, func(p *coach.Person) error {
+			p.Name = name
+			return nil
+		})
+		return personChangedMsg{what: "rename", person: p, err: err}
+	}
+}
+
+// erasePerson removes a person and everything about them, as attend erase
+// does, then rewrites the file so no fragment remains.
+func erasePerson(st Store, p coach.Person) tea.Cmd {
+	return func() tea.Msg {
+		err := st.ErasePerson(p.ID)
+		return personChangedMsg{what: "erase", person: p, err: err}
 	}
 }

@@ -7,8 +7,8 @@ import (
 )
 
 // Context is what every screen shares: the window size, styles, keys, the
-// prompt guide, the store and the clock. Screens read it; only the root
-// model changes it.
+// prompt guide, the store and the clock. Screens read it, and ask for
+// changes of screen and for notices through it; the root carries those out.
 type Context struct {
 	Width, Height int
 	Styles        Styles
@@ -21,6 +21,12 @@ type Context struct {
 	// Writer identifies this attend window on the drafts it writes, so two
 	// windows never overwrite each other's prep (coach.MayReplaceDraft).
 	Writer string
+
+	// Asked for during one Update, carried out by the root after it.
+	navs      []nav
+	notice    string
+	noticeBad bool
+	noticeSet bool
 }
 
 // Today is the current calendar day.

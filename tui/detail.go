@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -23,20 +24,24 @@ func loadDetail(st Store, sessionID, personID string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := st.Session(sessionID)
 		if err != nil {
-			return detailMsg{err: err}
+			return detailMsg{session: coach.Session{ID: sessionID}, err: err}
 		}
 		p, err := st.Person(personID)
 		return detailMsg{person: p, session: s, err: err}
 	}
 }
 
-// detailModel shows one saved session as a readable record: a heading per
-// stage, ratings as dots, scrollable.
-type detailModel struct {
+// detailScreen shows one saved session as a readable record: a heading per
+// stage, ratings as dots, scrollable. From here the record is completed
+// after the meeting, agreed, and corrected with dated notes.
+type detailScreen struct {
+	id      string // the session shown
 	loaded  bool
 	person  coach.Person
 	session coach.Session
 	vp      viewport.Model
+	width   int    // the width the record was rendered for
+	at      string // the item to scroll to once read (a search hit), if any
 
 	confirmAgree bool           // asking before marking the record agreed
 	readOnlySaid bool           // r was pressed on an agreed record: say why nothing opens
@@ -44,7 +49,13 @@ type detailModel struct {
 	addendum     textarea.Model // its text
 }
 
-func newDetail() detailModel {
+// pushDetail opens a saved session.
+func pushDetail(ctx *Context, sessionID, personID string) tea.Cmd {
+	return pushDetailAt(ctx, sessionID, personID, "")
+}
+
+// pushDetailAt opens a saved session scrolled to one of its items.
+func pushDetailAt(ctx *Context, sessionID, personID, itemID string) tea.Cmd {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{}
 	ta := textarea.New()
@@ -53,121 +64,226 @@ func newDetail() detailModel {
 	ta.CharLimit = coach.MaxAnswerLen
 	ta.Placeholder = "The correction or addition, dated today. ctrl+s adds it; esc cancels."
 	ta.SetHeight(4)
-	return detailModel{vp: vp, addendum: ta}
+	ta.SetStyles(ctx.Styles.TextArea)
+	ctx.Push(&detailScreen{id: sessionID, vp: vp, addendum: ta, at: itemID})
+	return loadDetail(ctx.Store, sessionID, personID)
 }
 
-func (d *detailModel) typing() bool { return d.adding }
+func (d *detailScreen) Typing() bool { return d.adding }
 
-// detailResult tells the root what the detail view wants.
-type detailResult int
+func (d *detailScreen) Title(ctx *Context) Title {
+	if !d.loaded {
+		return Title{Label: "record"}
+	}
+	return Title{Person: d.person.Name, State: ctx.Styles.Faint.Render(d.session.Date.Human())}
+}
 
-const (
-	detailStay detailResult = iota
-	detailBack
-	detailRecord   // open the after-meeting form
-	detailAgree    // mark the record agreed (confirmed)
-	detailAddendum // add the typed addendum
-)
+func (d *detailScreen) restyle(s Styles) {
+	d.addendum.SetStyles(s.TextArea)
+	d.width = 0 // render the record again in the new colours
+}
 
-func (d *detailModel) set(ctx *Context, msg detailMsg, height int) {
-	d.addendum.SetStyles(ctx.Styles.TextArea)
+func (d *detailScreen) Resize(ctx *Context, height int) {
 	d.addendum.SetWidth(max(20, readWidth(ctx)-4))
-	d.loaded = true
-	d.person, d.session = msg.person, msg.session
-	d.resize(ctx, height)
-	md := coach.Markdown(ctx.Guide, d.person, d.session, coach.MarkdownOptions{})
-	d.vp.SetContent(renderRecord(ctx.Styles, md, readWidth(ctx)))
-}
-
-func (d *detailModel) resize(ctx *Context, height int) {
 	d.vp.SetWidth(bodyWidth(ctx))
 	d.vp.SetHeight(max(1, height-1))
+	if d.loaded && d.width != readWidth(ctx) {
+		d.render(ctx)
+	}
 }
 
-func (d *detailModel) update(ctx *Context, msg tea.Msg) (detailResult, tea.Cmd) {
-	km, ok := msg.(tea.KeyPressMsg)
-	k := ctx.Keys
-	if d.adding {
-		if ok {
-			switch {
-			case key.Matches(km, k.Back):
-				d.adding = false
-				d.addendum.Reset()
-				return detailStay, nil
-			case key.Matches(km, k.Save):
-				if strings.TrimSpace(d.addendum.Value()) == "" {
-					return detailStay, nil
-				}
-				d.adding = false
-				return detailAddendum, nil
+// render lays the record out for the window, and scrolls to the item a
+// search found, the first time.
+func (d *detailScreen) render(ctx *Context) {
+	d.width = readWidth(ctx)
+	md := coach.Markdown(ctx.Guide, d.person, d.session, coach.MarkdownOptions{})
+	text := renderRecord(ctx.Styles, md, d.width)
+	d.vp.SetContent(text)
+	if d.at == "" {
+		return
+	}
+	want := itemHeading(ctx.Guide, d.at)
+	for i, line := range strings.Split(ansi.Strip(text), "\n") {
+		if want != "" && strings.HasPrefix(strings.TrimSpace(line), want) {
+			d.vp.SetYOffset(i)
+			break
+		}
+	}
+	d.at = ""
+}
+
+// itemHeading is the start of the line the record shows an item under.
+func itemHeading(g *coach.Guide, itemID string) string {
+	switch itemID {
+	case "record", "addendum":
+		return "AFTER THE MEETING"
+	case "action":
+		return "ACTIONS"
+	}
+	if it, _, ok := g.Item(itemID); ok {
+		return ansi.Truncate(it.Prompt, 30, "")
+	}
+	return ""
+}
+
+func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case detailMsg:
+		if msg.session.ID != d.id {
+			return nil
+		}
+		if msg.err != nil {
+			ctx.Problem(errText("Could not open that session", msg.err))
+			ctx.Pop()
+			return nil
+		}
+		d.set(ctx, msg.person, msg.session)
+	case recordSavedMsg:
+		if msg.err != nil {
+			if msg.what == "record" || msg.what == "addendum" || msg.what == "agreed" {
+				ctx.Problem(errText("Could not save the record", msg.err))
 			}
+			return nil
+		}
+		if msg.session.ID != d.id {
+			return nil
+		}
+		d.set(ctx, d.person, msg.session)
+		switch msg.what {
+		case "record":
+			ctx.Notice("Record saved for " + d.person.Name + ". When they have read it, a marks it agreed.")
+		case "agreed":
+			ctx.Notice("Marked agreed with " + d.person.Name + " on " + msg.session.Agreed.Human() + ". The record is now read-only.")
+		case "addendum":
+			d.vp.GotoBottom() // where the new note is
+			ctx.Notice("Dated note added.")
+		}
+	case tea.PasteMsg:
+		if d.adding {
+			var cmd tea.Cmd
+			d.addendum, cmd = d.addendum.Update(msg)
+			return cmd
+		}
+	case tea.KeyPressMsg:
+		return d.key(ctx, msg)
+	}
+	return nil
+}
+
+func (d *detailScreen) set(ctx *Context, p coach.Person, s coach.Session) {
+	d.loaded = true
+	d.person, d.session = p, s
+	d.render(ctx)
+}
+
+func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	r, l, f := ctx.Keys.Record, ctx.Keys.List, ctx.Keys.Form
+	if d.adding {
+		switch {
+		case key.Matches(msg, f.Cancel):
+			d.adding = false
+			d.addendum.Reset()
+			return nil
+		case key.Matches(msg, r.AddNote):
+			text := d.addendum.Value()
+			if strings.TrimSpace(text) == "" {
+				return nil
+			}
+			d.adding = false
+			d.addendum.Reset()
+			return addAddendum(ctx.Store, d.session.ID, text)
 		}
 		var cmd tea.Cmd
 		d.addendum, cmd = d.addendum.Update(msg)
-		return detailStay, cmd
+		return cmd
 	}
-	if !ok || !d.loaded {
-		return detailStay, nil
+	if !d.loaded {
+		if key.Matches(msg, l.Back) {
+			ctx.Pop()
+		}
+		return nil
 	}
 	d.readOnlySaid = false
 	if d.confirmAgree {
 		d.confirmAgree = false
-		if km.String() == "enter" {
-			return detailAgree, nil
+		if key.Matches(msg, f.Confirm) {
+			return agreeSession(ctx.Store, d.session.ID, ctx.Today())
 		}
-		return detailStay, nil
+		return nil
 	}
+	agreed := d.session.IsAgreed()
 	switch {
-	case key.Matches(km, k.Back):
-		return detailBack, nil
-	case key.Matches(km, k.Record) && d.session.IsAgreed():
+	case key.Matches(msg, l.Back):
+		ctx.Pop()
+	case key.Matches(msg, r.Complete) && agreed:
 		d.readOnlySaid = true
-	case key.Matches(km, k.Record) && !d.session.IsAgreed():
-		return detailRecord, nil
-	case key.Matches(km, k.Agree) && !d.session.IsAgreed():
+	case key.Matches(msg, r.Complete):
+		return pushRecordForm(ctx, d.person, d.session)
+	case key.Matches(msg, r.Agree) && !agreed:
 		d.confirmAgree = true
-	case key.Matches(km, k.Addendum) && d.session.IsAgreed():
+	case key.Matches(msg, r.Addendum) && agreed:
 		d.adding = true
-		return detailStay, d.addendum.Focus()
-	case key.Matches(km, k.Up):
+		return d.addendum.Focus()
+	case key.Matches(msg, l.Up):
 		d.vp.ScrollUp(1)
-	case key.Matches(km, k.Down):
+	case key.Matches(msg, l.Down):
 		d.vp.ScrollDown(1)
-	case key.Matches(km, k.PageUp):
+	case key.Matches(msg, l.PageUp):
 		d.vp.PageUp()
-	case key.Matches(km, k.PageDn):
+	case key.Matches(msg, l.PageDown):
 		d.vp.PageDown()
-	case km.String() == "home" || km.String() == "g":
+	case key.Matches(msg, l.Top):
 		d.vp.GotoTop()
-	case km.String() == "end" || km.String() == "G":
+	case key.Matches(msg, l.Bottom):
 		d.vp.GotoBottom()
 	}
-	return detailStay, nil
+	return nil
 }
 
-func (d *detailModel) view(ctx *Context, height int) string {
+func (d *detailScreen) View(ctx *Context, height int) string {
 	s := ctx.Styles
 	if !d.loaded {
-		return fitHeight("\n"+s.Subtle.Render("Reading…"), height)
+		return loading(ctx, height)
 	}
+	w := readWidth(ctx)
 	pos := s.Faint.Render(fmt.Sprintf("%d%%", int(d.vp.ScrollPercent()*100)))
 	state := "Saved record · not yet agreed with them"
 	if d.session.IsAgreed() {
 		state = "Agreed with them on " + d.session.Agreed.Human() + " · read-only"
 	}
-	head := spread(s.Title.Render(state), pos, readWidth(ctx))
+	head := spread(s.Title.Render(state), pos, w)
 	var prompt []string
 	switch {
 	case d.confirmAgree:
-		prompt = strings.Split(s.Warn.Width(readWidth(ctx)).Render("Mark this record as agreed with "+d.person.Name+" today? It becomes read-only: later corrections are dated addenda. enter confirms; any other key cancels."), "\n")
+		prompt = wrapped(s.Warn, "Mark this record as agreed with "+d.person.Name+" today? It becomes read-only: later corrections are dated notes. enter confirms; any other key cancels.", w)
 	case d.adding:
 		prompt = append([]string{s.Focused.Render("Add a dated note to this agreed record")}, indent(d.addendum.View(), "  ")...)
 	case d.readOnlySaid:
-		prompt = strings.Split(s.Warn.Width(readWidth(ctx)).Render("This record was agreed on "+d.session.Agreed.Human()+" and is read-only. n adds a dated note instead."), "\n")
+		prompt = wrapped(s.Warn, "This record was agreed on "+d.session.Agreed.Human()+" and is read-only. n adds a dated note instead.", w)
 	}
 	// The record gives up its last lines to a prompt while one is showing.
 	record := strings.Split(d.vp.View(), "\n")
 	record = record[:max(0, min(len(record), height-1-len(prompt)))]
 	parts := append(append([]string{head}, record...), prompt...)
 	return fitHeight(strings.Join(parts, "\n"), height)
+}
+
+func (d *detailScreen) Keys(ctx *Context) bindings {
+	r, l, f := ctx.Keys.Record, ctx.Keys.List, ctx.Keys.Form
+	switch {
+	case d.adding:
+		return bindings{context: []key.Binding{r.AddNote, f.Cancel}, full: [][]key.Binding{{r.AddNote, f.Cancel}}}
+	case d.confirmAgree:
+		no := f.Cancel
+		no.SetHelp("any key", "cancel")
+		return bindings{context: []key.Binding{f.Confirm, no}, full: [][]key.Binding{{f.Confirm, no}}}
+	case !d.loaded:
+		return bindings{short: []key.Binding{l.Back}, full: [][]key.Binding{{l.Back}}}
+	}
+	ctxKeys := []key.Binding{r.Complete, r.Agree}
+	if d.session.IsAgreed() {
+		ctxKeys = []key.Binding{r.Addendum}
+	}
+	scroll := []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom}
+	return bindings{context: ctxKeys, short: []key.Binding{l.Up, l.Down, l.Back}, full: [][]key.Binding{ctxKeys, scroll, {l.Back}}}
 }

@@ -337,7 +337,7 @@ func (h *harness) mustSee(want ...string) {
 func (h *harness) tabTo(itemID string) {
 	h.t.Helper()
 	for i := 0; i < 200; i++ {
-		if h.m.prep.item(h.m.prep.cur()).ID == itemID {
+		if h.prep().item(h.prep().cur()).ID == itemID {
 			return
 		}
 		h.press("tab")
@@ -508,3 +508,83 @@ func (s *memStore) LatestSummaries() (map[string]coach.Summary, error) {
 	}
 	return out, nil
 }
+
+// ErasePerson removes a person and everything about them.
+func (s *memStore) ErasePerson(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.people[id]; !ok {
+		return errors.New("no such person")
+	}
+	delete(s.people, id)
+	delete(s.drafts, id)
+	for sid, sess := range s.sessions {
+		if sess.PersonID == id {
+			delete(s.sessions, sid)
+		}
+	}
+	return nil
+}
+
+// The screens, by name, for tests that check where they are.
+const (
+	screenHome     = "home"
+	screenPrep     = "prep"
+	screenReview   = "review"
+	screenHistory  = "history"
+	screenDetail   = "detail"
+	screenPerson   = "trends"
+	screenTeam     = "team"
+	screenActions  = "actions"
+	screenFollowUp = "followup"
+	screenRecord   = "record"
+)
+
+// at names the screen on top.
+func (h *harness) at() string {
+	switch h.m.top().(type) {
+	case *homeScreen:
+		return screenHome
+	case *prepScreen:
+		return screenPrep
+	case *reviewScreen:
+		return screenReview
+	case *historyScreen:
+		return screenHistory
+	case *detailScreen:
+		return screenDetail
+	case *trendsScreen:
+		return screenPerson
+	case *teamScreen:
+		return screenTeam
+	case *actionsScreen:
+		return screenActions
+	case *followUpScreen:
+		return screenFollowUp
+	case *recordForm:
+		return screenRecord
+	}
+	return "unknown"
+}
+
+// find is the topmost screen of type T on the stack.
+func find[T Screen](h *harness) T {
+	h.t.Helper()
+	for i := len(h.m.stack) - 1; i >= 0; i-- {
+		if s, ok := h.m.stack[i].(T); ok {
+			return s
+		}
+	}
+	var zero T
+	h.t.Fatalf("no %T on the stack (top is %s):\n%s", zero, h.at(), h.screen())
+	return zero
+}
+
+func (h *harness) prep() *prepScreen       { return find[*prepScreen](h) }
+func (h *harness) home() *homeScreen       { return find[*homeScreen](h) }
+func (h *harness) history() *historyScreen { return find[*historyScreen](h) }
+func (h *harness) actions() *actionsScreen { return find[*actionsScreen](h) }
+func (h *harness) follow() *followUpScreen { return find[*followUpScreen](h) }
+func (h *harness) trends() *trendsScreen   { return find[*trendsScreen](h) }
+func (h *harness) detail() *detailScreen   { return find[*detailScreen](h) }
+func (h *harness) record() *recordForm     { return find[*recordForm](h) }

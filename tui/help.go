@@ -1,161 +1,192 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+// The root's chrome: the header above every screen, the notice and the help
+// bar below it. The help comes from the top screen's own bindings, plus the
+// keys that work everywhere.
 
-// helpKeys is the help bar for what the screen is doing right now, so it
-// only ever lists keys that work. The short row fits 80 columns; "?" (or
-// f1 while typing) opens the full list.
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func isQuit(msg tea.KeyPressMsg, g GlobalKeys) bool { return key.Matches(msg, g.Quit) }
+
+// isHelp: f1 always opens the help; "?" only where it is not being typed.
+func isHelp(msg tea.KeyPressMsg, g GlobalKeys, typing bool) bool {
+	return key.Matches(msg, g.HelpAlt) || (!typing && key.Matches(msg, g.Help))
+}
+
+// helpKeys is the help for what is on screen right now: the top screen's
+// keys, then the ones that work everywhere.
 func (m *Model) helpKeys() bindings {
-	k := m.ctx.Keys
-	more := k.Help
-	if m.typing() {
-		more = k.HelpAlt
-	}
+	g := m.ctx.Keys.Global
 	switch {
 	case m.priv.locked:
-		unlock := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "unlock"))
-		return bindings{short: []key.Binding{unlock, k.Quit}, full: [][]key.Binding{{unlock, k.Quit}}}
+		return bindings{short: []key.Binding{g.Unlock, g.Quit}, full: [][]key.Binding{{g.Unlock, g.Quit}}}
 	case m.priv.hidden:
-		show := key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "show notes"))
-		return bindings{short: []key.Binding{show, k.Quit}, full: [][]key.Binding{{show, k.Quit}}}
+		return bindings{short: []key.Binding{g.Unhide, g.Quit}, full: [][]key.Binding{{g.Unhide, g.Quit}}}
 	}
-	switch m.screen {
-	case screenPrep:
-		return m.prepHelp(more)
-	case screenHistory:
-		home := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
-		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
-		search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
-		h := m.history
-		switch {
-		case h.typingQuery:
-			keep := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep results"))
-			clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear"))
-			return bindings{short: []key.Binding{keep, clear, more, k.Quit}, full: [][]key.Binding{{keep, clear}, {more, k.Quit}}}
-		case h.searching():
-			clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search"))
-			return bindings{short: []key.Binding{k.Open, search, move, clear, more, k.Quit},
-				full: [][]key.Binding{{k.Open, search, move, clear}, {k.Hide, more, k.Quit}}}
-		}
-		return bindings{short: []key.Binding{k.Open, search, k.OnePerson, move, home, more, k.Quit},
-			full: [][]key.Binding{{k.Open, search, k.OnePerson}, {k.Up, k.Down, k.PageUp, k.PageDn}, {home, k.Hide, more, k.Quit}}}
-	case screenActions, screenFollowUp:
-		a := m.actions
-		if m.screen == screenFollowUp {
-			a = m.follow
-		}
-		if a.dropping {
-			ok := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "drop it"))
-			cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
-			return bindings{short: []key.Binding{ok, cancel, k.Quit}, full: [][]key.Binding{{ok, cancel, k.Quit}}}
-		}
-		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its session"))
-		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
-		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
-		ctxKeys := []key.Binding{k.Done, k.Drop, k.Carry, open, move}
-		short := []key.Binding{back, more, k.Quit}
-		if m.screen == screenFollowUp {
-			cont := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "start the prep"))
-			short = []key.Binding{cont, back, more, k.Quit}
-		}
-		return bindings{context: ctxKeys, short: short, full: [][]key.Binding{ctxKeys, short, {k.Hide}}}
-	case screenPerson:
-		list := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "their sessions"))
-		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
-		return bindings{short: []key.Binding{list, back, more, k.Quit}, full: [][]key.Binding{{list, back}, {k.Hide, more, k.Quit}}}
-	case screenTeam:
-		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "their trends"))
-		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
-		home := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
-		return bindings{short: []key.Binding{open, move, home, more, k.Quit}, full: [][]key.Binding{{open, move}, {home, k.Hide, more, k.Quit}}}
-	case screenDetail:
-		d := m.detail
-		if d.adding {
-			add := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "add the note"))
-			cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
-			return bindings{short: []key.Binding{add, cancel, more, k.Quit}, full: [][]key.Binding{{add, cancel}, {more, k.Quit}}}
-		}
-		if d.confirmAgree {
-			yes := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "yes, agreed"))
-			no := key.NewBinding(key.WithKeys("esc"), key.WithHelp("any key", "cancel"))
-			return bindings{short: []key.Binding{yes, no, k.Quit}, full: [][]key.Binding{{yes, no, k.Quit}}}
-		}
-		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
-		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-		ctxKeys := []key.Binding{k.Record, k.Agree}
-		if d.session.IsAgreed() {
-			ctxKeys = []key.Binding{k.Addendum}
-		}
-		return bindings{context: ctxKeys, short: []key.Binding{scroll, back, more, k.Quit},
-			full: [][]key.Binding{ctxKeys, {k.Up, k.Down, k.PageUp, k.PageDn}, {back, k.Hide, more, k.Quit}}}
-	case screenRecord:
-		done := key.NewBinding(key.WithKeys("ctrl+s", "esc"), key.WithHelp("ctrl+s/esc", "done (saved as you type)"))
-		ctxKeys := []key.Binding{k.Next, k.Prev}
-		if m.record.field == fieldAction {
-			add := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add action"))
-			owner := key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "owner"))
-			ctxKeys = append(ctxKeys, add, owner)
-		}
-		return bindings{context: ctxKeys, short: []key.Binding{done, more, k.Quit}, full: [][]key.Binding{ctxKeys, {done, more, k.Quit}}}
-	case screenReview:
-		back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing"))
-		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-		short := []key.Binding{k.Confirm, back, scroll, more, k.Quit}
-		return bindings{short: short, full: [][]key.Binding{{k.Confirm, back}, {k.Up, k.Down, k.PageUp, k.PageDn}, {k.Hide, more, k.Quit}}}
+	more := g.Help
+	if m.top().Typing() {
+		more = g.HelpAlt
 	}
-	h := m.home
-	switch {
-	case h.cadenceFor != nil:
-		set := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set"))
-		cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
-		return bindings{short: []key.Binding{set, cancel, more, k.Quit}, full: [][]key.Binding{{set, cancel}, {more, k.Quit}}}
-	case h.adding:
-		add := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add"))
-		cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
-		return bindings{short: []key.Binding{add, cancel, more, k.Quit}, full: [][]key.Binding{{add, cancel}, {more, k.Quit}}}
-	case h.filtering:
-		keep := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep results"))
-		clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear"))
-		move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
-		return bindings{short: []key.Binding{keep, clear, move, more, k.Quit}, full: [][]key.Binding{{keep, clear, move}, {more, k.Quit}}}
-	}
-	move := key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑/↓", "move"))
-	if len(h.rows) == 0 { // first run: only the keys that do something yet
-		return bindings{short: []key.Binding{k.AddPerson, k.History, more, k.QuitQ},
-			full: [][]key.Binding{{k.AddPerson, k.History}, {k.Hide, more, k.QuitQ, k.Quit}}}
-	}
-	short := []key.Binding{k.Prep, k.AddPerson, k.Filter, k.History, k.Actions, k.Trends, k.Team, more, k.QuitQ}
-	top := key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "first/last"))
-	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear find"))
-	return bindings{short: short, full: [][]key.Binding{{k.Prep, k.AddPerson, k.Filter, k.History, k.Actions, k.Trends, k.Team, k.Cadence}, {move, k.Up, k.Down, top, clear}, {k.Hide, more, k.QuitQ, k.Quit}}}
+	b := m.top().Keys(m.ctx)
+	b.short = append(append([]key.Binding(nil), b.short...), more, g.Quit)
+	b.full = append(append([][]key.Binding(nil), b.full...), []key.Binding{g.Hide, more, g.Quit})
+	return b
 }
 
-func (m *Model) prepHelp(more key.Binding) bindings {
-	k := m.ctx.Keys
-	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
-	nav := []key.Binding{k.Next, k.Prev, k.Save, back, more, k.Quit}
-	navFull := []key.Binding{k.Next, k.Prev, k.Save, back, k.Hide, more, k.Quit}
-	editing := []key.Binding{
-		k.Newline,
-		key.NewBinding(key.WithKeys("ctrl+a", "ctrl+e"), key.WithHelp("ctrl+a/e", "line start/end")),
-		key.NewBinding(key.WithKeys("alt+left", "alt+right"), key.WithHelp("alt+←/→", "word back/forward")),
-		key.NewBinding(key.WithKeys("ctrl+w"), key.WithHelp("ctrl+w", "delete word")),
-		key.NewBinding(key.WithKeys("ctrl+k", "ctrl+u"), key.WithHelp("ctrl+k/u", "delete to end/start")),
+// footerSig is everything the footer shows: the notice, the window, the
+// help mode and the keys of the moment. Typing changes none of it, so the
+// help bar is not rendered again on every key; and being derived from the
+// bindings themselves, it can never miss a screen's new mode.
+func (m *Model) footerSig(keys bindings) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%d|%t|%t|%t|%s", m.ctx.Width, m.ctx.Height,
+		m.help.ShowAll, m.noticeBad, m.priv.covering(), m.notice)
+	for _, group := range append([][]key.Binding{keys.context, keys.short}, keys.full...) {
+		b.WriteByte(0)
+		for _, k := range group {
+			b.WriteString(k.Help().Key + "\x1f" + k.Help().Desc + "\x1e")
+		}
 	}
-	nextField := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
-	left := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "lower/raise"))
-	switch m.prep.kind(m.prep.cur()) {
-	case kindScore:
-		return bindings{context: []key.Binding{k.Rate, left}, short: nav, full: [][]key.Binding{{k.Rate, left, k.RateClear, nextField}, navFull}}
-	case kindActOwner:
-		return bindings{context: []key.Binding{k.Owner, k.AddAction, k.RemoveAction}, short: nav, full: [][]key.Binding{{k.Owner, k.AddAction, k.RemoveAction, nextField}, navFull}}
-	case kindActText, kindActDue:
-		return bindings{context: []key.Binding{nextField, k.AddAction, k.RemoveAction}, short: nav, full: [][]key.Binding{{nextField, k.AddAction, k.RemoveAction}, navFull, editing[1:]}}
-	case kindActAdd:
-		add := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new action"))
-		return bindings{context: []key.Binding{add}, short: nav, full: [][]key.Binding{{add, k.AddAction}, navFull}}
-	case kindDate:
-		return bindings{context: []key.Binding{nextField}, short: nav, full: [][]key.Binding{{nextField}, navFull, editing[1:]}}
-	}
-	return bindings{context: []key.Binding{k.Newline}, short: nav, full: [][]key.Binding{navFull, editing}}
+	return b.String()
 }
+
+// footer is the notice and the help bar, rendered again only when something
+// it shows has changed.
+func (m *Model) footer() string {
+	keys := m.helpKeys()
+	if sig := m.footerSig(keys); sig != m.footSig || m.foot == "" {
+		m.footSig, m.foot = sig, m.renderFooter(keys)
+	}
+	return m.foot
+}
+
+func (m *Model) renderFooter(keys bindings) string {
+	s := m.ctx.Styles
+	w := bodyWidth(m.ctx)
+	bar := m.helpBar(keys, w)
+	notice := ""
+	if m.notice != "" && !m.priv.covering() { // a notice may name someone
+		st := s.Notice
+		if m.noticeBad {
+			st = s.Error
+		}
+		// A notice wraps, never cut; it may take up to a third of the window.
+		notice = st.Width(w).Render(m.notice)
+		if room := max(1, m.ctx.Height/3); lineCount(notice) > room {
+			lines := strings.Split(notice, "\n")
+			notice = strings.Join(lines[:room], "\n")
+		}
+	}
+	if notice == "" && m.ctx.Height < compactHeight {
+		return bar // no room to spare for an empty line
+	}
+	return notice + "\n" + bar
+}
+
+// helpBar renders the keys on one line if they fit; otherwise the keys for
+// what has focus go on a line of their own, and any line still too wide is
+// wrapped between keys, so that no key is ever cut off, however narrow. The
+// full help is laid out in as many columns as fit, and cut to a third of
+// the window at most, with a line that says so.
+func (m *Model) helpBar(keys bindings, width int) string {
+	if m.help.ShowAll {
+		return m.fullHelp(keys, width)
+	}
+	if one := m.help.ShortHelpView(keys.ShortHelp()); lipgloss.Width(one) <= width {
+		return one
+	}
+	return m.wrapKeys([][]key.Binding{keys.context, keys.short}, width)
+}
+
+func (m *Model) wrapKeys(groups [][]key.Binding, width int) string {
+	var lines []string
+	for _, group := range groups {
+		var row []key.Binding
+		for _, b := range group {
+			if len(row) > 0 && lipgloss.Width(m.help.ShortHelpView(append(row, b))) > width {
+				lines = append(lines, m.help.ShortHelpView(row))
+				row = nil
+			}
+			row = append(row, b)
+		}
+		if len(row) > 0 {
+			lines = append(lines, m.help.ShortHelpView(row))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fullHelp shows every key, in columns where the window is wide enough and
+// as wrapped rows where it is not, so the overlay is never cut at its side.
+func (m *Model) fullHelp(keys bindings, width int) string {
+	if v := m.help.FullHelpView(keys.full); lipgloss.Width(v) <= width && lineCount(v) <= m.ctx.Height/2 {
+		return v
+	}
+	return m.wrapKeys(keys.full, width)
+}
+
+// header is the top line: where you are on the left, the state on the
+// right. When room is short the state goes first, then the label, and the
+// person's name is shortened last.
+func (m *Model) header() string {
+	s := m.ctx.Styles
+	w := bodyWidth(m.ctx)
+	brand := s.Brand.Render("attend")
+	if m.priv.covering() {
+		return brand // no names while the screen is covered
+	}
+	t := m.top().Title(m.ctx)
+	label := t.Label
+	if label != "" && t.Person != "" {
+		label += " "
+	}
+	build := func(label, state string, nameRoom int) string {
+		left := brand
+		if label != "" || t.Person != "" {
+			left += s.Header.Render(" · " + label)
+		}
+		if t.Person != "" {
+			left += s.Person.Render(ansi.Truncate(t.Person, max(nameRoom, 4), "…"))
+		}
+		return spread(left, state, w)
+	}
+	// Keep the state and at least a recognisable part of the name: drop
+	// the label first, then the state, and shorten the name last.
+	avail := w - lipgloss.Width(brand) - 3
+	name := lipgloss.Width(t.Person)
+	enough := min(12, name)
+	stateW := lipgloss.Width(t.State) + 1
+	switch {
+	case t.Person == "" && avail-lipgloss.Width(label)-stateW >= 0:
+		return build(label, t.State, 0)
+	case t.Person == "":
+		return build(label, "", 0)
+	case avail-lipgloss.Width(label)-stateW >= enough:
+		return build(label, t.State, avail-lipgloss.Width(label)-stateW)
+	case avail-stateW >= enough:
+		return build("", t.State, avail-stateW)
+	case avail-lipgloss.Width(label) >= enough:
+		return build(label, "", avail-lipgloss.Width(label))
+	}
+	return build("", "", avail)
+}
+
+// errText puts an error in plain words. The store's errors already say what
+// to do next, so they are passed on whole.
+func errText(what string, err error) string {
+	text := what + ": " + err.Error()
+	if !strings.HasSuffix(text, ".") {
+		text += "."
+	}
+	return text
+}
+
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }

@@ -38,26 +38,26 @@ func TestHistoryNewestFirstThenDetailAndBack(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withSessions(t, h, 6)
 	h.press("h")
-	if h.m.screen != screenHistory {
+	if h.at() != screenHistory {
 		t.Fatal("h did not open history")
 	}
 	h.mustSee("History: everyone", "6 sessions", "Session 6: rota gaps")
-	if got := h.m.history.items[0].Preview; got != "Session 6: rota gaps on Tuesdays" {
+	if got := h.history().items[0].Preview; got != "Session 6: rota gaps on Tuesdays" {
 		t.Fatalf("first row is %q, want the newest", got)
 	}
 	h.press("down", "enter")
-	if h.m.screen != screenDetail {
+	if h.at() != screenDetail {
 		t.Fatal("enter did not open the session")
 	}
 	h.mustSee("Saved record", "Session 5: rota gaps on Tuesdays", "UNDERSTAND", "Workload")
 	h.press("esc")
-	if h.m.screen != screenHistory || h.m.history.cursor != 1 {
-		t.Fatalf("esc from detail: screen %v, cursor %d", h.m.screen, h.m.history.cursor)
+	if h.at() != screenHistory || h.history().list.cursor != 1 {
+		t.Fatalf("esc from detail: screen %v, cursor %d", h.at(), h.history().list.cursor)
 	}
-	name := h.m.history.items[1].PersonName
+	name := h.history().items[1].PersonName
 	h.press("p") // only this row's person
 	h.mustSee("History: "+name, "3 sessions")
-	for _, it := range h.m.history.items {
+	for _, it := range h.history().items {
 		if it.PersonName != name {
 			t.Fatalf("filtered history shows %s", it.PersonName)
 		}
@@ -65,7 +65,7 @@ func TestHistoryNewestFirstThenDetailAndBack(t *testing.T) {
 	h.press("p") // everyone again
 	h.mustSee("History: everyone", "6 sessions")
 	h.press("esc")
-	if h.m.screen != screenHome {
+	if h.at() != screenHome {
 		t.Fatal("esc did not go home")
 	}
 }
@@ -74,13 +74,13 @@ func TestHistoryReadsMorePagesAsTheCursorMoves(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withSessions(t, h, historyPage+30)
 	h.press("h")
-	if n := len(h.m.history.items); n != historyPage {
+	if n := len(h.history().items); n != historyPage {
 		t.Fatalf("first page has %d rows, want %d", n, historyPage)
 	}
 	for range historyPage {
 		h.press("down")
 	}
-	if n := len(h.m.history.items); n != historyPage+30 {
+	if n := len(h.history().items); n != historyPage+30 {
 		t.Fatalf("after scrolling, %d rows loaded, want %d", n, historyPage+30)
 	}
 	h.mustSee(fmt.Sprintf("%d sessions", historyPage+30))
@@ -93,7 +93,7 @@ func TestHistoryEmpty(t *testing.T) {
 }
 
 func TestGoldenHistoryAndDetail(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		t.Run(fmt.Sprintf("history_%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarness(t, size[0], size[1], "")
 			withSessions(t, h, 8)
@@ -118,32 +118,32 @@ func TestPersonTrendsAndTeamView(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withSessions(t, h, 10)
 	h.press("v")
-	if h.m.screen != screenPerson {
+	if h.at() != screenPerson {
 		t.Fatal("v did not open the person's trends")
 	}
-	name := h.m.trend.person.Name
+	name := h.trends().person.Name
 	h.mustSee(name, "Core needs and workload", "Workload", "How you arrived")
 	h.press("enter")
-	if h.m.screen != screenHistory || h.m.history.personID != h.m.trend.person.ID {
+	if h.at() != screenHistory || h.history().personID != h.trends().person.ID {
 		t.Fatal("enter did not list the person's sessions")
 	}
-	h.press("esc", "t")
-	if h.m.screen != screenTeam {
+	h.press("esc", "esc", "t") // back to the trends, back home, then the team
+	if h.at() != screenTeam {
 		t.Fatal("t did not open the team view")
 	}
 	h.mustSee("Team at a glance", "Siân Ŵyn", "Aled Evans", "Wkl")
 	h.press("enter")
-	if h.m.screen != screenPerson {
+	if h.at() != screenPerson {
 		t.Fatal("enter in the team view did not open trends")
 	}
 	h.press("esc")
-	if h.m.screen != screenTeam {
+	if h.at() != screenTeam {
 		t.Fatal("esc from trends opened from the team did not go back to it")
 	}
 }
 
 func TestGoldenTrends(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		t.Run(fmt.Sprintf("person_%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarness(t, size[0], size[1], "")
 			withRatedSessions(t, h)
@@ -173,7 +173,7 @@ func withRatedSessions(t *testing.T, h *harness) {
 		for i, r := range walk {
 			s := coach.NewSession(p.ID, "en", clock)
 			s.Date = coach.DateOf(clock).AddDays(-42 * (len(walk) - i))
-			for j, id := range needIDs {
+			for j, id := range []string{"needs.autonomy", "needs.belonging", "needs.competence", "needs.workload"} {
 				s.SetAnswer(id, coach.Answer{Rating: max(1, min(5, r+j%2-(i%3)/2))})
 			}
 			s.SetAnswer("checkin.energy", coach.Answer{Rating: 1 + (i*2)%5})
@@ -185,9 +185,9 @@ func withRatedSessions(t *testing.T, h *harness) {
 	h.store.EnsurePerson("Dafydd ap Gwilym")
 	h.run(loadPeople(h.store))
 	// select Siân
-	for i, r := range h.m.home.visible() {
+	for i, r := range h.home().visible() {
 		if r.person.Name == "Siân Ŵyn" {
-			h.m.home.cursor = i
+			h.home().list.cursor = i
 		}
 	}
 }
@@ -204,7 +204,7 @@ func TestSearchAsYouTypeIgnoresCaseAndAccentsAndHighlights(t *testing.T) {
 	h.press("h", "/")
 	h.typeText("sian")
 	h.mustSee("1 session found", "Understand", "Talked about Siân's rota")
-	if got := h.m.history.hits[0].Snippet; got != "Talked about Siân's rota and the night shifts" {
+	if got := h.history().search.hits[0].Snippet; got != "Talked about Siân's rota and the night shifts" {
 		t.Fatalf("hit %q", got)
 	}
 	// the match is highlighted: underlined in the raw frame
@@ -252,12 +252,12 @@ func TestSearchesNeverPileUpBehindTyping(t *testing.T) {
 	for _, k := range []string{"o", "t"} {
 		h.m.Update(keyMsg(k))
 	}
-	if !h.m.history.queued {
+	if !h.history().search.queued {
 		t.Fatal("typing during a search did not queue the latest query")
 	}
 	h.run(first) // the first answer arrives; the latest query goes out
-	if h.m.history.inFlight || h.m.history.queued {
-		t.Fatalf("after the answers: inFlight %v, queued %v", h.m.history.inFlight, h.m.history.queued)
+	if h.history().search.inFlight || h.history().search.queued {
+		t.Fatalf("after the answers: inFlight %v, queued %v", h.history().search.inFlight, h.history().search.queued)
 	}
 	h.mustSee("5 sessions found")
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -9,8 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -22,56 +19,70 @@ type personRow struct {
 	draft  bool
 }
 
-// homeModel lists the manager's people, most urgent first.
-type homeModel struct {
+// homeMode is what the home screen's one-line field is doing, if anything.
+type homeMode int
+
+const (
+	homeList     homeMode = iota
+	homeFinding           // typing in "find"
+	homeAdding            // typing a new name
+	homeMeant             // "did you mean …?" after adding a name close to someone's
+	homeCadence           // typing how often
+	homeRenaming          // typing a new name for someone
+	homeRemoving          // typing their full name to erase them
+)
+
+// homeScreen lists the manager's people, most urgent first.
+type homeScreen struct {
 	loaded bool
 	rows   []personRow
-	cursor int
+	list   listNav
+	room   int // rows the list shows, for paging
 
-	filtering bool
-	filter    textinput.Model
-
-	adding bool
-	add    textinput.Model
-
-	hint string // a word about the add field, e.g. when enter met an empty name
-
-	// setting a person's supervision interval
-	cadenceFor *coach.Person
-	cadence    textinput.Model
+	mode   homeMode
+	filter textinput.Model // kept after enter, so the list stays narrowed
+	field  textinput.Model // add, cadence, rename and remove
+	target coach.Person    // whom cadence, rename, remove or "did you mean" is about
+	typed  string          // the name typed, while asking "did you mean"
+	hint   string          // a word about the field, e.g. when enter met an empty name
 
 	// selectAfterLoad is a person to put the cursor on once the list reloads
 	// (someone just added, or just saved).
 	selectAfterLoad string
 }
 
-func newHome(ctx *Context) homeModel {
-	h := homeModel{filter: textinput.New(), add: textinput.New()}
+func newHome(ctx *Context) *homeScreen {
+	h := &homeScreen{filter: textinput.New(), field: textinput.New()}
 	h.filter.Prompt = "find: "
 	h.filter.Placeholder = "part of a name"
-	h.add.Prompt = "name: "
-	h.add.Placeholder = "e.g. Siân Ŵyn"
-	h.add.CharLimit = coach.MaxNameLen
-	h.add.SetWidth(32)
 	h.filter.SetWidth(32)
-	h.cadence = textinput.New()
-	h.cadence.Prompt = "every: "
-	h.cadence.Placeholder = "6w, 2m, 3 months"
-	h.cadence.CharLimit = 20
-	h.cadence.SetWidth(20)
-	h.applyStyles(ctx.Styles)
+	h.field.SetWidth(32)
+	h.restyle(ctx.Styles)
 	return h
 }
 
-func (h *homeModel) applyStyles(s Styles) {
+func (h *homeScreen) restyle(s Styles) {
 	h.filter.SetStyles(s.Input)
-	h.add.SetStyles(s.Input)
-	h.cadence.SetStyles(s.Input)
+	h.field.SetStyles(s.Input)
 }
+
+func (h *homeScreen) Typing() bool { return h.mode != homeList && h.mode != homeMeant }
+
+func (h *homeScreen) Title(ctx *Context) Title {
+	return Title{Label: "compassionate one-to-ones", State: ctx.Styles.Faint.Render(ctx.Today().Human())}
+}
+
+func (h *homeScreen) Resize(ctx *Context, height int) {
+	h.field.SetWidth(max(10, min(40, bodyWidth(ctx)-24)))
+	h.filter.SetWidth(max(10, min(40, bodyWidth(ctx)-10)))
+}
+
+// Reveal reads the list again: a prep saved, a cadence changed elsewhere.
+func (h *homeScreen) Reveal(ctx *Context) tea.Cmd { return loadPeople(ctx.Store) }
 
 // setPeople fills the list, most urgent first: overdue (longest first), due
 // soon, never met, then the rest by date.
-func (h *homeModel) setPeople(ctx *Context, people []coach.Person, drafts map[string]time.Time) {
+func (h *homeScreen) setPeople(ctx *Context, people []coach.Person, drafts map[string]time.Time) {
 	today := ctx.Today()
 	selected := h.selectAfterLoad
 	if r, ok := h.selected(); ok && selected == "" {
@@ -98,7 +109,7 @@ func (h *homeModel) setPeople(ctx *Context, people []coach.Person, drafts map[st
 }
 
 // visible is the rows that match the filter (accent- and case-insensitive).
-func (h *homeModel) visible() []personRow {
+func (h *homeScreen) visible() []personRow {
 	q := coach.Fold(strings.TrimSpace(h.filter.Value()))
 	if q == "" {
 		return h.rows
@@ -112,257 +123,309 @@ func (h *homeModel) visible() []personRow {
 	return out
 }
 
-func (h *homeModel) selected() (personRow, bool) {
+func (h *homeScreen) selected() (personRow, bool) {
 	v := h.visible()
-	if h.cursor < 0 || h.cursor >= len(v) {
+	if h.list.cursor < 0 || h.list.cursor >= len(v) {
 		return personRow{}, false
 	}
-	return v[h.cursor], true
+	return v[h.list.cursor], true
 }
 
-func (h *homeModel) selectID(id string) {
+func (h *homeScreen) selectID(id string) {
 	for i, r := range h.visible() {
 		if r.person.ID == id {
-			h.cursor = i
+			h.list.cursor = i
 			return
 		}
 	}
-	h.cursor = min(h.cursor, max(0, len(h.visible())-1))
+	h.list.clamp(len(h.visible()))
 }
 
-// typing reports whether keys go into a text field.
-func (h *homeModel) typing() bool { return h.filtering || h.adding || h.cadenceFor != nil }
-
-// homeResult tells the root what the home screen wants.
-type homeResult struct {
-	quit    bool
-	prep    *coach.Person
-	history bool
-	trend   *coach.Person
-	team    bool
-	actions bool
+// Update handles the home screen's keys and the results it asked for.
+func (h *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case peopleMsg:
+		if msg.err != nil {
+			ctx.Problem(errText("Could not read your people", msg.err))
+			return nil
+		}
+		h.setPeople(ctx, msg.people, msg.drafts)
+	case personAddedMsg:
+		return h.added(ctx, msg)
+	case personChangedMsg:
+		return h.changed(ctx, msg)
+	case prepReadyMsg:
+		if msg.err != nil {
+			ctx.Problem(errText("Could not open the prep", msg.err))
+			return nil
+		}
+		return openPrepScreen(ctx, msg)
+	case tea.KeyPressMsg:
+		if h.mode != homeList {
+			return h.fieldKey(ctx, msg)
+		}
+		return h.listKey(ctx, msg)
+	case tea.PasteMsg:
+		if h.mode == homeFinding {
+			var cmd tea.Cmd
+			h.filter, cmd = h.filter.Update(msg)
+			return cmd
+		}
+		if h.Typing() {
+			var cmd tea.Cmd
+			h.field, cmd = h.field.Update(msg)
+			return cmd
+		}
+	}
+	return nil
 }
 
-func (h *homeModel) update(ctx *Context, msg tea.Msg) (homeResult, tea.Cmd) {
-	k := ctx.Keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	switch {
-	case h.cadenceFor != nil:
-		h.hint = ""
-		if isKey {
-			switch {
-			case key.Matches(km, k.Back):
-				h.cadenceFor = nil
-				h.cadence.Reset()
-				return homeResult{}, nil
-			case km.String() == "enter":
-				c, err := coach.ReadCadence(h.cadence.Value())
-				if err != nil {
-					h.hint = err.Error()
-					return homeResult{}, nil
-				}
-				id := h.cadenceFor.ID
-				h.cadenceFor = nil
-				h.cadence.Reset()
-				return homeResult{}, setCadence(ctx.Store, id, c)
-			}
-		}
-		var cmd tea.Cmd
-		h.cadence, cmd = h.cadence.Update(msg)
-		return homeResult{}, cmd
-	case h.adding:
-		h.hint = ""
-		if isKey {
-			switch {
-			case key.Matches(km, k.Back):
-				h.adding = false
-				h.add.Reset()
-				return homeResult{}, nil
-			case km.String() == "enter":
-				name := h.add.Value()
-				if strings.TrimSpace(name) == "" {
-					h.hint = "Type a name first, or esc to cancel."
-					return homeResult{}, nil
-				}
-				h.adding = false
-				h.add.Reset()
-				return homeResult{}, addPerson(ctx.Store, name)
-			}
-		}
-		var cmd tea.Cmd
-		h.add, cmd = h.add.Update(msg)
-		return homeResult{}, cmd
-	case h.filtering:
-		if isKey {
-			switch {
-			case key.Matches(km, k.Back):
-				h.filtering = false
-				h.filter.Reset()
-				h.cursor = 0
-				return homeResult{}, nil
-			case km.String() == "enter":
-				h.filtering = false
-				h.filter.Blur()
-				return homeResult{}, nil
-			case km.String() == "up" || km.String() == "down":
-				h.moveCursor(km.String())
-				return homeResult{}, nil
-			}
-		}
-		var cmd tea.Cmd
-		h.filter, cmd = h.filter.Update(msg)
-		h.cursor = min(h.cursor, max(0, len(h.visible())-1))
-		return homeResult{}, cmd
+func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	k, l := ctx.Keys.Home, ctx.Keys.List
+	if h.list.key(msg, l, len(h.visible()), h.room) {
+		return nil
 	}
-	if !isKey {
-		return homeResult{}, nil
+	h.hint = ""
+	switch {
+	case key.Matches(msg, k.AddPerson):
+		return h.ask(homeAdding, coach.Person{}, "name: ", "e.g. Siân Ŵyn", "", coach.MaxNameLen)
+	case key.Matches(msg, l.Find):
+		h.mode = homeFinding
+		return h.filter.Focus()
+	case key.Matches(msg, l.ClearFind) && h.filter.Value() != "":
+		h.filter.Reset()
+		h.list.cursor = 0
+	case key.Matches(msg, k.History):
+		return pushHistory(ctx, "", "")
+	case key.Matches(msg, k.Team):
+		return pushTeam(ctx)
+	case key.Matches(msg, k.Actions):
+		return pushActions(ctx)
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	}
+	r, ok := h.selected()
+	if !ok {
+		return nil
 	}
 	switch {
-	case key.Matches(km, k.Up):
-		h.moveCursor("up")
-	case key.Matches(km, k.Down):
-		h.moveCursor("down")
-	case km.String() == "home" || km.String() == "g":
-		h.cursor = 0
-	case km.String() == "end" || km.String() == "G":
-		h.cursor = max(0, len(h.visible())-1)
-	case key.Matches(km, k.AddPerson):
-		h.adding = true
-		return homeResult{}, h.add.Focus()
-	case key.Matches(km, k.Filter):
-		h.filtering = true
-		return homeResult{}, h.filter.Focus()
-	case key.Matches(km, k.Back):
-		if h.filter.Value() != "" {
+	case key.Matches(msg, k.Prep):
+		return openPrep(ctx.Store, r.person)
+	case key.Matches(msg, k.Trends):
+		return pushTrends(ctx, r.person)
+	case key.Matches(msg, k.Cadence):
+		return h.ask(homeCadence, r.person, "every: ", "6w, 2m, 3 months", "", 20)
+	case key.Matches(msg, k.Rename):
+		return h.ask(homeRenaming, r.person, "new name: ", "", r.person.Name, coach.MaxNameLen)
+	case key.Matches(msg, k.Remove):
+		return h.ask(homeRemoving, r.person, "type their full name: ", "", "", coach.MaxNameLen)
+	}
+	return nil
+}
+
+// ask opens the one-line field for a mode.
+func (h *homeScreen) ask(mode homeMode, p coach.Person, prompt, placeholder, value string, limit int) tea.Cmd {
+	h.mode, h.target, h.hint = mode, p, ""
+	h.field.Reset()
+	h.field.Prompt, h.field.Placeholder, h.field.CharLimit = prompt, placeholder, limit
+	h.field.SetValue(value)
+	h.field.CursorEnd()
+	return h.field.Focus()
+}
+
+func (h *homeScreen) closeField() {
+	h.mode = homeList
+	h.field.Reset()
+	h.field.Blur()
+	h.filter.Blur()
+}
+
+func (h *homeScreen) fieldKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	f := ctx.Keys.Form
+	if h.mode == homeMeant {
+		return h.meantKey(ctx, msg)
+	}
+	if h.mode == homeFinding {
+		switch {
+		case key.Matches(msg, f.Cancel):
 			h.filter.Reset()
-			h.cursor = 0
+			h.list.cursor = 0
+			h.closeField()
+		case key.Matches(msg, f.Submit):
+			h.closeField()
+		case key.Matches(msg, ctx.Keys.List.Up, ctx.Keys.List.Down) && msg.Text == "":
+			h.list.key(msg, ctx.Keys.List, len(h.visible()), h.room)
+		default:
+			var cmd tea.Cmd
+			h.filter, cmd = h.filter.Update(msg)
+			h.list.clamp(len(h.visible()))
+			return cmd
 		}
-	case key.Matches(km, k.Prep):
-		if r, ok := h.selected(); ok {
-			p := r.person
-			return homeResult{prep: &p}, nil
-		}
-	case key.Matches(km, k.History):
-		return homeResult{history: true}, nil
-	case key.Matches(km, k.Trends):
-		if r, ok := h.selected(); ok {
-			p := r.person
-			return homeResult{trend: &p}, nil
-		}
-	case key.Matches(km, k.Team):
-		return homeResult{team: true}, nil
-	case key.Matches(km, k.Actions):
-		return homeResult{actions: true}, nil
-	case key.Matches(km, k.Cadence):
-		if r, ok := h.selected(); ok {
-			p := r.person
-			h.cadenceFor = &p
-			h.cadence.SetValue("")
-			return homeResult{}, h.cadence.Focus()
-		}
-	case key.Matches(km, k.QuitQ):
-		return homeResult{quit: true}, nil
+		return nil
 	}
-	return homeResult{}, nil
+	switch {
+	case key.Matches(msg, f.Cancel):
+		h.closeField()
+		h.hint = ""
+		return nil
+	case key.Matches(msg, f.Submit):
+		return h.submit(ctx)
+	}
+	h.hint = ""
+	var cmd tea.Cmd
+	h.field, cmd = h.field.Update(msg)
+	return cmd
 }
 
-func (h *homeModel) moveCursor(dir string) {
-	n := len(h.visible())
-	if n == 0 {
-		return
+// submit acts on the field's value when enter is pressed.
+func (h *homeScreen) submit(ctx *Context) tea.Cmd {
+	value := strings.TrimSpace(h.field.Value())
+	p := h.target
+	switch h.mode {
+	case homeAdding:
+		if value == "" {
+			h.hint = "Type a name first, or esc to cancel."
+			return nil
+		}
+		if close, ok := similarPerson(h.people(), value); ok {
+			h.closeField()
+			h.mode, h.target, h.typed = homeMeant, close, value
+			return nil
+		}
+		h.closeField()
+		return addPerson(ctx.Store, value)
+	case homeCadence:
+		c, err := coach.ReadCadence(value)
+		if err != nil {
+			h.hint = err.Error()
+			return nil
+		}
+		h.closeField()
+		return setCadence(ctx.Store, p.ID, c)
+	case homeRenaming:
+		if coach.SameName(value, p.Name) && value == p.Name {
+			h.closeField()
+			return nil
+		}
+		clean, err := coach.CleanName(value)
+		if err != nil {
+			h.hint = err.Error()
+			return nil
+		}
+		for _, other := range h.people() {
+			if other.ID != p.ID && coach.SameName(other.Name, clean) {
+				h.hint = "Someone is already called " + other.Name + "; choose another name."
+				return nil
+			}
+		}
+		h.closeField()
+		return renamePerson(ctx.Store, p.ID, clean)
+	case homeRemoving:
+		if !coach.SameName(value, p.Name) {
+			h.hint = "That is not their name: type " + p.Name + " exactly to remove them, or esc to keep them."
+			return nil
+		}
+		h.closeField()
+		return erasePerson(ctx.Store, p)
 	}
-	if dir == "up" {
-		h.cursor = (h.cursor - 1 + n) % n
+	return nil
+}
+
+// meantKey answers "did you mean …?": y opens them, n adds the new name.
+func (h *homeScreen) meantKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	f := ctx.Keys.Form
+	switch {
+	case key.Matches(msg, f.Yes):
+		h.mode = homeList
+		h.selectID(h.target.ID)
+		return openPrep(ctx.Store, h.target)
+	case key.Matches(msg, f.No):
+		h.mode = homeList
+		if key.Matches(msg, f.Cancel) {
+			return nil
+		}
+		return addPerson(ctx.Store, h.typed)
+	}
+	return nil
+}
+
+func (h *homeScreen) people() []coach.Person {
+	out := make([]coach.Person, len(h.rows))
+	for i, r := range h.rows {
+		out[i] = r.person
+	}
+	return out
+}
+
+func (h *homeScreen) added(ctx *Context, msg personAddedMsg) tea.Cmd {
+	if msg.err != nil {
+		ctx.Problem(errText("Could not add that person", msg.err))
+		return nil
+	}
+	if msg.created {
+		ctx.Notice("Added " + msg.person.Name + ". Press enter to start a prep for them.")
 	} else {
-		h.cursor = (h.cursor + 1) % n
+		ctx.Notice(msg.person.Name + " is already on your list.")
 	}
+	h.selectAfterLoad = msg.person.ID
+	return loadPeople(ctx.Store)
 }
 
-// view renders the home screen in exactly height lines.
-func (h *homeModel) view(ctx *Context, height int) string {
-	s := ctx.Styles
-	w := bodyWidth(ctx)
-	var out []string
-	switch {
-	case !h.loaded:
-		out = append(out, "", s.Subtle.Render("Opening your notes…"))
-	case len(h.rows) == 0:
-		wrap := func(st lipgloss.Style, t string) string { return st.Width(min(w, maxReadWidth)).Render(t) }
-		out = append(out, "",
-			wrap(s.Focused, "attend helps you prepare compassionate one-to-ones and keep their record, offline."),
-			wrap(s.Subtle, "Press a to add someone you supervise, then enter to start a prep."),
-		)
-	default:
-		v := h.visible()
-		count := fmt.Sprintf("%d people", len(h.rows))
-		if len(h.rows) == 1 {
-			count = "1 person"
-		}
-		if q := h.filter.Value(); q != "" {
-			count = fmt.Sprintf("%d of %d match", len(v), len(h.rows))
-		}
-		out = append(out, "", spread(s.Title.Render("Your people"), s.Faint.Render(count), min(w, maxReadWidth)), "")
-		room := max(1, height-len(out)-2)
-		start := max(0, min(h.cursor-room+1, len(v)-room))
-		start = max(0, start)
-		for i := start; i < len(v) && i < start+room; i++ {
-			out = append(out, h.rowView(ctx, v[i], i == h.cursor))
-		}
-		if len(v) == 0 {
-			out = append(out, s.Subtle.Render("  No one matches. esc clears the search."))
-		}
+func (h *homeScreen) changed(ctx *Context, msg personChangedMsg) tea.Cmd {
+	if msg.err != nil {
+		ctx.Problem(errText("Could not change "+msg.person.Name, msg.err))
+		return nil
 	}
-	body := strings.Join(out, "\n")
-	footLines := 1
-	if h.hint != "" && (h.adding || h.cadenceFor != nil) {
-		footLines = 2 // the hint gets a line of its own, never cut off
+	switch msg.what {
+	case "cadence":
+		p := msg.person
+		text := p.Name + ": supervision " + p.Cadence.String()
+		if due := coach.DueFor(p, ctx.Today()); due.State != coach.NeverMet {
+			text += "; " + due.Label()
+		}
+		if !p.NextSession.IsZero() {
+			text += " (the next date agreed at the last session, " + p.NextSession.Human() + ", comes first)"
+		}
+		ctx.Notice(text + ".")
+	case "rename":
+		ctx.Notice("Renamed to " + msg.person.Name + ". Their sessions keep what was written.")
+	case "erase":
+		ctx.Notice(msg.person.Name + " and everything about them has been removed from this file.")
 	}
-	body = fitHeight(body, height-footLines)
-	var foot string
-	switch {
-	case h.cadenceFor != nil:
-		foot = s.Focused.Render("How often for "+h.cadenceFor.Name+" (now "+h.cadenceFor.Cadence.String()+")  ") + h.cadence.View()
-	case h.adding:
-		foot = s.Focused.Render("Add a person  ") + h.add.View()
-	case h.filtering || h.filter.Value() != "":
-		foot = h.filter.View()
-	}
-	foot = ansi.Truncate(foot, w, "…")
-	if footLines == 2 {
-		foot = s.Warn.Render(ansi.Truncate(h.hint, w, "…")) + "\n" + foot
-	}
-	return body + "\n" + foot
+	h.selectAfterLoad = msg.person.ID
+	return loadPeople(ctx.Store)
 }
 
-func (h *homeModel) rowView(ctx *Context, r personRow, selected bool) string {
-	s := ctx.Styles
-	w := min(bodyWidth(ctx), maxReadWidth)
-	const nameW = 22
-	name := ansi.Truncate(r.person.Name, nameW, "…")
-	name += strings.Repeat(" ", max(0, nameW-ansi.StringWidth(name)))
-	last := "no session yet"
-	if !r.person.LastSession.IsZero() {
-		last = "last " + r.person.LastSession.Human()
+func (h *homeScreen) Keys(ctx *Context) bindings {
+	k, l, f := ctx.Keys.Home, ctx.Keys.List, ctx.Keys.Form
+	switch h.mode {
+	case homeFinding:
+		keep := f.Submit
+		keep.SetHelp("enter", "keep results")
+		return bindings{context: []key.Binding{keep, f.Cancel, l.Up, l.Down}, full: [][]key.Binding{{keep, f.Cancel, l.Up, l.Down}}}
+	case homeMeant:
+		return bindings{context: []key.Binding{f.Yes, f.No}, full: [][]key.Binding{{f.Yes, f.No}}}
+	case homeAdding, homeCadence, homeRenaming, homeRemoving:
+		return bindings{context: []key.Binding{f.Submit, f.Cancel}, full: [][]key.Binding{{f.Submit, f.Cancel}}}
 	}
-	last = fmt.Sprintf("%-20s", last)
-	due := r.due.Label()
-	if r.due.State == coach.NeverMet {
-		due = ""
+	if len(h.rows) == 0 { // first run: only the keys that do something yet
+		return bindings{short: []key.Binding{k.AddPerson, k.History, k.Quit}, full: [][]key.Binding{{k.AddPerson, k.History, k.Quit}}}
 	}
-	dueStyled := s.Subtle.Render(fmt.Sprintf("%-21s", due))
-	switch r.due.State {
-	case coach.Overdue:
-		dueStyled = s.Warn.Render(fmt.Sprintf("%-21s", "! "+due))
-	case coach.DueSoon:
-		dueStyled = s.Notice.Render(fmt.Sprintf("%-21s", due))
+	short := []key.Binding{k.Prep, k.AddPerson, l.Find, k.History, k.Actions, k.Trends, k.Team, k.Quit}
+	full := [][]key.Binding{
+		{k.Prep, k.AddPerson, l.Find, k.History, k.Actions, k.Trends, k.Team},
+		{k.Cadence, k.Rename, k.Remove, k.Quit},
+		{l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom},
 	}
-	draft := ""
-	if r.draft {
-		draft = s.Person.Render("✎ draft")
+	if h.filter.Value() != "" {
+		short = append([]key.Binding{l.ClearFind}, short...)
+		full[1] = append(full[1], l.ClearFind)
 	}
-	if selected {
-		line := "▸ " + name + "  " + last + "  "
-		return ansi.Truncate(s.Selected.Render(line)+dueStyled+draft, w, "…")
-	}
-	return ansi.Truncate("  "+s.Prompt.Render(name)+"  "+s.Subtle.Render(last)+"  "+dueStyled+draft, w, "…")
+	return bindings{short: short, full: full}
+}
+
+// similarPerson finds someone whose name is close to one typed, so a typo
+// does not quietly add a new person.
+var similarPerson = func(people []coach.Person, typed string) (coach.Person, bool) {
+	return coach.Person{}, false
 }

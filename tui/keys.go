@@ -2,107 +2,226 @@ package tui
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is every key attend answers to, in one place. Screens pick the
-// bindings that work for them (see the help.KeyMap of each screen), so the
-// help bar only ever shows keys that do something now.
+// KeyMap is every key attend answers to, grouped by where it works. Screens
+// match keys only with key.Matches against these bindings, and build their
+// help from the very same bindings, so the help bar cannot drift from what
+// the keys do. One key may mean different things in different places (esc
+// is "back", "cancel" or "clear"); each meaning is its own binding, so the
+// help says which.
 type KeyMap struct {
-	// everywhere
-	Quit     key.Binding
-	Help     key.Binding // ? where it cannot be typed
-	HelpAlt  key.Binding // f1, which works even while typing
-	Back     key.Binding
-	Up, Down key.Binding
-	Hide     key.Binding // hide every note at once
+	Global GlobalKeys
+	List   ListKeys
+	Form   FormKeys
+	Home   HomeKeys
+	Prep   PrepKeys
+	Review ReviewKeys
+	Record RecordKeys
+	Action ActionKeys
+}
 
-	// home
+// GlobalKeys work on every screen.
+type GlobalKeys struct {
+	Quit    key.Binding // ctrl+c
+	Help    key.Binding // ? where it cannot be typed
+	HelpAlt key.Binding // f1, which works even while typing
+	Hide    key.Binding // hide every name and note at once
+	Unhide  key.Binding // the same key, named for what it does while hidden
+	Unlock  key.Binding // enter on the lock screen
+}
+
+// ListKeys move through any list, and scroll any long page.
+type ListKeys struct {
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+	Open             key.Binding // enter: open the selected row
+	Back             key.Binding // esc: the screen before
+	Find             key.Binding // /: find or search
+	ClearFind        key.Binding // esc while a search is kept
+}
+
+// FormKeys work in any small form: a one-line field or a question.
+type FormKeys struct {
+	Submit  key.Binding // enter
+	Cancel  key.Binding // esc
+	Next    key.Binding // tab
+	Prev    key.Binding // shift+tab
+	Yes     key.Binding // y: confirm a question
+	No      key.Binding // n or esc: decline it
+	Confirm key.Binding // enter: confirm a question asked once
+}
+
+// HomeKeys are the home screen's.
+type HomeKeys struct {
 	Prep      key.Binding
 	AddPerson key.Binding
-	Filter    key.Binding
 	History   key.Binding
+	Actions   key.Binding
 	Trends    key.Binding
 	Team      key.Binding
 	Cadence   key.Binding
-	QuitQ     key.Binding
+	Rename    key.Binding
+	Remove    key.Binding
+	Quit      key.Binding // q, where q cannot be typed
+}
 
-	// history
-	Open      key.Binding
-	OnePerson key.Binding
-
-	// the record after the meeting
-	Record   key.Binding
-	Agree    key.Binding
-	Addendum key.Binding
-
-	// follow-ups
-	Actions key.Binding
-	Done    key.Binding
-	Drop    key.Binding
-	Carry   key.Binding
-
-	// prep
+// PrepKeys work while preparing.
+type PrepKeys struct {
 	Next, Prev   key.Binding
-	Save         key.Binding
+	Review       key.Binding // ctrl+s: review, then save
+	Leave        key.Binding // esc: home, the draft kept
+	Newline      key.Binding // enter in a text answer
+	NextField    key.Binding // enter in a one-line field
 	Rate         key.Binding
 	RateClear    key.Binding
+	RateNudge    key.Binding
 	Owner        key.Binding
 	AddAction    key.Binding
+	NewAction    key.Binding // enter on "+ add an action"
 	RemoveAction key.Binding
-	Newline      key.Binding
+	MoveRow      key.Binding // ↑/↓ between actions
+	LineEdges    key.Binding
+	WordMove     key.Binding
+	DeleteWord   key.Binding
+	DeleteLine   key.Binding
+	StartPrep    key.Binding // tab on "Last time you agreed…"
+	TakeOver     key.Binding // ctrl+t: this window keeps a draft another window wrote
+}
 
-	// review
-	Confirm        key.Binding
-	PageUp, PageDn key.Binding
+// ReviewKeys work on the review before saving.
+type ReviewKeys struct {
+	Save key.Binding
+	Edit key.Binding // esc: back to editing
+}
+
+// RecordKeys work on a saved record and its after-meeting form.
+type RecordKeys struct {
+	Complete    key.Binding // r: after the meeting
+	Agree       key.Binding
+	Addendum    key.Binding
+	AddNote     key.Binding // ctrl+s: add the dated note
+	Done        key.Binding // ctrl+s or esc: leave the form (it saves as you type)
+	KeepBoth    key.Binding // ctrl+s when another window changed it
+	Discard     key.Binding // esc when this window can no longer save
+	AddAction   key.Binding // enter on the new action line
+	Owner       key.Binding // ctrl+o
+	EditActions key.Binding // ↑/↓ between actions
+	DropAction  key.Binding // ctrl+x
+	Sessions    key.Binding // enter on trends: their sessions
+	OnePerson   key.Binding // p in history
+}
+
+// ActionKeys work on lists of open actions.
+type ActionKeys struct {
+	Done  key.Binding
+	Drop  key.Binding
+	Carry key.Binding
+	Open  key.Binding // enter: the session it came from
 }
 
 // DefaultKeyMap is attend's keymap.
 func DefaultKeyMap() KeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	k := func(keys ...string) []string { return keys }
 	return KeyMap{
-		Quit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:    key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
-		HelpAlt: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Hide:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "hide notes")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-
-		Prep:      key.NewBinding(key.WithKeys("enter", "p"), key.WithHelp("enter", "prep")),
-		AddPerson: key.NewBinding(key.WithKeys("a", "n"), key.WithHelp("a", "add")),
-		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
-		QuitQ:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		History:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
-		Trends:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "trends")),
-		Actions:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "actions")),
-		Record:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "after the meeting")),
-		Agree:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mark agreed")),
-		Addendum:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "add a dated note")),
-		Done:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
-		Drop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "drop…")),
-		Carry:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry")),
-		Team:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "team")),
-		Cadence:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "how often")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		OnePerson: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "person/all")),
-
-		Next:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
-		Prev:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
-		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Rate:         key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "rate")),
-		RateClear:    key.NewBinding(key.WithKeys("0", "backspace", "delete"), key.WithHelp("0", "clear")),
-		Owner:        key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space/←/→", "change owner")),
-		AddAction:    key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "new action")),
-		RemoveAction: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "remove action")),
-		Newline:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line")),
-
-		Confirm: key.NewBinding(key.WithKeys("ctrl+s", "enter"), key.WithHelp("enter/ctrl+s", "save")),
-		PageUp:  key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
-		PageDn:  key.NewBinding(key.WithKeys("pgdown", " ", "space", "f"), key.WithHelp("pgdn", "page down")),
+		Global: GlobalKeys{
+			Quit:    b(k("ctrl+c"), "ctrl+c", "quit"),
+			Help:    b(k("?", "f1"), "?", "more keys"),
+			HelpAlt: b(k("f1"), "f1", "more keys"),
+			Hide:    b(k("ctrl+l"), "ctrl+l", "hide notes"),
+			Unhide:  b(k("ctrl+l"), "ctrl+l", "show notes"),
+			Unlock:  b(k("enter"), "enter", "unlock"),
+		},
+		List: ListKeys{
+			Up:        b(k("up", "k"), "↑/k", "up"),
+			Down:      b(k("down", "j"), "↓/j", "down"),
+			PageUp:    b(k("pgup", "b"), "pgup", "page up"),
+			PageDown:  b(k("pgdown", "f", "space"), "pgdn", "page down"),
+			Top:       b(k("home", "g"), "g/home", "first"),
+			Bottom:    b(k("end", "G"), "G/end", "last"),
+			Open:      b(k("enter"), "enter", "open"),
+			Back:      b(k("esc"), "esc", "back"),
+			Find:      b(k("/"), "/", "find"),
+			ClearFind: b(k("esc"), "esc", "clear find"),
+		},
+		Form: FormKeys{
+			Submit:  b(k("enter"), "enter", "done"),
+			Cancel:  b(k("esc"), "esc", "cancel"),
+			Next:    b(k("tab"), "tab", "next"),
+			Prev:    b(k("shift+tab"), "shift+tab", "previous"),
+			Yes:     b(k("y", "Y"), "y", "yes"),
+			No:      b(k("n", "N", "esc"), "n/esc", "no"),
+			Confirm: b(k("enter"), "enter", "yes"),
+		},
+		Home: HomeKeys{
+			Prep:      b(k("enter", "p"), "enter", "prep"),
+			AddPerson: b(k("a", "n"), "a", "add"),
+			History:   b(k("h"), "h", "history"),
+			Actions:   b(k("o"), "o", "actions"),
+			Trends:    b(k("v"), "v", "trends"),
+			Team:      b(k("t"), "t", "team"),
+			Cadence:   b(k("e"), "e", "how often"),
+			Rename:    b(k("R"), "R", "rename"),
+			Remove:    b(k("X"), "X", "remove…"),
+			Quit:      b(k("q"), "q", "quit"),
+		},
+		Prep: PrepKeys{
+			Next:         b(k("tab"), "tab", "next"),
+			Prev:         b(k("shift+tab"), "shift+tab", "back"),
+			Review:       b(k("ctrl+s"), "ctrl+s", "review & save"),
+			Leave:        b(k("esc"), "esc", "home"),
+			Newline:      b(k("enter"), "enter", "new line"),
+			NextField:    b(k("enter"), "enter", "next"),
+			Rate:         b(k("1", "2", "3", "4", "5"), "1-5", "rate"),
+			RateClear:    b(k("0", "backspace", "delete"), "0", "clear"),
+			RateNudge:    b(k("left", "right", "+", "-"), "←/→", "lower/raise"),
+			Owner:        b(k("space", "left", "right"), "space/←/→", "owner"),
+			AddAction:    b(k("ctrl+n"), "ctrl+n", "new action"),
+			NewAction:    b(k("enter"), "enter", "new action"),
+			RemoveAction: b(k("ctrl+x"), "ctrl+x", "remove action"),
+			MoveRow:      b(k("up", "down"), "↑/↓", "other action"),
+			LineEdges:    b(k("ctrl+a", "ctrl+e"), "ctrl+a/e", "line start/end"),
+			WordMove:     b(k("alt+left", "alt+right"), "alt+←/→", "word back/forward"),
+			DeleteWord:   b(k("ctrl+w"), "ctrl+w", "delete word"),
+			DeleteLine:   b(k("ctrl+k", "ctrl+u"), "ctrl+k/u", "delete to end/start"),
+			StartPrep:    b(k("tab"), "tab", "start the prep"),
+			TakeOver:     b(k("ctrl+t"), "ctrl+t", "keep the draft here"),
+		},
+		Review: ReviewKeys{
+			Save: b(k("enter", "ctrl+s"), "enter", "save"),
+			Edit: b(k("esc", "shift+tab"), "esc", "back to editing"),
+		},
+		Record: RecordKeys{
+			Complete:    b(k("r"), "r", "after the meeting"),
+			Agree:       b(k("a"), "a", "mark agreed"),
+			Addendum:    b(k("n"), "n", "add a dated note"),
+			AddNote:     b(k("ctrl+s"), "ctrl+s", "add the note"),
+			Done:        b(k("ctrl+s", "esc"), "ctrl+s/esc", "done (saved as you type)"),
+			KeepBoth:    b(k("ctrl+s"), "ctrl+s", "keep both"),
+			Discard:     b(k("esc"), "esc", "leave without it"),
+			AddAction:   b(k("enter"), "enter", "add action"),
+			Owner:       b(k("ctrl+o"), "ctrl+o", "owner"),
+			EditActions: b(k("up", "down"), "↑/↓", "other action"),
+			DropAction:  b(k("ctrl+x"), "ctrl+x", "remove action"),
+			Sessions:    b(k("enter"), "enter", "their sessions"),
+			OnePerson:   b(k("p"), "p", "person/all"),
+		},
+		Action: ActionKeys{
+			Done:  b(k("d"), "d", "done"),
+			Drop:  b(k("x"), "x", "drop…"),
+			Carry: b(k("c"), "c", "carry"),
+			Open:  b(k("enter"), "enter", "its session"),
+		},
 	}
 }
 
 // bindings is a ready-made help.KeyMap: the keys for what has focus now
 // (context), the keys that move between screens (short), and full columns
-// for "more keys". The help bar puts context and short on one line when
-// they fit, and on two when they do not, so no key is ever cut off.
+// for "more keys". The root adds the keys that work everywhere. The help
+// bar puts context and short on one line when they fit, and wraps them
+// between keys when they do not, so no key is ever cut off.
 type bindings struct {
 	context []key.Binding
 	short   []key.Binding

@@ -3,12 +3,9 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -50,10 +47,10 @@ const (
 	kindDate                     // the line input: a date answer
 )
 
-// prepModel is a guided prep for one person. The session is the only copy of
+// prepScreen is a guided prep for one person. The session is the only copy of
 // what the manager has written; the two editors are pointed at whichever slot
 // has focus and write back to the session on every change.
-type prepModel struct {
+type prepScreen struct {
 	guide   *coach.Guide
 	person  coach.Person
 	session coach.Session
@@ -84,10 +81,20 @@ type prepModel struct {
 	// this window stops writing the draft, and saving makes a separate
 	// session, so neither window's words are lost.
 	elsewhere bool
+	// held: elsewhere was found when the prep opened (the draft's writer is
+	// another window, seen recently), rather than on a failed write; ctrl+t
+	// takes the draft over.
+	held bool
+
+	follow bool // "last time you agreed…" has been offered
 }
 
-func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *prepModel {
-	m := &prepModel{guide: ctx.Guide, person: p, raw: map[string]string{}}
+// heldFor is how recently another window must have written a draft for this
+// one to assume that window may still be open.
+const heldFor = 30 * time.Minute
+
+func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *prepScreen {
+	m := &prepScreen{guide: ctx.Guide, person: p, raw: map[string]string{}}
 	switch {
 	case draft != nil:
 		m.session = draft.Clone()
@@ -99,6 +106,13 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 		if created {
 			m.notice = "New person: " + p.Name + " has been added to your people."
 		}
+	}
+	if draft != nil && draft.Writer != "" && draft.Writer != ctx.Writer && ctx.Now().Sub(draft.Updated) < heldFor {
+		// Another window wrote this draft a moment ago and may still be
+		// open: say so at once, and write nothing until the manager says
+		// that window is closed (ctrl+t), so neither overwrites the other.
+		m.elsewhere, m.held = true, true
+		m.notice = ""
 	}
 	m.session.Writer = ctx.Writer
 	m.ta = textarea.New()
@@ -117,13 +131,13 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 	return m
 }
 
-func (m *prepModel) applyStyles(s Styles) {
+func (m *prepScreen) applyStyles(s Styles) {
 	m.ta.SetStyles(s.TextArea)
 	m.ti.SetStyles(s.Input)
 }
 
 // rebuildSlots lists every focus stop in order, across all stages.
-func (m *prepModel) rebuildSlots() {
+func (m *prepScreen) rebuildSlots() {
 	m.slots = m.slots[:0]
 	for si, st := range m.guide.Stages {
 		for ii, it := range st.Items {
@@ -144,13 +158,13 @@ func (m *prepModel) rebuildSlots() {
 	}
 }
 
-func (m *prepModel) cur() slot { return m.slots[m.focus] }
+func (m *prepScreen) cur() slot { return m.slots[m.focus] }
 
-func (m *prepModel) item(s slot) coach.Item { return m.guide.Stages[s.stage].Items[s.item] }
+func (m *prepScreen) item(s slot) coach.Item { return m.guide.Stages[s.stage].Items[s.item] }
 
-func (m *prepModel) stage() int { return m.cur().stage }
+func (m *prepScreen) stage() int { return m.cur().stage }
 
-func (m *prepModel) kind(s slot) slotKind {
+func (m *prepScreen) kind(s slot) slotKind {
 	it := m.item(s)
 	switch it.Kind {
 	case coach.KindRating:
@@ -176,7 +190,7 @@ func (m *prepModel) kind(s slot) slotKind {
 }
 
 // typing reports whether keys go into an editor (so "?" and digits are text).
-func (m *prepModel) typing() bool {
+func (m *prepScreen) typing() bool {
 	switch m.kind(m.cur()) {
 	case kindText, kindNote, kindActText, kindActDue, kindDate:
 		return true
@@ -185,7 +199,7 @@ func (m *prepModel) typing() bool {
 }
 
 // slotFor finds the slot for a saved position, or the first slot.
-func (m *prepModel) slotFor(p coach.Position) int {
+func (m *prepScreen) slotFor(p coach.Position) int {
 	for i, s := range m.slots {
 		if m.item(s).ID == p.Item && s.field == p.Field {
 			return i
@@ -200,7 +214,7 @@ func (m *prepModel) slotFor(p coach.Position) int {
 }
 
 // load points the editors at the focused slot.
-func (m *prepModel) load(ctx *Context) {
+func (m *prepScreen) load(ctx *Context) {
 	s := m.cur()
 	it := m.item(s)
 	m.ta.Blur()
@@ -208,6 +222,7 @@ func (m *prepModel) load(ctx *Context) {
 	switch m.kind(s) {
 	case kindText, kindNote:
 		m.ta.SetValue(m.session.Answer(it.ID).Text)
+		showCursor(&m.ta)
 		if m.kind(s) == kindNote {
 			m.ta.Placeholder = "A note on this rating (optional)."
 		} else {
@@ -247,7 +262,7 @@ func (m *prepModel) load(ctx *Context) {
 }
 
 // store writes the focused editor's value back into the session.
-func (m *prepModel) store(ctx *Context) {
+func (m *prepScreen) store(ctx *Context) {
 	s := m.cur()
 	it := m.item(s)
 	switch m.kind(s) {
@@ -283,7 +298,7 @@ func (m *prepModel) store(ctx *Context) {
 // move shifts the focus by delta slots. It reports false when it would run
 // off either end: the root then opens the review (forwards) or stays put.
 // Callers record the move with changed(), as the position is part of the draft.
-func (m *prepModel) move(ctx *Context, delta int) bool {
+func (m *prepScreen) move(ctx *Context, delta int) bool {
 	to := m.focus + delta
 	if to < 0 || to >= len(m.slots) {
 		return false
@@ -294,7 +309,7 @@ func (m *prepModel) move(ctx *Context, delta int) bool {
 }
 
 // changed records an edit and schedules an autosave if none is pending.
-func (m *prepModel) changed(ctx *Context) tea.Cmd {
+func (m *prepScreen) changed(ctx *Context) tea.Cmd {
 	m.rev++
 	m.session.Updated = ctx.Now()
 	if m.tickPending {
@@ -305,10 +320,10 @@ func (m *prepModel) changed(ctx *Context) tea.Cmd {
 }
 
 // dirty reports whether there are changes not yet on disk.
-func (m *prepModel) dirty() bool { return m.rev > m.savedRev }
+func (m *prepScreen) dirty() bool { return m.rev > m.savedRev }
 
 // autosave starts a draft write if one is due and none is running.
-func (m *prepModel) autosave(ctx *Context) tea.Cmd {
+func (m *prepScreen) autosave(ctx *Context) tea.Cmd {
 	m.tickPending = false
 	if !m.dirty() || m.saving || m.elsewhere {
 		return nil
@@ -318,7 +333,7 @@ func (m *prepModel) autosave(ctx *Context) tea.Cmd {
 
 // flush writes the draft now (unless a write is already running; its result
 // will schedule the next one).
-func (m *prepModel) flush(ctx *Context) tea.Cmd {
+func (m *prepScreen) flush(ctx *Context) tea.Cmd {
 	if m.saving {
 		return nil
 	}
@@ -327,7 +342,7 @@ func (m *prepModel) flush(ctx *Context) tea.Cmd {
 }
 
 // draftSaved takes an autosave's result.
-func (m *prepModel) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
+func (m *prepScreen) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 	m.saving = false
 	m.saveErr = msg.err
 	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
@@ -346,7 +361,7 @@ func (m *prepModel) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 }
 
 // addAction appends an empty action and focuses its text.
-func (m *prepModel) addAction(ctx *Context) tea.Cmd {
+func (m *prepScreen) addAction(ctx *Context) tea.Cmd {
 	s := m.cur()
 	m.store(ctx)
 	m.session.Actions = append(m.session.Actions, coach.Action{
@@ -360,7 +375,7 @@ func (m *prepModel) addAction(ctx *Context) tea.Cmd {
 }
 
 // removeAction deletes the focused action.
-func (m *prepModel) removeAction(ctx *Context) tea.Cmd {
+func (m *prepScreen) removeAction(ctx *Context) tea.Cmd {
 	s := m.cur()
 	row := s.field / actionCols
 	if row >= len(m.session.Actions) {
@@ -374,7 +389,7 @@ func (m *prepModel) removeAction(ctx *Context) tea.Cmd {
 	return m.changed(ctx)
 }
 
-func (m *prepModel) indexOf(want slot) int {
+func (m *prepScreen) indexOf(want slot) int {
 	for i, s := range m.slots {
 		if s == want {
 			return i
@@ -383,212 +398,8 @@ func (m *prepModel) indexOf(want slot) int {
 	return 0
 }
 
-// prepResult tells the root what the prep wants next.
-type prepResult int
-
-const (
-	prepStay prepResult = iota
-	prepReview
-	prepLeave
-)
-
-// update handles a message for the prep screen.
-func (m *prepModel) update(ctx *Context, msg tea.Msg) (prepResult, tea.Cmd) {
-	switch msg := msg.(type) {
-	case flushTypingMsg:
-		if msg.sessionID != m.session.ID {
-			return prepStay, nil
-		}
-		return prepStay, m.flushTyping(ctx)
-	case autosaveTickMsg:
-		return prepStay, tea.Batch(m.flushTyping(ctx), m.autosave(ctx))
-	case draftSavedMsg:
-		return prepStay, m.draftSaved(ctx, msg)
-	case tea.PasteMsg:
-		return prepStay, m.paste(ctx, msg)
-	case tea.KeyPressMsg:
-		return m.key(ctx, msg)
-	}
-	// Anything else (cursor blink and the like) goes to the live editor.
-	return prepStay, m.forward(ctx, msg)
-}
-
-func (m *prepModel) key(ctx *Context, msg tea.KeyPressMsg) (prepResult, tea.Cmd) {
-	if ok, cmd := m.gather(ctx, msg); ok {
-		return prepStay, cmd
-	}
-	// Any other key acts on what has been typed so far, so insert it first.
-	flushed := m.flushTyping(ctx)
-	res, cmd := m.keyAfterTyping(ctx, msg)
-	return res, tea.Batch(flushed, cmd)
-}
-
-func (m *prepModel) keyAfterTyping(ctx *Context, msg tea.KeyPressMsg) (prepResult, tea.Cmd) {
-	k := ctx.Keys
-	m.notice = ""
-	switch {
-	case key.Matches(msg, k.Next):
-		m.store(ctx)
-		if !m.move(ctx, 1) {
-			return prepReview, nil
-		}
-		return prepStay, m.changed(ctx)
-	case key.Matches(msg, k.Prev):
-		m.store(ctx)
-		m.move(ctx, -1)
-		return prepStay, m.changed(ctx)
-	case key.Matches(msg, k.Save):
-		m.store(ctx)
-		return prepReview, nil
-	case key.Matches(msg, k.Back):
-		m.store(ctx)
-		return prepLeave, nil
-	}
-
-	kind := m.kind(m.cur())
-	inActions := m.item(m.cur()).Kind == coach.KindActions
-	switch {
-	case inActions && key.Matches(msg, k.AddAction):
-		return prepStay, m.addAction(ctx)
-	case inActions && kind != kindActAdd && key.Matches(msg, k.RemoveAction):
-		return prepStay, m.removeAction(ctx)
-	}
-
-	if inActions && kind != kindActAdd && (msg.String() == "up" || msg.String() == "down") {
-		// Move to the same column of the row above or below.
-		step := actionCols
-		if msg.String() == "up" {
-			step = -actionCols
-		}
-		m.store(ctx)
-		s := m.cur()
-		if to := s.field + step; to >= 0 && to < len(m.session.Actions)*actionCols {
-			m.focus = m.indexOf(slot{s.stage, s.item, to})
-			m.load(ctx)
-			return prepStay, m.changed(ctx)
-		}
-		return prepStay, nil
-	}
-
-	switch kind {
-	case kindScore:
-		return prepStay, m.scoreKey(ctx, msg)
-	case kindActOwner:
-		if key.Matches(msg, k.Owner) {
-			step := 1
-			if msg.String() == "left" {
-				step = -1
-			}
-			a := &m.session.Actions[m.cur().field/actionCols]
-			a.Owner = a.Owner.Next(step)
-			return prepStay, m.changed(ctx)
-		}
-		if msg.String() == "enter" {
-			m.move(ctx, 1)
-			return prepStay, m.changed(ctx)
-		}
-		return prepStay, nil
-	case kindActAdd:
-		if msg.String() == "enter" {
-			return prepStay, m.addAction(ctx)
-		}
-		if msg.Text != "" && msg.Text != "?" {
-			// Typing on the "add" row starts a new action with that text.
-			cmd := m.addAction(ctx)
-			m.ti.SetValue(msg.Text)
-			m.store(ctx)
-			return prepStay, cmd
-		}
-		return prepStay, nil
-	case kindActText, kindActDue, kindDate:
-		if msg.String() == "enter" {
-			m.store(ctx)
-			if !m.move(ctx, 1) {
-				return prepReview, nil
-			}
-			return prepStay, m.changed(ctx)
-		}
-	}
-	return prepStay, m.forward(ctx, msg)
-}
-
-// scoreKey sets a rating from a digit, or nudges it with the arrows.
-func (m *prepModel) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
-	it := m.item(m.cur())
-	a := m.session.Answer(it.ID)
-	switch s := msg.String(); {
-	case len(s) == 1 && s[0] >= '1' && s[0] <= '5':
-		a.Rating = int(s[0] - '0')
-	case key.Matches(msg, ctx.Keys.RateClear):
-		a.Rating = 0
-	// Only arrows and +/- nudge a rating: a letter starts a word for the note.
-	case s == "right" || s == "+":
-		a.Rating = min(coach.MaxRating, a.Rating+1)
-	case s == "left" || s == "-":
-		a.Rating = max(1, a.Rating-1)
-	case s == "enter":
-		m.move(ctx, 1)
-		return m.changed(ctx)
-	case len(s) == 1 && s[0] >= '6' && s[0] <= '9':
-		m.notice = "Ratings go from 1 to 5."
-		return nil
-	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
-		// Words typed on a rating belong in its note: go there and keep them.
-		m.move(ctx, 1)
-		_, cmd := m.gather(ctx, msg)
-		return tea.Batch(cmd, m.changed(ctx))
-	default:
-		return nil
-	}
-	m.session.SetAnswer(it.ID, a)
-	return m.changed(ctx)
-}
-
-// forward passes a message to the live editor and keeps any change.
-func (m *prepModel) forward(ctx *Context, msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	switch m.kind(m.cur()) {
-	case kindText, kindNote:
-		before := m.ta.Value()
-		m.ta, cmd = m.ta.Update(msg)
-		if m.ta.Value() != before {
-			m.store(ctx)
-			return tea.Batch(cmd, m.changed(ctx))
-		}
-	case kindActText, kindActDue, kindDate:
-		before := m.ti.Value()
-		m.ti, cmd = m.ti.Update(msg)
-		if m.ti.Value() != before {
-			m.store(ctx)
-			return tea.Batch(cmd, m.changed(ctx))
-		}
-	}
-	return cmd
-}
-
-// paste inserts pasted text, saying so if it had to be shortened.
-func (m *prepModel) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
-	if !m.typing() {
-		return nil
-	}
-	var room int
-	switch m.kind(m.cur()) {
-	case kindText, kindNote:
-		room = m.ta.CharLimit - utf8.RuneCountInString(m.ta.Value())
-	default:
-		room = m.ti.CharLimit - utf8.RuneCountInString(m.ti.Value())
-		// a line input takes one line; fold a multi-line paste into it
-		msg.Content = strings.Join(strings.Fields(msg.Content), " ")
-	}
-	if n := utf8.RuneCountInString(msg.Content); n > room {
-		m.notice = "That paste was too long for one answer: the first " + strconv.Itoa(max(room, 0)) + " characters were kept."
-		msg.Content = string([]rune(msg.Content)[:max(room, 0)])
-	}
-	return m.forward(ctx, msg)
-}
-
 // stageDone reports whether a stage has any answer, for the progress line.
-func (m *prepModel) stageDone(i int) bool {
+func (m *prepScreen) stageDone(i int) bool {
 	if i >= len(m.guide.Stages) {
 		return false // the review step
 	}
@@ -607,7 +418,7 @@ func (m *prepModel) stageDone(i int) bool {
 }
 
 // warnings lists what saving would not keep exactly as typed, for the review.
-func (m *prepModel) warnings() []string {
+func (m *prepScreen) warnings() []string {
 	var out []string
 	blank := 0
 	for i, a := range m.session.Actions {
@@ -616,7 +427,8 @@ func (m *prepModel) warnings() []string {
 			continue
 		}
 		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" {
-			out = append(out, fmt.Sprintf("Action %d: attend cannot read the due date %q, so it is kept in the action's words.", i+1, raw))
+			out = append(out, fmt.Sprintf("Action %d: attend cannot read the due date “%s”, so it is kept in the action's words: “%s”.",
+				i+1, strings.TrimSpace(raw), keptWords(a.Text, raw)))
 		}
 	}
 	switch blank {
@@ -631,7 +443,7 @@ func (m *prepModel) warnings() []string {
 
 // finished is the session to save: a copy in which an unreadable due date is
 // kept in its action's words, so nothing typed is dropped on the way.
-func (m *prepModel) finished() coach.Session {
+func (m *prepScreen) finished() coach.Session {
 	s := m.session.Clone()
 	if m.elsewhere {
 		// The other window keeps this prep; what is here becomes its own
@@ -640,8 +452,14 @@ func (m *prepModel) finished() coach.Session {
 	}
 	for i, a := range s.Actions {
 		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" && strings.TrimSpace(a.Text) != "" {
-			s.Actions[i].Text = strings.TrimSpace(a.Text) + " (due: " + strings.TrimSpace(raw) + ")"
+			s.Actions[i].Text = keptWords(a.Text, raw)
 		}
 	}
 	return s
+}
+
+// keptWords is an action's text with a due date attend cannot read kept in
+// it, so nothing typed is dropped on the way to the record.
+func keptWords(text, rawDue string) string {
+	return strings.TrimSpace(text) + " (due: " + strings.TrimSpace(rawDue) + ")"
 }

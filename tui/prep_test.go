@@ -14,8 +14,8 @@ import (
 func startPrep(t *testing.T) *harness {
 	t.Helper()
 	h := newHarness(t, 80, 24, "Siân Ŵyn")
-	if h.m.screen != screenPrep {
-		t.Fatalf("prep did not open; screen is %v:\n%s", h.m.screen, h.screen())
+	if h.at() != screenPrep {
+		t.Fatalf("prep did not open; screen is %v:\n%s", h.at(), h.screen())
 	}
 	return h
 }
@@ -28,12 +28,12 @@ func TestPrepOpensForNewPersonAndSaysSo(t *testing.T) {
 func TestTabCrossesIntoNextStageAndBack(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("attend.present")
-	if got := h.m.prep.guide.Stages[h.m.prep.stage()].ID; got != "attend" {
+	if got := h.prep().guide.Stages[h.prep().stage()].ID; got != "attend" {
 		t.Fatalf("stage = %s, want attend", got)
 	}
 	h.mustSee("● Attend", "stage 2 of 8", "Attending means paying attention")
 	h.press("shift+tab")
-	if got := h.m.prep.item(h.m.prep.cur()).ID; got != "checkin.lasttime" {
+	if got := h.prep().item(h.prep().cur()).ID; got != "checkin.lasttime" {
 		t.Fatalf("shift+tab went to %s, want checkin.lasttime", got)
 	}
 }
@@ -44,7 +44,7 @@ func TestTypingGoesIntoTheFocusedAnswer(t *testing.T) {
 	h.typeText("Rota gaps; Siân's ŵyn 🙂?")
 	h.press("enter")
 	h.typeText("second line")
-	got := h.m.prep.session.Answer("checkin.head").Text
+	got := h.prep().session.Answer("checkin.head").Text
 	if got != "Rota gaps; Siân's ŵyn 🙂?\nsecond line" {
 		t.Fatalf("answer = %q", got)
 	}
@@ -57,22 +57,22 @@ func TestDigitsRateOnAScoreButTypeInANote(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("needs.autonomy")
 	h.press("4")
-	if r := h.m.prep.session.Answer("needs.autonomy").Rating; r != 4 {
+	if r := h.prep().session.Answer("needs.autonomy").Rating; r != 4 {
 		t.Fatalf("rating = %d, want 4", r)
 	}
 	h.mustSee("●●●●○", "4/5", "good")
 	h.press("left")
-	if r := h.m.prep.session.Answer("needs.autonomy").Rating; r != 3 {
+	if r := h.prep().session.Answer("needs.autonomy").Rating; r != 3 {
 		t.Fatalf("after left, rating = %d, want 3", r)
 	}
 	h.press("tab") // the note
 	h.typeText("3 rota swaps refused")
-	a := h.m.prep.session.Answer("needs.autonomy")
+	a := h.prep().session.Answer("needs.autonomy")
 	if a.Rating != 3 || a.Text != "3 rota swaps refused" {
 		t.Fatalf("answer = %+v", a)
 	}
 	h.press("shift+tab", "0")
-	if r := h.m.prep.session.Answer("needs.autonomy").Rating; r != 0 {
+	if r := h.prep().session.Answer("needs.autonomy").Rating; r != 0 {
 		t.Fatalf("0 did not clear the rating: %d", r)
 	}
 }
@@ -85,7 +85,7 @@ func TestActionsAddOwnerDueAndRemove(t *testing.T) {
 	h.press("tab")
 	h.typeText("+2w")
 	h.press("enter")
-	acts := h.m.prep.session.Actions
+	acts := h.prep().session.Actions
 	if len(acts) != 1 {
 		t.Fatalf("actions = %+v", acts)
 	}
@@ -98,7 +98,7 @@ func TestActionsAddOwnerDueAndRemove(t *testing.T) {
 	h.press("enter")
 	h.typeText("Ask estates about the hoist")
 	h.press("ctrl+x")
-	if n := len(h.m.prep.session.Actions); n != 1 {
+	if n := len(h.prep().session.Actions); n != 1 {
 		t.Fatalf("after ctrl+x, %d actions, want 1", n)
 	}
 }
@@ -111,7 +111,7 @@ func TestBadDueDateIsKeptAndFlagged(t *testing.T) {
 	h.typeText("soonish")
 	h.mustSee("? not a date yet")
 	h.press("shift+tab", "tab") // away and back: the words are still there
-	if got := h.m.prep.ti.Value(); got != "soonish" {
+	if got := h.prep().ti.Value(); got != "soonish" {
 		t.Fatalf("due field = %q, want the typed words kept", got)
 	}
 }
@@ -121,7 +121,7 @@ func TestNextSessionDate(t *testing.T) {
 	h.tabTo("close.next")
 	h.typeText("+3m")
 	h.mustSee("→ Fri 26 Feb 2027")
-	if d := h.m.prep.session.NextSession(); d.String() != "2027-02-26" {
+	if d := h.prep().session.NextSession(); d.String() != "2027-02-26" {
 		t.Fatalf("next session = %v", d)
 	}
 }
@@ -130,7 +130,7 @@ func TestAutosaveWritesTheDraft(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("checkin.head")
 	h.typeText("Busy week")
-	d, ok, _ := h.store.Draft(h.m.prep.person.ID)
+	d, ok, _ := h.store.Draft(h.prep().person.ID)
 	if !ok || d.Answer("checkin.head").Text != "Busy week" {
 		t.Fatalf("draft = %+v, %v", d.Answers, ok)
 	}
@@ -145,18 +145,18 @@ func TestDraftReopensWhereTheManagerLeftOff(t *testing.T) {
 	h.tabTo("understand.sense")
 	h.typeText("She thinks the handover was rushed")
 	h.press("esc")
-	if h.m.screen != screenHome {
+	if h.at() != screenHome {
 		t.Fatalf("esc did not go home")
 	}
 	h.mustSee("Draft kept for Siân Ŵyn", "✎ draft")
 	h.press("enter")
-	if h.m.screen != screenPrep {
+	if h.at() != screenPrep {
 		t.Fatal("enter did not reopen the prep")
 	}
-	if got := h.m.prep.item(h.m.prep.cur()).ID; got != "understand.sense" {
+	if got := h.prep().item(h.prep().cur()).ID; got != "understand.sense" {
 		t.Fatalf("reopened at %s", got)
 	}
-	if got := h.m.prep.ta.Value(); got != "She thinks the handover was rushed" {
+	if got := h.prep().ta.Value(); got != "She thinks the handover was rushed" {
 		t.Fatalf("editor holds %q", got)
 	}
 	h.mustSee("Draft restored", "● Understand")
@@ -167,19 +167,19 @@ func TestSaveGoesThroughReviewAndHome(t *testing.T) {
 	h.tabTo("attend.opening")
 	h.typeText("Ask what matters most to her this month")
 	h.press("ctrl+s")
-	if h.m.screen != screenReview {
+	if h.at() != screenReview {
 		t.Fatal("ctrl+s did not open the review")
 	}
 	h.mustSee("Review before saving", "Ask what matters most", "skipped")
 	h.press("esc")
-	if h.m.screen != screenPrep {
+	if h.at() != screenPrep {
 		t.Fatal("esc from review did not go back to editing")
 	}
 	h.press("ctrl+s", "ctrl+s")
-	if h.m.screen != screenHome {
+	if h.at() != screenHome {
 		t.Fatalf("saving did not return home:\n%s", h.screen())
 	}
-	h.mustSee("Saved Siân Ŵyn's prep: 1 of 33 prompts answered", "last Thu 26 Nov 2026")
+	h.mustSee("Saved Siân Ŵyn's prep: 1 of 33 prompts answered", "Thu 26 Nov 2026")
 	if len(h.store.sessions) != 1 {
 		t.Fatalf("%d sessions saved", len(h.store.sessions))
 	}
@@ -192,7 +192,7 @@ func TestTabPastTheLastPromptOpensReview(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("close.next")
 	h.press("tab")
-	if h.m.screen != screenReview {
+	if h.at() != screenReview {
 		t.Fatal("tab past the last prompt did not open the review")
 	}
 }
@@ -201,16 +201,16 @@ func TestCtrlCWritesTheDraftBeforeQuitting(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("help.obstacle")
 	// Stop the autosave from landing first: the quit path must write it.
-	h.m.prep.tickPending = true
+	h.prep().tickPending = true
 	h.typeText("Chase the agency invoice")
-	if h.store.draftWrites > 0 && h.m.prep.dirty() == false {
+	if h.store.draftWrites > 0 && h.prep().dirty() == false {
 		t.Fatal("test setup: autosave ran")
 	}
 	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	if !h.quit {
 		t.Fatal("ctrl+c did not quit")
 	}
-	d, ok, _ := h.store.Draft(h.m.prep.person.ID)
+	d, ok, _ := h.store.Draft(h.prep().person.ID)
 	if !ok || d.Answer("help.obstacle").Text != "Chase the agency invoice" {
 		t.Fatalf("draft after quit = %+v", d.Answers)
 	}
@@ -220,13 +220,13 @@ func TestCtrlCDoesNotQuitSilentlyWhenTheDraftCannotBeSaved(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("help.obstacle")
 	h.store.failDraft = errors.New("disk full")
-	h.m.prep.tickPending = true
+	h.prep().tickPending = true
 	h.typeText("x")
 	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	if h.quit {
 		t.Fatal("quit although the draft could not be saved")
 	}
-	h.mustSee("Could not save your draft: disk full", "ctrl+c again to quit anyway")
+	h.mustSee("not saved: disk full", "ctrl+c again to quit anyway")
 	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	if !h.quit {
 		t.Fatal("second ctrl+c did not quit")
@@ -237,7 +237,7 @@ func TestHugePasteIsTrimmedWithANotice(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("checkin.head")
 	h.send(tea.PasteMsg{Content: strings.Repeat("ŵ", coach.MaxAnswerLen+50)})
-	if n := len([]rune(h.m.prep.session.Answer("checkin.head").Text)); n != coach.MaxAnswerLen {
+	if n := len([]rune(h.prep().session.Answer("checkin.head").Text)); n != coach.MaxAnswerLen {
 		t.Fatalf("answer holds %d characters, want %d", n, coach.MaxAnswerLen)
 	}
 	h.mustSee("That paste was too long")
@@ -260,7 +260,7 @@ func TestHelpBarListsEveryShortKeyWithinTheWidth(t *testing.T) {
 				t.Fatalf("line wider than 80 at %s: %q", id, line)
 			}
 		}
-		h.mustSee("tab next", "ctrl+s save", "esc home", "ctrl+c quit")
+		h.mustSee("tab next", "ctrl+s review & save", "esc home", "ctrl+c quit")
 	}
 	h.tabTo("actions.list")
 	h.press("f1")
@@ -278,23 +278,23 @@ func TestALateSaveOfOnePrepNeverCountsForTheNext(t *testing.T) {
 		h.press("enter")
 	}
 	h.press("enter") // the first person's prep
-	first := h.m.prep.person.Name
+	first := h.prep().person.Name
 	h.tabTo("checkin.head")
 	h.typeText("first notes")
-	old := h.m.prep.session.ID
-	oldRev := h.m.prep.rev + 100
-	h.press("esc", "down", "enter") // the other person's prep
-	if h.m.prep.person.Name == first {
+	old := h.prep().session.ID
+	oldRev := h.prep().rev + 100
+	h.press("esc", "up", "enter") // the other person's prep
+	if h.prep().person.Name == first {
 		t.Fatalf("opened %s again", first)
 	}
 	h.tabTo("checkin.head")
-	h.m.prep.tickPending = true // hold autosave so the stale result is what arrives
+	h.prep().tickPending = true // hold autosave so the stale result is what arrives
 	h.typeText("B")
-	if !h.m.prep.dirty() {
+	if !h.prep().dirty() {
 		t.Fatal("test setup: typing did not make the prep dirty")
 	}
 	h.send(draftSavedMsg{sessionID: old, rev: oldRev, at: clock})
-	if !h.m.prep.dirty() {
+	if !h.prep().dirty() {
 		t.Fatal("a late save of the first prep marked the second as saved")
 	}
 }
@@ -313,17 +313,17 @@ func TestAFloodOfKeyPressesIsInsertedAtOnceAndKeptWithinTheLimit(t *testing.T) {
 		}
 		h.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	h.send(flushTypingMsg{sessionID: h.m.prep.session.ID})
+	h.send(flushTypingMsg{sessionID: h.prep().session.ID})
 	if took := time.Since(start); took > 5*time.Second {
 		t.Fatalf("30,000 key presses took %v", took)
 	}
-	got := []rune(h.m.prep.session.Answer("checkin.head").Text)
+	got := []rune(h.prep().session.Answer("checkin.head").Text)
 	if len(got) != coach.MaxAnswerLen {
 		t.Fatalf("answer holds %d characters, want the limit %d", len(got), coach.MaxAnswerLen)
 	}
 	h.mustSee("reached its limit")
 	h.typeText("more")
-	if n := len([]rune(h.m.prep.session.Answer("checkin.head").Text)); n != coach.MaxAnswerLen {
+	if n := len([]rune(h.prep().session.Answer("checkin.head").Text)); n != coach.MaxAnswerLen {
 		t.Fatalf("typing at the limit changed the length to %d", n)
 	}
 }
@@ -332,7 +332,7 @@ func TestLettersTypedOnARatingGoIntoItsNote(t *testing.T) {
 	for _, words := range []string{"tired after 3 nights", "lovely morning", "had a good weekend", "joyful"} {
 		h := startPrep(t)
 		h.typeText(words)
-		a := h.m.prep.session.Answer("checkin.energy")
+		a := h.prep().session.Answer("checkin.energy")
 		if a.Text != words || a.Rating != 0 {
 			t.Fatalf("typed %q: answer = %+v, want the words in the note and no rating", words, a)
 		}
@@ -345,7 +345,7 @@ func TestLettersTypedOnARatingGoIntoItsNote(t *testing.T) {
 func TestCtrlCInsertsTypingThatWasStillGathering(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("checkin.head")
-	h.m.prep.tickPending = true
+	h.prep().tickPending = true
 	for _, r := range "Last words" { // no flush tick runs: they are still gathered
 		h.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -353,7 +353,7 @@ func TestCtrlCInsertsTypingThatWasStillGathering(t *testing.T) {
 	if !h.quit {
 		t.Fatal("did not quit")
 	}
-	d, _, _ := h.store.Draft(h.m.prep.person.ID)
+	d, _, _ := h.store.Draft(h.prep().person.ID)
 	if got := d.Answer("checkin.head").Text; got != "Last words" {
 		t.Fatalf("draft holds %q", got)
 	}
@@ -377,7 +377,7 @@ func TestNarrowAndShortWindowsKeepTheAnswerAndEveryKey(t *testing.T) {
 				t.Errorf("%dx%d: line %q is %d wide", size[0], size[1], l, w)
 			}
 		}
-		for _, k := range []string{"tab next", "ctrl+s save", "esc home", "f1 help", "ctrl+c quit"} {
+		for _, k := range []string{"tab next", "ctrl+s review & save", "esc home", "f1 more keys", "ctrl+c quit"} {
 			if !strings.Contains(s, k) {
 				t.Errorf("%dx%d: help bar lacks %q:\n%s", size[0], size[1], k, s)
 			}
@@ -399,10 +399,10 @@ func TestEscLeavesTheCursorOnThePersonJustPrepared(t *testing.T) {
 		h.typeText(n)
 		h.press("enter")
 	}
-	h.press("down") // from Siân (just added) round to Aled
-	r, _ := h.m.home.selected()
+	h.press("g") // from Siân (just added) to the top, Aled
+	r, _ := h.home().selected()
 	h.press("enter", "esc")
-	if got, _ := h.m.home.selected(); got.person.ID != r.person.ID {
+	if got, _ := h.home().selected(); got.person.ID != r.person.ID {
 		t.Fatalf("after esc the cursor is on %s, want %s", got.person.Name, r.person.Name)
 	}
 	h.mustSee("Nothing written for " + r.person.Name + " yet")
@@ -416,7 +416,7 @@ func TestReviewWarnsAboutUnreadableDuesAndBlankActionsAndKeepsTheWords(t *testin
 	h.typeText("soonish")
 	h.press("enter", "ctrl+n") // a second action, left blank
 	h.press("ctrl+s")
-	h.mustSee(`attend cannot read the due date "soonish"`, "One action has no words")
+	h.mustSee(`attend cannot read the due date “soonish”`, `so it is kept in the action's words: “Ask`, "One action has no words")
 	h.press("enter")
 	var saved coach.Session
 	for _, s := range h.store.sessions {
@@ -430,13 +430,13 @@ func TestReviewWarnsAboutUnreadableDuesAndBlankActionsAndKeepsTheWords(t *testin
 func TestSavingAnEmptyPrepAsksFirst(t *testing.T) {
 	h := startPrep(t)
 	h.press("ctrl+s", "enter")
-	if h.m.screen != screenReview {
+	if h.at() != screenReview {
 		t.Fatal("an empty prep was saved on the first enter")
 	}
 	h.mustSee("Nothing has been written")
 	h.press("enter")
-	if h.m.screen != screenHome || len(h.store.sessions) != 1 {
-		t.Fatalf("second enter did not save (screen %v, %d sessions)", h.m.screen, len(h.store.sessions))
+	if h.at() != screenHome || len(h.store.sessions) != 1 {
+		t.Fatalf("second enter did not save (screen %v, %d sessions)", h.at(), len(h.store.sessions))
 	}
 }
 
@@ -448,11 +448,11 @@ func TestUpAndDownMoveBetweenActionRows(t *testing.T) {
 	h.typeText("Second")
 	h.press("tab") // owner of the second
 	h.press("up")
-	if f := h.m.prep.cur().field; f != colOwner {
+	if f := h.prep().cur().field; f != colOwner {
 		t.Fatalf("up went to field %d, want the first row's owner (%d)", f, colOwner)
 	}
 	h.press("down")
-	if f := h.m.prep.cur().field; f != actionCols+colOwner {
+	if f := h.prep().cur().field; f != actionCols+colOwner {
 		t.Fatalf("down went to field %d", f)
 	}
 }
@@ -460,13 +460,13 @@ func TestUpAndDownMoveBetweenActionRows(t *testing.T) {
 func TestShutdownWritesTheDraftLikeCtrlC(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("checkin.head")
-	h.m.prep.tickPending = true
+	h.prep().tickPending = true
 	h.typeText("Typed just before shutdown")
 	h.send(ShutdownMsg{})
 	if !h.quit {
 		t.Fatal("did not quit on shutdown")
 	}
-	d, _, _ := h.store.Draft(h.m.prep.person.ID)
+	d, _, _ := h.store.Draft(h.prep().person.ID)
 	if got := d.Answer("checkin.head").Text; got != "Typed just before shutdown" {
 		t.Fatalf("draft holds %q", got)
 	}

@@ -10,23 +10,12 @@ import (
 	"attend/coach"
 )
 
-// Text wider than this is hard to read, however wide the window.
-const maxReadWidth = 100
-
-// Below this height the prep drops its progress line and guidance.
-const compactHeight = 20
-
-// bodyWidth is the usable width inside the app padding.
-func bodyWidth(ctx *Context) int { return max(20, ctx.Width-2) }
-
-func readWidth(ctx *Context) int { return min(bodyWidth(ctx), maxReadWidth) }
-
 // layout sizes the editors to the room the current stage leaves. It runs in
 // Update (never View) whenever the size, focus or content changes.
-func (m *prepModel) layout(ctx *Context, height int) {
+func (m *prepScreen) layout(ctx *Context, height int) {
 	// Typing does not change how many lines the other items take; only the
 	// window, the focus, the actions and the notice do. Skip the work then.
-	key := layoutKey{ctx.Width, height, m.focus, len(m.slots), m.notice, m.elsewhere}
+	key := layoutKey{ctx.Width, height, m.focus, len(m.slots), m.notice, m.elsewhere || m.held}
 	if key == m.laidOut {
 		return
 	}
@@ -46,7 +35,18 @@ func (m *prepModel) layout(ctx *Context, height int) {
 }
 
 // elsewhereText stays on screen while another window holds this prep.
-const elsewhereText = "Another attend window has this prep open, so nothing here is being saved. ctrl+s saves what is in this window as a separate session; or close this window."
+const elsewhereNote = "Another attend window has this prep open, so nothing here is being saved. ctrl+s saves what is in this window as a separate session; or close this window."
+
+// heldText is shown when the prep opens on a draft another window wrote a
+// moment ago.
+const heldNote = "Another attend window wrote this draft a moment ago and may still be open, so nothing here is being saved yet. If that window is closed, press ctrl+t to carry on here; otherwise ctrl+s saves what is here as a separate session."
+
+func (m *prepScreen) elsewhereText() string {
+	if m.held {
+		return heldNote
+	}
+	return elsewhereNote
+}
 
 // layoutKey is what the editor sizes depend on.
 type layoutKey struct {
@@ -56,7 +56,7 @@ type layoutKey struct {
 }
 
 // view renders the prep body in exactly height lines.
-func (m *prepModel) view(ctx *Context, height int) string {
+func (m *prepScreen) View(ctx *Context, height int) string {
 	top := m.chrome(ctx)
 	topN := strings.Count(top, "\n") + 1
 	lines, fs, fe := m.items(ctx)
@@ -67,7 +67,7 @@ func (m *prepModel) view(ctx *Context, height int) string {
 }
 
 // chrome is the part above the items: progress, stage title and guidance.
-func (m *prepModel) chrome(ctx *Context) string {
+func (m *prepScreen) chrome(ctx *Context) string {
 	s := ctx.Styles
 	st := m.guide.Stages[m.stage()]
 	titles := make([]string, 0, len(m.guide.Stages)+1)
@@ -85,7 +85,7 @@ func (m *prepModel) chrome(ctx *Context) string {
 		// says where you are, and the guidance waits for a taller window.
 		parts := []string{title}
 		if m.elsewhere {
-			parts = append(parts, s.Error.Width(readWidth(ctx)).Render(elsewhereText))
+			parts = append(parts, s.Error.Width(readWidth(ctx)).Render(m.elsewhereText()))
 		}
 		if m.notice != "" {
 			parts = append(parts, s.Notice.Width(readWidth(ctx)).Render(m.notice))
@@ -95,7 +95,7 @@ func (m *prepModel) chrome(ctx *Context) string {
 	guide := s.Guidance.Width(readWidth(ctx)).Render(strings.Join(st.Guidance, " "))
 	parts := []string{prog, "", title, guide}
 	if m.elsewhere {
-		parts = append(parts, s.Error.Width(readWidth(ctx)).Render(elsewhereText))
+		parts = append(parts, s.Error.Width(readWidth(ctx)).Render(m.elsewhereText()))
 	}
 	if m.notice != "" {
 		parts = append(parts, s.Notice.Width(readWidth(ctx)).Render(m.notice))
@@ -105,7 +105,7 @@ func (m *prepModel) chrome(ctx *Context) string {
 
 // items renders every item of the current stage and reports which lines
 // hold the focused one, so the window can keep it in view.
-func (m *prepModel) items(ctx *Context) (lines []string, focusStart, focusEnd int) {
+func (m *prepScreen) items(ctx *Context) (lines []string, focusStart, focusEnd int) {
 	cur := m.cur()
 	st := m.guide.Stages[cur.stage]
 	roomy := ctx.Height >= 30
@@ -144,7 +144,7 @@ func marker(s Styles, focused, answered bool) string {
 	return s.Faint.Render("○ ")
 }
 
-func (m *prepModel) textView(ctx *Context, it coach.Item, focused, roomy bool) []string {
+func (m *prepScreen) textView(ctx *Context, it coach.Item, focused, roomy bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)
@@ -186,7 +186,7 @@ func ratingDots(s Styles, it coach.Item, score int) string {
 	return b.String() + "  " + s.RatingOn.Render(fmt.Sprintf("%d/%d", score, coach.MaxRating)) + " " + s.Subtle.Render(it.ScaleLabel(score))
 }
 
-func (m *prepModel) ratingView(ctx *Context, it coach.Item, focused, roomy bool) []string {
+func (m *prepScreen) ratingView(ctx *Context, it coach.Item, focused, roomy bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)
@@ -207,8 +207,8 @@ func (m *prepModel) ratingView(ctx *Context, it coach.Item, focused, roomy bool)
 		head += "  " + s.Faint.Render("← type 1-5")
 	}
 	out := []string{ansi.Truncate(head, w, "…")}
-	if it.Hint != "" {
-		for _, l := range strings.Split(s.Faint.Width(w-2).Render(it.Hint), "\n") {
+	if hint := scaleHint(it); hint != "" {
+		for _, l := range strings.Split(s.Faint.Width(w-2).Render(hint), "\n") {
 			out = append(out, "  "+l)
 		}
 	}
@@ -224,7 +224,7 @@ func (m *prepModel) ratingView(ctx *Context, it coach.Item, focused, roomy bool)
 	return append(out, indent(m.ta.View(), "  ")...)
 }
 
-func (m *prepModel) actionsView(ctx *Context, it coach.Item, focused bool) []string {
+func (m *prepScreen) actionsView(ctx *Context, it coach.Item, focused bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	acts := m.session.Actions
@@ -232,7 +232,7 @@ func (m *prepModel) actionsView(ctx *Context, it coach.Item, focused bool) []str
 	if !focused {
 		summary := "none yet"
 		if live > 0 {
-			summary = fmt.Sprintf("%d agreed", live)
+			summary = countOf(live, "action", "actions") + " to discuss"
 		}
 		return []string{marker(s, false, live > 0) + s.Prompt.Render(it.Prompt) + "  " + s.Faint.Render(summary)}
 	}
@@ -264,7 +264,7 @@ func (m *prepModel) actionsView(ctx *Context, it coach.Item, focused bool) []str
 		dueNote := ""
 		if cur.field == r*actionCols+colDue {
 			due = m.ti.View()
-			dueNote = m.dateNote(ctx, m.ti.Value())
+			dueNote = dateNote(ctx, m.ti.Value())
 		} else if due == "" {
 			due = s.Faint.Render("none")
 		} else if !a.Due.IsZero() {
@@ -286,7 +286,7 @@ func (m *prepModel) actionsView(ctx *Context, it coach.Item, focused bool) []str
 }
 
 // dateNote says what a typed date means, or why it cannot be read.
-func (m *prepModel) dateNote(ctx *Context, in string) string {
+func dateNote(ctx *Context, in string) string {
 	s := ctx.Styles
 	d, err := coach.ParseDate(in, ctx.Today())
 	switch {
@@ -300,7 +300,7 @@ func (m *prepModel) dateNote(ctx *Context, in string) string {
 	return s.Notice.Render("→ " + d.Human())
 }
 
-func (m *prepModel) dateView(ctx *Context, it coach.Item, focused bool) []string {
+func (m *prepScreen) dateView(ctx *Context, it coach.Item, focused bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)
@@ -311,9 +311,9 @@ func (m *prepModel) dateView(ctx *Context, it coach.Item, focused bool) []string
 		} else if a.Text != "" {
 			val = s.Warn.Render(a.Text + " (not a date)")
 		}
-		return []string{marker(s, false, !a.Date.IsZero()) + s.Prompt.Render(it.Prompt) + "  " + val}
+		return []string{ansi.Truncate(marker(s, false, !a.Date.IsZero())+s.Prompt.Render(it.Prompt)+"  "+val, w, "…")}
 	}
-	line := marker(s, true, false) + s.Focused.Render(it.Prompt) + "  " + m.ti.View() + "  " + m.dateNote(ctx, m.ti.Value())
+	line := marker(s, true, false) + s.Focused.Render(it.Prompt) + "  " + m.ti.View() + "  " + dateNote(ctx, m.ti.Value())
 	out := []string{ansi.Truncate(line, w, "…")}
 	if it.Hint != "" {
 		out = append(out, "  "+s.Faint.Render(it.Hint))
@@ -344,35 +344,15 @@ func window(lines []string, fs, fe, room int, s Styles) []string {
 	return out
 }
 
-// Small layout helpers shared by the screens.
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func indent(block, pad string) []string {
-	lines := strings.Split(block, "\n")
-	for i := range lines {
-		lines[i] = pad + lines[i]
+// scaleHint says what the ends of a rating's scale mean, before it is
+// rated: the item's own hint, or its scale's first and last labels.
+func scaleHint(it coach.Item) string {
+	if len(it.Scale) < 2 || strings.Contains(it.Hint, it.Scale[0]) {
+		return it.Hint
 	}
-	return lines
-}
-
-// spread puts left and right on one line of the given width.
-func spread(left, right string, width int) string {
-	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return ansi.Truncate(left+" "+right, width, "…")
+	ends := fmt.Sprintf("1 %s · %d %s", it.Scale[0], len(it.Scale), it.Scale[len(it.Scale)-1])
+	if it.Hint == "" {
+		return ends
 	}
-	return left + strings.Repeat(" ", gap) + right
-}
-
-// fitHeight pads or cuts s to exactly h lines.
-func fitHeight(s string, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
+	return ends + ". " + it.Hint
 }

@@ -89,7 +89,7 @@ func (p *privacy) key(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		if p.checking {
 			return true, nil
 		}
-		if msg.String() == "enter" {
+		if key.Matches(msg, ctx.Keys.Global.Unlock) {
 			if p.pass.Value() == "" {
 				return true, nil
 			}
@@ -103,7 +103,7 @@ func (p *privacy) key(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		p.pass, cmd = p.pass.Update(msg)
 		return true, cmd
 	}
-	if key.Matches(msg, ctx.Keys.Hide) {
+	if key.Matches(msg, ctx.Keys.Global.Hide) {
 		p.hidden = !p.hidden
 		return true, nil
 	}

@@ -21,7 +21,7 @@ func TestCtrlLHidesEveryNameAndNote(t *testing.T) {
 	}
 	h.mustSee("Notes hidden", "ctrl+l show notes")
 	h.typeText("x") // keys do nothing while hidden
-	if got := h.m.prep.session.Answer("checkin.head").Text; got != "Worried about Siân's back injury" {
+	if got := h.prep().session.Answer("checkin.head").Text; got != "Worried about Siân's back injury" {
 		t.Fatalf("typing while hidden changed the answer: %q", got)
 	}
 	h.press("ctrl+l")
@@ -69,7 +69,7 @@ func TestIdleLockAsksForThePassphrase(t *testing.T) {
 		t.Fatal("the right passphrase did not unlock")
 	}
 	h.mustSee("Sickness absence again")
-	if got := h.m.prep.session.Answer("checkin.head").Text; got != "Sickness absence again" {
+	if got := h.prep().session.Answer("checkin.head").Text; got != "Sickness absence again" {
 		t.Fatalf("the passphrase leaked into the answer: %q", got)
 	}
 }

@@ -20,7 +20,7 @@ func openSavedSession(t *testing.T) (*harness, string) {
 		t.Fatal(err)
 	}
 	h.press("h", "enter")
-	if h.m.screen != screenDetail {
+	if h.at() != screenDetail {
 		t.Fatal("did not open the saved session")
 	}
 	return h, saved.ID
@@ -30,7 +30,7 @@ func TestAfterTheMeetingRecordIsSavedAsYouType(t *testing.T) {
 	h, id := openSavedSession(t)
 	h.mustSee("not yet agreed", "r after the meeting", "a mark agreed")
 	h.press("r")
-	if h.m.screen != screenRecord {
+	if h.at() != screenRecord {
 		t.Fatal("r did not open the after-meeting form")
 	}
 	h.typeText("We talked about the hoist and her back")
@@ -40,14 +40,14 @@ func TestAfterTheMeetingRecordIsSavedAsYouType(t *testing.T) {
 	h.press("tab")
 	h.typeText("Order the second hoist")
 	h.press("enter")
-	h.press("tab")
+	h.press("tab", "tab") // past the next action's words and due date
 	h.typeText("+6w")
 	h.press("ctrl+s")
 	s := h.store.sessions[id]
 	if len(s.Actions) != 1 || s.Actions[0].Text != "Order the second hoist" || s.NextSession().String() != "2027-01-07" {
 		t.Fatalf("session after the record: actions %+v, next %v", s.Actions, s.NextSession())
 	}
-	if h.m.screen != screenDetail {
+	if h.at() != screenDetail {
 		t.Fatal("ctrl+s did not go back to the record")
 	}
 	h.mustSee("Record saved", "We talked about the hoist")
@@ -67,7 +67,7 @@ func TestAgreedRecordsAreReadOnlyWithDatedAddenda(t *testing.T) {
 	}
 	h.mustSee("Agreed with them on Thu 26 Nov 2026", "read-only", "n add a dated note")
 	h.press("r")
-	if h.m.screen == screenRecord {
+	if h.at() == screenRecord {
 		t.Fatal("an agreed record opened for editing")
 	}
 	h.press("n")

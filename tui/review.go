@@ -1,21 +1,23 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
 
-// reviewModel shows every answer before saving; empty prompts are shown as
-// skipped, so the manager sees what they left out before committing.
-type reviewModel struct {
+// reviewScreen shows every answer of a prep before saving; empty prompts
+// are shown as skipped, so the manager sees what they left out first.
+type reviewScreen struct {
+	prep     *prepScreen
 	vp       viewport.Model
+	width    int // the width the record was rendered for
 	saving   bool
 	err      error
 	warnings []string // said before saving: what will not be kept as typed
@@ -24,88 +26,141 @@ type reviewModel struct {
 	confirmEmpty bool
 }
 
-func newReview() reviewModel {
+func newReview(ctx *Context, p *prepScreen) *reviewScreen {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // keys are handled here, from attend's keymap
-	return reviewModel{vp: vp}
+	return &reviewScreen{prep: p, vp: vp, warnings: p.warnings()}
 }
 
-// setRecord fills the viewport for the current size.
-func (r *reviewModel) setRecord(ctx *Context, p coach.Person, s coach.Session, warnings []string, height int) {
-	r.warnings = warnings
-	r.vp.SetWidth(bodyWidth(ctx))
-	r.vp.SetHeight(max(1, height-2-len(warnings)))
-	r.vp.SetContent(reviewText(ctx, p, s))
+func (r *reviewScreen) Typing() bool { return false }
+
+func (r *reviewScreen) Title(ctx *Context) Title {
+	return Title{Label: "prep for", Person: r.prep.person.Name, State: r.prep.saveState(ctx)}
 }
 
-type reviewResult int
-
-const (
-	reviewStay reviewResult = iota
-	reviewBack
-	reviewSave
-)
-
-func (r *reviewModel) update(ctx *Context, msg tea.Msg, empty bool) reviewResult {
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok || r.saving {
-		return reviewStay
+// Resize sizes the record to what the warnings and the status line leave.
+func (r *reviewScreen) Resize(ctx *Context, height int) {
+	if r.width != readWidth(ctx) {
+		r.width = readWidth(ctx)
+		r.vp.SetContent(reviewText(ctx, r.prep.person, r.prep.session))
 	}
-	k := ctx.Keys
+	r.vp.SetWidth(bodyWidth(ctx))
+	r.vp.SetHeight(max(1, height-1-len(r.top(ctx))-len(r.status(ctx))))
+}
+
+func (r *reviewScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case sessionSavedMsg:
+		if msg.session.PersonID != r.prep.person.ID || !r.saving {
+			return nil
+		}
+		return r.saved(ctx, msg)
+	case tea.KeyPressMsg:
+		return r.key(ctx, msg)
+	}
+	return nil
+}
+
+func (r *reviewScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	if r.saving {
+		return nil
+	}
+	k, l := ctx.Keys.Review, ctx.Keys.List
 	confirm := r.confirmEmpty
 	r.confirmEmpty = false
 	switch {
-	case key.Matches(km, k.Confirm):
-		if empty && !confirm {
+	case key.Matches(msg, k.Save):
+		if r.prep.session.Empty() && !confirm {
 			r.confirmEmpty = true
-			return reviewStay
+			return nil
 		}
-		return reviewSave
-	case key.Matches(km, k.Back), key.Matches(km, k.Prev):
-		return reviewBack
-	case key.Matches(km, k.Up):
+		r.saving, r.err = true, nil
+		return saveSession(ctx.Store, r.prep.person, r.prep.finished())
+	case key.Matches(msg, k.Edit):
+		ctx.Pop()
+	case key.Matches(msg, l.Up):
 		r.vp.ScrollUp(1)
-	case key.Matches(km, k.Down):
+	case key.Matches(msg, l.Down):
 		r.vp.ScrollDown(1)
-	case key.Matches(km, k.PageUp):
+	case key.Matches(msg, l.PageUp):
 		r.vp.PageUp()
-	case key.Matches(km, k.PageDn):
+	case key.Matches(msg, l.PageDown):
 		r.vp.PageDown()
-	case km.String() == "home" || km.String() == "g":
+	case key.Matches(msg, l.Top):
 		r.vp.GotoTop()
-	case km.String() == "end" || km.String() == "G":
+	case key.Matches(msg, l.Bottom):
 		r.vp.GotoBottom()
 	}
-	return reviewStay
+	return nil
 }
 
-func (r *reviewModel) view(ctx *Context, p coach.Person, s coach.Session, height int) string {
+func (r *reviewScreen) saved(ctx *Context, msg sessionSavedMsg) tea.Cmd {
+	r.saving = false
+	if msg.err != nil {
+		if errors.Is(msg.err, coach.ErrDraftElsewhere) {
+			r.prep.elsewhere = true // the next save makes it a separate session
+		}
+		r.err = msg.err
+		return nil
+	}
+	answered, total := msg.session.Completeness(ctx.Guide)
+	text := fmt.Sprintf("Saved %s's prep: %d of %d prompts answered, %s.", msg.person.Name, answered, total,
+		countOf(len(msg.session.LiveActions()), "action", "actions"))
+	if next := msg.session.NextSession(); !next.IsZero() {
+		text += " Next session " + next.Human() + "."
+	}
+	ctx.Notice(text)
+	ctx.Home()
+	return nil
+}
+
+// Unsaved: a save is on its way; quitting waits for it.
+func (r *reviewScreen) Unsaved() bool             { return r.saving }
+func (r *reviewScreen) Keep(ctx *Context) tea.Cmd { return nil }
+func (r *reviewScreen) KeepErr() error            { return r.err }
+
+// top is the title line and the warnings, wrapped, never cut.
+func (r *reviewScreen) top(ctx *Context) []string {
 	st := ctx.Styles
-	answered, total := s.Completeness(ctx.Guide)
-	left := st.Title.Render("Review before saving")
+	answered, total := r.prep.session.Completeness(ctx.Guide)
 	where := "all shown"
 	if r.vp.TotalLineCount() > r.vp.Height() {
 		where = fmt.Sprintf("scrolled %d%%", int(r.vp.ScrollPercent()*100))
 	}
 	right := st.Faint.Render(fmt.Sprintf("%d of %d answered · %s", answered, total, where))
-	head := spread(left, right, readWidth(ctx))
-	var status string
+	out := []string{spread(st.Title.Render("Review before saving"), right, readWidth(ctx))}
+	for _, w := range r.warnings {
+		out = append(out, wrapped(st.Warn, "! "+w, readWidth(ctx))...)
+	}
+	return out
+}
+
+// status is the line under the record: what enter will do, or what went wrong.
+func (r *reviewScreen) status(ctx *Context) []string {
+	st := ctx.Styles
+	w := readWidth(ctx)
+	answered, total := r.prep.session.Completeness(ctx.Guide)
 	switch {
 	case r.saving:
-		status = st.Subtle.Render("Saving…")
+		return []string{st.Subtle.Render("Saving…")}
 	case r.err != nil:
-		status = st.Error.Width(readWidth(ctx)).Render(errText("Could not save", r.err) + " Your draft is safe; press ctrl+s to try again.")
+		return wrapped(st.Error, errText("Could not save", r.err)+" Your draft is safe; press ctrl+s to try again.", w)
 	case r.confirmEmpty:
-		status = st.Warn.Width(readWidth(ctx)).Render("Nothing has been written. Saving it still counts as a session and moves the next due date. Press enter again to save it, or esc to go back.")
+		return wrapped(st.Warn, "Nothing has been written. Saving it still counts as a session and moves the next due date. Press enter again to save it, or esc to go back.", w)
 	case answered < total:
-		status = st.Subtle.Render("Skipped prompts are fine. enter saves; esc goes back to add more.")
-	default:
-		status = st.Subtle.Render("Everything answered. enter saves.")
+		return wrapped(st.Subtle, "Skipped prompts are fine. enter saves; esc goes back to add more.", w)
 	}
-	parts := []string{head}
-	for _, w := range r.warnings {
-		parts = append(parts, st.Warn.Render(ansi.Truncate("! "+w, readWidth(ctx), "…")))
-	}
-	body := strings.Join(append(parts, r.vp.View(), status), "\n")
-	return fitHeight(body, height)
+	return wrapped(st.Subtle, "Everything answered. enter saves.", w)
+}
+
+func (r *reviewScreen) View(ctx *Context, height int) string {
+	parts := append(r.top(ctx), "", r.vp.View())
+	parts = append(parts, r.status(ctx)...)
+	return fitHeight(strings.Join(parts, "\n"), height)
+}
+
+func (r *reviewScreen) Keys(ctx *Context) bindings {
+	k, l := ctx.Keys.Review, ctx.Keys.List
+	return bindings{short: []key.Binding{k.Save, k.Edit, l.Up, l.Down},
+		full: [][]key.Binding{{k.Save, k.Edit}, {l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom}}}
 }

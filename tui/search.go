@@ -1,14 +1,19 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"attend/coach"
 )
+
+// searchLimit is how many hits a search shows.
+const searchLimit = 200
 
 // Searcher is what search as you type needs from the store.
 type Searcher interface {
@@ -30,17 +35,202 @@ func runSearch(st Store, q coach.SearchQuery, gen int) tea.Cmd {
 	}
 }
 
+// searchBox is search as you type, for the history screen: a query field
+// and its hits, as a list of its own.
+type searchBox struct {
+	personID string
+	typing   bool
+	query    textinput.Model
+	gen      int  // the latest query sent; older answers are dropped
+	inFlight bool // a search is running: at most one at a time
+	queued   bool // the query changed while it ran: send it when it returns
+	hits     []coach.Hit
+	searched bool // hits are for the current query
+	problem  string
+	list     listNav
+	room     int
+}
+
+func newSearchBox(ctx *Context, personID string) searchBox {
+	q := textinput.New()
+	q.Prompt = "search: "
+	q.Placeholder = "words from any note; since:1/9 until:yesterday"
+	q.CharLimit = 200
+	q.SetWidth(48)
+	q.SetStyles(ctx.Styles.Input)
+	return searchBox{personID: personID, query: q}
+}
+
+// active reports whether the list shows search hits.
+func (b *searchBox) active() bool { return strings.TrimSpace(b.query.Value()) != "" }
+
+func (b *searchBox) focus() tea.Cmd {
+	b.typing = true
+	return b.query.Focus()
+}
+
+func (b *searchBox) clear() {
+	b.typing = false
+	b.query.Reset()
+	b.query.Blur()
+	b.hits, b.searched, b.problem = nil, false, ""
+	b.list = listNav{}
+}
+
+// key handles a key while searching. It reports the hit to open, if any.
+func (b *searchBox) key(ctx *Context, msg tea.KeyPressMsg) (*coach.Hit, tea.Cmd) {
+	f, l := ctx.Keys.Form, ctx.Keys.List
+	if b.typing {
+		switch {
+		case key.Matches(msg, f.Cancel):
+			b.clear()
+			return nil, nil
+		case key.Matches(msg, f.Submit), key.Matches(msg, l.Down) && msg.Text == "":
+			b.typing = false
+			b.query.Blur()
+			return nil, nil
+		}
+		return nil, b.edit(ctx, msg)
+	}
+	if b.list.key(msg, l, len(b.hits), b.room) {
+		return nil, nil
+	}
+	switch {
+	case key.Matches(msg, l.ClearFind):
+		b.clear()
+	case key.Matches(msg, l.Find):
+		return nil, b.focus()
+	case key.Matches(msg, l.Open):
+		if b.list.cursor < len(b.hits) {
+			h := b.hits[b.list.cursor]
+			return &h, nil
+		}
+	}
+	return nil, nil
+}
+
+// edit passes a key or paste to the query, and searches if it changed.
+func (b *searchBox) edit(ctx *Context, msg tea.Msg) tea.Cmd {
+	before := b.query.Value()
+	var cmd tea.Cmd
+	b.query, cmd = b.query.Update(msg)
+	if b.query.Value() != before {
+		return tea.Batch(cmd, b.run(ctx))
+	}
+	return cmd
+}
+
+// run sends the current query.
+func (b *searchBox) run(ctx *Context) tea.Cmd {
+	b.gen++
+	b.list = listNav{}
+	q, problem := parseSearch(b.query.Value(), ctx.Today())
+	b.problem = problem
+	if strings.TrimSpace(q.Text) == "" && q.Since.IsZero() && q.Until.IsZero() {
+		b.hits, b.searched = nil, false
+		return nil
+	}
+	q.PersonID = b.personID
+	q.Limit = searchLimit
+	if b.inFlight {
+		b.queued = true
+		return nil
+	}
+	b.inFlight = true
+	return runSearch(ctx.Store, q, b.gen)
+}
+
+// setHits takes a search's answer, and sends the latest query if it changed
+// meanwhile: on a very large file a search can outlast a keystroke, and
+// searches must not pile up behind the typing.
+func (b *searchBox) setHits(ctx *Context, msg searchMsg) tea.Cmd {
+	b.inFlight = false
+	if b.queued {
+		b.queued = false
+		b.gen-- // run counts it again
+		return b.run(ctx)
+	}
+	if msg.gen != b.gen {
+		return nil // an answer to a query typed past already
+	}
+	if msg.err != nil {
+		ctx.Problem(errText("Could not search", msg.err))
+		return nil
+	}
+	b.hits, b.searched = msg.hits, true
+	b.list.clamp(len(b.hits))
+	return nil
+}
+
+func (b *searchBox) keys(ctx *Context) (bindings, bool) {
+	f, l := ctx.Keys.Form, ctx.Keys.List
+	switch {
+	case b.typing:
+		keep := f.Submit
+		keep.SetHelp("enter", "keep results")
+		clear := f.Cancel
+		clear.SetHelp("esc", "clear")
+		return bindings{context: []key.Binding{keep, clear}, full: [][]key.Binding{{keep, clear}}}, true
+	case b.active():
+		return bindings{context: []key.Binding{l.Open, l.Find, l.Up, l.Down, l.ClearFind},
+			full: [][]key.Binding{{l.Open, l.Find, l.ClearFind}, {l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom}}}, true
+	}
+	return bindings{}, false
+}
+
+// view shows the query and its hits: where each was found and the matching
+// words, highlighted, in a snippet cut around the match.
+func (b *searchBox) view(ctx *Context, height int, top []string, w int) string {
+	s := ctx.Styles
+	out := append(top, b.query.View())
+	q, _ := parseSearch(b.query.Value(), ctx.Today())
+	words := q.Words()
+	switch {
+	case b.problem != "":
+		out = append(out, wrapped(s.Warn, b.problem, w)...)
+	case !b.searched && b.active():
+		out = append(out, s.Faint.Render("Searching…"))
+	case b.searched:
+		n := len(b.hits)
+		label := countOf(n, "session", "sessions") + " found"
+		if n >= searchLimit {
+			label = fmt.Sprintf("The newest %d matching sessions; add a word or a date to narrow it.", searchLimit)
+		}
+		if n == 0 {
+			label = "Nothing found. Words match from their start, ignoring case and accents: sian finds Siân."
+		}
+		out = append(out, wrapped(s.Faint, label, w)...)
+	default:
+		out = append(out, wrapped(s.Faint, "Type to search every note. enter keeps the results; esc clears.", w)...)
+	}
+	out = append(out, "")
+	b.room = max(1, (height-len(out))/2)
+	start, end := b.list.window(len(b.hits), b.room)
+	for i := start; i < end; i++ {
+		hit := b.hits[i]
+		head := cell(hit.Summary.Date.Human(), 15) + "  " + hit.Summary.PersonName + "  · " + stageTitle(ctx.Guide, hit)
+		selected := i == b.list.cursor && !b.typing
+		if !selected {
+			head = s.Prompt.Render(head)
+		}
+		snippet := coach.Snippet(hit.Snippet, words, max(10, w-4))
+		out = append(out, listRow(s, head, selected, w), "    "+highlight(s, snippet, words))
+	}
+	return fitHeight(strings.Join(out, "\n"), height)
+}
+
 // parseSearch splits what was typed into words and date filters:
-// "rota since:1/9 until:+0d" looks for "rota" between 1 September and today.
+// "rota since:1/9 until:yesterday" looks for "rota" between the last
+// 1 September and yesterday. Dates in a filter lean to the past.
 func parseSearch(in string, today coach.Date) (q coach.SearchQuery, problem string) {
 	var words []string
 	for _, f := range strings.Fields(in) {
 		low := strings.ToLower(f)
 		switch {
 		case strings.HasPrefix(low, "since:") || strings.HasPrefix(low, "until:"):
-			d, err := coach.ParseDate(f[6:], today)
+			d, err := parseFilterDate(f[6:], today)
 			if err != nil || d.IsZero() {
-				problem = "“" + f + "” is not a date filter attend can read (try since:1/9)"
+				problem = "“" + f + "” is not a date filter attend can read (try since:1/9 or since:2w)"
 				continue
 			}
 			if low[0] == 's' {
@@ -62,33 +252,29 @@ func highlight(s Styles, text string, words []string) string {
 	if len(words) == 0 {
 		return s.Preview.Render(text)
 	}
-	mark := lipgloss.NewStyle().Bold(true).Underline(true).Foreground(s.Title.GetForeground())
 	var b strings.Builder
 	runes := []rune(text)
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	for i := 0; i < len(runes); {
 		j := i
-		if unicode.IsLetter(runes[i]) || unicode.IsDigit(runes[i]) {
-			for j < len(runes) && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j]) || unicode.Is(unicode.Mn, runes[j])) {
+		if isWord(runes[i]) {
+			for j < len(runes) && (isWord(runes[j]) || unicode.Is(unicode.Mn, runes[j])) {
 				j++
 			}
 			word := string(runes[i:j])
 			folded := coach.Fold(word)
-			hit := false
+			st := s.Preview
 			for _, w := range words {
 				if strings.HasPrefix(folded, w) {
-					hit = true
+					st = s.Highlight
 					break
 				}
 			}
-			if hit {
-				b.WriteString(mark.Render(word))
-			} else {
-				b.WriteString(s.Preview.Render(word))
-			}
+			b.WriteString(st.Render(word))
 			i = j
 			continue
 		}
-		for j < len(runes) && !(unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j])) {
+		for j < len(runes) && !isWord(runes[j]) {
 			j++
 		}
 		b.WriteString(s.Preview.Render(string(runes[i:j])))
@@ -110,3 +296,5 @@ func stageTitle(g *coach.Guide, h coach.Hit) string {
 	}
 	return h.Stage
 }
+
+var parseFilterDate = coach.ParseDate

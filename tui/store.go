@@ -34,6 +34,9 @@ type Store interface {
 	Person(id string) (coach.Person, error)
 	// UpdatePerson changes one person in one commit (their cadence, say).
 	UpdatePerson(id string, edit func(*coach.Person) error) (coach.Person, error)
+	// ErasePerson removes a person and everything about them, leaving no
+	// trace in the file (as attend erase does).
+	ErasePerson(id string) error
 
 	FollowUps // open actions, and closing them
 	Searcher  // search as you type

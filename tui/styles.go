@@ -33,6 +33,11 @@ type Styles struct {
 	Notice    lipgloss.Style // a calm confirmation
 	Warn      lipgloss.Style // something needs attention
 	Error     lipgloss.Style // something went wrong
+	Highlight lipgloss.Style // a search match in a snippet
+
+	// Rating tints a 1-5 rating: Rating[0] is "not rated", low is a warm
+	// warning, high a calm green. The bar's height carries the value too.
+	Rating [6]lipgloss.Style
 
 	StageDone    lipgloss.Style
 	StageCurrent lipgloss.Style
@@ -76,6 +81,18 @@ func NewStyles(isDark bool) Styles {
 	s.Notice = lipgloss.NewStyle().Foreground(accent)
 	s.Warn = lipgloss.NewStyle().Foreground(warn)
 	s.Error = lipgloss.NewStyle().Foreground(bad).Bold(true)
+	s.Highlight = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent)
+	s.Rating[0] = lipgloss.NewStyle().Foreground(faint)
+	for r := 1; r <= 5; r++ {
+		c := accent
+		switch {
+		case r <= 2:
+			c = bad
+		case r == 3:
+			c = warn
+		}
+		s.Rating[r] = lipgloss.NewStyle().Foreground(c)
+	}
 	s.StageDone = lipgloss.NewStyle().Foreground(accent)
 	s.StageCurrent = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(text)
 	s.StageTodo = lipgloss.NewStyle().Foreground(faint)
@@ -89,10 +106,14 @@ func NewStyles(isDark bool) Styles {
 	s.TextArea.Blurred.Prompt = lipgloss.NewStyle().Foreground(faint)
 	// A steady cursor: calmer to write beside, and no redraw twice a second.
 	s.TextArea.Cursor.Blink = false
+	// The default cursor is light grey whatever the background: reversed,
+	// it vanishes on a light one. The text colour shows on either.
+	s.TextArea.Cursor.Color = text
 
 	s.Input = textinput.DefaultStyles(isDark)
 	s.Input.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
 	s.Input.Focused.Placeholder = lipgloss.NewStyle().Foreground(faint)
 	s.Input.Cursor.Blink = false
+	s.Input.Cursor.Color = text
 	return s
 }

@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -25,13 +27,13 @@ type flushTypingMsg struct{ sessionID string }
 
 // gather keeps a typed character (or a newline) for the next flush. It
 // reports false for keys that are not plain typing.
-func (m *prepModel) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
+func (m *prepScreen) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	k := m.kind(m.cur())
 	if k != kindText && k != kindNote {
 		return false, nil
 	}
 	switch {
-	case msg.String() == "enter":
+	case key.Matches(msg, ctx.Keys.Prep.Newline):
 		m.typed = append(m.typed, '\n')
 	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
 		m.typed = append(m.typed, []rune(msg.Text)...)
@@ -48,7 +50,7 @@ func (m *prepModel) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
 
 // flushTyping inserts gathered text into the answer, keeping within the
 // answer's limit and saying so when it could not take everything.
-func (m *prepModel) flushTyping(ctx *Context) tea.Cmd {
+func (m *prepScreen) flushTyping(ctx *Context) tea.Cmd {
 	m.flushPending = false
 	if len(m.typed) == 0 {
 		return nil
@@ -64,6 +66,12 @@ func (m *prepModel) flushTyping(ctx *Context) tea.Cmd {
 		return nil
 	}
 	m.ta.InsertString(string(text))
+	showCursor(&m.ta)
 	m.store(ctx)
 	return m.changed(ctx)
 }
+
+// showCursor scrolls a textarea so the cursor's line is in view. The
+// textarea only does this inside its own Update; text inserted or set
+// directly would otherwise stay below the box, out of sight.
+func showCursor(ta *textarea.Model) { ta.SetHeight(ta.Height()) }

@@ -30,7 +30,7 @@ func fixtureDraft(p coach.Person) coach.Session {
 }
 
 func TestGoldenStages(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		for _, stage := range coach.StageIDs {
 			t.Run(fmt.Sprintf("%s_%dx%d", stage, size[0], size[1]), func(t *testing.T) {
 				h := newHarness(t, size[0], size[1], "")
@@ -39,7 +39,7 @@ func TestGoldenStages(t *testing.T) {
 				h.run(loadPeople(h.store))
 				h.press("enter")
 				// the first item of the stage, or for the rated stage the second
-				first := h.m.prep.guide.Stages[h.m.prep.guide.StageIndex(stage)].Items[0].ID
+				first := h.prep().guide.Stages[h.prep().guide.StageIndex(stage)].Items[0].ID
 				if stage == "needs" {
 					first = "needs.belonging"
 				}
@@ -51,7 +51,7 @@ func TestGoldenStages(t *testing.T) {
 }
 
 func TestGoldenHomeAndReview(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		t.Run(fmt.Sprintf("first_run_%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarness(t, size[0], size[1], "")
 			checkFrame(t, h, size[0], size[1])
@@ -105,3 +105,7 @@ func checkFrame(t *testing.T, h *harness, w, ht int) {
 	}
 	golden.RequireEqual(t, []byte(frame))
 }
+
+// goldenSizes are the windows every screen is checked at: the smallest
+// attend promises to work in, the classic terminal, and a roomy one.
+var goldenSizes = [][2]int{{40, 15}, {80, 24}, {120, 40}}

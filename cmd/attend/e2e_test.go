@@ -39,7 +39,7 @@ func TestPrepSaveExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := tui.New(tui.Options{Store: st, Guide: guide, PrepName: "Siân Ŵyn", AutosaveDelay: 10 * time.Millisecond, Dark: true})
+	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, PrepName: "Siân Ŵyn", AutosaveDelay: 10 * time.Millisecond, Dark: true})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 
 	waitScreen(t, tm, "New person")

@@ -192,7 +192,7 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string) error {
 			return err
 		}
 	}
-	m := tui.New(tui.Options{Store: st, Guide: guide, Now: time.Now, PrepName: prepName, Dark: true, IdleLock: g.lockAfter})
+	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: true, IdleLock: g.lockAfter})
 	// attend handles signals itself: Bubble Tea's own handler quits at once
 	// on SIGTERM, losing what was typed since the last autosave. A polite
 	// kill, an interrupt or a closed terminal takes the same path as ctrl+c
@@ -251,4 +251,13 @@ func resolvePerson(st *data.Store, typed string) (string, error) {
 		return p.Name, nil
 	}
 	return coach.CleanName(typed)
+}
+
+// tuiStore is the store as the screens see it: removing a person there is
+// the same erase as attend erase, rewriting the file so nothing remains.
+type tuiStore struct{ *data.Store }
+
+func (s tuiStore) ErasePerson(id string) error {
+	_, err := s.Erase(id)
+	return err
 }

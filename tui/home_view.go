@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"attend/coach"
+)
+
+// View renders the home screen in exactly height lines.
+func (h *homeScreen) View(ctx *Context, height int) string {
+	s := ctx.Styles
+	w := min(bodyWidth(ctx), maxReadWidth)
+	foot := h.footLines(ctx, w)
+	var out []string
+	switch {
+	case !h.loaded:
+		out = append(out, "", s.Subtle.Render("Opening your notes…"))
+	case len(h.rows) == 0:
+		out = append(out, "")
+		out = append(out, wrapped(s.Focused, "attend helps you prepare compassionate one-to-ones and keep their record, offline.", w)...)
+		out = append(out, wrapped(s.Subtle, "Press a to add someone you supervise, then enter to start a prep.", w)...)
+	default:
+		v := h.visible()
+		count := countOf(len(h.rows), "person", "people")
+		if h.filter.Value() != "" {
+			count = fmt.Sprintf("%d of %d match", len(v), len(h.rows))
+		}
+		out = append(out, "", spread(s.Title.Render("Your people"), s.Faint.Render(count), w))
+		if w >= narrowWidth {
+			out = append(out, s.Faint.Render(h.columns(ctx, "name", "last session", "next due", w)))
+		} else {
+			out = append(out, "")
+		}
+		h.room = max(1, height-len(out)-len(foot))
+		start, end := h.list.window(len(v), h.room)
+		for i := start; i < end; i++ {
+			out = append(out, h.rowView(ctx, v[i], i == h.list.cursor, w))
+		}
+		if len(v) == 0 {
+			out = append(out, s.Subtle.Render("  No one matches. esc clears the find."))
+		}
+	}
+	body := fitHeight(strings.Join(out, "\n"), max(0, height-len(foot)))
+	if len(foot) == 0 {
+		return body
+	}
+	return body + "\n" + strings.Join(foot, "\n")
+}
+
+// footLines are the field and its hint at the foot of the list.
+func (h *homeScreen) footLines(ctx *Context, w int) []string {
+	s := ctx.Styles
+	var out []string
+	if h.hint != "" {
+		out = append(out, wrapped(s.Warn, h.hint, w)...)
+	}
+	switch h.mode {
+	case homeCadence:
+		out = append(out, wrapped(s.Focused, "How often "+h.target.Name+" has supervision (now "+h.target.Cadence.String()+"):", w)...)
+		out = append(out, h.field.View())
+	case homeAdding:
+		out = append(out, s.Focused.Render("Add a person"), h.field.View())
+	case homeRenaming:
+		out = append(out, wrapped(s.Focused, "Rename "+h.target.Name+":", w)...)
+		out = append(out, h.field.View())
+	case homeRemoving:
+		out = append(out, wrapped(s.Warn, "Remove "+h.target.Name+" and every session, draft and action about them? This cannot be undone. Type their full name and press enter, or esc to keep them.", w)...)
+		out = append(out, h.field.View())
+	case homeMeant:
+		out = append(out, wrapped(s.Warn, "No one is called “"+h.typed+"”. Did you mean "+h.target.Name+"? y opens them; n adds “"+h.typed+"” as someone new.", w)...)
+	case homeFinding:
+		out = append(out, h.filter.View())
+	default:
+		if h.filter.Value() != "" {
+			out = append(out, h.filter.View())
+		}
+	}
+	for i := range out {
+		out[i] = ansi.Truncate(out[i], w, "…")
+	}
+	return out
+}
+
+// columns lays out one row: the name takes what the date columns leave.
+func (h *homeScreen) columns(ctx *Context, name, last, due string, w int) string {
+	const lastW, dueW = 20, 22
+	if w < narrowWidth {
+		return cell(name, max(8, w-2-dueW-1)) + " " + due
+	}
+	nameW := max(12, min(28, w-2-2-lastW-2-dueW-9)) // 9: room for "  ✎ draft"
+	return cell(name, nameW) + "  " + cell(last, lastW) + "  " + cell(due, dueW)
+}
+
+func (h *homeScreen) rowView(ctx *Context, r personRow, selected bool, w int) string {
+	s := ctx.Styles
+	last := "no session yet"
+	if !r.person.LastSession.IsZero() {
+		last = r.person.LastSession.Human()
+	}
+	due := r.due.Label()
+	switch r.due.State {
+	case coach.NeverMet:
+		due = "not met yet"
+	case coach.Overdue:
+		due = "! " + due
+	}
+	line := h.columns(ctx, r.person.Name, last, due, w)
+	if r.draft {
+		line += "  ✎ draft"
+	}
+	if selected {
+		return listRow(s, line, true, w)
+	}
+	st := s.Subtle
+	switch r.due.State {
+	case coach.Overdue:
+		st = s.Warn
+	case coach.DueSoon:
+		st = s.Notice
+	}
+	// Colour the due words without moving any column.
+	if i := strings.Index(line, due); i >= 0 && due != "" {
+		line = s.Prompt.Render(line[:i]) + st.Render(due) + s.Person.Render(line[i+len(due):])
+	}
+	return listRow(s, line, false, w)
+}
+
+// countOf is "1 person", "3 people".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,324 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"attend/coach"
+)
+
+// openPrepScreen shows a prep once its person and draft are read. Open
+// actions from earlier sessions are read too: if there are any, "Last time
+// you agreed…" comes first (see followUp).
+func openPrepScreen(ctx *Context, msg prepReadyMsg) tea.Cmd {
+	p := newPrep(ctx, msg.person, msg.draft, msg.created)
+	ctx.Push(p)
+	if msg.draft != nil || msg.created {
+		return nil // a restored draft has seen its follow-ups; someone new has none
+	}
+	return loadActions(ctx.Store, msg.person.ID)
+}
+
+// Update handles a message for the prep screen.
+func (m *prepScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case flushTypingMsg:
+		if msg.sessionID != m.session.ID {
+			return nil
+		}
+		return m.flushTyping(ctx)
+	case autosaveTickMsg:
+		return tea.Batch(m.flushTyping(ctx), m.autosave(ctx))
+	case draftSavedMsg:
+		if msg.sessionID != m.session.ID {
+			return nil // an earlier prep's write, finished after it was left
+		}
+		return m.draftSaved(ctx, msg)
+	case actionsMsg:
+		// The follow-ups come first only if the prep has not begun meanwhile.
+		if msg.personID == m.person.ID && msg.err == nil && len(msg.refs) > 0 && m.rev == 0 && !m.follow {
+			m.follow = true
+			ctx.Push(newFollowUp(ctx, m, msg.refs))
+		}
+	case tea.PasteMsg:
+		return m.paste(ctx, msg)
+	case tea.KeyPressMsg:
+		if ok, cmd := m.gather(ctx, msg); ok {
+			return cmd
+		}
+		// Any other key acts on what has been typed so far, so insert it first.
+		flushed := m.flushTyping(ctx)
+		return tea.Batch(flushed, m.key(ctx, msg))
+	}
+	return nil
+}
+
+func (m *prepScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	k := ctx.Keys.Prep
+	m.notice = ""
+	switch {
+	case m.held && key.Matches(msg, k.TakeOver):
+		m.held, m.elsewhere = false, false
+		m.notice = "This window now keeps the draft. If the other window is still open, it will say so and stop writing."
+		return m.changed(ctx)
+	case key.Matches(msg, k.Next):
+		m.store(ctx)
+		if !m.move(ctx, 1) {
+			return m.review(ctx)
+		}
+		return m.changed(ctx)
+	case key.Matches(msg, k.Prev):
+		m.store(ctx)
+		m.move(ctx, -1)
+		return m.changed(ctx)
+	case key.Matches(msg, k.Review):
+		m.store(ctx)
+		return m.review(ctx)
+	case key.Matches(msg, k.Leave):
+		m.store(ctx)
+		return m.leave(ctx)
+	}
+
+	kind := m.kind(m.cur())
+	inActions := m.item(m.cur()).Kind == coach.KindActions
+	switch {
+	case inActions && key.Matches(msg, k.AddAction):
+		return m.addAction(ctx)
+	case inActions && kind != kindActAdd && key.Matches(msg, k.RemoveAction):
+		return m.removeAction(ctx)
+	case inActions && kind != kindActAdd && key.Matches(msg, k.MoveRow):
+		return m.moveRow(ctx, msg)
+	}
+
+	switch kind {
+	case kindScore:
+		return m.scoreKey(ctx, msg)
+	case kindActOwner:
+		switch {
+		case key.Matches(msg, k.Owner):
+			step := 1
+			if msg.Code == tea.KeyLeft {
+				step = -1
+			}
+			a := &m.session.Actions[m.cur().field/actionCols]
+			a.Owner = a.Owner.Next(step)
+			return m.changed(ctx)
+		case key.Matches(msg, k.NextField):
+			m.move(ctx, 1)
+			return m.changed(ctx)
+		}
+		return nil
+	case kindActAdd:
+		if key.Matches(msg, k.NewAction) {
+			return m.addAction(ctx)
+		}
+		if msg.Text != "" && msg.Mod&^tea.ModShift == 0 {
+			// Typing on the "add" row starts a new action with that text.
+			cmd := m.addAction(ctx)
+			m.ti.SetValue(msg.Text)
+			m.store(ctx)
+			return cmd
+		}
+		return nil
+	case kindActText, kindActDue, kindDate:
+		if key.Matches(msg, k.NextField) {
+			m.store(ctx)
+			if !m.move(ctx, 1) {
+				return m.review(ctx)
+			}
+			return m.changed(ctx)
+		}
+	}
+	return m.forward(ctx, msg)
+}
+
+// moveRow goes to the same column of the action above or below.
+func (m *prepScreen) moveRow(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	step := actionCols
+	if key.Matches(msg, ctx.Keys.List.Up) {
+		step = -actionCols
+	}
+	m.store(ctx)
+	s := m.cur()
+	if to := s.field + step; to >= 0 && to < len(m.session.Actions)*actionCols {
+		m.focus = m.indexOf(slot{s.stage, s.item, to})
+		m.load(ctx)
+		return m.changed(ctx)
+	}
+	return nil
+}
+
+// scoreKey sets a rating from a digit, or nudges it with the arrows.
+func (m *prepScreen) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+	k := ctx.Keys.Prep
+	it := m.item(m.cur())
+	a := m.session.Answer(it.ID)
+	switch {
+	case key.Matches(msg, k.Rate):
+		a.Rating = int(msg.Code - '0')
+	case key.Matches(msg, k.RateClear):
+		a.Rating = 0
+	// Only arrows and +/- nudge a rating: a letter starts a word for the note.
+	case key.Matches(msg, k.RateNudge):
+		if msg.Code == tea.KeyLeft || msg.Text == "-" {
+			a.Rating = max(1, a.Rating-1)
+		} else {
+			a.Rating = min(coach.MaxRating, a.Rating+1)
+		}
+	case key.Matches(msg, k.NextField):
+		m.move(ctx, 1)
+		return m.changed(ctx)
+	case msg.Text >= "6" && msg.Text <= "9" && len(msg.Text) == 1:
+		m.notice = "Ratings go from 1 to 5."
+		return nil
+	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
+		// Words typed on a rating belong in its note: go there and keep them.
+		m.move(ctx, 1)
+		_, cmd := m.gather(ctx, msg)
+		return tea.Batch(cmd, m.changed(ctx))
+	default:
+		return nil
+	}
+	m.session.SetAnswer(it.ID, a)
+	return m.changed(ctx)
+}
+
+// review opens the review of every answer, on top of the prep.
+func (m *prepScreen) review(ctx *Context) tea.Cmd {
+	ctx.Push(newReview(ctx, m))
+	return m.changed(ctx) // the position is part of the draft
+}
+
+// leave goes home, writing the draft first so the home list shows it.
+func (m *prepScreen) leave(ctx *Context) tea.Cmd {
+	if m.session.Empty() {
+		ctx.Notice("Nothing written for " + m.person.Name + " yet.")
+	} else {
+		ctx.Notice("Draft kept for " + m.person.Name + ". Choose them again to carry on where you left off.")
+	}
+	ctx.Home()
+	var flush tea.Cmd
+	if m.dirty() && !m.elsewhere {
+		flush = m.flush(ctx)
+	}
+	return tea.Sequence(flush, loadPeople(ctx.Store))
+}
+
+// Unsaved, Keep and KeepErr let attend quit only once the draft is written.
+func (m *prepScreen) Unsaved() bool { return m.dirty() || m.saving || len(m.typed) > 0 }
+
+func (m *prepScreen) Keep(ctx *Context) tea.Cmd {
+	flushed := m.flushTyping(ctx) // nothing typed is left in the buffer
+	if m.elsewhere || m.saving {
+		return flushed // nothing can be written here, or a write's result will show
+	}
+	m.saveErr = nil
+	return tea.Batch(flushed, m.flush(ctx))
+}
+
+func (m *prepScreen) KeepErr() error {
+	if m.elsewhere {
+		return coach.ErrDraftElsewhere
+	}
+	return m.saveErr
+}
+
+func (m *prepScreen) Typing() bool { return m.typing() }
+
+func (m *prepScreen) Title(ctx *Context) Title {
+	return Title{Label: "prep for", Person: m.person.Name, State: m.saveState(ctx)}
+}
+
+func (m *prepScreen) Resize(ctx *Context, height int) { m.layout(ctx, height) }
+
+func (m *prepScreen) restyle(s Styles) { m.applyStyles(s) }
+
+// saveState says whether the draft is on disk, in words.
+func (m *prepScreen) saveState(ctx *Context) string {
+	s := ctx.Styles
+	switch {
+	case m.elsewhere:
+		return s.Error.Render("! open in another window: not saved here")
+	case m.saveErr != nil:
+		return s.Error.Render("! draft not saved")
+	case m.saving:
+		return s.Faint.Render("saving…")
+	case m.dirty() && m.savedAt.IsZero():
+		return s.Faint.Render("not saved yet")
+	case m.savedAt.IsZero():
+		return s.Faint.Render("nothing written yet")
+	}
+	return s.Faint.Render("✓ draft saved " + m.savedAt.Local().Format("15:04:05"))
+}
+
+// Keys are the prep's keys for the slot in focus.
+func (m *prepScreen) Keys(ctx *Context) bindings {
+	k := ctx.Keys.Prep
+	nav := []key.Binding{k.Next, k.Prev, k.Review, k.Leave}
+	if m.held {
+		nav = append([]key.Binding{k.TakeOver}, nav...)
+	}
+	editing := []key.Binding{k.LineEdges, k.WordMove, k.DeleteWord, k.DeleteLine}
+	switch m.kind(m.cur()) {
+	case kindScore:
+		return bindings{context: []key.Binding{k.Rate, k.RateNudge}, short: nav, full: [][]key.Binding{{k.Rate, k.RateNudge, k.RateClear, k.NextField}, nav}}
+	case kindActOwner:
+		ctxKeys := []key.Binding{k.Owner, k.MoveRow, k.AddAction, k.RemoveAction}
+		return bindings{context: ctxKeys, short: nav, full: [][]key.Binding{append(ctxKeys, k.NextField), nav}}
+	case kindActText, kindActDue:
+		ctxKeys := []key.Binding{k.NextField, k.MoveRow, k.AddAction, k.RemoveAction}
+		return bindings{context: ctxKeys, short: nav, full: [][]key.Binding{ctxKeys, nav, editing}}
+	case kindActAdd:
+		return bindings{context: []key.Binding{k.NewAction}, short: nav, full: [][]key.Binding{{k.NewAction, k.AddAction}, nav}}
+	case kindDate:
+		return bindings{context: []key.Binding{k.NextField}, short: nav, full: [][]key.Binding{{k.NextField}, nav, editing}}
+	}
+	return bindings{context: []key.Binding{k.Newline}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline}, editing...), nav}}
+}
+
+// forward passes a message to the live editor and keeps any change.
+func (m *prepScreen) forward(ctx *Context, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.kind(m.cur()) {
+	case kindText, kindNote:
+		before := m.ta.Value()
+		m.ta, cmd = m.ta.Update(msg)
+		if m.ta.Value() != before {
+			m.store(ctx)
+			return tea.Batch(cmd, m.changed(ctx))
+		}
+	case kindActText, kindActDue, kindDate:
+		before := m.ti.Value()
+		m.ti, cmd = m.ti.Update(msg)
+		if m.ti.Value() != before {
+			m.store(ctx)
+			return tea.Batch(cmd, m.changed(ctx))
+		}
+	}
+	return cmd
+}
+
+// paste inserts pasted text, saying so if it had to be shortened.
+func (m *prepScreen) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
+	if !m.typing() {
+		return nil
+	}
+	var room int
+	switch m.kind(m.cur()) {
+	case kindText, kindNote:
+		room = m.ta.CharLimit - utf8.RuneCountInString(m.ta.Value())
+	default:
+		room = m.ti.CharLimit - utf8.RuneCountInString(m.ti.Value())
+		// a line input takes one line; fold a multi-line paste into it
+		msg.Content = strings.Join(strings.Fields(msg.Content), " ")
+	}
+	if n := utf8.RuneCountInString(msg.Content); n > room {
+		m.notice = "That paste was too long for one answer: the first " + strconv.Itoa(max(room, 0)) + " characters were kept."
+		msg.Content = string([]rune(msg.Content)[:max(room, 0)])
+	}
+	return m.forward(ctx, msg)
+}
