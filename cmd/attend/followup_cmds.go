@@ -24,8 +24,8 @@ func addFollowUpCommands(root *cobra.Command, g *globals) {
 		newRecordCmd(g), newAddendumCmd(g), newTrendsCmd(g))
 }
 
-// today is the day the commands work from.
-func today() coach.Date { return coach.DateOf(time.Now()) }
+// today is the day the commands work from (tests set another).
+var today = func() coach.Date { return coach.DateOf(time.Now()) }
 
 // ---- attend actions
 
@@ -221,7 +221,8 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				if strings.TrimSpace(agreed) == "" {
 					return usageError{errors.New("--agreed needs a date: --agreed today")}
 				}
-				if agreedOn, err = coach.ParseDate(agreed, day); err != nil {
+				// The day it was agreed has been: 25/11 is the one just gone.
+				if agreedOn, err = coach.ParsePastDate(agreed, day); err != nil {
 					return usageError{fmt.Errorf("--agreed: %w", err)}
 				}
 			}

@@ -265,17 +265,10 @@ Punctuation only separates words.`,
 			if cmd.Flags().Changed("grep") && len(coach.SearchTerms(grep)) == 0 {
 				return usageError{errors.New("--grep needs some words to look for")}
 			}
-			today := coach.DateOf(time.Now())
 			var q logQuery
 			var err error
-			if q.since, err = coach.ParseDate(since, today); err != nil {
-				return usageError{fmt.Errorf("--since: %w", err)}
-			}
-			if q.until, err = coach.ParseDate(until, today); err != nil {
-				return usageError{fmt.Errorf("--until: %w", err)}
-			}
-			if !q.since.IsZero() && !q.until.IsZero() && q.until.Before(q.since) {
-				return usageError{fmt.Errorf("--until %s is before --since %s", q.until, q.since)}
+			if q.since, q.until, err = readRange(cmd, since, until); err != nil {
+				return err
 			}
 			q.grep = grep
 
@@ -339,11 +332,40 @@ Punctuation only separates words.`,
 		},
 	}
 	cmd.Flags().StringVar(&person, "person", "", "only this person (name or the start of it, ignoring case and accents)")
-	cmd.Flags().StringVar(&since, "since", "", "only sessions on or after this date (2026-01-31, 31/1/2026, ...)")
-	cmd.Flags().StringVar(&until, "until", "", "only sessions on or before this date")
+	cmd.Flags().StringVar(&since, "since", "", "only sessions on or after this date (2026-01-31, 31/1, 2w, yesterday, last month, ...: 31/1 is the one just gone, 2w two weeks ago)")
+	cmd.Flags().StringVar(&until, "until", "", "only sessions on or before this date, the whole day included")
 	cmd.Flags().StringVar(&grep, "grep", "", "only sessions whose notes or actions hold this text (ignoring case and accents)")
 	cmd.Flags().IntVar(&limit, "limit", -1, "at most this many lines, 0 for all (default 50 on a terminal, else all)")
 	return cmd
+}
+
+// readRange reads --since and --until, looking back (coach.ParsePastDate:
+// 1/9 is the 1 September just gone, 2w two weeks ago). When either was
+// given without its year, it says on stderr what range it understood, so
+// the manager can see it; stdout stays for the sessions alone.
+func readRange(cmd *cobra.Command, since, until string) (from, to coach.Date, err error) {
+	day := today()
+	if from, err = coach.ParsePastDate(since, day); err != nil {
+		return from, to, usageError{fmt.Errorf("--since: %w", err)}
+	}
+	if to, err = coach.ParsePastDate(until, day); err != nil {
+		return from, to, usageError{fmt.Errorf("--until: %w", err)}
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return from, to, usageError{fmt.Errorf("--until %s is before --since %s: nothing matches; swap them, or give a later --until", to.Human(), from.Human())}
+	}
+	relative := (since != "" && !coach.DateHasYear(since)) || (until != "" && !coach.DateHasYear(until))
+	if relative {
+		var parts []string
+		if !from.IsZero() {
+			parts = append(parts, "since "+from.Human())
+		}
+		if !to.IsZero() {
+			parts = append(parts, "until "+to.Human()+" (the whole day)")
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), strings.Join(parts, ", "))
+	}
+	return from, to, nil
 }
 
 // logPage is how many summaries log reads per transaction (each one opens
