@@ -47,6 +47,9 @@ characters of the id will do if no other open action starts the same way.`,
   attend actions --person sian`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := personGiven(cmd, person); err != nil {
+				return err
+			}
 			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
@@ -54,7 +57,7 @@ characters of the id will do if no other open action starts the same way.`,
 			defer st.Close()
 			personID := ""
 			if person != "" {
-				p, err := personNamed(st, person)
+				p, err := personNamed(st, person, false)
 				if err != nil {
 					return err
 				}
@@ -355,7 +358,7 @@ digits (1 to 5) instead.`,
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, args[0])
+			p, err := personNamed(st, args[0], false)
 			if err != nil {
 				return err
 			}

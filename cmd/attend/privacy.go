@@ -328,7 +328,11 @@ Backups and exports made before are not touched: erase those too.`,
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, person)
+			people, err := st.People()
+			if err != nil {
+				return err
+			}
+			p, err := findExactPerson(people, person, "erase")
 			if err != nil {
 				return err
 			}

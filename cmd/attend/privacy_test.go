@@ -328,7 +328,7 @@ func TestEraseCommand(t *testing.T) {
 
 	// Asked to confirm: anything but the name changes nothing.
 	for _, typed := range []string{"", "no\n", "sian\n", "Aled Evans\n"} {
-		_, err := pvRun(t, typed, "erase", "--db", db, "--person", "sian")
+		_, err := pvRun(t, typed, "erase", "--db", db, "--person", "SIÂN wyn")
 		if err == nil || !strings.Contains(err.Error(), "nothing was changed") {
 			t.Errorf("confirming with %q: %v", typed, err)
 		}
@@ -339,12 +339,12 @@ func TestEraseCommand(t *testing.T) {
 	if _, err := pvRun(t, "", "erase", "--db", db); exitCode(err) != 2 {
 		t.Errorf("erase without --person: %v", err)
 	}
-	if _, err := pvRun(t, "", "erase", "--db", db, "--person", "Nobody", "--yes"); err == nil || !strings.Contains(err.Error(), "no one called") {
+	if _, err := pvRun(t, "", "erase", "--db", db, "--person", "Nobody", "--yes"); err == nil || !strings.Contains(err.Error(), "no one is called") || exitCode(err) != 2 {
 		t.Errorf("erase of no one: %v", err)
 	}
 
 	start := time.Now()
-	out, err := pvRun(t, "sian wyn\n", "erase", "--db", db, "--person", "sian")
+	out, err := pvRun(t, "sian wyn\n", "erase", "--db", db, "--person", "sian wyn")
 	if err != nil {
 		t.Fatalf("erase: %v\n%s", err, out)
 	}

@@ -262,6 +262,9 @@ Punctuation only separates words.`,
 			if cmd.Flags().Changed("limit") && limit < 0 {
 				return usageError{fmt.Errorf("--limit is 0 (no limit) or more, not %d", limit)}
 			}
+			if err := personGiven(cmd, person); err != nil {
+				return err
+			}
 			if cmd.Flags().Changed("grep") && len(coach.SearchTerms(grep)) == 0 {
 				return usageError{errors.New("--grep needs some words to look for")}
 			}
@@ -282,7 +285,7 @@ Punctuation only separates words.`,
 				return err
 			}
 			if person != "" {
-				p, err := findPerson(people, person)
+				p, err := findPerson(people, person, false)
 				if err != nil {
 					return err
 				}
@@ -507,6 +510,15 @@ func show(st *data.Store, w io.Writer, id string) error {
 }
 
 // ---- small helpers
+
+// personGiven refuses a --person flag given but blank: it must never
+// quietly mean everyone.
+func personGiven(cmd *cobra.Command, person string) error {
+	if cmd.Flags().Changed("person") && strings.TrimSpace(person) == "" {
+		return usageError{fmt.Errorf("--person needs a name, and was given none: leave --person out for everyone (attend %s --help)", cmd.Name())}
+	}
+	return nil
+}
 
 // noArgs refuses arguments as misuse (exit 2), saying which command.
 func noArgs(cmd *cobra.Command, args []string) error {

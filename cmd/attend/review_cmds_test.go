@@ -403,7 +403,7 @@ func TestLogUsage(t *testing.T) {
 		}
 	}
 	_, err := attend(t, "log", "--db", f.db, "--person", "Nobody")
-	if err == nil || exitCode(err) != 1 {
+	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), `no one is called "Nobody"`) {
 		t.Errorf("unknown person: %v", err)
 	}
 }
