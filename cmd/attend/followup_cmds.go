@@ -257,7 +257,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				}
 				fmt.Fprintf(out, "recorded session %s (%s)", s.ID, s.Date.Human())
 				if len(acts) > 0 {
-					fmt.Fprintf(out, ": %d %s added", len(acts), plural(len(acts), "action", "actions"))
+					fmt.Fprintf(out, ": %s added", count(len(acts), "action", "actions"))
 				}
 				fmt.Fprintln(out)
 				if n := s.NextSession(); !n.IsZero() {
@@ -381,7 +381,7 @@ digits (1 to 5) instead.`,
 
 // writeTrends prints one line per trend item.
 func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.Summary, plain bool) {
-	fmt.Fprintf(w, "%s: %d saved %s\n", p.Name, len(sums), plural(len(sums), "session", "sessions"))
+	fmt.Fprintf(w, "%s: %s\n", p.Name, count(len(sums), "saved session", "saved sessions"))
 	width := 0
 	for _, it := range trendItems {
 		width = max(width, len([]rune(it.label)))

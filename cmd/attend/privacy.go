@@ -79,7 +79,7 @@ func newPassphrase(file, what string) ([]byte, error) {
 	}
 	if n := utf8.RuneCount(pass); n < minPassphrase {
 		clear(pass)
-		return nil, fmt.Errorf("that passphrase is %s long: use at least %d characters (a few unrelated words are easy to remember and hard to guess); nothing was changed", countNoun(n, "character"), minPassphrase)
+		return nil, fmt.Errorf("that passphrase is %s long: use at least %d characters (a few unrelated words are easy to remember and hard to guess); nothing was changed", count(n, "character", "characters"), minPassphrase)
 	}
 	return pass, nil
 }
@@ -292,8 +292,8 @@ FILE "-" reads standard input.`,
 			out := cmd.OutOrStdout()
 			took := time.Since(start).Round(time.Millisecond)
 			if !res.Changed() {
-				fmt.Fprintf(out, "nothing to import: everything in %s is already in %s (%d people, %d sessions; nothing was changed)\n",
-					name, st.Path(), res.PeopleMatched+res.PeopleMerged, res.SessionsUnchanged)
+				fmt.Fprintf(out, "nothing to import: everything in %s is already in %s (%s, %s; nothing was changed)\n",
+					name, st.Path(), count(res.PeopleMatched+res.PeopleMerged, "person", "people"), count(res.SessionsUnchanged, "session", "sessions"))
 				return nil
 			}
 			fmt.Fprintf(out, "imported %s into %s in %s:\n", name, st.Path(), took)
@@ -346,7 +346,7 @@ Backups and exports made before are not touched: erase those too.`,
 					prep = " and an unsaved prep"
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "This erases %s and everything about them: %s%s. It cannot be undone.\nType their full name to confirm: ",
-					p.Name, countNoun(p.Sessions, "saved session"), prep)
+					p.Name, count(p.Sessions, "saved session", "saved sessions"), prep)
 				line, err := bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
 				if err != nil && (!errors.Is(err, io.EOF) || line == "") {
 					return fmt.Errorf("no confirmation was typed: %s was not erased (nothing was changed)", p.Name)
@@ -362,7 +362,7 @@ Backups and exports made before are not touched: erase those too.`,
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "erased %s: %s, %s, %s", res.Person.Name,
-				countNoun(res.Sessions, "saved session"), countNoun(res.Drafts, "unsaved prep"), countNoun(res.Index, "index entry"))
+				count(res.Sessions, "saved session", "saved sessions"), count(res.Drafts, "unsaved prep", "unsaved preps"), count(res.Index, "index entry", "index entries"))
 			if err != nil {
 				fmt.Fprintln(out, ".")
 				return err
@@ -378,16 +378,6 @@ Backups and exports made before are not touched: erase those too.`,
 	cmd.Flags().StringVar(&person, "person", "", "who to erase (name, ignoring case and accents)")
 	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask to confirm (for scripts)")
 	return cmd
-}
-
-func countNoun(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	if strings.HasSuffix(what, "entry") {
-		return fmt.Sprintf("%d %sentries", n, strings.TrimSuffix(what, "entry"))
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func newRetentionCmd(g *globals) *cobra.Command {
@@ -428,7 +418,7 @@ six years after employment ends is common for staff records.`,
 				fmt.Fprintln(out, "retention: none set, so no one is listed for deletion (attend retention --years 6 sets six years after the last session)")
 				return nil
 			}
-			fmt.Fprintf(out, "retention: %s after the last session\n", countNoun(years, "year"))
+			fmt.Fprintf(out, "retention: %s after the last session\n", count(years, "year", "years"))
 			people, err := st.People()
 			if err != nil {
 				return err

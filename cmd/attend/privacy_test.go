@@ -401,7 +401,7 @@ func TestRetentionCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{fmt.Sprintf("retention: %s after the last session", countNoun(years, "year")), "due for deletion (1)",
+	for _, want := range []string{fmt.Sprintf("retention: %s after the last session", count(years, "year", "years")), "due for deletion (1)",
 		"Siân Ŵyn: last session Fri 1 Mar 2019", `attend erase --person "Siân Ŵyn"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("retention output lacks %q:\n%s", want, out)

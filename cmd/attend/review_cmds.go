@@ -81,9 +81,9 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "added %s demo %s (%s new), %s sessions and %s actions to %s in %s\n",
-				thousands(res.people), plural(res.people, "person", "people"), thousands(res.newPeople),
-				thousands(res.sessions), thousands(res.actions), res.path, res.elapsed.Round(time.Millisecond))
+			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s new), %s and %s to %s in %s\n",
+				count(res.people, "demo person", "demo people"), thousands(res.newPeople),
+				count(res.sessions, "session", "sessions"), count(res.actions, "action", "actions"), res.path, res.elapsed.Round(time.Millisecond))
 			return nil
 		},
 	}
@@ -212,7 +212,7 @@ func refuseReal(path string, people []coach.Person) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s holds %s not marked as made up by attend demo, so nothing was written; give demo a file of its own, e.g. attend demo --db /tmp/attend-demo.db --sessions 300",
-		errRealPeople, path, plural(n, "1 person", thousands(n)+" people"))
+		errRealPeople, path, count(n, "person", "people"))
 }
 
 // ---- attend log
@@ -526,23 +526,4 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usageError{fmt.Errorf("%s takes no arguments, only flags (got %q): see attend %s --help", cmd.Name(), args[0], cmd.Name())}
 	}
 	return nil
-}
-
-// thousands writes n with commas: 10,000.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
