@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -35,6 +36,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 sessions: notes of every length, ratings that drift over the years, actions
 open, done and dropped, and some people overdue. Nothing in it is real.
 
+Without --db (or ATTEND_DB) it writes to a file of its own, attend-demo.db
+beside your database, never into your database, and says how to open it.
+
 The same --seed always makes the same names, notes, ratings and dates.
 
 demo only adds to a database that holds nothing but demo people: if the file
@@ -56,7 +60,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if err != nil {
 				return err
 			}
-			path, err := g.dbPath()
+			path, own, err := demoPath(g)
 			if err != nil {
 				return err
 			}
@@ -84,6 +88,9 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s new), %s and %s to %s in %s\n",
 				count(res.people, "demo person", "demo people"), thousands(res.newPeople),
 				count(res.sessions, "session", "sessions"), count(res.actions, "action", "actions"), res.path, res.elapsed.Round(time.Millisecond))
+			if own {
+				fmt.Fprintf(cmd.OutOrStdout(), "It is a file of its own, apart from your records. Open it with: attend --db %s\n", shellArg(res.path))
+			}
 			return nil
 		},
 	}
@@ -91,6 +98,25 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "the same seed makes the same demo")
 	cmd.Flags().IntVar(&people, "people", 0, "how many people (default: one for every 40 sessions, at least 5)")
 	return cmd
+}
+
+// demoFile is the name of demo's own file, beside the default database.
+const demoFile = "attend-demo.db"
+
+// demoPath is where demo writes: --db or ATTEND_DB when given (the default
+// database too, if named on purpose), else a file of its own, attend-demo.db
+// beside the default database, so that trying attend never fills the
+// manager's own records with made-up people. own says it is that file.
+func demoPath(g *globals) (path string, own bool, err error) {
+	if g.db != "" || os.Getenv("ATTEND_DB") != "" {
+		path, err = g.dbPath()
+		return path, false, err
+	}
+	def, err := data.DefaultPath()
+	if err != nil {
+		return "", false, err
+	}
+	return filepath.Join(filepath.Dir(def), demoFile), true, nil
 }
 
 // errRealPeople is why demo refuses a database.

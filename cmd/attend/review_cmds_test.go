@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
@@ -532,5 +533,43 @@ func TestLogDatesLookBack(t *testing.T) {
 	}
 	if _, _, err := attendErr(t, "log", "--db", f.db, "--since", "1/9", "--until", "1/8"); exitCode(err) != 2 || !strings.Contains(err.Error(), "before --since") {
 		t.Errorf("a range that ends before it starts: %v", err)
+	}
+}
+
+// Without --db, demo never fills the manager's own database: it writes a
+// file of its own beside it and says how to open it.
+func TestDemoWithoutDBUsesItsOwnFile(t *testing.T) {
+	t.Cleanup(xdg.Reload) // after the environment is put back
+	home := filepath.Join(t.TempDir(), "share")
+	t.Setenv("ATTEND_DB", "")
+	t.Setenv("XDG_DATA_HOME", home)
+	xdg.Reload()
+	dir := filepath.Join(home, "attend")
+	own, demo := filepath.Join(dir, "attend.db"), filepath.Join(dir, "attend-demo.db")
+
+	out := mustAttend(t, "demo", "--sessions", "10")
+	if !strings.Contains(out, " to "+demo+" in ") || !strings.Contains(out, "Open it with: attend --db "+demo+"\n") {
+		t.Errorf("demo said %q", out)
+	}
+	if _, err := os.Stat(own); !os.IsNotExist(err) {
+		t.Errorf("demo touched the default database: %v", err)
+	}
+	if fi, err := os.Stat(demo); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("demo file: %v, %v", fi, err)
+	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("data folder: %v, %v", fi, err)
+	}
+
+	// Named on purpose, the default database is used (and says nothing
+	// about a file of its own); so is ATTEND_DB.
+	out = mustAttend(t, "demo", "--sessions", "10", "--db", own)
+	if !strings.Contains(out, " to "+own+" in ") || strings.Contains(out, "Open it with") {
+		t.Errorf("demo --db default said %q", out)
+	}
+	other := filepath.Join(t.TempDir(), "other.db")
+	t.Setenv("ATTEND_DB", other)
+	if out := mustAttend(t, "demo", "--sessions", "10"); !strings.Contains(out, " to "+other+" in ") {
+		t.Errorf("demo with ATTEND_DB said %q", out)
 	}
 }

@@ -318,7 +318,7 @@ func resolvePerson(st *data.Store, typed string, isNew bool) (string, error) {
 func shellArg(s string) string {
 	plain := s != ""
 	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune("-_.,@+", r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune("-_.,@+/:", r) {
 			plain = false
 			break
 		}
