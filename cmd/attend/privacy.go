@@ -58,12 +58,27 @@ func newPassphrase(file, what string) ([]byte, error) {
 		if !terminal.isTerminal() {
 			return nil, fmt.Errorf("there is no terminal to type the %s passphrase on: give it with --passphrase-file FILE (nothing was changed)", what)
 		}
-		first, err := terminal.readPassword(fmt.Sprintf("%s passphrase: ", capitalise(what)))
-		if err != nil {
-			return nil, fmt.Errorf("could not read the passphrase: %w", err)
-		}
-		if len(first) == 0 {
-			return nil, errors.New("no passphrase typed: an empty passphrase protects nothing (nothing was changed)")
+		// The length is checked as soon as it is typed, not after typing
+		// it twice: a short one is said at once, and asked for again.
+		var first []byte
+		for try := 1; ; try++ {
+			p, err := terminal.readPassword(fmt.Sprintf("%s passphrase (at least %d characters): ", capitalise(what), minPassphrase))
+			if err != nil {
+				return nil, fmt.Errorf("could not read the passphrase: %w", err)
+			}
+			if len(p) == 0 {
+				return nil, errors.New("no passphrase typed: an empty passphrase protects nothing (nothing was changed)")
+			}
+			short := tooShort(p)
+			if short == nil {
+				first = p
+				break
+			}
+			clear(p)
+			if try == passphraseTries {
+				return nil, short
+			}
+			terminal.say(short.Error() + "; try again")
 		}
 		again, err := terminal.readPassword("Type it again: ")
 		if err != nil {
@@ -77,11 +92,19 @@ func newPassphrase(file, what string) ([]byte, error) {
 		}
 		pass = first
 	}
-	if n := utf8.RuneCount(pass); n < minPassphrase {
+	if err := tooShort(pass); err != nil {
 		clear(pass)
-		return nil, fmt.Errorf("that passphrase is %s long: use at least %d characters (a few unrelated words are easy to remember and hard to guess); nothing was changed", count(n, "character", "characters"), minPassphrase)
+		return nil, fmt.Errorf("%w; nothing was changed", err)
 	}
 	return pass, nil
+}
+
+// tooShort says why a new passphrase is too short, or is nil.
+func tooShort(pass []byte) error {
+	if n := utf8.RuneCount(pass); n < minPassphrase {
+		return fmt.Errorf("that passphrase is %s long: use at least %d (a few unrelated words are easy to remember and hard to guess)", count(n, "character", "characters"), minPassphrase)
+	}
+	return nil
 }
 
 func capitalise(s string) string {
