@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // Date is a calendar day with no time or zone: a due date or the next session.
@@ -107,24 +106,69 @@ var weekdays = map[string]time.Weekday{
 	"iau": time.Thursday, "gwener": time.Friday, "sadwrn": time.Saturday,
 }
 
-// ParseDate reads a date as a manager might type it, relative to today:
+// lean is which way a date typed without a year or a direction falls:
+// ahead for a due date or the next session, back for a filter over what
+// has already happened.
+type lean int
+
+const (
+	ahead lean = iota
+	back
+)
+
+// ParseDate reads a date as a manager might type it for something ahead
+// (a due date, the next session), relative to today:
 //
 //	2027-02-24   24/2/2027   24/2 (this year, or next if already past)
-//	today  tomorrow  fri / friday (the next one, never today)
-//	+6w  6w  10d  3m  1y  (days, weeks, months, years from today; "+" optional)
+//	today  tomorrow  yesterday  fri / friday / next friday (the next one, never today)
+//	+6w  6w  10d  3m  1y  in 2 weeks  in a fortnight  fortnightly
+//	next week  next month  next year  (days, weeks, months, years from today)
 //
 // Empty input gives the zero Date and no error: the date is optional.
-func ParseDate(in string, today Date) (Date, error) {
-	d, err := parseDate(in, today)
-	if err == nil && d.Year > 9999 {
-		// Such a date could not be stored as YYYY-MM-DD or read back.
-		return Date{}, fmt.Errorf("%q is too far ahead: dates end at 31 Dec 9999", strings.TrimSpace(in))
+func ParseDate(in string, today Date) (Date, error) { return parseLeaning(in, today, ahead) }
+
+// ParsePastDate reads a date for a filter over what has happened (attend
+// log --since, a search's since: and until:), leaning into the past where
+// ParseDate leans into the future:
+//
+//	1/9          the most recent 1 September: this year's if that is today or before, else last year's
+//	2w  -2w  10d  3m  1y  2 weeks ago  a fortnight   that long ago
+//	fri  last friday   the most recent Friday (today, if it is Friday; "last" never today)
+//	yesterday  last week  last month  last year
+//
+// A date with a year, "today", and anything said forwards ("+0d", "in 3
+// days", "tomorrow", "next week") read as they do in ParseDate. Empty input
+// gives the zero Date and no error.
+func ParsePastDate(in string, today Date) (Date, error) { return parseLeaning(in, today, back) }
+
+// DateHasYear reports whether a typed date names its year (2026-09-01,
+// 1/9/2026), so that it reads the same whatever day it is typed on. attend
+// echoes the date it understood for anything else.
+func DateHasYear(in string) bool {
+	s := strings.TrimSpace(in)
+	if _, err := time.Parse("2006-01-02", s); err == nil {
+		return true
 	}
-	return d, err
+	return strings.Count(s, "/") == 2
 }
 
-func parseDate(in string, today Date) (Date, error) {
-	s := strings.ToLower(strings.TrimSpace(in))
+func parseLeaning(in string, today Date, l lean) (Date, error) {
+	d, err := parseDate(in, today, l)
+	switch {
+	case err != nil:
+		return Date{}, err
+	case d.Year > 9999:
+		// Such a date could not be stored as YYYY-MM-DD or read back.
+		return Date{}, fmt.Errorf("%q is too far ahead: dates end at 31 Dec 9999", strings.TrimSpace(in))
+	case !d.IsZero() && d.Year < 1:
+		return Date{}, fmt.Errorf("%q is too far back: dates start at 1 Jan 0001", strings.TrimSpace(in))
+	}
+	return d, nil
+}
+
+func parseDate(in string, today Date, l lean) (Date, error) {
+	// Lower case, and runs of spaces as one: "Next  Friday" is "next friday".
+	s := strings.Join(strings.Fields(strings.ToLower(in)), " ")
 	if s == "" {
 		return Date{}, nil
 	}
@@ -133,31 +177,79 @@ func parseDate(in string, today Date) (Date, error) {
 		return today, nil
 	case "tomorrow", "yfory":
 		return today.AddDays(1), nil
+	case "yesterday", "ddoe":
+		return today.AddDays(-1), nil
+	case "next week":
+		return today.AddDays(7), nil
+	case "last week":
+		return today.AddDays(-7), nil
+	case "next month":
+		return today.AddMonths(1), nil
+	case "last month":
+		return today.AddMonths(-1), nil
+	case "next year":
+		return today.AddMonths(12), nil
+	case "last year":
+		return today.AddMonths(-12), nil
 	}
 	if t, err := time.Parse("2006-01-02", s); err == nil {
 		return DateOf(t), nil
 	}
 	if strings.Contains(s, "/") {
-		return parseSlashDate(s, today)
+		return parseSlashDate(s, today, l)
 	}
-	if d, ok := parseRelative(s, today); ok {
+	if d, ok := parseRelative(s, today, l); ok {
 		return d, nil
 	}
-	word := strings.TrimPrefix(s, "dydd ")
-	for name, wd := range weekdays {
-		if len(word) >= 3 && strings.HasPrefix(name, word) {
-			ahead := (int(wd) - int(today.Time().Weekday()) + 7) % 7
-			if ahead == 0 {
-				ahead = 7
-			}
-			return today.AddDays(ahead), nil
-		}
+	if d, ok := parseWeekday(s, today, l); ok {
+		return d, nil
 	}
 	return Date{}, fmt.Errorf("%q is not a date I can read: try 2027-02-24, 24/2/2027, +6w or fri", strings.TrimSpace(in))
 }
 
+// parseWeekday reads "fri", "friday", "next friday", "last friday", "this
+// friday" and the Welsh "dydd gwener".
+func parseWeekday(s string, today Date, l lean) (Date, bool) {
+	which := ""
+	for _, w := range []string{"next ", "last ", "this ", "on "} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			which, s = strings.TrimSpace(w), rest
+			break
+		}
+	}
+	word := strings.TrimPrefix(s, "dydd ")
+	if len(word) < 3 {
+		return Date{}, false
+	}
+	for name, wd := range weekdays {
+		if !strings.HasPrefix(name, word) {
+			continue
+		}
+		now := int(today.Time().Weekday())
+		on := (int(wd) - now + 7) % 7     // 0 to 6 days on
+		behind := (now - int(wd) + 7) % 7 // 0 to 6 days back
+		switch {
+		case which == "next" || (which != "last" && l == ahead):
+			if on == 0 {
+				on = 7 // never today
+			}
+			return today.AddDays(on), true
+		case which == "last":
+			if behind == 0 {
+				behind = 7 // never today
+			}
+			return today.AddDays(-behind), true
+		default: // looking back: the most recent, today included
+			return today.AddDays(-behind), true
+		}
+	}
+	return Date{}, false
+}
+
 // parseSlashDate reads British day-first dates: 24/2/2027, 24/2/27, 24/2.
-func parseSlashDate(s string, today Date) (Date, error) {
+// Without a year, it is the next such day (today included) leaning ahead,
+// and the most recent (today included) leaning back.
+func parseSlashDate(s string, today Date, l lean) (Date, error) {
 	parts := strings.Split(s, "/")
 	bad := fmt.Errorf("%q is not a date: write day/month/year, like 24/2/2027", s)
 	if len(parts) < 2 || len(parts) > 3 {
@@ -165,7 +257,7 @@ func parseSlashDate(s string, today Date) (Date, error) {
 	}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
-		n, err := strconv.Atoi(p)
+		n, err := strconv.Atoi(strings.TrimSpace(p))
 		if err != nil || n < 0 {
 			return Date{}, bad
 		}
@@ -182,40 +274,128 @@ func parseSlashDate(s string, today Date) (Date, error) {
 	if month < 1 || month > 12 || day < 1 || year > 9999 {
 		return Date{}, bad
 	}
+	if len(nums) == 2 && l == back {
+		// The most recent such day: this year's, else an earlier year's
+		// (29/2 may be up to eight years back).
+		if !(Date{2000, time.Month(month), day}).valid() {
+			return Date{}, fmt.Errorf("%s has no day %d", time.Month(month), day)
+		}
+		for y := year; y > year-9; y-- {
+			if d := (Date{y, time.Month(month), day}); d.valid() && !today.Before(d) {
+				return d, nil
+			}
+		}
+		return Date{}, bad // not reached for any real today
+	}
 	d := Date{year, time.Month(month), day}
-	if DateOf(d.Time()) != d { // 31/2 rolls over in time.Date; refuse it instead
+	if !d.valid() { // 31/2 rolls over in time.Date; refuse it instead
 		return Date{}, fmt.Errorf("%s %d has no day %d", time.Month(month), year, day)
 	}
 	if len(nums) == 2 && d.Before(today) {
 		d.Year++
-		if DateOf(d.Time()) != d { // 29/2 in a leap year, next year
+		if !d.valid() { // 29/2 in a leap year, next year
 			return Date{}, fmt.Errorf("February %d has no day 29", d.Year)
 		}
 	}
 	return d, nil
 }
 
-func parseRelative(s string, today Date) (Date, bool) {
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "in "), "+")
-	s = strings.ReplaceAll(s, " ", "")
-	i := 0
-	for i < len(s) && unicode.IsDigit(rune(s[i])) {
-		i++
+// valid reports whether d is a real calendar day (time.Date rolls 31/2 on
+// into March; this does not).
+func (d Date) valid() bool { return DateOf(d.Time()) == d }
+
+// numberWords are the counts a manager may write in words: "in two weeks",
+// "a fortnight ago".
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+// parseRelative reads a count of days, weeks, fortnights, months or years:
+// "6w", "+6w", "in 6 weeks", "in two weeks" and "fortnightly" are ahead;
+// "-6w", "6 weeks ago" and "a fortnight ago" are back; a bare "6w" (or
+// "fortnight") goes the way l leans.
+func parseRelative(s string, today Date, l lean) (Date, bool) {
+	sign := 0
+	if rest, ok := strings.CutPrefix(s, "in "); ok {
+		s, sign = rest, 1
 	}
-	if i == 0 || i > 4 {
+	if rest, ok := strings.CutSuffix(s, " ago"); ok {
+		if sign != 0 {
+			return Date{}, false // "in 2 weeks ago"
+		}
+		s, sign = rest, -1
+	}
+	s = strings.TrimSpace(s)
+	if s == "fortnight" || s == "fortnightly" {
+		s = "1fortnight"
+	}
+	switch {
+	case strings.HasPrefix(s, "+"):
+		if sign < 0 {
+			return Date{}, false
+		}
+		s, sign = s[1:], 1
+	case strings.HasPrefix(s, "-"):
+		if sign != 0 {
+			return Date{}, false // "in -3 days", "-3 days ago"
+		}
+		s, sign = s[1:], -1
+	}
+	if sign == 0 {
+		sign = 1
+		if l == back {
+			sign = -1
+		}
+	}
+	if sign < 0 && l == ahead {
+		return Date{}, false // a due date is not set in the past by counting back
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	n, unit, ok := readCount(s)
+	if !ok {
 		return Date{}, false
 	}
-	n, _ := strconv.Atoi(s[:i])
-	unit := s[i:]
-	switch {
-	case unit == "d" || unit == "day" || unit == "days":
+	n *= sign
+	switch unit {
+	case "d", "day", "days":
 		return today.AddDays(n), true
-	case unit == "w" || unit == "wk" || unit == "week" || unit == "weeks":
+	case "w", "wk", "wks", "week", "weeks":
 		return today.AddDays(7 * n), true
-	case unit == "m" || unit == "mo" || unit == "month" || unit == "months":
+	case "fortnight", "fortnights", "fortnightly":
+		return today.AddDays(14 * n), true
+	case "m", "mo", "mos", "month", "months":
 		return today.AddMonths(n), true
-	case unit == "y" || unit == "year" || unit == "years":
+	case "y", "yr", "yrs", "year", "years":
 		return today.AddMonths(12 * n), true
 	}
 	return Date{}, false
+}
+
+// readCount splits "6weeks" or "twoweeks" into the count and the unit. A
+// count in digits has at most four.
+func readCount(s string) (n int, unit string, ok bool) {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	if i > 0 {
+		if i > 4 {
+			return 0, "", false
+		}
+		n, _ = strconv.Atoi(s[:i])
+		return n, s[i:], true
+	}
+	// The longest number word that starts s and leaves a unit ("an" before
+	// "a", so "anhour" is never "a" + "nhour").
+	best := ""
+	for w := range numberWords {
+		if strings.HasPrefix(s, w) && len(w) > len(best) && len(s) > len(w) {
+			best = w
+		}
+	}
+	if best == "" {
+		return 0, "", false
+	}
+	return numberWords[best], s[len(best):], true
 }

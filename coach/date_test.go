@@ -121,6 +121,35 @@ func TestParseDate(t *testing.T) {
 		{"366d", d(2028, 1, 1), d(2029, 1, 1)},
 		{"9999d", thursday, thursday.AddDays(9999)}, // four digits is the most
 		{"7973y", thursday, d(9999, 11, 26)},        // the furthest year there is
+
+		// More words: "next", fortnights, counts in words, yesterday.
+		{"next friday", thursday, d(2026, 11, 27)},
+		{"next tuesday", thursday, d(2026, 12, 1)},
+		{"Next  Thursday", thursday, d(2026, 12, 3)}, // never today
+		{"this friday", thursday, d(2026, 11, 27)},
+		{"on mon", thursday, d(2026, 11, 30)},
+		{"next dydd llun", thursday, d(2026, 11, 30)},
+		{"next week", thursday, d(2026, 12, 3)},
+		{"next month", thursday, d(2026, 12, 26)},
+		{"next month", d(2027, 1, 31), d(2027, 2, 28)},
+		{"next year", thursday, d(2027, 11, 26)},
+		{"fortnightly", thursday, d(2026, 12, 10)},
+		{"fortnight", thursday, d(2026, 12, 10)},
+		{"a fortnight", thursday, d(2026, 12, 10)},
+		{"in a fortnight", thursday, d(2026, 12, 10)},
+		{"2 fortnights", thursday, d(2026, 12, 24)},
+		{"in 2 weeks", thursday, d(2026, 12, 10)},
+		{"in 3 days", thursday, d(2026, 11, 29)},
+		{"in two weeks", thursday, d(2026, 12, 10)},
+		{"in a week", thursday, d(2026, 12, 3)},
+		{"six months", thursday, d(2027, 5, 26)},
+		{"in twelve months", thursday, d(2027, 11, 26)},
+		{"3 yrs", thursday, d(2029, 11, 26)},
+		{"yesterday", thursday, d(2026, 11, 25)},
+		{"ddoe", thursday, d(2026, 11, 25)},
+		{"last week", thursday, d(2026, 11, 19)},
+		// Said with a year, a past date stays where it is.
+		{"1/9/2026", thursday, d(2026, 9, 1)},
 	}
 	for _, tt := range tests {
 		got, err := coach.ParseDate(tt.in, tt.today)
@@ -165,12 +194,19 @@ func TestParseDateRejects(t *testing.T) {
 		{"+", thursday, "is not a date"},
 		{"12345d", thursday, "is not a date"}, // at most four digits
 		{"fr", thursday, "is not a date"},     // too short to be sure
-		{"next friday", thursday, "is not a date"},
+		{"next fortnightly", thursday, "is not a date"},
+		{"in 2 weeks ago", thursday, "is not a date"},
+		{"2 weeks ago", thursday, "is not a date"}, // a due date is not counted back
+		{"a", thursday, "is not a date"},
+		{"seven", thursday, "is not a date"},
+		{"in thirteen weeks", thursday, "is not a date"},
+		{"next thing", thursday, "is not a date"},
 		{"2027-02-30", thursday, "is not a date"},
 		{"2027-2-24", thursday, "is not a date"},
 		{"24-2-2027", thursday, "is not a date"},
 		{"24.2.2027", thursday, "is not a date"},
-		{"yesterday", thursday, "is not a date"},
+		{"tenth", thursday, "is not a date"},
+		{"in an hour", thursday, "is not a date"},
 		// Beyond 9999-12-31, which could not be stored or read back.
 		{"9999y", thursday, "too far ahead"},
 		{"7974y", thursday, "too far ahead"},
@@ -190,6 +226,99 @@ func TestParseDateRejects(t *testing.T) {
 		}
 		if !got.IsZero() {
 			t.Errorf("ParseDate(%q) failed but returned %v", tt.in, got)
+		}
+	}
+}
+
+// Filters look back: a yearless date is the most recent such day, a bare
+// count is that long ago, and the past words mean the past.
+func TestParsePastDate(t *testing.T) {
+	tests := []struct {
+		in    string
+		today coach.Date
+		want  coach.Date
+	}{
+		{"", thursday, coach.Date{}},
+		{"2026-09-01", thursday, d(2026, 9, 1)},
+		{"2027-09-01", thursday, d(2027, 9, 1)}, // a year given is kept, ahead or not
+		{"1/9/2026", thursday, d(2026, 9, 1)},
+		// Without a year: the most recent, today included.
+		{"1/9", thursday, d(2026, 9, 1)},
+		{"30/9", thursday, d(2026, 9, 30)},
+		{"26/11", thursday, thursday},
+		{"27/11", thursday, d(2025, 11, 27)},
+		{"31/12", thursday, d(2025, 12, 31)},
+		{"1/1", d(2027, 1, 1), d(2027, 1, 1)},
+		{"29/2", thursday, d(2024, 2, 29)}, // the last leap day
+		{"29/2", d(2028, 2, 29), d(2028, 2, 29)},
+		{"29/2", d(2104, 1, 1), d(2096, 2, 29)}, // 2100 has none: eight years back
+		// Counts: that long ago, however written; "+" and "in" still go ahead.
+		{"2w", thursday, d(2026, 11, 12)},
+		{"-2w", thursday, d(2026, 11, 12)},
+		{"2 weeks ago", thursday, d(2026, 11, 12)},
+		{"two weeks ago", thursday, d(2026, 11, 12)},
+		{"10d", thursday, d(2026, 11, 16)},
+		{"3m", thursday, d(2026, 8, 26)},
+		{"3m", d(2026, 5, 31), d(2026, 2, 28)},
+		{"1y", thursday, d(2025, 11, 26)},
+		{"a fortnight", thursday, d(2026, 11, 12)},
+		{"fortnight ago", thursday, d(2026, 11, 12)},
+		{"0d", thursday, thursday},
+		{"+0d", thursday, thursday},
+		{"+2d", thursday, d(2026, 11, 28)},
+		{"in 3 days", thursday, d(2026, 11, 29)},
+		// Words.
+		{"today", thursday, thursday},
+		{"yesterday", thursday, d(2026, 11, 25)},
+		{"Ddoe", thursday, d(2026, 11, 25)},
+		{"tomorrow", thursday, d(2026, 11, 27)},
+		{"last week", thursday, d(2026, 11, 19)},
+		{"last month", thursday, d(2026, 10, 26)},
+		{"last month", d(2027, 3, 31), d(2027, 2, 28)},
+		{"last year", thursday, d(2025, 11, 26)},
+		{"next week", thursday, d(2026, 12, 3)},
+		// Weekdays: the most recent, today included; "last" never today.
+		{"thu", thursday, thursday},
+		{"wed", thursday, d(2026, 11, 25)},
+		{"fri", thursday, d(2026, 11, 20)},
+		{"last thursday", thursday, d(2026, 11, 19)},
+		{"last fri", thursday, d(2026, 11, 20)},
+		{"dydd llun", thursday, d(2026, 11, 23)},
+		{"next fri", thursday, d(2026, 11, 27)},
+	}
+	for _, tt := range tests {
+		got, err := coach.ParsePastDate(tt.in, tt.today)
+		if err != nil {
+			t.Errorf("ParsePastDate(%q, %v): %v", tt.in, tt.today, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("ParsePastDate(%q, %v) = %v, want %v", tt.in, tt.today, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"soon", "is not a date"},
+		{"31/2", "February has no day 31"},
+		{"31/2/2026", "February 2026 has no day 31"},
+		{"in -3 days", "is not a date"},
+		{"-3 days ago", "is not a date"},
+		{"9999y", "too far back"},
+		{"\x1b[31m", `"\x1b[31m"`}, // control characters never reach the terminal
+	} {
+		got, err := coach.ParsePastDate(tt.in, thursday)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !got.IsZero() {
+			t.Errorf("ParsePastDate(%q) = %v, %v; want an error mentioning %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestDateHasYear(t *testing.T) {
+	for in, want := range map[string]bool{
+		"2026-09-01": true, " 1/9/2026 ": true, "1/9/26": true,
+		"1/9": false, "2w": false, "fri": false, "yesterday": false, "": false,
+	} {
+		if got := coach.DateHasYear(in); got != want {
+			t.Errorf("DateHasYear(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

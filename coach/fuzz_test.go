@@ -20,35 +20,48 @@ func FuzzParseDate(f *testing.F) {
 	f.Add("1d", 9999, 12, 31)
 	f.Add("29/2", 2028, 3, 1)
 	f.Add("1m", 2028, 1, 31)
+	for _, s := range []string{
+		"next tuesday", "last fri", "fortnightly", "a fortnight ago", "in two weeks", "-2w",
+		"2 weeks ago", "yesterday", "ddoe", "last month", "next year", "in -3 days", "in an",
+	} {
+		f.Add(s, 2026, 11, 26)
+	}
+	f.Add("29/2", 2100, 1, 1)
+	f.Add("9999y", 2026, 11, 26)
 	f.Fuzz(func(t *testing.T, in string, y, m, day int) {
 		// Any real day a manager could be working on.
 		today := coach.DateOf(time.Date(2000+abs(y)%100, time.Month(1+abs(m)%12), 1+abs(day)%31, 0, 0, 0, 0, time.UTC))
-		got, err := coach.ParseDate(in, today)
-		if err != nil {
-			if !got.IsZero() {
-				t.Errorf("ParseDate(%q) failed (%v) but returned %v", in, err, got)
+		for _, parse := range []struct {
+			name string
+			fn   func(string, coach.Date) (coach.Date, error)
+		}{{"ParseDate", coach.ParseDate}, {"ParsePastDate", coach.ParsePastDate}} {
+			got, err := parse.fn(in, today)
+			if err != nil {
+				if !got.IsZero() {
+					t.Errorf("%s(%q) failed (%v) but returned %v", parse.name, in, err, got)
+				}
+				if err.Error() == "" {
+					t.Errorf("%s(%q): empty error message", parse.name, in)
+				}
+				continue
 			}
-			if err.Error() == "" {
-				t.Errorf("ParseDate(%q): empty error message", in)
+			if got.IsZero() {
+				continue // only blank input gives the zero date
 			}
-			return
-		}
-		if got.IsZero() {
-			return // only blank input gives the zero date
-		}
-		if got.Month < 1 || got.Month > 12 || got.Day < 1 || got.Year < 0 || got.Year > 9999 {
-			t.Fatalf("ParseDate(%q) = %+v, not a real date", in, got)
-		}
-		if coach.DateOf(got.Time()) != got {
-			t.Fatalf("ParseDate(%q) = %+v, not a calendar date", in, got)
-		}
-		again, err := coach.ParseDate(got.String(), today)
-		if err != nil || again != got {
-			t.Fatalf("ParseDate(%q) = %v, but its String %q reads back as %v, %v", in, got, got.String(), again, err)
-		}
-		var viaText coach.Date
-		if err := viaText.UnmarshalText([]byte(got.String())); err != nil || viaText != got {
-			t.Fatalf("%v does not survive storage: %v, %v", got, viaText, err)
+			if got.Month < 1 || got.Month > 12 || got.Day < 1 || got.Year < 1 || got.Year > 9999 {
+				t.Fatalf("%s(%q) = %+v, not a real date", parse.name, in, got)
+			}
+			if coach.DateOf(got.Time()) != got {
+				t.Fatalf("%s(%q) = %+v, not a calendar date", parse.name, in, got)
+			}
+			again, err := parse.fn(got.String(), today)
+			if err != nil || again != got {
+				t.Fatalf("%s(%q) = %v, but its String %q reads back as %v, %v", parse.name, in, got, got.String(), again, err)
+			}
+			var viaText coach.Date
+			if err := viaText.UnmarshalText([]byte(got.String())); err != nil || viaText != got {
+				t.Fatalf("%v does not survive storage: %v, %v", got, viaText, err)
+			}
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package coach_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,5 +53,83 @@ func TestResolveName(t *testing.T) {
 	}
 	if _, found, err := coach.ResolveName(nil, "anyone"); found || err != nil {
 		t.Errorf("with nobody: found %v, err %v", found, err)
+	}
+}
+
+func names(people []coach.Person) []string {
+	var out []string
+	for _, p := range people {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// A slip of the keyboard finds who was meant, so it can be offered instead
+// of adding someone new.
+func TestCloseNames(t *testing.T) {
+	people := []coach.Person{
+		{ID: "1", Name: "Siân Ŵyn"},
+		{ID: "2", Name: "Aled Jones"},
+		{ID: "3", Name: "Ann"},
+		{ID: "4", Name: "Anna Jones"},
+		{ID: "5", Name: "Joanne Ann"},
+		{ID: "6", Name: "Gwenllïan ap Rhys"},
+	}
+	for _, tt := range []struct {
+		typed string
+		want  []string
+	}{
+		{"sain", []string{"Siân Ŵyn"}},     // two letters swapped
+		{"SAIN WYN", []string{"Siân Ŵyn"}}, // in the whole name
+		{"sian wn", []string{"Siân Ŵyn"}},
+		{"sin", []string{"Siân Ŵyn"}},
+		{"gwenlian", []string{"Gwenllïan ap Rhys"}},
+		{"gwenllian ap rhis", []string{"Gwenllïan ap Rhys"}},
+		{"jones", []string{"Aled Jones", "Anna Jones"}},
+		{"jnoes", []string{"Aled Jones", "Anna Jones"}},
+		{"ann", []string{"Ann", "Anna Jones", "Joanne Ann"}},
+		{"Bethan", nil},
+		{"xyz", nil},
+		{"al", []string{"Aled Jones"}}, // too short for slips: only a start
+		{"", nil},
+		{"s\x00", nil},
+	} {
+		if got := names(coach.CloseNames(people, tt.typed)); !slices.Equal(got, tt.want) {
+			t.Errorf("CloseNames(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}
+
+// Commands that destroy match the whole name only: never a prefix, a word
+// or a near spelling.
+func TestExactName(t *testing.T) {
+	people := []coach.Person{{ID: "1", Name: "Ann"}, {ID: "2", Name: "Anna Jones"}, {ID: "3", Name: "Joanne Ann"}, {ID: "4", Name: "Siân Ŵyn"}}
+	for _, tt := range []struct {
+		typed, id, err string
+	}{
+		{"ann", "1", ""},
+		{"  ANN ", "1", ""},
+		{"anna jones", "2", ""},
+		{"sian  wyn", "4", ""},
+		{"Jones", "", ""},
+		{"anna", "", ""},
+		{"sian", "", ""},
+		{"", "", "a name is needed"},
+	} {
+		p, found, err := coach.ExactName(people, tt.typed)
+		if (tt.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tt.err) || found != (tt.id != "") || p.ID != tt.id {
+			t.Errorf("ExactName(%q) = %q, %v, %v; want %q, error %q", tt.typed, p.ID, found, err, tt.id, tt.err)
+		}
+	}
+	// Once Ann is gone, "ann" is no one: never Joanne Ann.
+	if p, found, err := coach.ExactName(people[1:], "ann"); found || err != nil {
+		t.Errorf("without Ann, ExactName(ann) = %v, %v, %v", p, found, err)
+	}
+	// Two people whose names fold alike are never chosen between.
+	twins := []coach.Person{{ID: "1", Name: "Siân Ŵyn"}, {ID: "2", Name: "Sian Wyn"}}
+	for _, f := range []func([]coach.Person, string) (coach.Person, bool, error){coach.ExactName, coach.ResolveName} {
+		if _, found, err := f(twins, "sian wyn"); found || err == nil || !strings.Contains(err.Error(), "Siân Ŵyn or Sian Wyn") {
+			t.Errorf("two alike: found %v, err %v", found, err)
+		}
 	}
 }

@@ -271,3 +271,41 @@ func FirstMatch(g *Guide, s Session, terms []string) (itemID, stage, snippet str
 	}
 	return itemID, stage, Snippet(snippet, terms, SnippetLen)
 }
+
+// ParseSearch splits what was typed in a search box into words and date
+// filters: "rota since:1/9 until:yesterday" looks for "rota" from the most
+// recent 1 September to yesterday. The filters look back (ParsePastDate):
+// since:2w is two weeks ago, since:fri the most recent Friday; until:
+// includes the whole of its day. Words of a filter join with "_", as in
+// since:last_week. problem names a filter that could not be read (it is
+// left out); the rest of the query still stands.
+func ParseSearch(in string, today Date) (q SearchQuery, problem string) {
+	var words []string
+	for _, f := range strings.Fields(in) {
+		low := strings.ToLower(f)
+		if !strings.HasPrefix(low, "since:") && !strings.HasPrefix(low, "until:") {
+			words = append(words, f)
+			continue
+		}
+		d, err := ParsePastDate(strings.ReplaceAll(f[len("since:"):], "_", " "), today)
+		if err != nil || d.IsZero() {
+			problem = "“" + strings.ToValidUTF8(strings.Map(printable, f), "?") + "” is not a date filter attend can read (try since:1/9 or since:2w)"
+			continue
+		}
+		if low[0] == 's' {
+			q.Since = d
+		} else {
+			q.Until = d
+		}
+	}
+	q.Text = strings.Join(words, " ")
+	return q, problem
+}
+
+// printable drops control characters from text shown back to the manager.
+func printable(r rune) rune {
+	if unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
+		return -1
+	}
+	return r
+}

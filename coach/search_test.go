@@ -141,3 +141,36 @@ func TestFirstMatch(t *testing.T) {
 		}
 	}
 }
+
+// Search filters look back: since:1/9 is the 1 September just gone, not
+// next year's, and since:2w two weeks ago.
+func TestParseSearch(t *testing.T) {
+	today := coach.Date{Year: 2026, Month: time.November, Day: 26}
+	for _, tt := range []struct {
+		in           string
+		text         string
+		since, until coach.Date
+		problem      string
+	}{
+		{"rota gaps", "rota gaps", coach.Date{}, coach.Date{}, ""},
+		{"rota since:1/9", "rota", coach.Date{Year: 2026, Month: 9, Day: 1}, coach.Date{}, ""},
+		{"SINCE:2w", "", coach.Date{Year: 2026, Month: 11, Day: 12}, coach.Date{}, ""},
+		{"since:-2w until:yesterday", "", coach.Date{Year: 2026, Month: 11, Day: 12}, coach.Date{Year: 2026, Month: 11, Day: 25}, ""},
+		{"since:2026-09-01 until:30/9 hoist", "hoist", coach.Date{Year: 2026, Month: 9, Day: 1}, coach.Date{Year: 2026, Month: 9, Day: 30}, ""},
+		{"until:+0d", "", coach.Date{}, today, ""},
+		{"since:last_week", "", coach.Date{Year: 2026, Month: 11, Day: 19}, coach.Date{}, ""},
+		{"since:soon rota", "rota", coach.Date{}, coach.Date{}, "since:soon"},
+		{"since:", "", coach.Date{}, coach.Date{}, "not a date filter"},
+	} {
+		q, problem := coach.ParseSearch(tt.in, today)
+		if q.Text != tt.text || q.Since != tt.since || q.Until != tt.until {
+			t.Errorf("ParseSearch(%q) = %+v, want text %q since %v until %v", tt.in, q, tt.text, tt.since, tt.until)
+		}
+		if (tt.problem == "") != (problem == "") || !strings.Contains(problem, tt.problem) {
+			t.Errorf("ParseSearch(%q) problem %q, want %q", tt.in, problem, tt.problem)
+		}
+	}
+	if _, problem := coach.ParseSearch("since:\x1b[2J", today); strings.ContainsRune(problem, 0x1b) {
+		t.Errorf("a control character reached the message: %q", problem)
+	}
+}

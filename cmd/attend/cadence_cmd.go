@@ -35,7 +35,7 @@ func newCadenceCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, args[0])
+			p, err := personNamed(st, args[0], len(args) == 2)
 			if err != nil {
 				return err
 			}

@@ -272,3 +272,48 @@ func TestCadenceCommand(t *testing.T) {
 		t.Fatalf("bad interval: %v", err)
 	}
 }
+
+// A backup into a folder names the file it wrote, and a second one in the
+// same second never replaces the first.
+func TestBackupIntoAFolder(t *testing.T) {
+	dir := t.TempDir()
+	db := peopleDB(t, "Siân Ŵyn")
+	at := time.Date(2026, 11, 26, 8, 55, 0, 0, time.Local)
+	old := backupNow
+	backupNow = func() time.Time { return at }
+	t.Cleanup(func() { backupNow = old })
+
+	var wrote []string
+	for i := range 3 {
+		if i == 1 {
+			// Someone else's file with the next name is never replaced either.
+			os.WriteFile(filepath.Join(dir, "attend-20261126-085500-2.db"), []byte("mine\n"), 0o600)
+		}
+		out := mustAttend(t, "backup", "--db", db, dir+string(os.PathSeparator))
+		_, file, ok := strings.Cut(strings.TrimSpace(out), " to ")
+		if !ok {
+			t.Fatalf("backup said %q", out)
+		}
+		fi, err := os.Stat(file)
+		if err != nil || fi.IsDir() || fi.Mode().Perm() != 0o600 || fi.Size() == 0 {
+			t.Fatalf("backup said it wrote %q: %v, %v", file, fi, err)
+		}
+		wrote = append(wrote, filepath.Base(file))
+	}
+	want := []string{"attend-20261126-085500.db", "attend-20261126-085500-3.db", "attend-20261126-085500-4.db"}
+	if strings.Join(wrote, " ") != strings.Join(want, " ") {
+		t.Errorf("backups written: %q, want %q", wrote, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "attend-20261126-085500-2.db")); string(b) != "mine\n" {
+		t.Errorf("a file already there was replaced")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 4 {
+		t.Errorf("%d files in the folder, want 4 (no temporary files left)", len(entries))
+	}
+	for _, f := range want {
+		if out := mustAttend(t, "check", "--db", filepath.Join(dir, f)); !strings.Contains(out, "no faults") {
+			t.Errorf("check %s: %s", f, out)
+		}
+	}
+}

@@ -27,13 +27,16 @@ It reads the file without locking out a running attend.`,
 			if format != "json" && format != "md" {
 				return usageError{fmt.Errorf("--format is json or md, not %q", format)}
 			}
+			if err := personGiven(cmd, person); err != nil {
+				return err
+			}
 			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			w := bufio.NewWriter(cmd.OutOrStdout())
-			if err := export(st, w, format, person, time.Now()); err != nil {
+			if err := export(st, w, cmd.ErrOrStderr(), format, person, time.Now()); err != nil {
 				return err
 			}
 			return w.Flush()
@@ -44,16 +47,22 @@ It reads the file without locking out a running attend.`,
 	return cmd
 }
 
-// export writes the chosen format, streaming sessions one at a time.
-func export(st *data.Store, w io.Writer, format, person string, now time.Time) error {
+// export writes the chosen format, streaming sessions one at a time. With a
+// person, it is only theirs: a name that could mean several is refused,
+// and one found by the start of their name is said on say (stderr), so
+// what is handed over is never someone else's by a slip.
+func export(st *data.Store, w, say io.Writer, format, person string, now time.Time) error {
 	people, err := st.People()
 	if err != nil {
 		return err
 	}
 	if person != "" {
-		p, err := findPerson(people, person)
+		p, err := findPerson(people, person, false)
 		if err != nil {
 			return err
+		}
+		if !coach.SameName(p.Name, person) {
+			fmt.Fprintf(say, "exporting the records of %s\n", p.Name)
 		}
 		people = []coach.Person{p}
 	}

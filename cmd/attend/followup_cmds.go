@@ -24,8 +24,8 @@ func addFollowUpCommands(root *cobra.Command, g *globals) {
 		newRecordCmd(g), newAddendumCmd(g), newTrendsCmd(g))
 }
 
-// today is the day the commands work from.
-func today() coach.Date { return coach.DateOf(time.Now()) }
+// today is the day the commands work from (tests set another).
+var today = func() coach.Date { return coach.DateOf(time.Now()) }
 
 // ---- attend actions
 
@@ -47,6 +47,9 @@ characters of the id will do if no other open action starts the same way.`,
   attend actions --person sian`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := personGiven(cmd, person); err != nil {
+				return err
+			}
 			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
@@ -54,7 +57,7 @@ characters of the id will do if no other open action starts the same way.`,
 			defer st.Close()
 			personID := ""
 			if person != "" {
-				p, err := personNamed(st, person)
+				p, err := personNamed(st, person, false)
 				if err != nil {
 					return err
 				}
@@ -221,7 +224,8 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				if strings.TrimSpace(agreed) == "" {
 					return usageError{errors.New("--agreed needs a date: --agreed today")}
 				}
-				if agreedOn, err = coach.ParseDate(agreed, day); err != nil {
+				// The day it was agreed has been: 25/11 is the one just gone.
+				if agreedOn, err = coach.ParsePastDate(agreed, day); err != nil {
 					return usageError{fmt.Errorf("--agreed: %w", err)}
 				}
 			}
@@ -253,7 +257,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				}
 				fmt.Fprintf(out, "recorded session %s (%s)", s.ID, s.Date.Human())
 				if len(acts) > 0 {
-					fmt.Fprintf(out, ": %d %s added", len(acts), plural(len(acts), "action", "actions"))
+					fmt.Fprintf(out, ": %s added", count(len(acts), "action", "actions"))
 				}
 				fmt.Fprintln(out)
 				if n := s.NextSession(); !n.IsZero() {
@@ -354,7 +358,7 @@ digits (1 to 5) instead.`,
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, args[0])
+			p, err := personNamed(st, args[0], false)
 			if err != nil {
 				return err
 			}
@@ -377,7 +381,7 @@ digits (1 to 5) instead.`,
 
 // writeTrends prints one line per trend item.
 func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.Summary, plain bool) {
-	fmt.Fprintf(w, "%s: %d saved %s\n", p.Name, len(sums), plural(len(sums), "session", "sessions"))
+	fmt.Fprintf(w, "%s: %s\n", p.Name, count(len(sums), "saved session", "saved sessions"))
 	width := 0
 	for _, it := range trendItems {
 		width = max(width, len([]rune(it.label)))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -233,4 +234,15 @@ func uniquePrefix(ids []string, i int) string {
 		}
 	}
 	return ids[i]
+}
+
+// The day a record was agreed has been: a yearless date is the one just
+// gone, never next year's (which the store would refuse as after today).
+func TestRecordAgreedLooksBack(t *testing.T) {
+	f := newFollowUpFixture(t)
+	y := coach.DateOf(time.Now()).AddDays(-1)
+	out, err := attend(t, "record", "--db", f.db, f.sessions["aled"], "--agreed", fmt.Sprintf("%d/%d", y.Day, int(y.Month)))
+	if err != nil || !strings.Contains(out, "agreed on "+y.Human()) {
+		t.Errorf("record --agreed yesterday's day/month: %v\n%s", err, out)
+	}
 }

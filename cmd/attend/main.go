@@ -65,7 +65,7 @@ Run it with no arguments to open your people.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd, g, "")
+			return runTUI(cmd, g, "", false)
 		},
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
@@ -79,11 +79,17 @@ Run it with no arguments to open your people.`,
 }
 
 func newPrepCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var isNew bool
+	cmd := &cobra.Command{
 		Use:   "prep NAME",
-		Short: "Start or carry on a prep for one person (added if new)",
+		Short: "Start or carry on a prep for one person (--new to add someone)",
+		Long: `prep opens the prep for the person NAME means: their whole name, or the start
+of it or of any word of it, ignoring case and accents. A name that matches
+no one is added as someone new, unless it is close to someone already here
+("sain" for Siân Ŵyn): then prep asks you to choose, and --new adds them.`,
 		Example: `  attend prep "Siân Ŵyn"
-  attend prep sian          (matches Siân, ignoring case and accents)`,
+  attend prep sian          (matches Siân, ignoring case and accents)
+  attend prep --new Sain    (adds Sain, even though Siân Ŵyn is close)`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
 				return usageError{errors.New(`prep takes one name, in quotes if it has spaces: attend prep "Siân Ŵyn"`)}
@@ -91,7 +97,9 @@ func newPrepCmd(g *globals) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTUI(cmd, g, args[0])
+			return runTUI(cmd, g, args[0], isNew)
 		},
 	}
+	cmd.Flags().BoolVar(&isNew, "new", false, "add NAME as a new person, even if it is close to someone's name")
+	return cmd
 }

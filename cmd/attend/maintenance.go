@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -38,7 +42,9 @@ func newBackupCmd(g *globals) *cobra.Command {
 		Short: "Write a consistent copy of the database, even while attend is open",
 		Long: `backup writes a copy of the database to FILE (readable only by you). It is
 consistent even while another attend is using the file. If FILE is a folder, a
-dated file is written inside it. Restore by pointing --db at the copy, or by
+dated file is written inside it (attend-20261126-085500.db; a second one in
+the same second gets -2, and so on, never replacing the first), and its name
+is printed. Restore by pointing --db at the copy, or by
 copying it back over the database while no attend is running.`,
 		Example: `  attend backup ~/attend-backups/
   attend backup /media/usb/attend-2026-11-26.db`,
@@ -61,13 +67,50 @@ copying it back over the database while no attend is running.`,
 				return err
 			}
 			defer st.Close()
-			if err := st.Backup(args[0]); err != nil {
+			dst := args[0]
+			if statErr == nil && fi.IsDir() {
+				if dst, err = reserveBackup(args[0], backupNow()); err != nil {
+					return err
+				}
+			}
+			if err := st.Backup(dst); err != nil {
+				if dst != args[0] {
+					os.Remove(dst) // the empty name reserved for it
+				}
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "backed up %s to %s\n", st.Path(), args[0])
+			fmt.Fprintf(cmd.OutOrStdout(), "backed up %s to %s\n", st.Path(), dst)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it already exists")
 	return cmd
+}
+
+// backupNow is the time that names a backup in a folder (tests set it).
+var backupNow = time.Now
+
+// reserveBackup makes the empty file a backup into dir will be written
+// over: attend-YYYYMMDD-HHMMSS.db, or with -2, -3, ... when a backup made
+// in the same second already has that name. Creating it (only if it does
+// not exist, mode 0600) claims the name, so two backups at once, even from
+// two attends, can never replace each other.
+func reserveBackup(dir string, at time.Time) (string, error) {
+	stem := filepath.Join(dir, "attend-"+at.Format("20060102-150405"))
+	for n := 1; n <= 1000; n++ {
+		name := stem + ".db"
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d.db", stem, n)
+		}
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("cannot write a backup in %s: %w", dir, err)
+		}
+		f.Close()
+		return name, nil
+	}
+	return "", fmt.Errorf("%s already holds 1,000 backups made in the same second: give a file name instead", dir)
 }

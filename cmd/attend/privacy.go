@@ -58,12 +58,27 @@ func newPassphrase(file, what string) ([]byte, error) {
 		if !terminal.isTerminal() {
 			return nil, fmt.Errorf("there is no terminal to type the %s passphrase on: give it with --passphrase-file FILE (nothing was changed)", what)
 		}
-		first, err := terminal.readPassword(fmt.Sprintf("%s passphrase: ", capitalise(what)))
-		if err != nil {
-			return nil, fmt.Errorf("could not read the passphrase: %w", err)
-		}
-		if len(first) == 0 {
-			return nil, errors.New("no passphrase typed: an empty passphrase protects nothing (nothing was changed)")
+		// The length is checked as soon as it is typed, not after typing
+		// it twice: a short one is said at once, and asked for again.
+		var first []byte
+		for try := 1; ; try++ {
+			p, err := terminal.readPassword(fmt.Sprintf("%s passphrase (at least %d characters): ", capitalise(what), minPassphrase))
+			if err != nil {
+				return nil, fmt.Errorf("could not read the passphrase: %w", err)
+			}
+			if len(p) == 0 {
+				return nil, errors.New("no passphrase typed: an empty passphrase protects nothing (nothing was changed)")
+			}
+			short := tooShort(p)
+			if short == nil {
+				first = p
+				break
+			}
+			clear(p)
+			if try == passphraseTries {
+				return nil, short
+			}
+			terminal.say(short.Error() + "; try again")
 		}
 		again, err := terminal.readPassword("Type it again: ")
 		if err != nil {
@@ -77,11 +92,19 @@ func newPassphrase(file, what string) ([]byte, error) {
 		}
 		pass = first
 	}
-	if n := utf8.RuneCount(pass); n < minPassphrase {
+	if err := tooShort(pass); err != nil {
 		clear(pass)
-		return nil, fmt.Errorf("that passphrase is %s long: use at least %d characters (a few unrelated words are easy to remember and hard to guess); nothing was changed", countNoun(n, "character"), minPassphrase)
+		return nil, fmt.Errorf("%w; nothing was changed", err)
 	}
 	return pass, nil
+}
+
+// tooShort says why a new passphrase is too short, or is nil.
+func tooShort(pass []byte) error {
+	if n := utf8.RuneCount(pass); n < minPassphrase {
+		return fmt.Errorf("that passphrase is %s long: use at least %d (a few unrelated words are easy to remember and hard to guess)", count(n, "character", "characters"), minPassphrase)
+	}
+	return nil
 }
 
 func capitalise(s string) string {
@@ -292,8 +315,8 @@ FILE "-" reads standard input.`,
 			out := cmd.OutOrStdout()
 			took := time.Since(start).Round(time.Millisecond)
 			if !res.Changed() {
-				fmt.Fprintf(out, "nothing to import: everything in %s is already in %s (%d people, %d sessions; nothing was changed)\n",
-					name, st.Path(), res.PeopleMatched+res.PeopleMerged, res.SessionsUnchanged)
+				fmt.Fprintf(out, "nothing to import: everything in %s is already in %s (%s, %s; nothing was changed)\n",
+					name, st.Path(), count(res.PeopleMatched+res.PeopleMerged, "person", "people"), count(res.SessionsUnchanged, "session", "sessions"))
 				return nil
 			}
 			fmt.Fprintf(out, "imported %s into %s in %s:\n", name, st.Path(), took)
@@ -328,7 +351,11 @@ Backups and exports made before are not touched: erase those too.`,
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, person)
+			people, err := st.People()
+			if err != nil {
+				return err
+			}
+			p, err := findExactPerson(people, person, "erase")
 			if err != nil {
 				return err
 			}
@@ -342,7 +369,7 @@ Backups and exports made before are not touched: erase those too.`,
 					prep = " and an unsaved prep"
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "This erases %s and everything about them: %s%s. It cannot be undone.\nType their full name to confirm: ",
-					p.Name, countNoun(p.Sessions, "saved session"), prep)
+					p.Name, count(p.Sessions, "saved session", "saved sessions"), prep)
 				line, err := bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
 				if err != nil && (!errors.Is(err, io.EOF) || line == "") {
 					return fmt.Errorf("no confirmation was typed: %s was not erased (nothing was changed)", p.Name)
@@ -358,7 +385,7 @@ Backups and exports made before are not touched: erase those too.`,
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "erased %s: %s, %s, %s", res.Person.Name,
-				countNoun(res.Sessions, "saved session"), countNoun(res.Drafts, "unsaved prep"), countNoun(res.Index, "index entry"))
+				count(res.Sessions, "saved session", "saved sessions"), count(res.Drafts, "unsaved prep", "unsaved preps"), count(res.Index, "index entry", "index entries"))
 			if err != nil {
 				fmt.Fprintln(out, ".")
 				return err
@@ -374,16 +401,6 @@ Backups and exports made before are not touched: erase those too.`,
 	cmd.Flags().StringVar(&person, "person", "", "who to erase (name, ignoring case and accents)")
 	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask to confirm (for scripts)")
 	return cmd
-}
-
-func countNoun(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	if strings.HasSuffix(what, "entry") {
-		return fmt.Sprintf("%d %sentries", n, strings.TrimSuffix(what, "entry"))
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func newRetentionCmd(g *globals) *cobra.Command {
@@ -424,7 +441,7 @@ six years after employment ends is common for staff records.`,
 				fmt.Fprintln(out, "retention: none set, so no one is listed for deletion (attend retention --years 6 sets six years after the last session)")
 				return nil
 			}
-			fmt.Fprintf(out, "retention: %s after the last session\n", countNoun(years, "year"))
+			fmt.Fprintf(out, "retention: %s after the last session\n", count(years, "year", "years"))
 			people, err := st.People()
 			if err != nil {
 				return err

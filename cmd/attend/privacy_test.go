@@ -158,7 +158,7 @@ func TestEncryptAndOpenFromTheCommandLine(t *testing.T) {
 	}{
 		{[]string{"un dau tri pedwar", "un dau tri pump"}, "not the same"},
 		{[]string{""}, "empty passphrase protects nothing"},
-		{[]string{"byr", "byr"}, "at least 8"},
+		{[]string{"byr", "byr", "byr"}, "at least 8"}, // three short tries
 		{nil, "no terminal"},
 	} {
 		pvTerminal(t, c.typed...)
@@ -328,7 +328,7 @@ func TestEraseCommand(t *testing.T) {
 
 	// Asked to confirm: anything but the name changes nothing.
 	for _, typed := range []string{"", "no\n", "sian\n", "Aled Evans\n"} {
-		_, err := pvRun(t, typed, "erase", "--db", db, "--person", "sian")
+		_, err := pvRun(t, typed, "erase", "--db", db, "--person", "SIÂN wyn")
 		if err == nil || !strings.Contains(err.Error(), "nothing was changed") {
 			t.Errorf("confirming with %q: %v", typed, err)
 		}
@@ -339,12 +339,12 @@ func TestEraseCommand(t *testing.T) {
 	if _, err := pvRun(t, "", "erase", "--db", db); exitCode(err) != 2 {
 		t.Errorf("erase without --person: %v", err)
 	}
-	if _, err := pvRun(t, "", "erase", "--db", db, "--person", "Nobody", "--yes"); err == nil || !strings.Contains(err.Error(), "no one called") {
+	if _, err := pvRun(t, "", "erase", "--db", db, "--person", "Nobody", "--yes"); err == nil || !strings.Contains(err.Error(), "no one is called") || exitCode(err) != 2 {
 		t.Errorf("erase of no one: %v", err)
 	}
 
 	start := time.Now()
-	out, err := pvRun(t, "sian wyn\n", "erase", "--db", db, "--person", "sian")
+	out, err := pvRun(t, "sian wyn\n", "erase", "--db", db, "--person", "sian wyn")
 	if err != nil {
 		t.Fatalf("erase: %v\n%s", err, out)
 	}
@@ -401,7 +401,7 @@ func TestRetentionCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{fmt.Sprintf("retention: %s after the last session", countNoun(years, "year")), "due for deletion (1)",
+	for _, want := range []string{fmt.Sprintf("retention: %s after the last session", count(years, "year", "years")), "due for deletion (1)",
 		"Siân Ŵyn: last session Fri 1 Mar 2019", `attend erase --person "Siân Ŵyn"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("retention output lacks %q:\n%s", want, out)
@@ -431,5 +431,26 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// A short passphrase is said at once, after the first entry, not after it
+// was typed twice; the manager then types a longer one.
+func TestShortPassphraseSaidAtOnce(t *testing.T) {
+	db := pvSampleDB(t)
+	pass := "pedwar gair hir iawn"
+	ft := pvTerminal(t, "byr", pass, pass)
+	out, err := pvRun(t, "", "encrypt", "--db", db)
+	if err != nil || !strings.Contains(out, "is now encrypted") {
+		t.Fatalf("encrypt: %v\n%s", err, out)
+	}
+	if len(ft.prompts) != 3 || !strings.Contains(ft.prompts[0], "at least 8 characters") || !strings.HasPrefix(ft.prompts[1], "New passphrase") || ft.prompts[2] != "Type it again: " {
+		t.Errorf("prompts %q", ft.prompts)
+	}
+	if len(ft.said) != 1 || !strings.Contains(ft.said[0], "that passphrase is 3 characters long: use at least 8") {
+		t.Errorf("said %q", ft.said)
+	}
+	if _, err := pvRun(t, "", "export", "--db", db, "--passphrase-file", pvPassFile(t, pass, 0o600)); err != nil {
+		t.Errorf("the longer passphrase does not open it: %v", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -35,6 +36,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 sessions: notes of every length, ratings that drift over the years, actions
 open, done and dropped, and some people overdue. Nothing in it is real.
 
+Without --db (or ATTEND_DB) it writes to a file of its own, attend-demo.db
+beside your database, never into your database, and says how to open it.
+
 The same --seed always makes the same names, notes, ratings and dates.
 
 demo only adds to a database that holds nothing but demo people: if the file
@@ -56,7 +60,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if err != nil {
 				return err
 			}
-			path, err := g.dbPath()
+			path, own, err := demoPath(g)
 			if err != nil {
 				return err
 			}
@@ -81,9 +85,12 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "added %s demo %s (%s new), %s sessions and %s actions to %s in %s\n",
-				thousands(res.people), plural(res.people, "person", "people"), thousands(res.newPeople),
-				thousands(res.sessions), thousands(res.actions), res.path, res.elapsed.Round(time.Millisecond))
+			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s new), %s and %s to %s in %s\n",
+				count(res.people, "demo person", "demo people"), thousands(res.newPeople),
+				count(res.sessions, "session", "sessions"), count(res.actions, "action", "actions"), res.path, res.elapsed.Round(time.Millisecond))
+			if own {
+				fmt.Fprintf(cmd.OutOrStdout(), "It is a file of its own, apart from your records. Open it with: attend --db %s\n", shellArg(res.path))
+			}
 			return nil
 		},
 	}
@@ -91,6 +98,25 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "the same seed makes the same demo")
 	cmd.Flags().IntVar(&people, "people", 0, "how many people (default: one for every 40 sessions, at least 5)")
 	return cmd
+}
+
+// demoFile is the name of demo's own file, beside the default database.
+const demoFile = "attend-demo.db"
+
+// demoPath is where demo writes: --db or ATTEND_DB when given (the default
+// database too, if named on purpose), else a file of its own, attend-demo.db
+// beside the default database, so that trying attend never fills the
+// manager's own records with made-up people. own says it is that file.
+func demoPath(g *globals) (path string, own bool, err error) {
+	if g.db != "" || os.Getenv("ATTEND_DB") != "" {
+		path, err = g.dbPath()
+		return path, false, err
+	}
+	def, err := data.DefaultPath()
+	if err != nil {
+		return "", false, err
+	}
+	return filepath.Join(filepath.Dir(def), demoFile), true, nil
 }
 
 // errRealPeople is why demo refuses a database.
@@ -212,7 +238,7 @@ func refuseReal(path string, people []coach.Person) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s holds %s not marked as made up by attend demo, so nothing was written; give demo a file of its own, e.g. attend demo --db /tmp/attend-demo.db --sessions 300",
-		errRealPeople, path, plural(n, "1 person", thousands(n)+" people"))
+		errRealPeople, path, count(n, "person", "people"))
 }
 
 // ---- attend log
@@ -262,20 +288,16 @@ Punctuation only separates words.`,
 			if cmd.Flags().Changed("limit") && limit < 0 {
 				return usageError{fmt.Errorf("--limit is 0 (no limit) or more, not %d", limit)}
 			}
+			if err := personGiven(cmd, person); err != nil {
+				return err
+			}
 			if cmd.Flags().Changed("grep") && len(coach.SearchTerms(grep)) == 0 {
 				return usageError{errors.New("--grep needs some words to look for")}
 			}
-			today := coach.DateOf(time.Now())
 			var q logQuery
 			var err error
-			if q.since, err = coach.ParseDate(since, today); err != nil {
-				return usageError{fmt.Errorf("--since: %w", err)}
-			}
-			if q.until, err = coach.ParseDate(until, today); err != nil {
-				return usageError{fmt.Errorf("--until: %w", err)}
-			}
-			if !q.since.IsZero() && !q.until.IsZero() && q.until.Before(q.since) {
-				return usageError{fmt.Errorf("--until %s is before --since %s", q.until, q.since)}
+			if q.since, q.until, err = readRange(cmd, since, until); err != nil {
+				return err
 			}
 			q.grep = grep
 
@@ -289,7 +311,7 @@ Punctuation only separates words.`,
 				return err
 			}
 			if person != "" {
-				p, err := findPerson(people, person)
+				p, err := findPerson(people, person, false)
 				if err != nil {
 					return err
 				}
@@ -339,11 +361,40 @@ Punctuation only separates words.`,
 		},
 	}
 	cmd.Flags().StringVar(&person, "person", "", "only this person (name or the start of it, ignoring case and accents)")
-	cmd.Flags().StringVar(&since, "since", "", "only sessions on or after this date (2026-01-31, 31/1/2026, ...)")
-	cmd.Flags().StringVar(&until, "until", "", "only sessions on or before this date")
+	cmd.Flags().StringVar(&since, "since", "", "only sessions on or after this date (2026-01-31, 31/1, 2w, yesterday, last month, ...: 31/1 is the one just gone, 2w two weeks ago)")
+	cmd.Flags().StringVar(&until, "until", "", "only sessions on or before this date, the whole day included")
 	cmd.Flags().StringVar(&grep, "grep", "", "only sessions whose notes or actions hold this text (ignoring case and accents)")
 	cmd.Flags().IntVar(&limit, "limit", -1, "at most this many lines, 0 for all (default 50 on a terminal, else all)")
 	return cmd
+}
+
+// readRange reads --since and --until, looking back (coach.ParsePastDate:
+// 1/9 is the 1 September just gone, 2w two weeks ago). When either was
+// given without its year, it says on stderr what range it understood, so
+// the manager can see it; stdout stays for the sessions alone.
+func readRange(cmd *cobra.Command, since, until string) (from, to coach.Date, err error) {
+	day := today()
+	if from, err = coach.ParsePastDate(since, day); err != nil {
+		return from, to, usageError{fmt.Errorf("--since: %w", err)}
+	}
+	if to, err = coach.ParsePastDate(until, day); err != nil {
+		return from, to, usageError{fmt.Errorf("--until: %w", err)}
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return from, to, usageError{fmt.Errorf("--until %s is before --since %s: nothing matches; swap them, or give a later --until", to.Human(), from.Human())}
+	}
+	relative := (since != "" && !coach.DateHasYear(since)) || (until != "" && !coach.DateHasYear(until))
+	if relative {
+		var parts []string
+		if !from.IsZero() {
+			parts = append(parts, "since "+from.Human())
+		}
+		if !to.IsZero() {
+			parts = append(parts, "until "+to.Human()+" (the whole day)")
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), strings.Join(parts, ", "))
+	}
+	return from, to, nil
 }
 
 // logPage is how many summaries log reads per transaction (each one opens
@@ -486,29 +537,19 @@ func show(st *data.Store, w io.Writer, id string) error {
 
 // ---- small helpers
 
+// personGiven refuses a --person flag given but blank: it must never
+// quietly mean everyone.
+func personGiven(cmd *cobra.Command, person string) error {
+	if cmd.Flags().Changed("person") && strings.TrimSpace(person) == "" {
+		return usageError{fmt.Errorf("--person needs a name, and was given none: leave --person out for everyone (attend %s --help)", cmd.Name())}
+	}
+	return nil
+}
+
 // noArgs refuses arguments as misuse (exit 2), saying which command.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		return usageError{fmt.Errorf("%s takes no arguments, only flags (got %q): see attend %s --help", cmd.Name(), args[0], cmd.Name())}
 	}
 	return nil
-}
-
-// thousands writes n with commas: 10,000.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

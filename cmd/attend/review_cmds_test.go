@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
@@ -403,7 +404,7 @@ func TestLogUsage(t *testing.T) {
 		}
 	}
 	_, err := attend(t, "log", "--db", f.db, "--person", "Nobody")
-	if err == nil || exitCode(err) != 1 {
+	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), `no one is called "Nobody"`) {
 		t.Errorf("unknown person: %v", err)
 	}
 }
@@ -469,5 +470,106 @@ func TestThousands(t *testing.T) {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// attendErr runs the command line and returns stdout and stderr apart.
+func attendErr(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+// onDay makes the commands work as if today were day.
+func onDay(t *testing.T, day coach.Date) {
+	t.Helper()
+	old := today
+	today = func() coach.Date { return day }
+	t.Cleanup(func() { today = old })
+}
+
+// Filters look back: a yearless date is the one just gone, a bare count is
+// that long ago; --until holds its whole day; what was understood is said
+// on stderr, and stdout holds only sessions.
+func TestLogDatesLookBack(t *testing.T) {
+	f := newLogFixture(t)
+	onDay(t, coach.Date{Year: 2026, Month: time.November, Day: 27})
+	mar := []string{"llyr-mar", "aled-mar"}
+	if f.ids["llyr-mar"] < f.ids["aled-mar"] {
+		mar = []string{"aled-mar", "llyr-mar"}
+	}
+	for _, tc := range []struct {
+		args []string
+		want []string
+		said string // on stderr, "" for nothing
+	}{
+		{[]string{"--since", "1/3"}, append([]string{"aled-jun", "sian-apr"}, mar...), "since Sun 1 Mar 2026\n"},
+		{[]string{"--since", "2026-03-01", "--until", "30/6"}, append([]string{"aled-jun", "sian-apr"}, mar...), "since Sun 1 Mar 2026, until Tue 30 Jun 2026 (the whole day)\n"},
+		{[]string{"--since", "2026-03-01", "--until", "2026-06-29"}, append([]string{"sian-apr"}, mar...), ""},
+		{[]string{"--since", "40w"}, append([]string{"aled-jun", "sian-apr"}, mar...), "since Fri 20 Feb 2026\n"},
+		{[]string{"--since", "-40w"}, append([]string{"aled-jun", "sian-apr"}, mar...), "since Fri 20 Feb 2026\n"},
+		{[]string{"--since", "yesterday"}, nil, "since Thu 26 Nov 2026\n"},
+		{[]string{"--until", "last month", "--since", "1y"}, []string{"aled-jun", "sian-apr", mar[0], mar[1], "sian-jan"}, "since Thu 27 Nov 2025, until Tue 27 Oct 2026 (the whole day)\n"},
+		{[]string{"--grep", "llyr", "--since", "1/4"}, []string{"sian-apr"}, "since Wed 1 Apr 2026\n"},
+	} {
+		out, said, err := attendErr(t, append([]string{"log", "--db", f.db}, tc.args...)...)
+		if err != nil {
+			t.Errorf("log %v: %v", tc.args, err)
+			continue
+		}
+		var ids []string
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if line != "" {
+				ids = append(ids, strings.Split(line, "  ")[0])
+			}
+		}
+		if got := f.labels(ids); !slices.Equal(got, tc.want) {
+			t.Errorf("log %v = %v, want %v", tc.args, got, tc.want)
+		}
+		if said != tc.said {
+			t.Errorf("log %v said %q on stderr, want %q", tc.args, said, tc.said)
+		}
+	}
+	if _, _, err := attendErr(t, "log", "--db", f.db, "--since", "1/9", "--until", "1/8"); exitCode(err) != 2 || !strings.Contains(err.Error(), "before --since") {
+		t.Errorf("a range that ends before it starts: %v", err)
+	}
+}
+
+// Without --db, demo never fills the manager's own database: it writes a
+// file of its own beside it and says how to open it.
+func TestDemoWithoutDBUsesItsOwnFile(t *testing.T) {
+	t.Cleanup(xdg.Reload) // after the environment is put back
+	home := filepath.Join(t.TempDir(), "share")
+	t.Setenv("ATTEND_DB", "")
+	t.Setenv("XDG_DATA_HOME", home)
+	xdg.Reload()
+	dir := filepath.Join(home, "attend")
+	own, demo := filepath.Join(dir, "attend.db"), filepath.Join(dir, "attend-demo.db")
+
+	out := mustAttend(t, "demo", "--sessions", "10")
+	if !strings.Contains(out, " to "+demo+" in ") || !strings.Contains(out, "Open it with: attend --db "+demo+"\n") {
+		t.Errorf("demo said %q", out)
+	}
+	if _, err := os.Stat(own); !os.IsNotExist(err) {
+		t.Errorf("demo touched the default database: %v", err)
+	}
+	if fi, err := os.Stat(demo); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("demo file: %v, %v", fi, err)
+	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("data folder: %v, %v", fi, err)
+	}
+
+	// Named on purpose, the default database is used (and says nothing
+	// about a file of its own); so is ATTEND_DB.
+	out = mustAttend(t, "demo", "--sessions", "10", "--db", own)
+	if !strings.Contains(out, " to "+own+" in ") || strings.Contains(out, "Open it with") {
+		t.Errorf("demo --db default said %q", out)
+	}
+	other := filepath.Join(t.TempDir(), "other.db")
+	t.Setenv("ATTEND_DB", other)
+	if out := mustAttend(t, "demo", "--sessions", "10"); !strings.Contains(out, " to "+other+" in ") {
+		t.Errorf("demo with ATTEND_DB said %q", out)
 	}
 }

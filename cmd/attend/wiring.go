@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -178,7 +180,7 @@ func readPassphraseFile(file string) ([]byte, error) {
 }
 
 // runTUI opens the store and runs the app until the manager quits.
-func runTUI(cmd *cobra.Command, g *globals, prepName string) error {
+func runTUI(cmd *cobra.Command, g *globals, prepName string, isNew bool) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("attend needs a terminal to show its screens; for scripts, use 'attend export'")
 	}
@@ -188,7 +190,7 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string) error {
 	}
 	defer st.Close()
 	if prepName != "" {
-		if prepName, err = resolvePerson(st, prepName); err != nil {
+		if prepName, err = resolvePerson(st, prepName, isNew); err != nil {
 			return err
 		}
 	}
@@ -214,43 +216,117 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string) error {
 }
 
 // findPerson finds the one person a typed name means ("sian" finds Siân
-// Ŵyn), among people already read. An ambiguous name is a usage error
-// naming the candidates; nobody matching is an error saying so.
-func findPerson(people []coach.Person, typed string) (coach.Person, error) {
+// Ŵyn), among people already read: the whole name, or the only name that
+// starts with it. An ambiguous name names the candidates, and no match
+// offers the near ones; both are usage errors (exit 2). writes says
+// whether the command would have changed anything, for the message.
+func findPerson(people []coach.Person, typed string, writes bool) (coach.Person, error) {
 	p, found, err := coach.ResolveName(people, typed)
 	switch {
 	case err != nil:
 		return coach.Person{}, usageError{err}
 	case !found:
-		return coach.Person{}, fmt.Errorf("no one called %q in this database: nothing was changed ('attend' lists your people)", typed)
+		return coach.Person{}, noOneCalled(people, typed, writes, "")
 	}
 	return p, nil
 }
 
+// findExactPerson is findPerson for commands that destroy (erase): only a
+// whole name matches, ignoring case, accents and spacing. It never takes a
+// prefix or a near spelling, and --yes cannot make it.
+func findExactPerson(people []coach.Person, typed, command string) (coach.Person, error) {
+	p, found, err := coach.ExactName(people, typed)
+	switch {
+	case err != nil:
+		return coach.Person{}, usageError{err}
+	case !found:
+		return coach.Person{}, noOneCalled(people, typed, true, command)
+	}
+	return p, nil
+}
+
+// noOneCalled says that no one has the typed name, offering the people it
+// may have meant. exact names the command that wanted the whole name
+// ("erase"), or is "".
+func noOneCalled(people []coach.Person, typed string, writes bool, exact string) error {
+	clean, err := coach.CleanName(typed)
+	if err != nil {
+		return usageError{err}
+	}
+	var b strings.Builder
+	if exact != "" {
+		fmt.Fprintf(&b, "no one is called exactly %q, and %s needs the whole name", clean, exact)
+	} else {
+		fmt.Fprintf(&b, "no one is called %q in this database", clean)
+	}
+	if writes {
+		b.WriteString(" (nothing was changed)")
+	}
+	if near := coach.CloseNames(people, clean); len(near) > 0 {
+		fmt.Fprintf(&b, "; did you mean %s?", coach.NameList(near))
+		if exact != "" {
+			fmt.Fprintf(&b, " Give their full name: attend %s --person %s", exact, shellArg(near[0].Name))
+		}
+	} else {
+		b.WriteString(": run attend to see your people")
+	}
+	return usageError{errors.New(b.String())}
+}
+
 // personNamed reads everyone and finds the one person a typed name means.
-func personNamed(st *data.Store, typed string) (coach.Person, error) {
+func personNamed(st *data.Store, typed string, writes bool) (coach.Person, error) {
 	people, err := st.People()
 	if err != nil {
 		return coach.Person{}, err
 	}
-	return findPerson(people, typed)
+	return findPerson(people, typed, writes)
 }
 
 // resolvePerson turns a typed name into the full name of the person meant
-// ("sian" finds "Siân Ŵyn"), or returns it cleaned up for a new person.
-func resolvePerson(st *data.Store, typed string) (string, error) {
+// ("sian" finds "Siân Ŵyn"), or the cleaned name of someone new. A name
+// that matches no one but is close to someone ("sain" for Siân Ŵyn) is
+// refused, saying how to go on either way, so a typo never adds a person;
+// isNew (prep --new) adds them as typed.
+func resolvePerson(st *data.Store, typed string, isNew bool) (string, error) {
+	clean, err := coach.CleanName(typed)
+	if err != nil {
+		return "", usageError{err}
+	}
+	if isNew {
+		return clean, nil
+	}
 	people, err := st.People()
 	if err != nil {
 		return "", err
 	}
-	p, found, err := coach.ResolveName(people, typed)
+	p, found, err := coach.ResolveName(people, clean)
 	switch {
 	case err != nil:
 		return "", usageError{err}
 	case found:
 		return p.Name, nil
 	}
-	return coach.CleanName(typed)
+	if near := coach.CloseNames(people, clean); len(near) > 0 {
+		return "", usageError{fmt.Errorf("no one called %q; did you mean %s? Run attend prep %s, or attend prep --new %s to add them",
+			clean, coach.NameList(near), shellArg(near[0].Name), shellArg(clean))}
+	}
+	return clean, nil
+}
+
+// shellArg is s as one argument to copy onto a command line: as it is if
+// it is all letters, digits and harmless marks, else quoted.
+func shellArg(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune("-_.,@+/:", r) {
+			plain = false
+			break
+		}
+	}
+	if plain && !strings.HasPrefix(s, "-") {
+		return s
+	}
+	return shellQuote(s)
 }
 
 // tuiStore is the store as the screens see it: removing a person there is

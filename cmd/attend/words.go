@@ -1,0 +1,27 @@
+package main
+
+import "fmt"
+
+// The counts attend prints, in one place until the messages move to a
+// catalogue: "1 session", "2 sessions", "10,000 sessions".
+
+// count is n with the word that goes with it: one for exactly 1, many
+// otherwise (0 sessions, 2 sessions), with commas in thousands.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}
+
+// thousands writes n with commas: 10,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
