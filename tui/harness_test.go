@@ -439,7 +439,20 @@ func (s *memStore) CompleteSession(id, record string, acts []coach.Action, next 
 		return coach.Session{}, coach.ErrRecordAgreed
 	}
 	sess.Record = record
-	sess.Actions = append(sess.Actions, acts...)
+	// Like the real store: an action with a known id replaces it, a new one
+	// is added, and one left with no words goes.
+	for _, a := range acts {
+		found := false
+		for i := range sess.Actions {
+			if sess.Actions[i].ID == a.ID {
+				sess.Actions[i], found = a, true
+			}
+		}
+		if !found {
+			sess.Actions = append(sess.Actions, a)
+		}
+	}
+	sess.Tidy(clock)
 	sess.SetAnswer("close.next", coach.Answer{Date: next})
 	s.sessions[id] = sess
 	return sess.Clone(), nil

@@ -424,8 +424,16 @@ func (h *homeScreen) Keys(ctx *Context) bindings {
 	return bindings{short: short, full: full}
 }
 
-// similarPerson finds someone whose name is close to one typed, so a typo
-// does not quietly add a new person.
-var similarPerson = func(people []coach.Person, typed string) (coach.Person, bool) {
+// similarPerson finds someone whose name is close to one typed (but not
+// the same), so a typo does not quietly add a new person.
+func similarPerson(people []coach.Person, typed string) (coach.Person, bool) {
+	for _, p := range people {
+		if coach.SameName(p.Name, typed) {
+			return coach.Person{}, false // the same person: EnsurePerson finds them
+		}
+	}
+	if close := coach.CloseNames(people, typed); len(close) > 0 {
+		return close[0], true
+	}
 	return coach.Person{}, false
 }

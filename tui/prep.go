@@ -222,13 +222,13 @@ func (m *prepScreen) load(ctx *Context) {
 	switch m.kind(s) {
 	case kindText, kindNote:
 		m.ta.SetValue(m.session.Answer(it.ID).Text)
-		showCursor(&m.ta)
 		if m.kind(s) == kindNote {
 			m.ta.Placeholder = "A note on this rating (optional)."
 		} else {
 			m.ta.Placeholder = "Type here. enter starts a new line; tab moves on."
 		}
 		m.ta.Focus()
+		showCursor(&m.ta)
 	case kindActText:
 		a := m.session.Actions[s.field/actionCols]
 		m.ti.SetWidth(max(10, readWidth(ctx)-8))

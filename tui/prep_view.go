@@ -32,6 +32,7 @@ func (m *prepScreen) layout(ctx *Context, height int) {
 	others := len(items) - m.ta.Height()
 	h := height - chrome - others
 	m.ta.SetHeight(min(max(h, 1), 12))
+	showCursor(&m.ta)
 }
 
 // elsewhereText stays on screen while another window holds this prep.

@@ -168,8 +168,9 @@ func (f *recordForm) load() tea.Cmd {
 	s := f.cur()
 	switch s.kind {
 	case slotDiscussed:
+		cmd := f.discussed.Focus()
 		showCursor(&f.discussed)
-		return f.discussed.Focus()
+		return cmd
 	case slotActText:
 		f.line.Placeholder = "an action you agreed"
 		if s.row == len(f.actions) {
@@ -488,6 +489,7 @@ func (f *recordForm) Resize(ctx *Context, height int) {
 	f.discussed.SetWidth(max(20, readWidth(ctx)-4))
 	rows := 2*len(f.actions) + 12
 	f.discussed.SetHeight(max(1, min(10, height-rows)))
+	showCursor(&f.discussed)
 	if f.cur().kind == slotActText {
 		f.line.SetWidth(max(10, readWidth(ctx)-8))
 	} else {

@@ -219,31 +219,10 @@ func (b *searchBox) view(ctx *Context, height int, top []string, w int) string {
 	return fitHeight(strings.Join(out, "\n"), height)
 }
 
-// parseSearch splits what was typed into words and date filters:
-// "rota since:1/9 until:yesterday" looks for "rota" between the last
-// 1 September and yesterday. Dates in a filter lean to the past.
-func parseSearch(in string, today coach.Date) (q coach.SearchQuery, problem string) {
-	var words []string
-	for _, f := range strings.Fields(in) {
-		low := strings.ToLower(f)
-		switch {
-		case strings.HasPrefix(low, "since:") || strings.HasPrefix(low, "until:"):
-			d, err := parseFilterDate(f[6:], today)
-			if err != nil || d.IsZero() {
-				problem = "“" + f + "” is not a date filter attend can read (try since:1/9 or since:2w)"
-				continue
-			}
-			if low[0] == 's' {
-				q.Since = d
-			} else {
-				q.Until = d
-			}
-		default:
-			words = append(words, f)
-		}
-	}
-	q.Text = strings.Join(words, " ")
-	return q, problem
+// parseSearch reads a query: words, and since:/until: filters that lean to
+// the past (coach.ParseSearch).
+func parseSearch(in string, today coach.Date) (coach.SearchQuery, string) {
+	return coach.ParseSearch(in, today)
 }
 
 // highlight marks the words of text that a query word starts (ignoring
@@ -296,5 +275,3 @@ func stageTitle(g *coach.Guide, h coach.Hit) string {
 	}
 	return h.Stage
 }
-
-var parseFilterDate = coach.ParseDate

@@ -72,6 +72,10 @@ func (m *prepScreen) flushTyping(ctx *Context) tea.Cmd {
 }
 
 // showCursor scrolls a textarea so the cursor's line is in view. The
-// textarea only does this inside its own Update; text inserted or set
-// directly would otherwise stay below the box, out of sight.
-func showCursor(ta *textarea.Model) { ta.SetHeight(ta.Height()) }
+// textarea only lays out its lines inside its own Update, so text inserted
+// or set directly (or a new width) would leave the cursor below the box,
+// out of sight. A message it ignores makes it lay out and scroll.
+func showCursor(ta *textarea.Model) { *ta, _ = ta.Update(relayoutMsg{}) }
+
+// relayoutMsg is a message no editor acts on; see showCursor.
+type relayoutMsg struct{}
