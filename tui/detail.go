@@ -224,18 +224,8 @@ func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.Addendum) && agreed:
 		d.adding = true
 		return d.addendum.Focus()
-	case key.Matches(msg, l.Up):
-		d.vp.ScrollUp(1)
-	case key.Matches(msg, l.Down):
-		d.vp.ScrollDown(1)
-	case key.Matches(msg, l.PageUp):
-		d.vp.PageUp()
-	case key.Matches(msg, l.PageDown):
-		d.vp.PageDown()
-	case key.Matches(msg, l.Top):
-		d.vp.GotoTop()
-	case key.Matches(msg, l.Bottom):
-		d.vp.GotoBottom()
+	default:
+		scroll(&d.vp, msg, l)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -75,4 +76,26 @@ func listRow(s Styles, line string, selected bool, w int) string {
 func cell(text string, width int) string {
 	t := ansi.Truncate(text, width, "…")
 	return t + strings.Repeat(" ", max(0, width-ansi.StringWidth(t)))
+}
+
+// scroll moves a long page (a record, a review) with the list keys. It
+// reports whether the key was one of them.
+func scroll(vp *viewport.Model, msg tea.KeyPressMsg, k ListKeys) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		vp.PageDown()
+	case key.Matches(msg, k.Top):
+		vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
 }

@@ -78,18 +78,8 @@ func (r *reviewScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		return saveSession(ctx.Store, r.prep.person, r.prep.finished())
 	case key.Matches(msg, k.Edit):
 		ctx.Pop()
-	case key.Matches(msg, l.Up):
-		r.vp.ScrollUp(1)
-	case key.Matches(msg, l.Down):
-		r.vp.ScrollDown(1)
-	case key.Matches(msg, l.PageUp):
-		r.vp.PageUp()
-	case key.Matches(msg, l.PageDown):
-		r.vp.PageDown()
-	case key.Matches(msg, l.Top):
-		r.vp.GotoTop()
-	case key.Matches(msg, l.Bottom):
-		r.vp.GotoBottom()
+	default:
+		scroll(&r.vp, msg, l)
 	}
 	return nil
 }

@@ -1,0 +1,357 @@
+package tui
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"attend/coach"
+)
+
+// memStore is an in-memory Store for screen tests. It keeps the one rule the
+// screens rely on: a draft never comes back once its session is saved.
+type memStore struct {
+	mu          sync.Mutex
+	people      map[string]coach.Person
+	drafts      map[string]coach.Session
+	sessions    map[string]coach.Session
+	failDraft   error // when set, SaveDraft fails with it
+	draftWrites int
+}
+
+func newMemStore() *memStore {
+	return &memStore{people: map[string]coach.Person{}, drafts: map[string]coach.Session{}, sessions: map[string]coach.Session{}}
+}
+
+func (s *memStore) People() ([]coach.Person, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []coach.Person
+	for _, p := range s.people {
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func (s *memStore) EnsurePerson(name string) (coach.Person, bool, error) {
+	clean, err := coach.CleanName(name)
+	if err != nil {
+		return coach.Person{}, false, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range s.people {
+		if coach.SameName(p.Name, clean) {
+			return p, false, nil
+		}
+	}
+	p := coach.Person{ID: coach.NewID(clock), Name: clean, Created: clock}
+	s.people[p.ID] = p
+	return p, true, nil
+}
+
+func (s *memStore) Drafts() (map[string]time.Time, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]time.Time{}
+	for id, d := range s.drafts {
+		out[id] = d.Updated
+	}
+	return out, nil
+}
+
+func (s *memStore) Draft(personID string) (coach.Session, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.drafts[personID]
+	return d.Clone(), ok, nil
+}
+
+func (s *memStore) SaveDraft(sess coach.Session) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failDraft != nil {
+		return s.failDraft
+	}
+	if _, saved := s.sessions[sess.ID]; saved {
+		return nil
+	}
+	if cur, ok := s.drafts[sess.PersonID]; ok && !coach.MayReplaceDraft(cur.ID, cur.Writer, cur.Updated, sess) {
+		return coach.ErrDraftElsewhere
+	}
+	s.draftWrites++
+	s.drafts[sess.PersonID] = sess.Clone()
+	return nil
+}
+
+func (s *memStore) SaveSession(sess coach.Session) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.people[sess.PersonID]
+	if !ok {
+		return coach.Session{}, errors.New("no such person")
+	}
+	sess.Tidy(clock)
+	sess.Saved = clock
+	if err := sess.Validate(); err != nil {
+		return coach.Session{}, err
+	}
+	s.sessions[sess.ID] = sess.Clone()
+	if d, ok := s.drafts[sess.PersonID]; ok && d.ID == sess.ID {
+		delete(s.drafts, sess.PersonID)
+	}
+	p.LastSession = sess.Date
+	p.NextSession = sess.NextSession()
+	p.Sessions++
+	s.people[p.ID] = p
+	return sess, nil
+}
+
+func (s *memStore) Summaries(personID, after string, limit int) ([]coach.Summary, string, error) {
+	s.mu.Lock()
+	var all []coach.Summary
+	for _, sess := range s.sessions {
+		if personID != "" && sess.PersonID != personID {
+			continue
+		}
+		all = append(all, coach.Summarise(mustGuide(), s.people[sess.PersonID], sess))
+	}
+	s.mu.Unlock()
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Date != all[j].Date {
+			return all[j].Date.Before(all[i].Date)
+		}
+		return all[i].ID > all[j].ID
+	})
+	start := 0
+	if after != "" {
+		n, _ := strconv.Atoi(after)
+		start = n
+	}
+	end := len(all)
+	if limit > 0 {
+		end = min(len(all), start+limit)
+	}
+	next := ""
+	if end < len(all) {
+		next = strconv.Itoa(end)
+	}
+	return all[start:end], next, nil
+}
+
+func (s *memStore) Session(id string) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[id]
+	if !ok {
+		return coach.Session{}, errors.New("no saved session has that id")
+	}
+	return sess.Clone(), nil
+}
+
+func (s *memStore) Person(id string) (coach.Person, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.people[id]
+	if !ok {
+		return coach.Person{}, errors.New("no such person")
+	}
+	return p, nil
+}
+
+// OpenActions and SetActionStatus make memStore a FollowUps store.
+func (s *memStore) OpenActions(personID string) ([]coach.ActionRef, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []coach.ActionRef
+	for _, sess := range s.sessions {
+		if personID != "" && sess.PersonID != personID {
+			continue
+		}
+		for _, a := range sess.Actions {
+			if a.Status == coach.ActionOpen {
+				out = append(out, coach.ActionRef{PersonID: sess.PersonID, PersonName: s.people[sess.PersonID].Name,
+					SessionID: sess.ID, SessionDate: sess.Date, Action: a})
+			}
+		}
+	}
+	coach.SortFollowUps(out)
+	return out, nil
+}
+
+func (s *memStore) SetActionStatus(sessionID, actionID string, status coach.ActionStatus, reason string) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[sessionID]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	for i, a := range sess.Actions {
+		if a.ID == actionID {
+			closed, err := coach.CloseAction(a, status, reason, clock)
+			if err != nil {
+				return coach.Session{}, err
+			}
+			sess.Actions[i] = closed
+			s.sessions[sessionID] = sess
+			return sess.Clone(), nil
+		}
+	}
+	return coach.Session{}, errors.New("no such action")
+}
+
+// Search makes memStore a Searcher: every query word must start a word of
+// some answer, ignoring case and accents.
+func (s *memStore) Search(q coach.SearchQuery) ([]coach.Hit, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	words := q.Words()
+	var hits []coach.Hit
+	for _, sess := range s.sessions {
+		if q.PersonID != "" && sess.PersonID != q.PersonID {
+			continue
+		}
+		if (!q.Since.IsZero() && sess.Date.Before(q.Since)) || (!q.Until.IsZero() && q.Until.Before(sess.Date)) {
+			continue
+		}
+		for id, a := range sess.Answers {
+			folded := strings.Fields(coach.Fold(strings.Map(func(r rune) rune {
+				if r == ',' || r == '.' || r == ';' {
+					return ' '
+				}
+				return r
+			}, a.Text)))
+			all := true
+			for _, w := range words {
+				found := false
+				for _, f := range folded {
+					found = found || strings.HasPrefix(f, w)
+				}
+				all = all && found
+			}
+			if all && len(words) > 0 {
+				_, st, _ := mustGuide().Item(id)
+				hits = append(hits, coach.Hit{Summary: coach.Summarise(mustGuide(), s.people[sess.PersonID], sess), ItemID: id, Stage: st.ID, Snippet: a.Text})
+				break
+			}
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[j].Summary.Date.Before(hits[i].Summary.Date) })
+	return hits, nil
+}
+
+// memStore keeps after-meeting records like the real store: agreed records
+// are read-only apart from addenda.
+func (s *memStore) CompleteSession(id, record string, acts []coach.Action, next coach.Date) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[id]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	if sess.IsAgreed() {
+		return coach.Session{}, coach.ErrRecordAgreed
+	}
+	sess.Record = record
+	// Like the real store: an action with a known id replaces it, a new one
+	// is added, and one left with no words goes.
+	for _, a := range acts {
+		found := false
+		for i := range sess.Actions {
+			if sess.Actions[i].ID == a.ID {
+				sess.Actions[i], found = a, true
+			}
+		}
+		if !found {
+			sess.Actions = append(sess.Actions, a)
+		}
+	}
+	sess.Tidy(clock)
+	sess.SetAnswer("close.next", coach.Answer{Date: next})
+	s.sessions[id] = sess
+	return sess.Clone(), nil
+}
+
+func (s *memStore) AgreeSession(id string, on coach.Date) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[id]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	sess.Agreed = on
+	s.sessions[id] = sess
+	return sess.Clone(), nil
+}
+
+func (s *memStore) AddAddendum(id, text string) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess := s.sessions[id]
+	sess.Addenda = append(sess.Addenda, coach.Addendum{At: clock, Text: text})
+	s.sessions[id] = sess
+	return sess.Clone(), nil
+}
+
+func (s *memStore) UpdatePerson(id string, edit func(*coach.Person) error) (coach.Person, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.people[id]
+	if !ok {
+		return coach.Person{}, errors.New("no such person")
+	}
+	if err := edit(&p); err != nil {
+		return coach.Person{}, err
+	}
+	s.people[id] = p
+	return p, nil
+}
+
+func (s *memStore) CompleteSessionIf(id, expect, record string, acts []coach.Action, next coach.Date) (coach.Session, error) {
+	s.mu.Lock()
+	cur, ok := s.sessions[id]
+	s.mu.Unlock()
+	if ok && cur.IsAgreed() {
+		return coach.Session{}, coach.ErrRecordAgreed
+	}
+	if ok && cur.Record != strings.TrimSpace(expect) {
+		return coach.Session{}, coach.ErrRecordChanged
+	}
+	return s.CompleteSession(id, strings.TrimSpace(record), acts, next)
+}
+
+func (s *memStore) LatestSummaries() (map[string]coach.Summary, error) {
+	s.mu.Lock()
+	var ids []string
+	for id := range s.people {
+		ids = append(ids, id)
+	}
+	s.mu.Unlock()
+	out := map[string]coach.Summary{}
+	for _, id := range ids {
+		if sums, _, _ := s.Summaries(id, "", 1); len(sums) > 0 {
+			out[id] = sums[0]
+		}
+	}
+	return out, nil
+}
+
+// ErasePerson removes a person and everything about them.
+func (s *memStore) ErasePerson(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.people[id]; !ok {
+		return errors.New("no such person")
+	}
+	delete(s.people, id)
+	delete(s.drafts, id)
+	for sid, sess := range s.sessions {
+		if sess.PersonID == id {
+			delete(s.sessions, sid)
+		}
+	}
+	return nil
+}
