@@ -69,7 +69,7 @@ func TestParseImportReadsAnExport(t *testing.T) {
 		t.Errorf("answer %+v", a)
 	}
 	if s.Answer("future.prompt").Text == "" || s.NextSession() != (coach.Date{Year: 2027, Month: 2, Day: 24}) {
-		t.Errorf("answers %+v", s.Answers)
+		t.Errorf("answers %+v", s.AnswerIDs())
 	}
 	if len(s.Actions) != 2 || s.Actions[1].Reason != "dim angen" || s.Actions[1].Status != coach.ActionDropped {
 		t.Errorf("actions %+v", s.Actions)
@@ -113,7 +113,7 @@ func TestParseImportNamesTheFieldAtFault(t *testing.T) {
 	}{
 		{"format", func(d map[string]any) { d["format"] = "something-else" }, `format: "something-else" is not an attend export`},
 		{"no format", func(d map[string]any) { delete(d, "format") }, "format: is missing"},
-		{"version", func(d map[string]any) { d["version"] = 2 }, "version: 2 is not an export version this attend reads"},
+		{"version", func(d map[string]any) { d["version"] = 3 }, "version: 3 is not an export version this attend reads"},
 		{"version text", func(d map[string]any) { d["version"] = "1" }, "version: should be a number, not text"},
 		{"unknown top field", func(d map[string]any) { d["secrets"] = true }, "secrets: is not a field this attend knows"},
 		{"people not a list", func(d map[string]any) { d["people"] = map[string]any{} }, "people: should be a list, not an object"},
