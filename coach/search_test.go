@@ -124,11 +124,11 @@ func TestFirstMatch(t *testing.T) {
 		Addenda: []coach.Addendum{{At: time.Now(), Text: "Correction: it was Wednesday."}},
 	}
 	for _, tc := range []struct{ q, item, stage, snippet string }{
-		{"rota", "checkin.head", "checkin", "Tired; the rota again."},                                     // the first in guide order
+		{"rota", "checkin.head", "checkin", "Tired; the rota again."},                                  // the first in guide order
 		{"rota sian", "understand.challenges", "unknown", "Rota gaps on Tuesdays, and Siân covering."}, // the most terms
-		{"stretched", "needs.workload", "needs", "Heavy: Siân is stretched"},                              // a rating's note
-		{"budget", "action", "actions", "No budget for agency"},                                           // a drop reason
-		{"agency", coach.SaidID, "agenda", "Discussed the agency question."}, // the record comes before its actions
+		{"stretched", "needs.workload", "needs", "Heavy: Siân is stretched"},                           // a rating's note
+		{"budget", "action", "actions", "No budget for agency"},                                        // a drop reason
+		{"agency", coach.SaidID, "agenda", "Discussed the agency question."},                           // the record comes before its actions
 		{"discussed", coach.SaidID, "agenda", "Discussed the agency question."},
 		{"wednesday", "addendum", "record", "Correction: it was Wednesday."},
 		{"hiraeth", "future.prompt", "unknown", "From a newer prompt set: hiraeth"},
