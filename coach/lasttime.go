@@ -148,10 +148,10 @@ func LastTimeMarkdown(lt LastTime) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Last time: %s\n\n", lt.Person.Name)
 	if lt.Last.IsZero() {
-		fmt.Fprintf(&b, "You have not met yet. They have supervision every %s.\n", lt.Cadence)
+		fmt.Fprintf(&b, "You have not met yet. Supervision %s.\n", lt.Cadence)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "Last met %s, %s ago. Every %s: next %s.\n", lt.Last.Human(), daysPhrase(lt.DaysSince), lt.Cadence, lt.Due.Label())
+	fmt.Fprintf(&b, "Last met %s, %s ago. Supervision %s: next %s.\n", lt.Last.Human(), daysPhrase(lt.DaysSince), lt.Cadence, lt.Due.Label())
 
 	b.WriteString("\n## What would help\n\n")
 	if lt.Help == "" {

@@ -126,13 +126,18 @@ func findOpenAction(refs []coach.ActionRef, typed string) (coach.ActionRef, erro
 // ---- attend done, attend drop
 
 func newCloseActionCmd(g *globals, status coach.ActionStatus) *cobra.Command {
-	var reason string
+	var reason, outcome string
 	cmd := &cobra.Command{
-		Use:   "done ACTION-ID",
-		Short: "Mark an open action done",
+		Use:   "done ACTION-ID [--outcome helped|partly|notyet|didntask]",
+		Short: "Mark an open action done, and say whether it helped",
 		Long: `done marks an open action done. ACTION-ID is the id 'attend actions' prints,
-or its first 6 or more characters if no other open action starts the same way.`,
-		Example: `  attend done 01M8B6JA8Z`,
+or its first 6 or more characters if no other open action starts the same way.
+
+--outcome answers "did it help?": helped, partly, notyet (not yet) or
+didntask (you have not asked them yet). It is kept with the action and shows
+in the export, 'attend brief' and 'attend trends'.`,
+		Example: `  attend done 01M8B6JA8Z
+  attend done 01M8B6JA8Z --outcome helped`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("%s takes one action id: attend actions lists them", status)}
@@ -142,6 +147,13 @@ or its first 6 or more characters if no other open action starts the same way.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if status == coach.ActionDropped && strings.TrimSpace(reason) == "" {
 				return usageError{errors.New(`say why the action is dropped: attend drop ACTION-ID --reason "no longer needed"`)}
+			}
+			var o coach.Outcome
+			if cmd.Flags().Changed("outcome") {
+				var err error
+				if o, err = coach.ParseOutcome(outcome); err != nil {
+					return usageError{fmt.Errorf("--outcome: %w", err)}
+				}
 			}
 			st, _, err := g.openWithGuide(false)
 			if err != nil {
@@ -156,11 +168,19 @@ or its first 6 or more characters if no other open action starts the same way.`,
 			if err != nil {
 				return err
 			}
-			if _, err := st.SetActionStatus(r.SessionID, r.Action.ID, status, reason); err != nil {
+			if o != "" {
+				_, err = st.SetActionOutcome(r.SessionID, r.Action.ID, o) // done and its outcome, together
+			} else {
+				_, err = st.SetActionStatus(r.SessionID, r.Action.ID, status, reason)
+			}
+			if err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "%s: %s (%s, %s, agreed %s)\n", status, oneLine(r.Action.Text), r.Action.Owner.Label(), oneLine(r.PersonName), r.SessionDate.Human())
+			if o != "" {
+				fmt.Fprintf(out, "did it help? %s\n", o.Label())
+			}
 			if status == coach.ActionDropped {
 				fmt.Fprintf(out, "why: %s\n", oneLine(reason))
 			}
@@ -175,6 +195,8 @@ it. ACTION-ID is the id 'attend actions' prints, or its first 6 or more
 characters if no other open action starts the same way.`
 		cmd.Example = `  attend drop 01M8B6JA8Z --reason "the rota changed; no longer needed"`
 		cmd.Flags().StringVar(&reason, "reason", "", "why it is dropped (required)")
+	} else {
+		cmd.Flags().StringVar(&outcome, "outcome", "", "did it help? helped, partly, notyet or didntask")
 	}
 	return cmd
 }
@@ -244,7 +266,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 			}
 			out := cmd.OutOrStdout()
 			if complete {
-				record := s.Record
+				record := s.Said()
 				if f.Changed("discussed") {
 					record = discussed
 				}
@@ -322,6 +344,7 @@ var trendItems = []struct{ id, label string }{
 	{"needs.competence", "Competence"},
 	{"needs.workload", "Workload"},
 	{"checkin.energy", "Your energy"},
+	{"reflect.leaving", "You after"},
 }
 
 // sparkChars draw ratings 1 to 5.
@@ -419,4 +442,26 @@ func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.S
 		}
 		fmt.Fprintf(w, "%s  %s  latest %s  (%s%s)\n", label, b.String(), latest, span, note)
 	}
+	writeOutcomes(w, sums)
+}
+
+// writeOutcomes prints whether the help agreed and done helped, counted over
+// every session, with the latest session that has an answer.
+func writeOutcomes(w io.Writer, sums []coach.Summary) {
+	pts := coach.OutcomeSeries(sums)
+	if len(pts) == 0 {
+		fmt.Fprintln(w, "Did it help?  no outcomes recorded yet (attend done ID --outcome helped)")
+		return
+	}
+	total := map[coach.Outcome]int{}
+	for _, pt := range pts {
+		for o, n := range pt.Outcomes {
+			total[o] += n
+		}
+	}
+	var parts []string
+	for _, o := range coach.Outcomes {
+		parts = append(parts, fmt.Sprintf("%s %d", o.Label(), total[o]))
+	}
+	fmt.Fprintf(w, "Did it help?  %s  (%s to %s)\n", strings.Join(parts, " · "), pts[0].Date, pts[len(pts)-1].Date)
 }
