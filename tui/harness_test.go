@@ -400,7 +400,8 @@ func (s *memStore) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 		if (!q.Since.IsZero() && sess.Date.Before(q.Since)) || (!q.Until.IsZero() && q.Until.Before(sess.Date)) {
 			continue
 		}
-		for id, a := range sess.Answers {
+		for _, id := range sess.AnswerIDs() {
+			a := sess.Answer(id)
 			folded := strings.Fields(coach.Fold(strings.Map(func(r rune) rune {
 				if r == ',' || r == '.' || r == ';' {
 					return ' '
@@ -438,7 +439,7 @@ func (s *memStore) CompleteSession(id, record string, acts []coach.Action, next 
 	if sess.IsAgreed() {
 		return coach.Session{}, coach.ErrRecordAgreed
 	}
-	sess.Record = record
+	sess.SetAnswer(coach.SaidID, coach.Answer{Text: record})
 	sess.Actions = append(sess.Actions, acts...)
 	sess.SetAnswer("close.next", coach.Answer{Date: next})
 	s.sessions[id] = sess
@@ -487,7 +488,7 @@ func (s *memStore) CompleteSessionIf(id, expect, record string, acts []coach.Act
 	if ok && cur.IsAgreed() {
 		return coach.Session{}, coach.ErrRecordAgreed
 	}
-	if ok && cur.Record != strings.TrimSpace(expect) {
+	if ok && cur.Said() != strings.TrimSpace(expect) {
 		return coach.Session{}, coach.ErrRecordChanged
 	}
 	return s.CompleteSession(id, strings.TrimSpace(record), acts, next)

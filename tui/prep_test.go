@@ -132,7 +132,7 @@ func TestAutosaveWritesTheDraft(t *testing.T) {
 	h.typeText("Busy week")
 	d, ok, _ := h.store.Draft(h.m.prep.person.ID)
 	if !ok || d.Answer("checkin.head").Text != "Busy week" {
-		t.Fatalf("draft = %+v, %v", d.Answers, ok)
+		t.Fatalf("draft = %+v, %v", d.Prep, ok)
 	}
 	if d.Position.Item != "checkin.head" {
 		t.Fatalf("draft position = %+v", d.Position)
@@ -212,7 +212,7 @@ func TestCtrlCWritesTheDraftBeforeQuitting(t *testing.T) {
 	}
 	d, ok, _ := h.store.Draft(h.m.prep.person.ID)
 	if !ok || d.Answer("help.obstacle").Text != "Chase the agency invoice" {
-		t.Fatalf("draft after quit = %+v", d.Answers)
+		t.Fatalf("draft after quit = %+v", d.Prep)
 	}
 }
 

@@ -45,8 +45,8 @@ func keepBoth(st Store, id, mine string, next coach.Date) tea.Cmd {
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
-		both := strings.TrimSpace(cur.Record + "\n\n" + mine)
-		s, err := st.CompleteSessionIf(id, cur.Record, both, nil, next)
+		both := strings.TrimSpace(cur.Said() + "\n\n" + mine)
+		s, err := st.CompleteSessionIf(id, cur.Said(), both, nil, next)
 		return recordSavedMsg{what: "record", session: s, err: err}
 	}
 }
@@ -104,7 +104,7 @@ type recordForm struct {
 }
 
 func newRecordForm(ctx *Context, s coach.Session, height int) recordForm {
-	f := recordForm{session: s, owner: coach.OwnerMe, seen: s.Record}
+	f := recordForm{session: s, owner: coach.OwnerMe, seen: s.Said()}
 	f.discussed = textarea.New()
 	f.discussed.ShowLineNumbers = false
 	f.discussed.Prompt = "┃ "
@@ -113,7 +113,7 @@ func newRecordForm(ctx *Context, s coach.Session, height int) recordForm {
 	f.discussed.SetStyles(ctx.Styles.TextArea)
 	f.discussed.SetWidth(max(20, readWidth(ctx)-4))
 	f.discussed.SetHeight(max(3, min(10, height-14)))
-	f.discussed.SetValue(s.Record)
+	f.discussed.SetValue(s.Said())
 	f.discussed.Focus()
 	f.action = textinput.New()
 	f.action.Prompt = ""
@@ -167,7 +167,7 @@ func (f *recordForm) write(ctx *Context, acts []coach.Action, what string) tea.C
 func (f *recordForm) written(msg recordSavedMsg) {
 	switch {
 	case msg.err == nil:
-		f.seen, f.err = msg.session.Record, nil
+		f.seen, f.err = msg.session.Said(), nil
 	case errors.Is(msg.err, coach.ErrRecordChanged):
 		f.changedElsewhere = true
 	case errors.Is(msg.err, coach.ErrRecordAgreed):
