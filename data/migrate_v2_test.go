@@ -88,7 +88,28 @@ func TestMigrateReleaseFileToThreeParts(t *testing.T) {
 			len(before), records, agreed, addenda, texts)
 	}
 
+	// A draft the release left (a prep not yet saved) for the first person.
+	var draftPerson string
+	for _, r := range before {
+		draftPerson = r.PersonID
+		break
+	}
+	draft := `{"v":2,"id":"01M8B6JA8ZJ68R3WF717SCT7QK","person_id":"` + draftPerson + `","lang":"en","date":"2026-11-26",` +
+		`"created":"2026-11-26T08:41:00Z","updated":"2026-11-26T08:55:00Z",` +
+		`"answers":{"checkin.lasttime":{"text":"Half-typed before the upgrade"},"needs.workload":{"rating":2}},"actions":[]}`
+	db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bktDrafts).Put([]byte(draftPerson), []byte(draft)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
 	s := openTest(t, path)
+	if d, ok, err := s.Draft(draftPerson); err != nil || !ok || d.Prep["checkin.lasttime"].Text != "Half-typed before the upgrade" || d.Record["needs.workload"].Rating != 2 {
+		t.Errorf("the draft after the upgrade: %+v %v %v", d, ok, err)
+	}
 	baks, _ := filepath.Glob(path + ".bak-v2-*")
 	if len(baks) != 1 {
 		t.Fatalf("backups %v, want one copy from before the upgrade", baks)

@@ -209,9 +209,9 @@ func newRecordCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "record SESSION-ID [--discussed TEXT] [--action TEXT]... [--next DATE] [--agreed DATE]",
 		Short: "Complete a session's record after the meeting",
-		Long: `record adds what happened at the meeting to a saved session: what was
-discussed (--discussed replaces the record written before; without it the
-record is kept), actions agreed (--action, as often as needed; each is yours
+		Long: `record adds what happened at the meeting to a saved session's meeting
+record: what they said, in their words (--discussed replaces what was written
+before; without it that is kept), actions agreed (--action, as often as needed; each is yours
 and open, and 'attend actions' lists it) and the next session's date
 (--next). --agreed says the staff member agreed the record, on that day:
 from then on it is read-only, and corrections are dated addenda
@@ -291,7 +291,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&discussed, "discussed", "", "what was discussed (replaces the record written before)")
+	cmd.Flags().StringVar(&discussed, "discussed", "", "what they said, in their words (replaces what was written before)")
 	cmd.Flags().StringArrayVar(&actions, "action", nil, "an action agreed, yours and open (repeat for more)")
 	cmd.Flags().StringVar(&next, "next", "", "the next session's date")
 	cmd.Flags().StringVar(&agreed, "agreed", "", "the day the staff member agreed the record (today, 2026-11-26, ...)")
