@@ -154,7 +154,6 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, ratings *[4]int, date Date, la
 	s := Session{
 		ID: NewID(created), PersonID: p.person.ID, Lang: "en", Date: date,
 		Created: created, Updated: saved, Saved: saved,
-		Answers: map[string]Answer{},
 	}
 	w := demoWriter{r: r, first: p.first, setting: p.setting}
 
@@ -168,7 +167,7 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, ratings *[4]int, date Date, la
 	}
 	energy = clampRating(energy)
 	if chance(r, 0.9) {
-		s.Answers["checkin.energy"] = w.ratingAnswer(energy, demoRatingNotes[0], 0.3)
+		s.SetAnswer(EnergyID, w.ratingAnswer(energy, demoRatingNotes[0], 0.3))
 	}
 
 	// Core needs drift: a random walk per person, leaning their way, with
@@ -197,17 +196,22 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, ratings *[4]int, date Date, la
 		}
 		ratings[k] = clampRating(ratings[k] + step)
 	}
-	for k, id := range []string{"needs.autonomy", "needs.belonging", "needs.competence", "needs.workload"} {
+	for k, id := range NeedIDs {
 		if chance(r, 0.85) {
-			s.Answers[id] = w.ratingAnswer(ratings[k], demoRatingNotes[k+1], 0.25)
+			a := w.ratingAnswer(ratings[k], demoRatingNotes[k+1], 0.25)
+			a.Together = chance(r, 0.8) // most rated together in the meeting
+			s.SetAnswer(id, a)
 		}
+	}
+	if chance(r, 0.5) {
+		s.SetAnswer(LeavingID, Answer{Rating: clampRating(energy + r.IntN(3) - 1)})
 	}
 
 	for _, pr := range demoPrompts {
 		if !chance(r, p.thorough*pr.weight) {
 			continue
 		}
-		s.Answers[pr.id] = Answer{Text: w.answer(pr.phrases, p.wordy)}
+		s.SetAnswer(pr.id, Answer{Text: w.answer(pr.phrases, p.wordy)})
 	}
 
 	n := 0
@@ -245,6 +249,9 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, ratings *[4]int, date Date, la
 			a.Status = ActionOpen
 		case x < open+done:
 			a.Status = ActionDone
+			if chance(r, 0.75) {
+				a.Outcome = Outcomes[min(r.IntN(6), len(Outcomes)-1)] // helped most often
+			}
 		default:
 			a.Status = ActionDropped
 			a.Reason = w.fill(pick(r, demoDropReasons))
@@ -255,7 +262,7 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, ratings *[4]int, date Date, la
 	// The latest always has one, so that it alone says who is overdue.
 	if latest || chance(r, 0.85) {
 		next := p.person.Cadence.After(date).AddDays(between(r, -7, 7))
-		s.Answers["close.next"] = Answer{Date: weekday(next)}
+		s.SetAnswer(NextID, Answer{Date: weekday(next)})
 	}
 	return s
 }
@@ -616,20 +623,6 @@ var demoPrompts = []demoPrompt{
 		"Nothing I can think of, but I'll ask whether they see it differently.",
 		"I took over the family meeting for {resident} without asking how {first} wanted to lead it.",
 	}},
-	{"checkin.lasttime", 0.7, []string{
-		"Agreed I'd chase the mileage claim: done. {first} was going to try the new handover sheet.",
-		"I said I'd sort the fob for the side door. Still not done; I need to own that.",
-		"We agreed a phased return. I did my part with HR; not sure about the OH referral.",
-		"Shadowing with the district nurse: booked, diolch to {colleague}.",
-		"Can't remember exactly, which says something. Reading last time's notes first.",
-	}},
-	{"attend.present", 0.6, []string{
-		"Phone on silent in the drawer, the small lounge booked, {colleague} holding the bleep.",
-		"Meeting at the café in {place}, away from the office, as {first} asked.",
-		"Blocking an hour and a half so we don't rush the end.",
-		"Door closed, sign on it. Not looking at the rota screen.",
-		"Going out to meet them on {setting} rather than making them drive in.",
-	}},
 	{"attend.opening", 0.7, []string{
 		"Ask what they want to use the time for, and wait.",
 		"Start with a paned and 'how are you, really?', then let {first} lead.",
@@ -637,7 +630,7 @@ var demoPrompts = []demoPrompt{
 		"'What's been on your mind since last time?' and then quiet.",
 		"Ask in Welsh first, as we usually do: 'Sut wyt ti?'",
 	}},
-	{"attend.listen", 0.55, []string{
+	{"attend.fascination", 0.55, []string{
 		"Energy when they talk about the people they support, against the paperwork.",
 		"Whether they mention the night shifts at all. Last time they went quiet on that.",
 		"Their tone when {colleague}'s name comes up.",
@@ -651,7 +644,7 @@ var demoPrompts = []demoPrompt{
 		"Yes, and asked about Welsh for the people who are first-language speakers, like {resident}.",
 		"Not yet: remember to ask this time.",
 	}},
-	{"understand.challenges", 0.95, []string{
+	{"agenda.said", 0.95, []string{
 		"Two new residents with complex needs; rota gaps on Tuesdays.",
 		"Travel time between calls on the {place} round is squeezing visits down to fifteen minutes.",
 		"Paperwork after every call: the app crashes and they write everything twice.",
@@ -668,70 +661,42 @@ var demoPrompts = []demoPrompt{
 		"Ask rather than suggest. My fix last time made more work.",
 		"Whether the team has changed since {colleague} started.",
 	}},
-	{"understand.weighing", 0.8, []string{
+	{"agenda.theirs", 0.8, []string{
 		"{resident}'s decline. {first} has known them six years and is grieving already.",
 		"A lady on the {place} round who lives alone and cries when they leave. Went well: they got the GP out the same day.",
 		"The family meeting that turned angry. Hard, but they kept calm and kept {resident} at the centre.",
 		"A young man we support has been in crisis. Went well: the new plan has held for two weeks.",
 		"End of life care in room 4. They were proud of it, and exhausted.",
 	}},
-	{"understand.sense", 0.55, []string{
-		"Thinks it happened because the handover was rushed; next time would ask for ten minutes' overlap.",
-		"Sees it as a problem with the system, not with a person. Fair.",
-		"Blames themselves more than the facts support. Would ring me earlier next time.",
-		"Not sure yet; wants to talk it through with {colleague} first.",
-		"Says the agency shift was the trigger; next time would flag the skill mix at 8am.",
-	}},
-	{"understand.outside", 0.35, []string{
+	{"empathise.private", 0.35, []string{
 		"Caring for their mam at home in {place}; the evenings are not rest.",
 		"Car failed its MOT, so getting to the early calls is hard.",
 		"Studying for the level 3 diploma in the evenings.",
 		"Nothing they want to share, which is fine.",
 		"Their youngest has started school; mornings are a scramble.",
 	}},
-	{"empathise.feeling", 0.85, []string{
-		"Tired and a bit flat, but proud of the team.",
-		"Angry about the rota; underneath, worried about letting people down.",
-		"Relieved after the inspection. Lighter than I've seen them in months.",
-		"Guilty about taking leave: 'I feel like I'm abandoning them'.",
-		"Hiraeth for the old team at {setting}.",
-		"Anxious about the complaint; keeps going over it.",
-	}},
-	{"empathise.acknowledge", 0.6, []string{
+	{"empathise.safe", 0.6, []string{
 		"Say plainly that three weekends as senior is too much, and that I see it.",
 		"Name the grief about {resident} and give it room.",
 		"Tell them the family said they were the kindest person on shift.",
 		"Acknowledge my part: the rota was late because of me.",
 		"Chwarae teg: they held it together when I wasn't there.",
 	}},
-	{"empathise.stirring", 0.4, []string{
+	{"empathise.steady", 0.4, []string{
 		"It reminds me of my own first years on nights. Keep that out of their story.",
 		"I feel defensive about the rota. Notice it; don't act on it.",
 		"Sadness about {resident}; I knew them too.",
 		"Impatience, honestly. That's mine to sort, not theirs.",
 		"Nothing much today; feeling steady.",
 	}},
-	{"empathise.outside", 0.3, []string{
-		"I'll ask whether they'd like to talk about home, and leave it there if not.",
-		"Remind them about the employee assistance line, gently.",
-		"Check in about their mam without making it the agenda.",
-		"Nothing to add; respect that.",
-	}},
-	{"empathise.valued", 0.7, []string{
-		"Thank them for the way they spoke to {resident}'s daughter; that took skill.",
-		"Tell them the new starters ask for them by name.",
-		"Share the card from the family in {place}.",
-		"Say what I notice: they never leave a call without a cwtch or a joke for {resident}.",
-		"Put it in writing to the RI so it's on record.",
-	}},
-	{"help.obstacle", 0.75, []string{
+	{"help.offer", 0.75, []string{
 		"The rota software: I can get them access to make swaps directly.",
 		"Mileage claims take two months to pay. I'll raise it with finance.",
 		"The side door fob, still. Really need to sort it.",
 		"No protected time for the diploma. Agree two hours a fortnight.",
 		"Agency induction: they're doing it on shift with no time allowed.",
 	}},
-	{"help.resources", 0.5, []string{
+	{"agenda.help", 0.5, []string{
 		"Ask for a second car for the {place} round in winter.",
 		"Bank staff who know the residents for Tuesday lates.",
 		"A quiet room for handover.",
@@ -751,7 +716,7 @@ var demoPrompts = []demoPrompt{
 		"Their call whether to go for the senior post; no pressure from me.",
 		"Agreed they can swap calls directly with {colleague} without asking me.",
 	}},
-	{"actions.learning", 0.5, []string{
+	{"team.learning", 0.5, []string{
 		"Level 3 diploma: two hours' protected time a fortnight.",
 		"Shadowing the palliative care nurse in {place}.",
 		"The dementia care course in the spring.",
@@ -759,19 +724,48 @@ var demoPrompts = []demoPrompt{
 		"Positive behaviour support refresher.",
 		"None this time; they asked for a breather.",
 	}},
-	{"close.reflection", 0.7, []string{
-		"That they are valued and not alone with the rota. Afterwards: a walk along the prom in {place}.",
-		"That we'll sort the door together. I'll have a proper lunch away from the desk.",
-		"That it's fine to say no to extra shifts. I'll write up, then switch off.",
-		"That {resident}'s care is something to be proud of. I'll ring my sister tonight.",
-		"That they can come to me before it gets this bad. Paned and a quiet ten minutes after.",
+	{"strain.need", 0.7, []string{
+		"Competence, I think: three weekends as senior and no time to do any of it well.",
+		"Belonging. Since the team split across two sites they've been on their own a lot.",
+		"Autonomy: they have no say over the rota at the moment.",
+		"Hard to say. I'll ask them which one it feels like.",
 	}},
-	{"close.fair", 0.5, []string{
-		"Yes; I'll share the notes and ask them to add anything.",
-		"I think so. I reworded the part about the complaint to keep it to the facts.",
-		"Yes: read them back at the end and they agreed.",
-		"Mostly; took out my guesswork about home.",
-		"Yes. Nothing here I wouldn't say to their face.",
+	{"strain.pressure", 0.3, []string{
+		"The CIW action plan. I'll want to hand out tasks instead of asking.",
+		"If the agency question comes up I'll be tempted to just decide.",
+		"Short staffing this week: notice when I start giving instructions.",
+	}},
+	{"team.inclusion", 0.5, []string{
+		"Says the night staff feel forgotten at team meetings; they never hear the news.",
+		"The new carers from overseas sit together at break; {first} has started inviting them over.",
+		"Everyone included, they think, but {colleague} has gone quiet since the restructure.",
+		"Bank staff aren't on the group chat, so they miss changes to care plans.",
+	}},
+	{"team.goals", 0.6, []string{
+		"Care plans for the new residents are up to date; two reviews overdue, both booked.",
+		"Falls are down on the unit since the new night checks. Proud of that.",
+		"Medication audit came back clean. Goal for next time: lead a handover trial.",
+		"Visits on the {place} round are running short; the quality of care is slipping and they know it.",
+	}},
+	{"reflect.talking", 0.5, []string{
+		"They did, mostly. I caught myself twice wanting to fill the silence.",
+		"Me, too much at the start. Better after the first ten minutes.",
+		"About even. They led the agenda.",
+	}},
+	{"reflect.behaviours", 0.4, []string{
+		"Attending and understanding, yes. I skipped empathising when they talked about home.",
+		"Helping came too fast; I offered a fix before I understood it.",
+		"All four, I think, but understanding was the hardest.",
+	}},
+	{"reflect.control", 0.35, []string{
+		"When the rota came up I started telling them what to do.",
+		"The CIW action plan: I handed out tasks rather than asking.",
+		"Not today; the pressure was lower.",
+	}},
+	{"reflect.team", 0.35, []string{
+		"Night staff feeling left out of team news.",
+		"The agency induction: everyone is doing it on shift.",
+		"How we share the load when sickness hits the weekend.",
 	}},
 }
 

@@ -3,18 +3,28 @@ package coach
 import (
 	"encoding/json"
 	"io"
+	"slices"
+	"strings"
 	"time"
 )
 
 // ExportFormat names the JSON export so that an import can recognise it.
+//
+// Version 2 split each session into three parts: every answer names its
+// part (prep, record or reflection), ratings say whether they were rated
+// together, actions carry an outcome, and version 1's "record" text is the
+// record's answer agenda.said. Version 1 is still read.
 const (
 	ExportFormat  = "attend-export"
-	ExportVersion = 1
+	ExportVersion = 2
 )
 
 // ExportAnswer is one answer with the prompt it answered, so that a reader
 // of the export needs no prompt file to make sense of it.
 type ExportAnswer struct {
+	// Part is prep (private preparation), record (the meeting record) or
+	// reflection (private reflection afterwards).
+	Part        string `json:"part"`
 	Stage       string `json:"stage"`
 	Prompt      string `json:"prompt"`
 	Kind        string `json:"kind"`
@@ -22,6 +32,8 @@ type ExportAnswer struct {
 	Rating      int    `json:"rating,omitempty"`
 	RatingLabel string `json:"rating_label,omitempty"`
 	Date        string `json:"date,omitempty"`
+	// Together is set on a rating made together with the staff member.
+	Together bool `json:"together,omitempty"`
 }
 
 // ExportSession is a session as exported. Field names are part of attend's
@@ -38,9 +50,11 @@ type ExportSession struct {
 	NextSession string                  `json:"next_session,omitempty"`
 	Answers     map[string]ExportAnswer `json:"answers"`
 	Actions     []Action                `json:"actions"`
-	// After the meeting: what was discussed, when the record was agreed
-	// with the staff member, and the dated addenda made after that.
-	Record  string     `json:"record,omitempty"`
+	// Record is what was discussed, in version 1 exports only: version 2
+	// writes it as the record's answer agenda.said. Read, never written.
+	Record string `json:"record,omitempty"`
+	// When the record was agreed with the staff member, and the dated
+	// addenda made after that.
 	Agreed  string     `json:"agreed,omitempty"`
 	Addenda []Addendum `json:"addenda,omitempty"`
 }
@@ -76,22 +90,48 @@ func ExportSessionOf(g *Guide, p Person, s Session) ExportSession {
 		NextSession: s.NextSession().String(),
 		Answers:     map[string]ExportAnswer{},
 		Actions:     s.LiveActions(),
-		Record:      s.Record,
 		Agreed:      s.Agreed.String(),
 		Addenda:     s.Addenda,
 	}
 	if out.Actions == nil {
 		out.Actions = []Action{}
 	}
-	for id, a := range s.Answers {
-		ea := ExportAnswer{Stage: "unknown", Kind: "unknown", Text: a.Text, Rating: a.Rating, Date: a.Date.String()}
-		if it, st, ok := g.Item(id); ok {
-			ea.Stage, ea.Prompt, ea.Kind = st.ID, it.Prompt, string(it.Kind)
-			ea.RatingLabel = it.ScaleLabel(a.Rating)
+	for _, p := range Parts {
+		for id, a := range s.Answers(p) {
+			ea := ExportAnswer{Part: string(p), Stage: "unknown", Kind: "unknown", Text: a.Text, Rating: a.Rating,
+				Date: a.Date.String(), Together: a.Together}
+			if it, st, ok := g.Item(id); ok {
+				ea.Stage, ea.Prompt, ea.Kind = st.ID, it.Prompt, string(it.Kind)
+				ea.RatingLabel = it.ScaleLabel(a.Rating)
+			}
+			out.Answers[id] = ea
 		}
-		out.Answers[id] = ea
 	}
 	return out
+}
+
+// LegacyParts splits the answers of a session written before the three
+// parts (one map, and the record's "what was discussed" text) into the
+// prep and the meeting record. Everything was written before the meeting,
+// so it is prep, except what the record always held: the next session's
+// date, and the core-needs ratings, which are the record's ratings as the
+// manager's own view (not rated together). The record text becomes what
+// they said (agenda.said). Nothing is dropped.
+func LegacyParts(answers map[string]Answer, record string) (prep, rec map[string]Answer) {
+	var s Session
+	for id, a := range answers {
+		switch {
+		case id == NextID || slices.Contains(NeedIDs, id):
+			a.Together = false
+			s.SetPartAnswer(PartRecord, id, a)
+		default:
+			s.SetPartAnswer(PartPrep, id, a)
+		}
+	}
+	if strings.TrimSpace(record) != "" {
+		s.SetPartAnswer(PartRecord, SaidID, Answer{Text: record})
+	}
+	return s.Prep, s.Record
 }
 
 // ExportWriter streams an export document, so that exporting a hundred

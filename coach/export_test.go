@@ -155,15 +155,19 @@ func TestExportSessionOf(t *testing.T) {
 	if es.NextSession != "2027-02-24" || !es.Saved.Equal(s.Saved) || !es.Created.Equal(now) {
 		t.Errorf("dates: next %q saved %v created %v", es.NextSession, es.Saved, es.Created)
 	}
-	if len(es.Answers) != len(s.Answers) {
-		t.Errorf("%d answers, want %d", len(es.Answers), len(s.Answers))
+	if len(es.Answers) != len(s.AnswerIDs()) {
+		t.Errorf("%d answers, want %d", len(es.Answers), len(s.AnswerIDs()))
 	}
 	want := map[string]coach.ExportAnswer{
-		"checkin.energy": {Stage: "checkin", Kind: "rating", Prompt: "How are you arriving today?", Rating: 2, RatingLabel: "tired", Text: "Long week on the rota. 😴"},
-		"needs.workload": {Stage: "needs", Kind: "rating", Prompt: "Workload", Text: "Not rated yet: we ran out of time."},
-		"close.next":     {Stage: "close", Kind: "date", Prompt: "Date of the next session", Date: "2027-02-24"},
-		"future.prompt":  {Stage: "unknown", Kind: "unknown", Text: "From a newer prompt set."},
-		"aaa.old":        {Stage: "unknown", Kind: "unknown", Rating: 3, Date: "2026-12-01", Text: "Rated, dated and noted."},
+		"checkin.energy":        {Part: "prep", Stage: "checkin", Kind: "rating", Prompt: "How much energy do you have right now?", Rating: 2, RatingLabel: "tired", Text: "Long week on the rota. 😴"},
+		"understand.challenges": {Part: "prep", Stage: "earlier", Kind: "text", Prompt: "In their words, what are the biggest challenges in their work right now?", Text: "  Night staffing; Gwenllïan's new rota."},
+		"needs.workload":        {Part: "record", Stage: "needs", Kind: "rating", Prompt: "Workload", Text: "Not rated yet: we ran out of time."},
+		"needs.belonging":       {Part: "record", Stage: "needs", Kind: "rating", Prompt: "Belonging", Rating: 4, RatingLabel: "good", Together: true},
+		"agenda.said":           {Part: "record", Stage: "agenda", Kind: "text", Prompt: "What did they say, in their words?", Text: "\"Nights are the hard part.\""},
+		"close.next":            {Part: "record", Stage: "close", Kind: "date", Prompt: "Date of the next session", Date: "2027-02-24"},
+		"reflect.talking":       {Part: "reflection", Stage: "reflect", Kind: "text", Prompt: "Who did most of the talking?", Text: "They did, mostly."},
+		"future.prompt":         {Part: "prep", Stage: "unknown", Kind: "unknown", Text: "From a newer prompt set."},
+		"aaa.old":               {Part: "prep", Stage: "unknown", Kind: "unknown", Rating: 3, Date: "2026-12-01", Text: "Rated, dated and noted."},
 	}
 	for id, w := range want {
 		if got := es.Answers[id]; got != w {

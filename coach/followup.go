@@ -68,8 +68,9 @@ func CloseAction(a Action, status ActionStatus, reason string, now time.Time) (A
 			return a, fmt.Errorf("say why the action is dropped")
 		}
 		a.Reason = strings.TrimSpace(reason)
+		a.Outcome = ""
 	case ActionOpen:
-		a.Reason, a.Closed = "", time.Time{}
+		a.Reason, a.Closed, a.Outcome = "", time.Time{}, ""
 		a.Status = ActionOpen
 		return a, nil
 	default:
@@ -77,6 +78,95 @@ func CloseAction(a Action, status ActionStatus, reason string, now time.Time) (A
 	}
 	a.Status, a.Closed = status, now
 	return a, nil
+}
+
+// Outcome says whether help that was agreed and done actually helped: the
+// question "did it help?" asked when an action is marked done.
+type Outcome string
+
+const (
+	OutcomeHelped   Outcome = "helped"
+	OutcomePartly   Outcome = "partly"
+	OutcomeNotYet   Outcome = "notyet"
+	OutcomeDidntAsk Outcome = "didntask" // the manager has not asked them yet
+)
+
+// Outcomes in the order they are offered.
+var Outcomes = []Outcome{OutcomeHelped, OutcomePartly, OutcomeNotYet, OutcomeDidntAsk}
+
+// Valid reports whether o is one of Outcomes.
+func (o Outcome) Valid() bool {
+	for _, x := range Outcomes {
+		if o == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the outcome as a person reads it.
+func (o Outcome) Label() string {
+	switch o {
+	case OutcomeHelped:
+		return "helped"
+	case OutcomePartly:
+		return "partly helped"
+	case OutcomeNotYet:
+		return "not helped yet"
+	case OutcomeDidntAsk:
+		return "didn't ask"
+	}
+	return string(o)
+}
+
+func outcomeList() string {
+	var s []string
+	for _, o := range Outcomes {
+		s = append(s, string(o))
+	}
+	return strings.Join(s, ", ")
+}
+
+// ParseOutcome reads an outcome as typed: helped, partly, notyet (or
+// "not yet"), didntask (or "didn't ask"), ignoring case.
+func ParseOutcome(s string) (Outcome, error) {
+	f := strings.ToLower(strings.TrimSpace(s))
+	f = strings.NewReplacer(" ", "", "'", "", "’", "", "-", "", "_", "").Replace(f)
+	if o := Outcome(f); o.Valid() {
+		return o, nil
+	}
+	return "", fmt.Errorf("outcome %q is not one of %s", s, outcomeList())
+}
+
+// SetOutcome records whether a done action helped ("" clears it).
+func SetOutcome(a Action, o Outcome) (Action, error) {
+	if o != "" && !o.Valid() {
+		return a, fmt.Errorf("outcome %q is not one of %s", o, outcomeList())
+	}
+	if o != "" && a.Status != ActionDone {
+		return a, fmt.Errorf("only a done action has an outcome: this one is %s", a.Status)
+	}
+	a.Outcome = o
+	return a, nil
+}
+
+// OutcomePoint is the outcomes of one session's done actions, for trends.
+type OutcomePoint struct {
+	Date     Date
+	Outcomes map[Outcome]int
+}
+
+// OutcomeSeries pulls the outcomes out of summaries, oldest first,
+// skipping sessions with none.
+func OutcomeSeries(sums []Summary) []OutcomePoint {
+	var out []OutcomePoint
+	for _, s := range sums {
+		if len(s.Outcomes) > 0 {
+			out = append(out, OutcomePoint{s.Date, s.Outcomes})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out
 }
 
 // Point is one rating on a date, for trend charts.

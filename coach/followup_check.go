@@ -26,12 +26,6 @@ func (s Session) validateFollowUp() error {
 			return fmt.Errorf("session %s: actions[%d].reason is not valid or too long", s.ID, i)
 		}
 	}
-	if !utf8.ValidString(s.Record) {
-		return fmt.Errorf("session %s: record is not valid UTF-8", s.ID)
-	}
-	if utf8.RuneCountInString(s.Record) > MaxAnswerLen {
-		return fmt.Errorf("session %s: record is longer than %d characters", s.ID, MaxAnswerLen)
-	}
 	if err := s.Agreed.Check(); err != nil {
 		return fmt.Errorf("session %s: agreed: %w", s.ID, err)
 	}

@@ -120,8 +120,8 @@ func ParseImport(raw []byte) (*ImportDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	if version != ExportVersion {
-		return nil, faultAt("version", "%d is not an export version this attend reads (%d): update attend", version, ExportVersion)
+	if version < 1 || version > ExportVersion {
+		return nil, faultAt("version", "%d is not an export version this attend reads (1 to %d): update attend", version, ExportVersion)
 	}
 	if doc.Exported, err = timeField("exported", top, false); err != nil {
 		return nil, err
@@ -157,7 +157,7 @@ func ParseImport(raw []byte) (*ImportDoc, error) {
 	seen := map[string]int{}
 	for i, sr := range sessions {
 		path := fmt.Sprintf("sessions[%d]", i)
-		s, err := parseSession(path, sr)
+		s, err := parseSession(path, sr, version)
 		if err != nil {
 			return nil, err
 		}
@@ -218,7 +218,7 @@ func parsePerson(path string, raw json.RawMessage) (Person, error) {
 	return p, nil
 }
 
-func parseSession(path string, raw json.RawMessage) (Session, error) {
+func parseSession(path string, raw json.RawMessage, version int) (Session, error) {
 	m, err := object(path, raw, sessionFields)
 	if err != nil {
 		return Session{}, err
@@ -264,17 +264,21 @@ func parseSession(path string, raw json.RawMessage) (Session, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Answers = map[string]Answer{}
+	legacy := map[string]Answer{} // version 1: one map, split below
 	for _, id := range slices.Sorted(maps.Keys(answers)) {
 		apath := path + ".answers." + id
 		if id == "" || len(id) > maxPromptIDLen || strings.IndexFunc(id, unicode.IsControl) >= 0 {
 			return s, faultAt(apath, "%q is not a prompt id", id)
 		}
-		a, err := parseAnswer(apath, answers[id])
+		a, part, err := parseAnswer(apath, answers[id], version)
 		if err != nil {
 			return s, err
 		}
-		s.SetAnswer(id, a)
+		if version == 1 {
+			legacy[id] = a
+			continue
+		}
+		s.SetPartAnswer(part, id, a)
 	}
 
 	actions, err := array(path+".actions", m, maxImportActions)
@@ -294,8 +298,11 @@ func parseSession(path string, raw json.RawMessage) (Session, error) {
 		ids[a.ID] = i
 		s.Actions = append(s.Actions, a)
 	}
-	if err := parseRecord(path, m, &s); err != nil {
+	if err := parseRecord(path, m, &s, version); err != nil {
 		return s, err
+	}
+	if version == 1 {
+		s.Prep, s.Record = LegacyParts(legacy, s.Record[SaidID].Text)
 	}
 	if err := s.Validate(); err != nil {
 		return s, faultAt(path, "%v", err)
@@ -303,8 +310,31 @@ func parseSession(path string, raw json.RawMessage) (Session, error) {
 	return s, nil
 }
 
-func parseAnswer(path string, raw json.RawMessage) (Answer, error) {
-	m, err := object(path, raw, answerFields)
+func parseAnswer(path string, raw json.RawMessage, version int) (Answer, Part, error) {
+	a, err := parseAnswerFields(path, raw, version)
+	if err != nil || version == 1 {
+		return a, "", err
+	}
+	m, _ := object(path, raw, answerFields)
+	part, err := str(path+".part", m, true)
+	if err != nil {
+		return a, "", err
+	}
+	if !Part(part).Valid() {
+		return a, "", faultAt(path+".part", "%q is not prep, record or reflection", part)
+	}
+	if a.Together, err = boolean(path+".together", m); err != nil {
+		return a, "", err
+	}
+	return a, Part(part), nil
+}
+
+func parseAnswerFields(path string, raw json.RawMessage, version int) (Answer, error) {
+	fields := answerFields
+	if version == 1 {
+		fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == "part" || f == "together" })
+	}
+	m, err := object(path, raw, fields)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -376,6 +406,15 @@ func parseAction(path string, raw json.RawMessage) (Action, error) {
 	}
 	if a.Status == ActionOpen && !a.Closed.IsZero() {
 		return a, faultAt(path+".closed", "is set on an open action")
+	}
+	outcome, err := str(path+".outcome", m, false)
+	if err != nil {
+		return a, err
+	}
+	if outcome != "" {
+		if a, err = SetOutcome(a, Outcome(outcome)); err != nil {
+			return a, faultAt(path+".outcome", "%v", err)
+		}
 	}
 	return a, nil
 }

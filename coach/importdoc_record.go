@@ -10,11 +10,18 @@ import (
 const maxImportAddenda = 1000
 
 // parseRecord reads what an export holds about a session after the
-// meeting: record, agreed and addenda (all optional).
-func parseRecord(path string, m map[string]json.RawMessage, s *Session) error {
-	var err error
-	if s.Record, err = textField(path+".record", m); err != nil {
+// meeting: agreed and addenda (both optional) and, in version 1 only, the
+// record's text, kept in s.Record[SaidID] for the caller to place.
+func parseRecord(path string, m map[string]json.RawMessage, s *Session, version int) error {
+	said, err := textField(path+".record", m)
+	if err != nil {
 		return err
+	}
+	if said != "" && version > 1 {
+		return faultAt(path+".record", "is a version 1 field: version %d keeps it in answers.%s", version, SaidID)
+	}
+	if said != "" {
+		s.Record = map[string]Answer{SaidID: {Text: said}}
 	}
 	if s.Agreed, err = dateField(path+".agreed", m, false); err != nil {
 		return err

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +73,7 @@ func TestParseImportReadsAnExport(t *testing.T) {
 		t.Errorf("answer %+v", a)
 	}
 	if s.Answer("future.prompt").Text == "" || s.NextSession() != (coach.Date{Year: 2027, Month: 2, Day: 24}) {
-		t.Errorf("answers %+v", s.Answers)
+		t.Errorf("answers %+v", s.AnswerIDs())
 	}
 	if len(s.Actions) != 2 || s.Actions[1].Reason != "dim angen" || s.Actions[1].Status != coach.ActionDropped {
 		t.Errorf("actions %+v", s.Actions)
@@ -113,7 +117,7 @@ func TestParseImportNamesTheFieldAtFault(t *testing.T) {
 	}{
 		{"format", func(d map[string]any) { d["format"] = "something-else" }, `format: "something-else" is not an attend export`},
 		{"no format", func(d map[string]any) { delete(d, "format") }, "format: is missing"},
-		{"version", func(d map[string]any) { d["version"] = 2 }, "version: 2 is not an export version this attend reads"},
+		{"version", func(d map[string]any) { d["version"] = 3 }, "version: 3 is not an export version this attend reads"},
 		{"version text", func(d map[string]any) { d["version"] = "1" }, "version: should be a number, not text"},
 		{"unknown top field", func(d map[string]any) { d["secrets"] = true }, "secrets: is not a field this attend knows"},
 		{"people not a list", func(d map[string]any) { d["people"] = map[string]any{} }, "people: should be a list, not an object"},
@@ -238,4 +242,80 @@ func FuzzParseImport(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An export written by the release before the three parts (version 1)
+// still imports: every answer lands in the part the upgrade of a database
+// would put it in, and its record text becomes what they said. Exporting it
+// again (version 2) and importing that gives the same sessions.
+func TestParseImportVersion1FromTheRelease(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "export-v1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v1 struct {
+		Version  int `json:"version"`
+		Sessions []struct {
+			ID      string `json:"id"`
+			Record  string `json:"record"`
+			Answers map[string]struct {
+				Text   string `json:"text"`
+				Rating int    `json:"rating"`
+				Date   string `json:"date"`
+			} `json:"answers"`
+		} `json:"sessions"`
+	}
+	if err := json.Unmarshal(raw, &v1); err != nil || v1.Version != 1 {
+		t.Fatalf("fixture: version %d, %v", v1.Version, err)
+	}
+	doc, err := coach.ParseImport(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sessions) != len(v1.Sessions) {
+		t.Fatalf("%d sessions, want %d", len(doc.Sessions), len(v1.Sessions))
+	}
+	records := 0
+	for i, s := range doc.Sessions {
+		want := v1.Sessions[i]
+		for id, a := range want.Answers {
+			part := coach.PartPrep
+			if id == coach.NextID || slices.Contains(coach.NeedIDs, id) {
+				part = coach.PartRecord
+			}
+			got, ok := s.Answers(part)[id]
+			if !ok || got.Text != a.Text || got.Rating != a.Rating || got.Date.String() != a.Date || got.Together {
+				t.Errorf("%s %s: %+v in %s, want %+v", s.ID, id, got, part, a)
+			}
+		}
+		if s.Said() != want.Record {
+			t.Errorf("%s: said %q, want %q", s.ID, s.Said(), want.Record)
+		}
+		if want.Record != "" {
+			records++
+		}
+	}
+	if records == 0 {
+		t.Fatal("the fixture has no record text to carry across")
+	}
+
+	g := mustGuide(t, "en")
+	var buf bytes.Buffer
+	ew := coach.NewExportWriter(&buf, now, doc.People)
+	for _, s := range doc.Sessions {
+		ew.Session(coach.ExportSessionOf(g, doc.People[0], s))
+	}
+	if err := ew.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := coach.ParseImport(buf.Bytes())
+	if err != nil {
+		t.Fatalf("re-import of version 2: %v", err)
+	}
+	for i := range doc.Sessions {
+		a, b := doc.Sessions[i], again.Sessions[i]
+		if !reflect.DeepEqual(a.Prep, b.Prep) || !reflect.DeepEqual(a.Record, b.Record) || len(b.Actions) != len(a.Actions) {
+			t.Errorf("%s changed through a version 2 export:\n%+v\n%+v", a.ID, a, b)
+		}
+	}
 }

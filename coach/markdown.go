@@ -2,6 +2,7 @@ package coach
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -11,10 +12,18 @@ type MarkdownOptions struct {
 	// ShowSkipped lists unanswered prompts as "skipped" (the review screen);
 	// off, they are left out (a record to hand over).
 	ShowSkipped bool
+	// Parts are the parts to render, in session order whatever the order
+	// given; none means all three. `attend show` renders only the meeting
+	// record; the prep and reflection are private notes.
+	Parts []Part
 }
 
-// Markdown renders a session as a readable record: a heading per stage, each
-// prompt in bold with the answer beneath, ratings as "3/5 (mixed)".
+func (o MarkdownOptions) shows(p Part) bool { return len(o.Parts) == 0 || slices.Contains(o.Parts, p) }
+
+// Markdown renders a session as a readable record: a heading per part, each
+// labelled with what it is (private notes or the agreed record), a
+// subheading per stage, each prompt in bold with the answer beneath,
+// ratings as "3/5 (mixed), rated together".
 func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: %s\n\n", "One-to-one", p.Name)
@@ -25,36 +34,52 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	answered, total := s.Completeness(g)
 	fmt.Fprintf(&b, "%s · %s · %d of %d prompts answered\n", s.Date.Human(), state, answered, total)
 
-	seen := map[string]bool{}
-	for _, st := range g.Stages {
-		var sec strings.Builder
-		for _, it := range st.Items {
-			seen[it.ID] = true
-			renderItem(&sec, it, s, opt)
-		}
-		if sec.Len() == 0 {
+	for _, part := range Parts {
+		if !opt.shows(part) {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s\n%s", st.Title, sec.String())
-	}
-
-	// Answers from a prompt set this version does not know are still shown,
-	// under their ids, so nothing a manager wrote is ever hidden.
-	var extra []string
-	for id, a := range s.Answers {
-		if !seen[id] && !a.Empty() {
-			extra = append(extra, id)
+		var body strings.Builder
+		seen := map[string]bool{}
+		for _, st := range g.PartStages(part) {
+			var sec strings.Builder
+			for _, it := range st.Items {
+				seen[it.ID] = true
+				renderItem(&sec, it, s, opt)
+			}
+			if sec.Len() == 0 {
+				continue
+			}
+			fmt.Fprintf(&body, "\n### %s\n%s", st.Title, sec.String())
 		}
-	}
-	if len(extra) > 0 {
-		sort.Strings(extra)
-		b.WriteString("\n## Other notes\n")
-		for _, id := range extra {
-			a := s.Answers[id]
-			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", id, answerText(a))
+		// Answers to prompts since retired, or from a prompt set this
+		// version does not know, are still shown, with the question they
+		// answered where it is known, so nothing written is ever hidden.
+		var extra []string
+		for id, a := range s.Answers(part) {
+			if !seen[id] && !a.Empty() {
+				extra = append(extra, id)
+			}
 		}
+		if len(extra) > 0 {
+			sort.Strings(extra)
+			body.WriteString("\n### Earlier prompts\n")
+			for _, id := range extra {
+				q := id
+				if it, _, ok := g.Item(id); ok {
+					q = it.Prompt
+				}
+				fmt.Fprintf(&body, "\n**%s**\n\n%s\n", q, answerText(s.Answers(part)[id]))
+			}
+		}
+		if part == PartRecord {
+			writeAfterMeeting(&body, s)
+		}
+		if body.Len() == 0 && !opt.ShowSkipped {
+			continue
+		}
+		info := g.Part(part)
+		fmt.Fprintf(&b, "\n## %s\n\n_%s._\n%s", info.Title, info.Label, body.String())
 	}
-	writeAfterMeeting(&b, s)
 	return b.String()
 }
 
@@ -83,6 +108,13 @@ func renderItem(b *strings.Builder, it Item, s Session, opt MarkdownOptions) {
 		rating := "not rated"
 		if a.Rating > 0 {
 			rating = fmt.Sprintf("%d/%d (%s)", a.Rating, MaxRating, it.ScaleLabel(a.Rating))
+			if PartOf(it.ID) == PartRecord {
+				if a.Together {
+					rating += ", rated together"
+				} else {
+					rating += ", your view"
+				}
+			}
 		}
 		fmt.Fprintf(b, "\n**%s** — %s\n", it.Prompt, rating)
 		if t := strings.TrimSpace(a.Text); t != "" {
@@ -142,6 +174,9 @@ func ActionLine(a Action) string {
 	case ActionDone:
 		if !a.Closed.IsZero() {
 			line += " — done " + DateOf(a.Closed).Human()
+		}
+		if a.Outcome != "" {
+			line += ", " + a.Outcome.Label()
 		}
 	case ActionDropped:
 		line += " — dropped"

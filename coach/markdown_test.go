@@ -46,7 +46,11 @@ func sampleSession(t testing.TB) (coach.Person, coach.Session) {
 	s.SetAnswer("checkin.head", coach.Answer{Text: "The inspection next week.\nI'll park it for the hour."})
 	s.SetAnswer("attend.language", coach.Answer{Text: "Yes: she'd rather speak Cymraeg. Diolch! Ŵ ŷ â ê î ô û ï"})
 	s.SetAnswer("understand.challenges", coach.Answer{Text: "  Night staffing; Gwenllïan's new rota.  "})
-	s.SetAnswer("needs.belonging", coach.Answer{Rating: 4})
+	s.SetAnswer("needs.belonging", coach.Answer{Rating: 4, Together: true})
+	s.SetAnswer("needs.autonomy", coach.Answer{Rating: 2, Text: "Little say over the rota."})
+	s.SetAnswer(coach.SaidID, coach.Answer{Text: "\"Nights are the hard part.\""})
+	s.SetAnswer(coach.HelpID, coach.Answer{Text: "Someone to cover the Tuesday late."})
+	s.SetAnswer("reflect.talking", coach.Answer{Text: "They did, mostly."})
 	s.SetAnswer("needs.workload", coach.Answer{Text: "Not rated yet: we ran out of time."})
 	s.SetAnswer("close.next", coach.Answer{Date: d(2027, 2, 24)})
 	s.SetAnswer("future.prompt", coach.Answer{Text: "From a newer prompt set."})
@@ -54,7 +58,7 @@ func sampleSession(t testing.TB) (coach.Person, coach.Session) {
 	s.Actions = []coach.Action{
 		{Text: "Book the dementia care course", Owner: coach.OwnerThem, Due: d(2026, 12, 18), Status: coach.ActionOpen},
 		{Text: "   "},
-		{Text: "Ask about weekend cover", Owner: coach.OwnerMe, Status: coach.ActionDone},
+		{Text: "Ask about weekend cover", Owner: coach.OwnerMe, Status: coach.ActionDone, Outcome: coach.OutcomeHelped},
 		{Text: "Refer to occupational health", Owner: coach.OwnerOther, Status: coach.ActionDropped, Reason: "she'd rather not, for now"},
 	}
 	return p, s
@@ -106,16 +110,19 @@ func TestMarkdownContent(t *testing.T) {
 		prompt string
 		says   []string
 	}{
-		{"How are you arriving today?", []string{"2/5 (tired)", "Long week on the rota. 😴"}},
-		{"What is filling your head, and how will you set it aside for this hour?", []string{"The inspection next week.\\\nI'll park it for the hour."}}, // a hard line break
-		{"Have you offered to hold the conversation in Welsh if they would prefer?", []string{"Diolch! Ŵ ŷ â ê î ô û ï"}},
-		{"In their words, what are the biggest challenges in their work right now?", []string{"\nNight staffing; Gwenllïan's new rota.\n"}}, // trimmed
-		{"Belonging", []string{"4/5 (good)"}},
+		{"How much energy do you have right now?", []string{"2/5 (tired)", "Long week on the rota. 😴"}},
+		{"What is on your mind that you could put down for this hour?", []string{"The inspection next week.\\\nI'll park it for the hour."}}, // a hard line break
+		{"Have you offered to talk in Welsh, if they would prefer?", []string{"Diolch! Ŵ ŷ â ê î ô û ï"}},
+		{"In their words, what are the biggest challenges in their work right now?", []string{"\nNight staffing; Gwenllïan's new rota.\n"}}, // a retired prompt, trimmed
+		{"Belonging", []string{"4/5 (good), rated together"}},
+		{"Autonomy and control", []string{"2/5 (low), your view", "Little say over the rota."}},
+		{"What did they say, in their words?", []string{`"Nights are the hard part."`}},
+		{"Who did most of the talking?", []string{"They did, mostly."}},
 		{"Workload", []string{"not rated", "Not rated yet: we ran out of time."}},
 		{"Date of the next session", []string{"Wed 24 Feb 2027"}},
-		{"Actions to agree", []string{
+		{"Actions agreed", []string{
 			"\n- [ ] Book the dementia care course (them, by Fri 18 Dec 2026)\n",
-			"\n- [x] Ask about weekend cover (me)\n",
+			"\n- [x] Ask about weekend cover (me), helped\n",
 			"\n- [ ] Refer to occupational health (someone else) — dropped: she'd rather not, for now\n",
 		}},
 		// Answers to prompts this guide does not know, under their ids.
@@ -123,7 +130,7 @@ func TestMarkdownContent(t *testing.T) {
 		{"future.prompt", []string{"From a newer prompt set."}},
 	}
 	for name, md := range map[string]string{"record": record, "review": review} {
-		if !strings.HasPrefix(md, "# One-to-one: Siân Ŵyn-Jones 🙂\n") || !strings.Contains(md, "Thu 26 Nov 2026 · saved") || !strings.Contains(md, "8 of 33 prompts answered") {
+		if !strings.HasPrefix(md, "# One-to-one: Siân Ŵyn-Jones 🙂\n") || !strings.Contains(md, "Thu 26 Nov 2026 · saved") || !strings.Contains(md, "11 of 37 prompts answered") {
 			t.Errorf("%s header:\n%s", name, md[:min(len(md), 200)])
 		}
 		for _, a := range answered {
@@ -141,11 +148,16 @@ func TestMarkdownContent(t *testing.T) {
 				t.Errorf("%s: %q is answered but marked skipped", name, a.prompt)
 			}
 		}
-		// Other notes come last, sorted by id.
-		other := strings.Index(md, "\n## Other notes\n")
+		// Earlier prompts come last in their part, sorted by id.
+		other := strings.Index(md, "\n### Earlier prompts\n")
 		i, j := strings.Index(md, "**aaa.old**"), strings.Index(md, "**future.prompt**")
-		if other < 0 || i < other || j < i || strings.Count(md, "\n## Other notes") != 1 {
-			t.Errorf("%s: other notes missing or out of order", name)
+		if other < 0 || i < other || j < i || strings.Count(md, "\n### Earlier prompts") != 1 || j > strings.Index(md, "\n## The meeting record") {
+			t.Errorf("%s: earlier prompts missing or out of order", name)
+		}
+		// Each part is labelled, in order.
+		a, b, c := strings.Index(md, "\n## Your preparation\n\n_Your preparation: private notes"), strings.Index(md, "\n## The meeting record\n"), strings.Index(md, "\n## Your reflection\n")
+		if a < 0 || b < a || c < b {
+			t.Errorf("%s: parts missing or out of order", name)
 		}
 		if strings.Count(md, "- [") != 3 {
 			t.Errorf("%s: the blank action should not be listed", name)
@@ -154,9 +166,9 @@ func TestMarkdownContent(t *testing.T) {
 
 	// Skipped prompts appear only when asked for.
 	for _, prompt := range []string{
-		"Who is supporting you at the moment, and what do you need from them?",
-		"Autonomy and control",
-		"What learning or development will you support: a course, shadowing, protected time?",
+		"Who is supporting you at the moment?",
+		"Competence (contribution)",
+		"What learning or development would they like?",
 	} {
 		if _, ok := entry(record, prompt); ok {
 			t.Errorf("record shows the skipped prompt %q", prompt)
@@ -169,7 +181,7 @@ func TestMarkdownContent(t *testing.T) {
 		t.Error("record should leave skipped prompts out")
 	}
 	// A stage with nothing answered has no heading in the record.
-	if strings.Contains(record, "## Empathise") || !strings.Contains(review, "## Empathise") {
+	if strings.Contains(record, "### Empathise") || !strings.Contains(review, "### Empathise") {
 		t.Error("an empty stage should be left out of the record and kept in the review")
 	}
 }
@@ -189,12 +201,12 @@ func TestMarkdownEmptyAndDraft(t *testing.T) {
 		t.Errorf("an empty record should have no prompts or stages:\n%s", md)
 	}
 	review := coach.Markdown(g, p, s, coach.MarkdownOptions{ShowSkipped: true})
-	for prompt, want := range map[string]string{"Actions to agree": "_none yet_", "Date of the next session": "_not set_", "Workload": "_skipped_"} {
+	for prompt, want := range map[string]string{"Actions agreed": "_none yet_", "Date of the next session": "_not set_", "Workload": "_skipped_"} {
 		if got, ok := entry(review, prompt); !ok || !strings.Contains(got, want) {
 			t.Errorf("review: under %q found %q, want %q", prompt, got, want)
 		}
 	}
-	if strings.Count(review, "\n## ") != len(g.Stages) {
+	if strings.Count(review, "\n### ") != len(g.Stages) || strings.Count(review, "\n## ") != len(coach.Parts) {
 		t.Errorf("review should show every stage:\n%s", review)
 	}
 }
@@ -226,5 +238,22 @@ func TestClosedActionsSayWhen(t *testing.T) {
 	dropped := coach.ActionLine(coach.Action{Text: "Ask estates", Owner: coach.OwnerMe, Status: coach.ActionDropped, Reason: "bought in October", Closed: closed})
 	if dropped != "- [ ] Ask estates (me) — dropped Thu 26 Nov 2026: bought in October" {
 		t.Errorf("dropped line = %q", dropped)
+	}
+}
+
+// attend show renders only the meeting record: no prep or reflection text.
+func TestMarkdownRecordOnly(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, s := sampleSession(t)
+	md := coach.Markdown(g, p, s, coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}})
+	for _, private := range []string{"Long week on the rota", "The inspection next week", "Cymraeg", "Night staffing", "They did, mostly", "Your preparation", "Your reflection"} {
+		if strings.Contains(md, private) {
+			t.Errorf("the record alone shows %q:\n%s", private, md)
+		}
+	}
+	for _, shared := range []string{"## The meeting record", "Nights are the hard part", "4/5 (good), rated together", "Book the dementia care course", "Wed 24 Feb 2027"} {
+		if !strings.Contains(md, shared) {
+			t.Errorf("the record lacks %q:\n%s", shared, md)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package coach_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -133,8 +134,8 @@ func TestGuideItemLookup(t *testing.T) {
 		kind      coach.ItemKind
 		promptHas string
 	}{
-		{"checkin.energy", true, "checkin", coach.KindRating, "arriving"},
-		{"attend.present", true, "attend", coach.KindText, "present"},
+		{"checkin.energy", true, "checkin", coach.KindRating, "energy"},
+		{"attend.present", true, coach.RetiredStage, coach.KindText, "present"}, // retired: old answers keep their question
 		{"needs.workload", true, "needs", coach.KindRating, "Workload"},
 		{"actions.list", true, "actions", coach.KindActions, "Actions"},
 		{"close.next", true, "close", coach.KindDate, "next session"},
@@ -257,8 +258,8 @@ func TestParseGuideRejects(t *testing.T) {
 			s := stagesOf(v)
 			s[1], s[2] = s[2], s[1]
 		}, `stage 2 is "understand", want "attend"`},
-		{"too few stages", func(v map[string]any) { v["stages"] = stagesOf(v)[:7] }, "has 7 stages, want 8"},
-		{"duplicate id", func(v map[string]any) { itemOf(v, 1, 1)["id"] = "attend.present" }, `"attend.present" appears twice`},
+		{"too few stages", func(v map[string]any) { v["stages"] = stagesOf(v)[:7] }, "has 7 stages, want 12"},
+		{"duplicate id", func(v map[string]any) { itemOf(v, 1, 1)["id"] = "attend.fascination" }, `"attend.fascination" appears twice`},
 		{"id not prefixed by stage", func(v map[string]any) { itemOf(v, 1, 1)["id"] = "help.opening" }, `must start with "attend."`},
 		{"bare stage id", func(v map[string]any) { itemOf(v, 1, 1)["id"] = "attend" }, `must start with "attend."`},
 		{"unknown kind", func(v map[string]any) { itemOf(v, 2, 0)["kind"] = "essay" }, `unknown kind "essay"`},
@@ -267,7 +268,7 @@ func TestParseGuideRejects(t *testing.T) {
 			it := itemOf(v, 0, 0)
 			it["scale"] = it["scale"].([]any)[:4]
 		}, "needs 5 scale labels, has 4"},
-		{"rating without labels", func(v map[string]any) { delete(itemOf(v, 5, 0), "scale") }, "needs 5 scale labels, has 0"},
+		{"rating without labels", func(v map[string]any) { delete(itemOf(v, 7, 0), "scale") }, "needs 5 scale labels, has 0"},
 		{"unknown field at top", func(v map[string]any) { v["author"] = "someone" }, `unknown field "author"`},
 		{"unknown field in item", func(v map[string]any) { itemOf(v, 3, 0)["required"] = true }, `unknown field "required"`},
 		{"unknown field in stage", func(v map[string]any) { stageOf(v, 3)["colour"] = "red" }, `unknown field "colour"`},
@@ -297,5 +298,136 @@ func TestParseGuideRejects(t *testing.T) {
 		if _, err := coach.ParseGuide([]byte(raw)); err == nil {
 			t.Errorf("ParseGuide(%q) succeeded", raw)
 		}
+	}
+}
+
+// Every language has the same parts, stages and item ids, in the same order,
+// with the same kinds, core flags and sources: stored answers are keyed by
+// id, so a session written in one language reads in the other.
+func TestLanguagesHaveTheSameIDs(t *testing.T) {
+	shape := func(g *coach.Guide) []string {
+		var out []string
+		for _, st := range g.Stages {
+			for _, it := range st.Items {
+				out = append(out, fmt.Sprintf("%s/%s/%s/%s/%v/%s", st.Part, st.ID, it.ID, it.Kind, it.Core, it.Source))
+			}
+		}
+		for _, it := range g.Retired {
+			out = append(out, "retired/"+it.ID+"/"+string(it.Kind))
+		}
+		return out
+	}
+	en := shape(mustGuide(t, "en"))
+	for _, lang := range coach.Languages() {
+		if got := shape(mustGuide(t, lang)); !slices.Equal(got, en) {
+			t.Errorf("%s differs from en:\n%v\nwant\n%v", lang, got, en)
+		}
+	}
+}
+
+// The content rules of issue 8, for every language.
+func TestPromptContent(t *testing.T) {
+	for _, lang := range coach.Languages() {
+		t.Run(lang, func(t *testing.T) {
+			g := mustGuide(t, lang)
+			for _, st := range g.Stages {
+				if !st.Part.Valid() {
+					t.Errorf("stage %s has part %q", st.ID, st.Part)
+				}
+				for _, it := range st.Items {
+					if strings.TrimSpace(it.Source) == "" {
+						t.Errorf("%s has no source", it.ID)
+					}
+					for what, text := range map[string]string{"prompt": it.Prompt, "hint": it.Hint} {
+						if n := strings.Count(text, "?"); n > 1 {
+							t.Errorf("%s %s holds %d question marks, want one question: %q", it.ID, what, n, text)
+						}
+					}
+				}
+				if st.Part == coach.PartPrep && len(st.CoreItems()) == 0 {
+					t.Errorf("prep stage %s has no core item", st.ID)
+				}
+			}
+			if n := len(g.QuickPrep()); n == 0 || n > coach.MaxQuickPrep {
+				t.Errorf("the default prep shows %d items, want 1 to %d", n, coach.MaxQuickPrep)
+			}
+			for _, p := range coach.Parts {
+				info := g.Part(p)
+				if len(g.PartStages(p)) == 0 || info.Title == "" || info.Label == "" {
+					t.Errorf("part %s: %d stages, %+v", p, len(g.PartStages(p)), info)
+				}
+			}
+			if lang != "en" {
+				return
+			}
+			// Plain words, nothing presumptive, help asked the right way round.
+			all := ""
+			for _, st := range g.Stages {
+				all += strings.Join(st.Guidance, " ") + " "
+				for _, it := range st.Items {
+					all += it.Prompt + " " + it.Hint + " "
+				}
+			}
+			for _, banned := range []string{"arriving", "stirring", "got wrong", "room booked"} {
+				if strings.Contains(all, banned) {
+					t.Errorf("the live prompts still say %q", banned)
+				}
+			}
+			for _, need := range []string{"included", "quality of care", "command and control", "overload", "What would help most right now?", "fascination"} {
+				if !strings.Contains(all, need) {
+					t.Errorf("the prompts never mention %q", need)
+				}
+			}
+			it, _, _ := g.Item("help.others")
+			if !strings.Contains(it.Prompt, "other team") || !strings.Contains(it.Source, "617-623") {
+				t.Errorf("\"How can we help you?\" is asked of other teams (seed ~617-623): %+v", it)
+			}
+		})
+	}
+}
+
+// Stored answers are keyed by these ids: renaming one loses what it meant.
+func TestStableIDs(t *testing.T) {
+	g := mustGuide(t, "en")
+	want := map[coach.Part][]string{
+		coach.PartPrep: {"checkin.energy", "checkin.head", "checkin.support", "checkin.assumptions", "checkin.own",
+			"attend.fascination", "attend.opening", "attend.language", "understand.curious", "understand.missing", "understand.outside",
+			"empathise.safe", "empathise.steady", "empathise.private", "help.offer", "help.others", "help.upwards", "help.decide",
+			"strain.need", "strain.pressure"},
+		coach.PartRecord: {"agenda.theirs", "agenda.said", "agenda.help", "needs.autonomy", "needs.belonging", "needs.competence",
+			"needs.workload", "team.inclusion", "team.goals", "team.learning", "actions.list", "close.next"},
+		coach.PartReflection: {"reflect.talking", "reflect.behaviours", "reflect.control", "reflect.team", "reflect.leaving"},
+	}
+	for p, ids := range want {
+		var got []string
+		for _, st := range g.PartStages(p) {
+			for _, it := range st.Items {
+				got = append(got, it.ID)
+				if coach.PartOf(it.ID) != p {
+					t.Errorf("PartOf(%s) = %s, want %s", it.ID, coach.PartOf(it.ID), p)
+				}
+			}
+		}
+		if !slices.Equal(got, ids) {
+			t.Errorf("%s ids:\n got %v\nwant %v", p, got, ids)
+		}
+	}
+	if coach.PartOf("close.fair") != coach.PartRecord || coach.PartOf("nothing.known") != coach.PartPrep {
+		t.Error("PartOf goes by stage, and unknown stages are prep")
+	}
+}
+
+func TestShownItems(t *testing.T) {
+	g := mustGuide(t, "en")
+	st := g.PartStages(coach.PartPrep)[0]
+	s := coach.NewSession(personID, "en", now)
+	quick := st.Shown(s, false)
+	if len(quick) != len(st.CoreItems()) || len(st.Shown(s, true)) != len(st.Items) {
+		t.Fatalf("quick %d of %d", len(quick), len(st.Items))
+	}
+	more := st.MoreItems()[0]
+	s.SetAnswer(more.ID, coach.Answer{Text: "Written in a full prep"})
+	if got := st.Shown(s, false); len(got) != len(quick)+1 || !slices.ContainsFunc(got, func(it coach.Item) bool { return it.ID == more.ID }) {
+		t.Errorf("an answered prompt is always shown: %v", got)
 	}
 }

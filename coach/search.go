@@ -71,15 +71,10 @@ func SearchTerms(query string) []string {
 // looks through: answers (text and rating notes, by prompt id), actions
 // with their reasons, the record and its addenda.
 func SearchTexts(s Session, fn func(text string)) {
-	ids := make([]string, 0, len(s.Answers))
-	for id, a := range s.Answers {
-		if a.Text != "" {
-			ids = append(ids, id)
+	for _, id := range s.AnswerIDs() { // the same words in the same order every time
+		if t := s.Answer(id).Text; t != "" {
+			fn(t)
 		}
-	}
-	slices.Sort(ids) // the same words in the same order every time
-	for _, id := range ids {
-		fn(s.Answers[id].Text)
 	}
 	for _, a := range s.Actions {
 		if a.Text != "" {
@@ -88,9 +83,6 @@ func SearchTexts(s Session, fn func(text string)) {
 		if a.Reason != "" {
 			fn(a.Reason)
 		}
-	}
-	if s.Record != "" {
-		fn(s.Record)
 	}
 	for _, a := range s.Addenda {
 		if a.Text != "" {
@@ -242,7 +234,7 @@ func FirstMatch(g *Guide, s Session, terms []string) (itemID, stage, snippet str
 					actionsDone = true
 					continue
 				}
-				try(it.ID, st.ID, s.Answers[it.ID].Text)
+				try(it.ID, st.ID, s.Answer(it.ID).Text)
 			}
 		}
 	}
@@ -252,17 +244,11 @@ func FirstMatch(g *Guide, s Session, terms []string) (itemID, stage, snippet str
 			try("action", "actions", a.Reason)
 		}
 	}
-	var extra []string
-	for id := range s.Answers {
+	for _, id := range s.AnswerIDs() {
 		if !seen[id] {
-			extra = append(extra, id)
+			try(id, "unknown", s.Answer(id).Text)
 		}
 	}
-	slices.Sort(extra)
-	for _, id := range extra {
-		try(id, "unknown", s.Answers[id].Text)
-	}
-	try("record", "record", s.Record)
 	for _, a := range s.Addenda {
 		try("addendum", "record", a.Text)
 	}

@@ -31,15 +31,15 @@ func TestSearchTerms(t *testing.T) {
 
 func TestSessionWordsFoldAndDedupe(t *testing.T) {
 	s := coach.Session{
-		Answers: map[string]coach.Answer{
+		Prep: map[string]coach.Answer{
 			"b.two": {Text: "Siân siân SIAN"},
 			"a.one": {Text: "Ŵyn yn y cae", Rating: 3},
 		},
 		Actions: []coach.Action{{Text: "Ffonio'r tîm", Status: coach.ActionDropped, Reason: "Dim angen"}},
-		Record:  "Cofnod",
+		Record:  map[string]coach.Answer{"zz.said": {Text: "Cofnod"}},
 		Addenda: []coach.Addendum{{Text: "Ôl-nodyn"}},
 	}
-	want := []string{"wyn", "yn", "y", "cae", "sian", "ffonio", "r", "tim", "dim", "angen", "cofnod", "ol", "nodyn"}
+	want := []string{"wyn", "yn", "y", "cae", "sian", "cofnod", "ffonio", "r", "tim", "dim", "angen", "ol", "nodyn"}
 	for range 5 { // the same order every time, whatever the map's order
 		if got := coach.SessionWords(s); !slices.Equal(got, want) {
 			t.Fatalf("SessionWords = %q, want %q", got, want)
@@ -113,23 +113,23 @@ func TestFirstMatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := coach.Session{
-		Answers: map[string]coach.Answer{
+		Prep: map[string]coach.Answer{
 			"checkin.head":          {Text: "Tired; the rota again."},
 			"understand.challenges": {Text: "Rota gaps on Tuesdays, and Siân covering."},
 			"needs.workload":        {Rating: 2, Text: "Heavy: Siân is stretched"},
 			"future.prompt":         {Text: "From a newer prompt set: hiraeth"},
 		},
 		Actions: []coach.Action{{Text: "Ask HR about cover", Status: coach.ActionDropped, Reason: "No budget for agency"}},
-		Record:  "Discussed the agency question.",
+		Record:  map[string]coach.Answer{coach.SaidID: {Text: "Discussed the agency question."}},
 		Addenda: []coach.Addendum{{At: time.Now(), Text: "Correction: it was Wednesday."}},
 	}
 	for _, tc := range []struct{ q, item, stage, snippet string }{
-		{"rota", "checkin.head", "checkin", "Tired; the rota again."},                                     // the first in guide order
-		{"rota sian", "understand.challenges", "understand", "Rota gaps on Tuesdays, and Siân covering."}, // the most terms
-		{"stretched", "needs.workload", "needs", "Heavy: Siân is stretched"},                              // a rating's note
-		{"budget", "action", "actions", "No budget for agency"},                                           // a drop reason
-		{"agency", "action", "actions", "No budget for agency"},
-		{"discussed", "record", "record", "Discussed the agency question."},
+		{"rota", "checkin.head", "checkin", "Tired; the rota again."},                                  // the first in guide order
+		{"rota sian", "understand.challenges", "unknown", "Rota gaps on Tuesdays, and Siân covering."}, // the most terms
+		{"stretched", "needs.workload", "needs", "Heavy: Siân is stretched"},                           // a rating's note
+		{"budget", "action", "actions", "No budget for agency"},                                        // a drop reason
+		{"agency", coach.SaidID, "agenda", "Discussed the agency question."},                           // the record comes before its actions
+		{"discussed", coach.SaidID, "agenda", "Discussed the agency question."},
 		{"wednesday", "addendum", "record", "Correction: it was Wednesday."},
 		{"hiraeth", "future.prompt", "unknown", "From a newer prompt set: hiraeth"},
 		{"nowhere", "", "", ""},

@@ -3,6 +3,7 @@ package coach
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,6 +24,9 @@ type Answer struct {
 	Text   string `json:"text,omitempty"`
 	Rating int    `json:"rating,omitempty"`
 	Date   Date   `json:"date,omitzero"`
+	// Together marks a rating made together with the staff member in the
+	// meeting; false means it is the manager's own view.
+	Together bool `json:"together,omitempty"`
 }
 
 // Empty reports whether nothing was given.
@@ -85,6 +89,8 @@ type Action struct {
 	Created time.Time    `json:"created"`
 	// Closed is when it was marked done or dropped (zero while open).
 	Closed time.Time `json:"closed,omitzero"`
+	// Outcome says, once it is done, whether it helped.
+	Outcome Outcome `json:"outcome,omitempty"`
 }
 
 // Position is where the manager was in a prep, so a draft reopens there.
@@ -93,7 +99,11 @@ type Position struct {
 	Field int    `json:"field,omitempty"` // which part of it (an action row and column)
 }
 
-// Session is one supervision or one-to-one: the prep and, later, the record.
+// Session is one supervision or one-to-one, in three parts: the prep
+// (before, private to the manager), the meeting record (written with the
+// staff member, what agreeing seals: its answers, the actions agreed, the
+// next date, the agreed date and addenda) and the reflection (after,
+// private, optional). Answer and SetAnswer find an item's part from its id.
 type Session struct {
 	ID       string    `json:"id"`
 	PersonID string    `json:"person_id"`
@@ -102,9 +112,15 @@ type Session struct {
 	Created  time.Time `json:"created"`
 	Updated  time.Time `json:"updated"`
 	// Saved is when the manager saved it; zero while it is still a draft.
-	Saved   time.Time         `json:"saved,omitzero"`
-	Answers map[string]Answer `json:"answers"`
+	Saved time.Time `json:"saved,omitzero"`
+	// Prep holds the answers written before the meeting.
+	Prep map[string]Answer `json:"prep,omitempty"`
+	// Record holds the meeting record's answers (their words, what would
+	// help, the ratings, the next date); Actions are its actions agreed.
+	Record  map[string]Answer `json:"record,omitempty"`
 	Actions []Action          `json:"actions"`
+	// Reflection holds the manager's own reflection afterwards.
+	Reflection map[string]Answer `json:"reflection,omitempty"`
 	// Position is only meaningful on drafts.
 	Position Position `json:"position,omitzero"`
 	// Writer and Base guard a draft against two attend windows writing the
@@ -114,7 +130,6 @@ type Session struct {
 	Base   time.Time `json:"base,omitzero"`
 
 	// After the meeting (see followup.go).
-	Record  string     `json:"record,omitempty"`  // what was discussed
 	Agreed  Date       `json:"agreed,omitzero"`   // when the record was agreed with the staff member
 	Addenda []Addendum `json:"addenda,omitempty"` // dated corrections after agreement
 }
@@ -145,33 +160,92 @@ func NewSession(personID, lang string, now time.Time) Session {
 		Date:     DateOf(now),
 		Created:  now,
 		Updated:  now,
-		Answers:  map[string]Answer{},
+		Prep:     map[string]Answer{},
 	}
 }
 
 // Empty reports whether nothing has been written: no answer, no action.
-func (s Session) Empty() bool { return len(s.Answers) == 0 && len(s.LiveActions()) == 0 }
+func (s Session) Empty() bool {
+	return len(s.Prep) == 0 && len(s.Record) == 0 && len(s.Reflection) == 0 && len(s.LiveActions()) == 0
+}
 
 // IsDraft reports whether the session has not been saved yet.
 func (s Session) IsDraft() bool { return s.Saved.IsZero() }
 
-// Answer returns the answer to an item (the zero Answer if none).
-func (s Session) Answer(id string) Answer { return s.Answers[id] }
-
-// SetAnswer stores an answer, dropping empty ones so records stay small.
-func (s *Session) SetAnswer(id string, a Answer) {
-	if s.Answers == nil {
-		s.Answers = map[string]Answer{}
+// Answers are one part's answers (nil if it has none).
+func (s Session) Answers(p Part) map[string]Answer {
+	switch p {
+	case PartRecord:
+		return s.Record
+	case PartReflection:
+		return s.Reflection
 	}
-	if a.Empty() {
-		delete(s.Answers, id)
-		return
-	}
-	s.Answers[id] = a
+	return s.Prep
 }
 
+// Answer returns the answer to an item (the zero Answer if none), from the
+// part its id belongs to, or failing that from any part (answers to prompts
+// since retired keep the part they were written in).
+func (s Session) Answer(id string) Answer {
+	if a, ok := s.Answers(PartOf(id))[id]; ok {
+		return a
+	}
+	for _, p := range Parts {
+		if a, ok := s.Answers(p)[id]; ok {
+			return a
+		}
+	}
+	return Answer{}
+}
+
+// SetAnswer stores an answer in the part its id belongs to, dropping empty
+// ones so records stay small.
+func (s *Session) SetAnswer(id string, a Answer) { s.SetPartAnswer(PartOf(id), id, a) }
+
+// SetPartAnswer stores an answer in part p, dropping empty ones.
+func (s *Session) SetPartAnswer(p Part, id string, a Answer) {
+	m := s.partMap(p)
+	if a.Empty() {
+		delete(*m, id)
+		if len(*m) == 0 {
+			*m = nil
+		}
+		return
+	}
+	if *m == nil {
+		*m = map[string]Answer{}
+	}
+	(*m)[id] = a
+}
+
+func (s *Session) partMap(p Part) *map[string]Answer {
+	switch p {
+	case PartRecord:
+		return &s.Record
+	case PartReflection:
+		return &s.Reflection
+	}
+	return &s.Prep
+}
+
+// AnswerIDs are the ids of every answer in every part, sorted.
+func (s Session) AnswerIDs() []string {
+	var ids []string
+	for _, p := range Parts {
+		for id := range s.Answers(p) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// Said is what they said in the meeting, in their words: the record's main
+// text (before the three parts, "what was discussed").
+func (s Session) Said() string { return s.Record[SaidID].Text }
+
 // NextSession is the date agreed for the next session, if any.
-func (s Session) NextSession() Date { return s.Answers["close.next"].Date }
+func (s Session) NextSession() Date { return s.Answer(NextID).Date }
 
 // LiveActions are the actions with some text: blank rows are dropped on save.
 func (s Session) LiveActions() []Action {
@@ -217,9 +291,11 @@ func (s Session) Completeness(g *Guide) (answered, total int) {
 // Tidy prepares a session for saving: trims trailing space from answers,
 // drops blank actions and fills in action ids and statuses.
 func (s *Session) Tidy(now time.Time) {
-	for id, a := range s.Answers {
-		a.Text = strings.TrimRight(a.Text, " \t\r\n")
-		s.SetAnswer(id, a)
+	for _, p := range Parts {
+		for id, a := range s.Answers(p) {
+			a.Text = strings.TrimRight(a.Text, " \t\r\n")
+			s.SetPartAnswer(p, id, a)
+		}
 	}
 	live := s.LiveActions()
 	for i := range live {
@@ -256,21 +332,23 @@ func (s Session) Validate() error {
 	if err := s.Date.Check(); err != nil {
 		return fmt.Errorf("session %s: date: %w", s.ID, err)
 	}
-	for id, a := range s.Answers {
-		if id == "" {
-			return fmt.Errorf("session %s: an answer has an empty prompt id", s.ID)
-		}
-		if err := a.Date.Check(); err != nil {
-			return fmt.Errorf("session %s: answers.%s.date: %w", s.ID, id, err)
-		}
-		if a.Rating < 0 || a.Rating > MaxRating {
-			return fmt.Errorf("session %s: answers.%s.rating is %d, want 1 to %d", s.ID, id, a.Rating, MaxRating)
-		}
-		if !utf8.ValidString(a.Text) {
-			return fmt.Errorf("session %s: answers.%s.text is not valid UTF-8", s.ID, id)
-		}
-		if utf8.RuneCountInString(a.Text) > MaxAnswerLen {
-			return fmt.Errorf("session %s: answers.%s.text is longer than %d characters", s.ID, id, MaxAnswerLen)
+	for _, p := range Parts {
+		for id, a := range s.Answers(p) {
+			if id == "" {
+				return fmt.Errorf("session %s: an answer in %s has an empty prompt id", s.ID, p)
+			}
+			if err := a.Date.Check(); err != nil {
+				return fmt.Errorf("session %s: %s.%s.date: %w", s.ID, p, id, err)
+			}
+			if a.Rating < 0 || a.Rating > MaxRating {
+				return fmt.Errorf("session %s: %s.%s.rating is %d, want 1 to %d", s.ID, p, id, a.Rating, MaxRating)
+			}
+			if !utf8.ValidString(a.Text) {
+				return fmt.Errorf("session %s: %s.%s.text is not valid UTF-8", s.ID, p, id)
+			}
+			if utf8.RuneCountInString(a.Text) > MaxAnswerLen {
+				return fmt.Errorf("session %s: %s.%s.text is longer than %d characters", s.ID, p, id, MaxAnswerLen)
+			}
 		}
 	}
 	for i, a := range s.Actions {
@@ -289,6 +367,9 @@ func (s Session) Validate() error {
 		}
 		if err := a.Due.Check(); err != nil {
 			return fmt.Errorf("session %s: actions[%d].due: %w", s.ID, i, err)
+		}
+		if a.Outcome != "" && (!a.Outcome.Valid() || a.Status != ActionDone) {
+			return fmt.Errorf("session %s: actions[%d].outcome %q needs a done action and one of %s", s.ID, i, a.Outcome, outcomeList())
 		}
 	}
 	return s.validateFollowUp()
@@ -310,6 +391,11 @@ type Summary struct {
 	Ratings map[string]int `json:"ratings,omitempty"`
 	// Agreed is set once the staff member agreed the record.
 	Agreed Date `json:"agreed,omitzero"`
+	// Together lists the ratings made together with the staff member.
+	Together map[string]bool `json:"together,omitempty"`
+	// Outcomes count the session's done actions by outcome, so trends show
+	// whether help followed through without reading a note.
+	Outcomes map[Outcome]int `json:"outcomes,omitempty"`
 }
 
 // Summarise makes the list entry for a session.
@@ -327,16 +413,48 @@ func Summarise(g *Guide, p Person, s Session) Summary {
 					sum.Ratings = map[string]int{}
 				}
 				sum.Ratings[it.ID] = a.Rating
-			}
-			// The preview skips the manager's own check-in: the list is
-			// about the staff member.
-			if t := strings.TrimSpace(a.Text); t != "" && sum.Preview == "" && st.ID != "checkin" {
-				sum.Preview = firstWords(t, 60)
+				if a.Together {
+					if sum.Together == nil {
+						sum.Together = map[string]bool{}
+					}
+					sum.Together[it.ID] = true
+				}
 			}
 		}
 	}
-	if sum.Preview == "" && strings.TrimSpace(s.Record) != "" {
-		sum.Preview = firstWords(s.Record, 60)
+	// The preview is the record's first words if there is a record, else
+	// the prep's, skipping the manager's own check-in and reflection: the
+	// list is about the staff member.
+	// Prompts since retired come last, in the order they were asked.
+	var order []string
+	for _, p := range []Part{PartRecord, PartPrep} {
+		for _, st := range g.PartStages(p) {
+			if st.ID == "checkin" {
+				continue
+			}
+			for _, it := range st.Items {
+				order = append(order, it.ID)
+			}
+		}
+	}
+	for _, it := range g.Retired {
+		if !strings.HasPrefix(it.ID, "checkin.") {
+			order = append(order, it.ID)
+		}
+	}
+	for _, id := range order {
+		if t := strings.TrimSpace(s.Answer(id).Text); t != "" {
+			sum.Preview = firstWords(t, 60)
+			break
+		}
+	}
+	for _, a := range s.LiveActions() {
+		if a.Outcome != "" {
+			if sum.Outcomes == nil {
+				sum.Outcomes = map[Outcome]int{}
+			}
+			sum.Outcomes[a.Outcome]++
+		}
 	}
 	sum.Agreed = s.Agreed
 	return sum
@@ -358,11 +476,19 @@ func firstWords(s string, max int) string {
 // shares a map or slice with one still being edited.
 func (s Session) Clone() Session {
 	c := s
-	c.Answers = make(map[string]Answer, len(s.Answers))
-	for k, v := range s.Answers {
-		c.Answers[k] = v
-	}
+	c.Prep, c.Record, c.Reflection = cloneAnswers(s.Prep), cloneAnswers(s.Record), cloneAnswers(s.Reflection)
 	c.Actions = append([]Action(nil), s.Actions...)
 	c.Addenda = append([]Addendum(nil), s.Addenda...)
+	return c
+}
+
+func cloneAnswers(m map[string]Answer) map[string]Answer {
+	if m == nil {
+		return nil
+	}
+	c := make(map[string]Answer, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
 	return c
 }

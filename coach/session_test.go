@@ -29,7 +29,7 @@ func TestNewSession(t *testing.T) {
 	if !coach.ValidID(s.ID) || s.PersonID != personID || s.Lang != "en" || s.Date != thursday {
 		t.Errorf("NewSession = %+v", s)
 	}
-	if !s.IsDraft() || s.Answers == nil || len(s.Answers) != 0 || !s.Created.Equal(now) || !s.Updated.Equal(now) {
+	if !s.IsDraft() || !s.Empty() || !s.Created.Equal(now) || !s.Updated.Equal(now) {
 		t.Errorf("NewSession = %+v", s)
 	}
 	s.Saved = now
@@ -67,7 +67,7 @@ func TestSetAnswer(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var s coach.Session // a nil map must not panic
 			s.SetAnswer("checkin.head", tt.a)
-			_, ok := s.Answers["checkin.head"]
+			_, ok := s.Prep["checkin.head"]
 			if ok != tt.kept {
 				t.Fatalf("kept = %v, want %v", ok, tt.kept)
 			}
@@ -80,7 +80,7 @@ func TestSetAnswer(t *testing.T) {
 				return
 			}
 			s.SetAnswer("checkin.head", tt.a)
-			if _, ok := s.Answers["checkin.head"]; ok {
+			if _, ok := s.Prep["checkin.head"]; ok {
 				t.Error("an empty answer should remove the old one")
 			}
 		})
@@ -127,7 +127,7 @@ func TestCompleteness(t *testing.T) {
 	check(3) // a blank row is not an action
 	s.Actions = append(s.Actions, coach.Action{Text: "Book training"}, coach.Action{Text: "Call HR"})
 	check(4) // the actions item counts once
-	s.Answers["attend.present"] = coach.Answer{Text: "  "}
+	s.Prep["attend.present"] = coach.Answer{Text: "  "}
 	check(4) // blank text slipped in directly still counts as unanswered
 }
 
@@ -152,13 +152,13 @@ func TestTidy(t *testing.T) {
 	later := now.Add(time.Hour)
 	keptID := coach.NewID(now)
 	s := newSession(t)
-	s.Answers = map[string]coach.Answer{
+	s.Prep = map[string]coach.Answer{
 		"checkin.head":     {Text: "  indented stays\n\n  "},
 		"checkin.support":  {Text: " \n\t"},
 		"checkin.energy":   {Rating: 2, Text: "\n"},
-		"close.next":       {Date: d(2027, 2, 24), Text: "  "},
 		"understand.sense": {Text: "line one\nline two\r\n"},
 	}
+	s.Record = map[string]coach.Answer{"close.next": {Date: d(2027, 2, 24), Text: "  "}}
 	s.Actions = []coach.Action{
 		{Text: "  Book the course  "},
 		{Text: ""},
@@ -174,11 +174,11 @@ func TestTidy(t *testing.T) {
 		"close.next":       {Date: d(2027, 2, 24)},
 		"understand.sense": {Text: "line one\nline two"},
 	}
-	if len(s.Answers) != len(wantAnswers) {
-		t.Errorf("answers after Tidy: %+v", s.Answers)
+	if len(s.AnswerIDs()) != len(wantAnswers) {
+		t.Errorf("answers after Tidy: %+v %+v", s.Prep, s.Record)
 	}
 	for id, want := range wantAnswers {
-		if got := s.Answers[id]; got != want {
+		if got := s.Answer(id); got != want {
 			t.Errorf("answers[%s] = %+v, want %+v", id, got, want)
 		}
 	}
@@ -214,13 +214,13 @@ func TestValidate(t *testing.T) {
 		want   string // "" for valid
 	}{
 		{"new", func(s *coach.Session) {}, ""},
-		{"unknown answer id", func(s *coach.Session) { s.Answers["future.prompt"] = coach.Answer{Text: "kept"} }, ""},
+		{"unknown answer id", func(s *coach.Session) { s.Prep["future.prompt"] = coach.Answer{Text: "kept"} }, ""},
 		{"ratings 0 to 5", func(s *coach.Session) {
-			s.Answers["needs.autonomy"] = coach.Answer{Rating: 5}
-			s.Answers["needs.belonging"] = coach.Answer{Rating: 1}
-			s.Answers["needs.workload"] = coach.Answer{Text: "note only"}
+			s.Prep["needs.autonomy"] = coach.Answer{Rating: 5}
+			s.Prep["needs.belonging"] = coach.Answer{Rating: 1}
+			s.Prep["needs.workload"] = coach.Answer{Text: "note only"}
 		}, ""},
-		{"text at the limit", func(s *coach.Session) { s.Answers["checkin.head"] = coach.Answer{Text: long} }, ""},
+		{"text at the limit", func(s *coach.Session) { s.Prep["checkin.head"] = coach.Answer{Text: long} }, ""},
 		{"action at the limit", func(s *coach.Session) { s.Actions = []coach.Action{{Text: long}} }, ""},
 		{"every owner and status", func(s *coach.Session) {
 			s.Actions = []coach.Action{
@@ -230,17 +230,17 @@ func TestValidate(t *testing.T) {
 				{Text: "d"},
 			}
 		}, ""},
-		{"Welsh and emoji", func(s *coach.Session) { s.Answers["checkin.head"] = coach.Answer{Text: "Siân, Ŵyn, 🙂"} }, ""},
+		{"Welsh and emoji", func(s *coach.Session) { s.Prep["checkin.head"] = coach.Answer{Text: "Siân, Ŵyn, 🙂"} }, ""},
 
 		{"bad session id", func(s *coach.Session) { s.ID = "session-1" }, `session id "session-1"`},
 		{"no session id", func(s *coach.Session) { s.ID = "" }, "session id"},
 		{"bad person id", func(s *coach.Session) { s.PersonID = "Siân" }, "person_id"},
 		{"no date", func(s *coach.Session) { s.Date = coach.Date{} }, "date is missing"},
-		{"rating 6", func(s *coach.Session) { s.Answers["needs.autonomy"] = coach.Answer{Rating: 6} }, "answers.needs.autonomy.rating is 6"},
-		{"rating -1", func(s *coach.Session) { s.Answers["needs.autonomy"] = coach.Answer{Rating: -1} }, "rating is -1"},
-		{"empty answer id", func(s *coach.Session) { s.Answers[""] = coach.Answer{Text: "x"} }, "empty prompt id"},
-		{"invalid UTF-8 answer", func(s *coach.Session) { s.Answers["checkin.head"] = coach.Answer{Text: "Si\xe2n"} }, "not valid UTF-8"},
-		{"over-long answer", func(s *coach.Session) { s.Answers["checkin.head"] = coach.Answer{Text: long + "w"} }, "longer than 20000"},
+		{"rating 6", func(s *coach.Session) { s.Prep["needs.autonomy"] = coach.Answer{Rating: 6} }, "prep.needs.autonomy.rating is 6"},
+		{"rating -1", func(s *coach.Session) { s.Prep["needs.autonomy"] = coach.Answer{Rating: -1} }, "rating is -1"},
+		{"empty answer id", func(s *coach.Session) { s.Prep[""] = coach.Answer{Text: "x"} }, "empty prompt id"},
+		{"invalid UTF-8 answer", func(s *coach.Session) { s.Prep["checkin.head"] = coach.Answer{Text: "Si\xe2n"} }, "not valid UTF-8"},
+		{"over-long answer", func(s *coach.Session) { s.Prep["checkin.head"] = coach.Answer{Text: long + "w"} }, "longer than 20000"},
 		{"bad owner", func(s *coach.Session) { s.Actions = []coach.Action{{Text: "x", Owner: "boss"}} }, `actions[0].owner is "boss"`},
 		{"bad status", func(s *coach.Session) {
 			s.Actions = []coach.Action{{Text: "x"}, {Text: "y", Status: "pending"}}
@@ -290,7 +290,7 @@ func TestSummarise(t *testing.T) {
 	if sum.Preview != "My own manager, weekly." {
 		t.Errorf("Preview = %q", sum.Preview)
 	}
-	if sum.Answered != 5 || sum.Open != 1 {
+	if sum.Answered != 3 || sum.Open != 1 { // prompts since retired are not counted
 		t.Errorf("counts: %+v", sum)
 	}
 	if sum.Ratings["checkin.energy"] != 3 || len(sum.Ratings) != 1 {

@@ -33,7 +33,7 @@ func TestDraftLifecycle(t *testing.T) {
 
 	// A stale autosave of the same draft (earlier Updated) does not win.
 	stale := d
-	stale.Answers = map[string]coach.Answer{"checkin.energy": {Text: "older text"}}
+	stale.Prep = map[string]coach.Answer{"checkin.energy": {Text: "older text"}}
 	stale.Updated = d.Updated.Add(-time.Second)
 	if err := s.SaveDraft(stale); err != nil {
 		t.Fatal(err)

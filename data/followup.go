@@ -130,9 +130,40 @@ func (s *Store) SetActionStatus(sessionID, actionID string, status coach.ActionS
 	})
 }
 
+// SetActionOutcome records whether a done action helped (helped, partly,
+// not yet, didn't ask), marking it done first if it is still open, in one
+// transaction. Like SetActionStatus it is allowed on an agreed record: the
+// outcome is a follow-up, not an edit of what was agreed. ErrNotFound if
+// there is no such session or action; ErrInvalid for an outcome that is
+// not one of coach.Outcomes or an action that was dropped.
+func (s *Store) SetActionOutcome(sessionID, actionID string, o coach.Outcome) (coach.Session, error) {
+	const what = "cannot record whether it helped"
+	return s.changeSession(sessionID, what, func(_ txBuckets, sess *coach.Session) error {
+		for i, a := range sess.Actions {
+			if a.ID != actionID {
+				continue
+			}
+			if a.Status == coach.ActionOpen || a.Status == "" {
+				var err error
+				if a, err = coach.CloseAction(a, coach.ActionDone, "", s.now()); err != nil {
+					return errInvalid(err, what)
+				}
+			}
+			changed, err := coach.SetOutcome(a, o)
+			if err != nil {
+				return errInvalid(err, what)
+			}
+			sess.Actions[i] = changed
+			return nil
+		}
+		return newErr(ErrNotFound, s.path, nil, "session %s has no action with id %q: it may have been removed; look again", sessionID, actionID)
+	})
+}
+
 // CompleteSession adds what happened at the meeting to a saved session
-// whose record is not yet agreed: record (what was discussed; it replaces
-// any record written before, so pass the whole text), the actions agreed
+// whose record is not yet agreed: record (what they said, the meeting
+// record's answer coach.SaidID; it replaces any written before, so pass
+// the whole text), the actions agreed
 // (each one with the id of an action already there replaces it, the rest
 // are added; blank ones are dropped, and ids, owners and statuses filled
 // in as on save) and the next session's date (answers["close.next"]; a
@@ -159,11 +190,11 @@ func (s *Store) completeSession(id string, expect *string, record string, action
 		if sess.IsAgreed() {
 			return s.errAgreed(b, *sess)
 		}
-		if expect != nil && sess.Record != strings.TrimSpace(*expect) {
+		if expect != nil && sess.Said() != strings.TrimSpace(*expect) {
 			return newErr(coach.ErrRecordChanged, s.path, nil,
 				"this record was changed in another attend window, so it was not overwritten from here")
 		}
-		sess.Record = strings.TrimSpace(record)
+		sess.SetAnswer(coach.SaidID, coach.Answer{Text: strings.TrimSpace(record)})
 		for _, a := range actions {
 			replaced := false
 			for i := range sess.Actions {
@@ -177,9 +208,9 @@ func (s *Store) completeSession(id string, expect *string, record string, action
 			}
 		}
 		if !next.IsZero() {
-			ans := sess.Answer("close.next")
+			ans := sess.Answer(coach.NextID)
 			ans.Date = next
-			sess.SetAnswer("close.next", ans)
+			sess.SetAnswer(coach.NextID, ans)
 		}
 		sess.Tidy(s.now())
 		return nil

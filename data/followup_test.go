@@ -145,7 +145,7 @@ func TestAfterTheMeeting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if done.Record != "We talked about the rota.\nShe is tired." || len(done.Actions) != 3 || done.Actions[2].ID == "" ||
+	if done.Said() != "We talked about the rota.\nShe is tired." || len(done.Actions) != 3 || done.Actions[2].ID == "" ||
 		done.Actions[2].Status != coach.ActionOpen || done.NextSession() != day(2027, 2, 24) || done.IsAgreed() {
 		t.Fatalf("completed: %+v", done)
 	}
@@ -226,7 +226,7 @@ func TestAfterTheMeeting(t *testing.T) {
 		!a2.Addenda[0].At.Equal(a1.Addenda[0].At) {
 		t.Errorf("addenda %+v", a2.Addenda)
 	}
-	if a2.Record != "We talked about the rota." || a2.Agreed != agreed.Agreed {
+	if a2.Said() != "We talked about the rota." || a2.Agreed != agreed.Agreed {
 		t.Errorf("an addendum changed the record: %+v", a2)
 	}
 	if _, err := s.SetActionStatus(saved.ID, a2.Actions[0].ID, coach.ActionDone, ""); err != nil {
@@ -237,7 +237,7 @@ func TestAfterTheMeeting(t *testing.T) {
 		t.Errorf("stored: %+v", got)
 	}
 	md := coach.Markdown(s.guide("en"), sian, got, coach.MarkdownOptions{})
-	for _, want := range []string{"## After the meeting", "We talked about the rota.", "Wed 25 Nov 2026", "Correction: the rota gap is Wednesdays."} {
+	for _, want := range []string{"### Agreement", "We talked about the rota.", "Wed 25 Nov 2026", "Correction: the rota gap is Wednesdays."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown record lacks %q:\n%s", want, md)
 		}
@@ -270,7 +270,7 @@ func TestSaveStaleCopyLosesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Actions[0].Status != coach.ActionDone || got.Record != "What we discussed" || len(got.Addenda) != 1 ||
+	if got.Actions[0].Status != coach.ActionDone || got.Said() != "What we discussed" || len(got.Addenda) != 1 ||
 		got.Answer("attend.opening").Text != "An edit to the prep" {
 		t.Errorf("saved from a stale copy: %+v", got)
 	}
@@ -318,8 +318,8 @@ func TestCompleteSessionIfNeverReplacesAnotherWindowsText(t *testing.T) {
 		t.Fatalf("B replaced A's record: %v", err)
 	}
 	got, _ := s.Session(saved.ID)
-	if got.Record != "From window A" {
-		t.Fatalf("record = %q", got.Record)
+	if got.Said() != "From window A" {
+		t.Fatalf("record = %q", got.Said())
 	}
 	if _, err := s.CompleteSessionIf(saved.ID, "From window A", "From window A, added to", nil, coach.Date{}); err != nil {
 		t.Fatalf("the window that wrote it could not go on: %v", err)

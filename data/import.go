@@ -93,9 +93,6 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 			}
 			sess.PersonID = pid
 			sess.Position = coach.Position{}
-			if sess.Answers == nil {
-				sess.Answers = map[string]coach.Answer{}
-			}
 			key := []byte(sess.ID)
 			raw, err := b.sessions.Get(key)
 			if err != nil {

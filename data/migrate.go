@@ -69,3 +69,49 @@ func migrateV1(tx *bbolt.Tx, s *Store) error {
 	}
 	return nil
 }
+
+// migrateV2 upgrades a schema 2 file to schema 3, inside Open's single
+// upgrade transaction (after the backup copy): every session and draft is
+// rewritten in its three parts. What was written before the three parts was
+// written before the meeting, so its answers become the prep; the record's
+// text becomes what they said in the meeting record (agenda.said); the next
+// session's date and the core-needs ratings stay in the record (the ratings
+// as the manager's view, not rated together); actions stay the actions
+// agreed; an agreed record stays agreed, with its addenda (coach.LegacyParts
+// and decodeSession). Summaries and the search index are then rebuilt from
+// the sessions, as migrateV1 does.
+//
+// A record that cannot be read is left as it is (Check reports it).
+func migrateV2(tx *bbolt.Tx, s *Store) error {
+	b, err := bucketsOf(tx, s.seal)
+	if err != nil {
+		return err
+	}
+	for _, bk := range []vbucket{b.sessions, b.drafts} {
+		var keys [][]byte
+		if err := bk.Keys(func(k []byte) error {
+			keys = append(keys, append([]byte(nil), k...))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			raw, err := bk.Get(k)
+			if err != nil || raw == nil {
+				continue
+			}
+			sess, err := decodeSession(raw)
+			if err != nil {
+				continue
+			}
+			out, err := encodeSession(sess)
+			if err != nil {
+				continue // a record the old attend wrote but could not read back: left for Check
+			}
+			if err := bk.Put(k, out); err != nil {
+				return err
+			}
+		}
+	}
+	return migrateV1(tx, s)
+}

@@ -355,7 +355,7 @@ func TestWriterWaitingDuringRewrite(t *testing.T) {
 		fresh := openTest(t, path)
 		got, found, err := fresh.Draft(w.people[2].ID)
 		if err != nil || !found || got.Answer("checkin.head").Text != draft.Answer("checkin.head").Text {
-			t.Fatalf("round %d: the draft saved during erasure is lost: %v %v %+v", i, found, err, got.Answers)
+			t.Fatalf("round %d: the draft saved during erasure is lost: %v %v %+v", i, found, err, got.Prep)
 		}
 		if _, err := fresh.Person(w.people[0].ID); !errors.Is(err, ErrNotFound) {
 			t.Fatalf("round %d: the erased person is back: %v", i, err)

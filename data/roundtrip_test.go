@@ -26,7 +26,7 @@ func TestExportImportFollowUps(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := exportJSON(t, src)
-	for _, want := range []string{`"record": "Discussed lambing leave."`, `"agreed": "2026-07-01"`, `"addenda": [`, `"closed": "`, `"demo": true`} {
+	for _, want := range []string{`"text": "Discussed lambing leave."`, `"part": "record"`, `"agreed": "2026-07-01"`, `"addenda": [`, `"closed": "`, `"demo": true`} {
 		if !bytes.Contains(first, []byte(want)) {
 			t.Errorf("the export lacks %s", want)
 		}
@@ -59,7 +59,7 @@ func TestExportImportFollowUps(t *testing.T) {
 	for i := range doc.Sessions {
 		if doc.Sessions[i].ID == f.ids["aled-jun"] {
 			doc.Sessions[i].Agreed = coach.Date{}
-			doc.Sessions[i].Record = "Rewritten"
+			doc.Sessions[i].SetAnswer(coach.SaidID, coach.Answer{Text: "Rewritten"})
 			doc.Sessions[i].Updated = doc.Sessions[i].Updated.Add(3600e9)
 		}
 	}
@@ -70,8 +70,8 @@ func TestExportImportFollowUps(t *testing.T) {
 	if res.SessionsKeptAgreed != 1 || res.Changed() {
 		t.Errorf("import over an agreed record: %+v", res)
 	}
-	if got := mustSession(t, dst, f.ids["aled-jun"]); got.Record != "Discussed lambing leave." {
-		t.Errorf("the agreed record was replaced: %q", got.Record)
+	if got := mustSession(t, dst, f.ids["aled-jun"]); got.Said() != "Discussed lambing leave." {
+		t.Errorf("the agreed record was replaced: %q", got.Said())
 	}
 
 	// Fields an export cannot hold are refused by name.

@@ -18,7 +18,10 @@ import (
 //
 // Version 2 added the open-actions index (idx_open) and the search index
 // (idx_text), and summaries that carry ratings and the agreed date.
-const SchemaVersion = 2
+//
+// Version 3 split every session into its three parts (prep, meeting
+// record, reflection); see migrateV2.
+const SchemaVersion = 3
 
 // RecordVersion is the "v" every stored JSON value carries. Any change to
 // what a record holds (a new field included) must raise it, so that an
@@ -26,7 +29,12 @@ const SchemaVersion = 2
 //
 // Version 2: sessions gained record, agreed and addenda; actions closed;
 // summaries ratings and agreed; people demo.
-const RecordVersion = 2
+//
+// Version 3: a session's answers are in three parts (prep, record as a map
+// of answers, reflection) instead of "answers" and the "record" text;
+// answers gained together; actions outcome; summaries together and
+// outcomes.
+const RecordVersion = 3
 
 // schemaTarget and migrations are variables only so tests can exercise the
 // migration machinery before a real migration exists.
@@ -38,6 +46,7 @@ var (
 	// or rewrites records must reach them through bucketsOf(tx, s.seal).
 	migrations = map[int]func(tx *bbolt.Tx, s *Store) error{
 		1: migrateV1,
+		2: migrateV2,
 	}
 )
 
@@ -151,8 +160,19 @@ func checkVersion(what string, v int) error {
 }
 
 // decodeSession decodes a stored session or draft. It never panics, whatever
-// the bytes (see FuzzDecodeSession).
+// the bytes (see FuzzDecodeSession). A record written before the three
+// parts (version 2 or 1) is read into them, as the upgrade to schema 3
+// does (coach.LegacyParts), so no reader ever sees it half-understood.
 func decodeSession(b []byte) (coach.Session, error) {
+	var head struct {
+		V int `json:"v"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+	}
+	if head.V > 0 && head.V < 3 {
+		return decodeLegacySession(b)
+	}
 	var r sessionRecord
 	if err := json.Unmarshal(b, &r); err != nil {
 		return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
@@ -160,10 +180,48 @@ func decodeSession(b []byte) (coach.Session, error) {
 	if err := checkVersion("session "+r.ID, r.V); err != nil {
 		return coach.Session{}, err
 	}
-	if r.Answers == nil {
-		r.Answers = map[string]coach.Answer{}
-	}
 	return r.Session, nil
+}
+
+// legacySessionRecord is a session as record versions 1 and 2 held it: one
+// map of answers, and the record's text.
+type legacySessionRecord struct {
+	sessionRecord
+	Answers map[string]coach.Answer `json:"answers"`
+	Text    json.RawMessage         `json:"record"` // a string; an object in the three parts' layout
+}
+
+func decodeLegacySession(b []byte) (coach.Session, error) {
+	var r legacySessionRecord
+	if err := json.Unmarshal(b, &r); err != nil {
+		return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+	}
+	if err := checkVersion("session "+r.ID, r.V); err != nil {
+		return coach.Session{}, err
+	}
+	sess := r.Session
+	var text string
+	if len(r.Text) > 0 && r.Text[0] == '{' {
+		// Already in three parts (as tests that downgrade a file write it).
+		if err := json.Unmarshal(r.Text, &sess.Record); err != nil {
+			return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+		}
+		if len(r.Answers) == 0 {
+			return sess, nil
+		}
+	} else if len(r.Text) > 0 && string(r.Text) != "null" {
+		if err := json.Unmarshal(r.Text, &text); err != nil {
+			return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+		}
+	}
+	prep, rec := coach.LegacyParts(r.Answers, text)
+	for id, a := range prep {
+		sess.SetPartAnswer(coach.PartPrep, id, a)
+	}
+	for id, a := range rec {
+		sess.SetPartAnswer(coach.PartRecord, id, a)
+	}
+	return sess, nil
 }
 
 func decodePerson(b []byte) (coach.Person, error) {

@@ -84,9 +84,6 @@ func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Sessi
 			sess.Created = now
 		}
 	}
-	if sess.Answers == nil {
-		sess.Answers = map[string]coach.Answer{}
-	}
 	sess.Position = coach.Position{} // only meaningful on drafts
 	if err := sess.Validate(); err != nil {
 		return coach.Session{}, err
@@ -118,8 +115,11 @@ func (s *Store) resaveTx(b txBuckets, sess coach.Session, read time.Time) (coach
 	}
 	sess.Addenda = mergeAddenda(prev.Addenda, sess.Addenda)
 	if prev.Updated.After(read) {
-		if sess.Record == "" {
-			sess.Record = prev.Record
+		// Record answers written there and not here are kept.
+		for id, a := range prev.Record {
+			if _, ok := sess.Record[id]; !ok {
+				sess.SetPartAnswer(coach.PartRecord, id, a)
+			}
 		}
 		before := make(map[string]coach.Action, len(prev.Actions))
 		for _, a := range prev.Actions {

@@ -22,7 +22,7 @@ func withSessions(t *testing.T, h *harness, n int) {
 		}
 		s := coach.NewSession(p.ID, "en", clock)
 		s.Date = coach.DateOf(clock).AddDays(-7 * (n - i))
-		s.SetAnswer("understand.challenges", coach.Answer{Text: fmt.Sprintf("Session %d: rota gaps on Tuesdays", i+1)})
+		s.SetAnswer("understand.curious", coach.Answer{Text: fmt.Sprintf("Session %d: rota gaps on Tuesdays", i+1)})
 		s.SetAnswer("needs.workload", coach.Answer{Rating: 1 + i%5})
 		if i%3 == 0 {
 			s.Actions = []coach.Action{{Text: "Chase the agency invoice", Owner: coach.OwnerMe}}
@@ -198,7 +198,7 @@ func TestSearchAsYouTypeIgnoresCaseAndAccentsAndHighlights(t *testing.T) {
 	for i, text := range []string{"Talked about Siân's rota and the night shifts", "Hiraeth; missing the valleys", "Nothing much"} {
 		s := coach.NewSession(p.ID, "en", clock)
 		s.Date = coach.DateOf(clock).AddDays(-7 * (i + 1))
-		s.SetAnswer("understand.challenges", coach.Answer{Text: text})
+		s.SetAnswer("understand.curious", coach.Answer{Text: text})
 		h.store.SaveSession(s)
 	}
 	h.press("h", "/")

@@ -217,7 +217,8 @@ func (s *memStore) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 		if (!q.Since.IsZero() && sess.Date.Before(q.Since)) || (!q.Until.IsZero() && q.Until.Before(sess.Date)) {
 			continue
 		}
-		for id, a := range sess.Answers {
+		for _, id := range sess.AnswerIDs() {
+			a := sess.Answer(id)
 			folded := strings.Fields(coach.Fold(strings.Map(func(r rune) rune {
 				if r == ',' || r == '.' || r == ';' {
 					return ' '
@@ -255,7 +256,7 @@ func (s *memStore) CompleteSession(id, record string, acts []coach.Action, next 
 	if sess.IsAgreed() {
 		return coach.Session{}, coach.ErrRecordAgreed
 	}
-	sess.Record = record
+	sess.SetAnswer(coach.SaidID, coach.Answer{Text: record})
 	// Like the real store: an action with a known id replaces it, a new one
 	// is added, and one left with no words goes.
 	for _, a := range acts {
@@ -317,7 +318,7 @@ func (s *memStore) CompleteSessionIf(id, expect, record string, acts []coach.Act
 	if ok && cur.IsAgreed() {
 		return coach.Session{}, coach.ErrRecordAgreed
 	}
-	if ok && cur.Record != strings.TrimSpace(expect) {
+	if ok && cur.Said() != strings.TrimSpace(expect) {
 		return coach.Session{}, coach.ErrRecordChanged
 	}
 	return s.CompleteSession(id, strings.TrimSpace(record), acts, next)

@@ -22,19 +22,19 @@ func startPrep(t *testing.T) *harness {
 
 func TestPrepOpensForNewPersonAndSaysSo(t *testing.T) {
 	h := startPrep(t)
-	h.mustSee("prep for Siân Ŵyn", "New person: Siân Ŵyn has been added", "● Check-in", "stage 1 of 8")
+	h.mustSee("prep for Siân Ŵyn", "New person: Siân Ŵyn has been added", "● Check-in", "stage 1 of 12")
 }
 
 func TestTabCrossesIntoNextStageAndBack(t *testing.T) {
 	h := startPrep(t)
-	h.tabTo("attend.present")
+	h.tabTo("attend.fascination")
 	if got := h.prep().guide.Stages[h.prep().stage()].ID; got != "attend" {
 		t.Fatalf("stage = %s, want attend", got)
 	}
-	h.mustSee("● Attend", "stage 2 of 8", "Attending means paying attention")
+	h.mustSee("● Attend", "stage 2 of 12", "Attending means paying attention")
 	h.press("shift+tab")
-	if got := h.prep().item(h.prep().cur()).ID; got != "checkin.lasttime" {
-		t.Fatalf("shift+tab went to %s, want checkin.lasttime", got)
+	if got := h.prep().item(h.prep().cur()).ID; got != "checkin.own" {
+		t.Fatalf("shift+tab went to %s, want checkin.own", got)
 	}
 }
 
@@ -132,7 +132,7 @@ func TestAutosaveWritesTheDraft(t *testing.T) {
 	h.typeText("Busy week")
 	d, ok, _ := h.store.Draft(h.prep().person.ID)
 	if !ok || d.Answer("checkin.head").Text != "Busy week" {
-		t.Fatalf("draft = %+v, %v", d.Answers, ok)
+		t.Fatalf("draft = %+v, %v", d.Prep, ok)
 	}
 	if d.Position.Item != "checkin.head" {
 		t.Fatalf("draft position = %+v", d.Position)
@@ -142,7 +142,7 @@ func TestAutosaveWritesTheDraft(t *testing.T) {
 
 func TestDraftReopensWhereTheManagerLeftOff(t *testing.T) {
 	h := startPrep(t)
-	h.tabTo("understand.sense")
+	h.tabTo("understand.missing")
 	h.typeText("She thinks the handover was rushed")
 	h.press("esc")
 	if h.at() != screenHome {
@@ -153,7 +153,7 @@ func TestDraftReopensWhereTheManagerLeftOff(t *testing.T) {
 	if h.at() != screenPrep {
 		t.Fatal("enter did not reopen the prep")
 	}
-	if got := h.prep().item(h.prep().cur()).ID; got != "understand.sense" {
+	if got := h.prep().item(h.prep().cur()).ID; got != "understand.missing" {
 		t.Fatalf("reopened at %s", got)
 	}
 	if got := h.prep().ta.Value(); got != "She thinks the handover was rushed" {
@@ -179,7 +179,7 @@ func TestSaveGoesThroughReviewAndHome(t *testing.T) {
 	if h.at() != screenHome {
 		t.Fatalf("saving did not return home:\n%s", h.screen())
 	}
-	h.mustSee("Saved Siân Ŵyn's prep: 1 of 33 prompts answered", "Thu 26 Nov 2026")
+	h.mustSee("Saved Siân Ŵyn's prep: 1 of 37 prompts answered", "Thu 26 Nov 2026")
 	if len(h.store.sessions) != 1 {
 		t.Fatalf("%d sessions saved", len(h.store.sessions))
 	}
@@ -190,8 +190,8 @@ func TestSaveGoesThroughReviewAndHome(t *testing.T) {
 
 func TestTabPastTheLastPromptOpensReview(t *testing.T) {
 	h := startPrep(t)
-	h.tabTo("close.next")
-	h.press("tab")
+	h.tabTo("reflect.leaving")
+	h.press("tab", "tab") // a rating, then its note
 	if h.at() != screenReview {
 		t.Fatal("tab past the last prompt did not open the review")
 	}
@@ -199,7 +199,7 @@ func TestTabPastTheLastPromptOpensReview(t *testing.T) {
 
 func TestCtrlCWritesTheDraftBeforeQuitting(t *testing.T) {
 	h := startPrep(t)
-	h.tabTo("help.obstacle")
+	h.tabTo("help.offer")
 	// Stop the autosave from landing first: the quit path must write it.
 	h.prep().tickPending = true
 	h.typeText("Chase the agency invoice")
@@ -211,14 +211,14 @@ func TestCtrlCWritesTheDraftBeforeQuitting(t *testing.T) {
 		t.Fatal("ctrl+c did not quit")
 	}
 	d, ok, _ := h.store.Draft(h.prep().person.ID)
-	if !ok || d.Answer("help.obstacle").Text != "Chase the agency invoice" {
-		t.Fatalf("draft after quit = %+v", d.Answers)
+	if !ok || d.Answer("help.offer").Text != "Chase the agency invoice" {
+		t.Fatalf("draft after quit = %+v", d.Prep)
 	}
 }
 
 func TestCtrlCDoesNotQuitSilentlyWhenTheDraftCannotBeSaved(t *testing.T) {
 	h := startPrep(t)
-	h.tabTo("help.obstacle")
+	h.tabTo("help.offer")
 	h.store.failDraft = errors.New("disk full")
 	h.prep().tickPending = true
 	h.typeText("x")

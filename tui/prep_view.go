@@ -317,7 +317,9 @@ func (m *prepScreen) dateView(ctx *Context, it coach.Item, focused bool) []strin
 	line := marker(s, true, false) + s.Focused.Render(it.Prompt) + "  " + m.ti.View() + "  " + dateNote(ctx, m.ti.Value())
 	out := []string{ansi.Truncate(line, w, "…")}
 	if it.Hint != "" {
-		out = append(out, "  "+s.Faint.Render(it.Hint))
+		for _, l := range wrapped(s.Faint, it.Hint, w-2) {
+			out = append(out, "  "+l)
+		}
 	}
 	if _, err := coach.ParseDate(m.ti.Value(), ctx.Today()); err != nil {
 		out = append(out, "  "+s.Warn.Render(ansi.Truncate(err.Error(), w-2, "…")))

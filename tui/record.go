@@ -18,6 +18,10 @@ func renderRecord(s Styles, md string, width int) string {
 			out = append(out, s.Person.Render(strings.TrimPrefix(line, "# ")))
 		case strings.HasPrefix(line, "## "):
 			out = append(out, s.Title.Render(strings.ToUpper(strings.TrimPrefix(line, "## "))))
+		case strings.HasPrefix(line, "### "): // a stage within a part
+			out = append(out, s.Title.Render(strings.ToUpper(strings.TrimPrefix(line, "### "))))
+		case len(line) > 2 && strings.HasPrefix(line, "_") && strings.HasSuffix(line, "._"): // a part's label
+			out = append(out, s.Faint.Width(width).Render(strings.Trim(line, "_")))
 		case strings.HasPrefix(line, "**"):
 			// "**prompt**" or "**prompt**: value"
 			rest := strings.TrimPrefix(line, "**")

@@ -45,8 +45,8 @@ func keepBoth(st Store, id, mine string, acts []coach.Action, next coach.Date) t
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
-		both := strings.TrimSpace(cur.Record + "\n\n" + mine)
-		s, err := st.CompleteSessionIf(id, cur.Record, both, acts, next)
+		both := strings.TrimSpace(cur.Said() + "\n\n" + mine)
+		s, err := st.CompleteSessionIf(id, cur.Said(), both, acts, next)
 		return recordSavedMsg{what: "record", session: s, err: err}
 	}
 }
@@ -116,7 +116,7 @@ type recordForm struct {
 }
 
 func pushRecordForm(ctx *Context, p coach.Person, s coach.Session) tea.Cmd {
-	f := &recordForm{person: p, session: s, seen: s.Record, raw: map[int]string{}, changed: map[string]bool{}}
+	f := &recordForm{person: p, session: s, seen: s.Said(), raw: map[int]string{}, changed: map[string]bool{}}
 	f.actions = s.LiveActions()
 	f.newAct = coach.Action{Owner: coach.OwnerMe, Status: coach.ActionOpen}
 	f.discussed = textarea.New()
@@ -124,7 +124,7 @@ func pushRecordForm(ctx *Context, p coach.Person, s coach.Session) tea.Cmd {
 	f.discussed.Prompt = "┃ "
 	f.discussed.CharLimit = coach.MaxAnswerLen
 	f.discussed.Placeholder = "What you talked about, in words they would recognise."
-	f.discussed.SetValue(s.Record)
+	f.discussed.SetValue(s.Said())
 	f.line = textinput.New()
 	f.line.Prompt = ""
 	f.line.CharLimit = 500
@@ -289,7 +289,7 @@ func (f *recordForm) written(ctx *Context, msg recordSavedMsg) {
 	f.writing = false
 	switch {
 	case msg.err == nil:
-		f.seen, f.err, f.session = msg.session.Record, nil, msg.session
+		f.seen, f.err, f.session = msg.session.Said(), nil, msg.session
 	case errors.Is(msg.err, coach.ErrRecordChanged):
 		f.changedElsewhere = true
 	case errors.Is(msg.err, coach.ErrRecordAgreed):

@@ -34,7 +34,7 @@ func TestAfterTheMeetingRecordIsSavedAsYouType(t *testing.T) {
 		t.Fatal("r did not open the after-meeting form")
 	}
 	h.typeText("We talked about the hoist and her back")
-	if got := h.store.sessions[id].Record; got != "We talked about the hoist and her back" {
+	if got := h.store.sessions[id].Said(); got != "We talked about the hoist and her back" {
 		t.Fatalf("record on disk = %q (autosave)", got)
 	}
 	h.press("tab")
@@ -99,11 +99,11 @@ func TestTwoWindowsOnOneRecordKeepBothTexts(t *testing.T) {
 	a.typeText("A's account")
 	b.typeText("B's account")
 	b.mustSee("Another attend window changed this record", "ctrl+s keeps both")
-	if got := a.store.sessions[id].Record; got != "A's account" {
+	if got := a.store.sessions[id].Said(); got != "A's account" {
 		t.Fatalf("B overwrote A: %q", got)
 	}
 	b.press("ctrl+s")
-	if got := a.store.sessions[id].Record; got != "A's account\n\nB's account" {
+	if got := a.store.sessions[id].Said(); got != "A's account\n\nB's account" {
 		t.Fatalf("after keeping both: %q", got)
 	}
 }
@@ -117,7 +117,7 @@ func TestWordsTypedWhileAnotherWindowAgreesBecomeADatedNote(t *testing.T) {
 	b.mustSee("agreed meanwhile", "ctrl+s adds what is here as a dated note")
 	b.press("ctrl+s")
 	s := a.store.sessions[id]
-	if s.Record != "" || len(s.Addenda) != 1 || s.Addenda[0].Text != "Late thought" {
-		t.Fatalf("record %q, addenda %+v", s.Record, s.Addenda)
+	if s.Said() != "" || len(s.Addenda) != 1 || s.Addenda[0].Text != "Late thought" {
+		t.Fatalf("record %q, addenda %+v", s.Said(), s.Addenda)
 	}
 }

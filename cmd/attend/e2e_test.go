@@ -47,10 +47,10 @@ func TestPrepSaveExport(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("Rota gaps & the CIW visit; phone off 📵")
-	for range 5 { // past the rest of Check-in, into Attend
+	for range 4 { // past the rest of Check-in, into Attend
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	}
-	waitScreen(t, tm, "Attending means paying attention")
+	waitScreen(t, tm, "listen to understand rather than to reply")
 	tm.Type("Let her set the agenda: ask what matters most")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	waitScreen(t, tm, "Review before saving")
@@ -82,8 +82,8 @@ func TestPrepSaveExport(t *testing.T) {
 		t.Fatalf("session person = %q, people = %+v", s.PersonName, doc.People)
 	}
 	checks := map[string]string{
-		"checkin.head":   "Rota gaps & the CIW visit; phone off 📵",
-		"attend.present": "Let her set the agenda: ask what matters most",
+		"checkin.head":       "Rota gaps & the CIW visit; phone off 📵",
+		"attend.fascination": "Let her set the agenda: ask what matters most",
 	}
 	for id, want := range checks {
 		if got := s.Answers[id].Text; got != want {

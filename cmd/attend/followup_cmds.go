@@ -129,13 +129,18 @@ func findOpenAction(refs []coach.ActionRef, typed string) (coach.ActionRef, erro
 // ---- attend done, attend drop
 
 func newCloseActionCmd(g *globals, status coach.ActionStatus) *cobra.Command {
-	var reason string
+	var reason, outcome string
 	cmd := &cobra.Command{
-		Use:   "done ACTION-ID",
-		Short: "Mark an open action done",
+		Use:   "done ACTION-ID [--outcome helped|partly|notyet|didntask]",
+		Short: "Mark an open action done, and say whether it helped",
 		Long: `done marks an open action done. ACTION-ID is the id 'attend actions' prints,
-or its first 6 or more characters if no other open action starts the same way.`,
-		Example: `  attend done 01M8B6JA8Z`,
+or its first 6 or more characters if no other open action starts the same way.
+
+--outcome answers "did it help?": helped, partly, notyet (not yet) or
+didntask (you have not asked them yet). It is kept with the action and shows
+in the export, 'attend brief' and 'attend trends'.`,
+		Example: `  attend done 01M8B6JA8Z
+  attend done 01M8B6JA8Z --outcome helped`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("%s takes one action id: attend actions lists them", status)}
@@ -145,6 +150,13 @@ or its first 6 or more characters if no other open action starts the same way.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if status == coach.ActionDropped && strings.TrimSpace(reason) == "" {
 				return usageError{errors.New(`say why the action is dropped: attend drop ACTION-ID --reason "no longer needed"`)}
+			}
+			var o coach.Outcome
+			if cmd.Flags().Changed("outcome") {
+				var err error
+				if o, err = coach.ParseOutcome(outcome); err != nil {
+					return usageError{fmt.Errorf("--outcome: %w", err)}
+				}
 			}
 			st, _, err := g.openWithGuide(false)
 			if err != nil {
@@ -159,11 +171,19 @@ or its first 6 or more characters if no other open action starts the same way.`,
 			if err != nil {
 				return err
 			}
-			if _, err := st.SetActionStatus(r.SessionID, r.Action.ID, status, reason); err != nil {
+			if o != "" {
+				_, err = st.SetActionOutcome(r.SessionID, r.Action.ID, o) // done and its outcome, together
+			} else {
+				_, err = st.SetActionStatus(r.SessionID, r.Action.ID, status, reason)
+			}
+			if err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "%s: %s (%s, %s, agreed %s)\n", status, oneLine(r.Action.Text), r.Action.Owner.Label(), oneLine(r.PersonName), r.SessionDate.Human())
+			if o != "" {
+				fmt.Fprintf(out, "did it help? %s\n", o.Label())
+			}
 			if status == coach.ActionDropped {
 				fmt.Fprintf(out, "why: %s\n", oneLine(reason))
 			}
@@ -178,6 +198,8 @@ it. ACTION-ID is the id 'attend actions' prints, or its first 6 or more
 characters if no other open action starts the same way.`
 		cmd.Example = `  attend drop 01M8B6JA8Z --reason "the rota changed; no longer needed"`
 		cmd.Flags().StringVar(&reason, "reason", "", "why it is dropped (required)")
+	} else {
+		cmd.Flags().StringVar(&outcome, "outcome", "", "did it help? helped, partly, notyet or didntask")
 	}
 	return cmd
 }
@@ -190,9 +212,9 @@ func newRecordCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "record SESSION-ID [--discussed TEXT] [--action TEXT]... [--next DATE] [--agreed DATE]",
 		Short: "Complete a session's record after the meeting",
-		Long: `record adds what happened at the meeting to a saved session: what was
-discussed (--discussed replaces the record written before; without it the
-record is kept), actions agreed (--action, as often as needed; each is yours
+		Long: `record adds what happened at the meeting to a saved session's meeting
+record: what they said, in their words (--discussed replaces what was written
+before; without it that is kept), actions agreed (--action, as often as needed; each is yours
 and open, and 'attend actions' lists it) and the next session's date
 (--next). --agreed says the staff member agreed the record, on that day:
 from then on it is read-only, and corrections are dated addenda
@@ -248,7 +270,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 			}
 			out := cmd.OutOrStdout()
 			if complete {
-				record := s.Record
+				record := s.Said()
 				if f.Changed("discussed") {
 					record = discussed
 				}
@@ -273,7 +295,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&discussed, "discussed", "", "what was discussed (replaces the record written before)")
+	cmd.Flags().StringVar(&discussed, "discussed", "", "what they said, in their words (replaces what was written before)")
 	cmd.Flags().StringArrayVar(&actions, "action", nil, "an action agreed, yours and open (repeat for more)")
 	cmd.Flags().StringVar(&next, "next", "", "the next session's date")
 	cmd.Flags().StringVar(&agreed, "agreed", "", "the day the staff member agreed the record (today, 2026-11-26, ...)")
@@ -326,6 +348,7 @@ var trendItems = []struct{ id, label string }{
 	{"needs.competence", "Competence"},
 	{"needs.workload", "Workload"},
 	{"checkin.energy", "Your energy"},
+	{"reflect.leaving", "You after"},
 }
 
 // sparkChars draw ratings 1 to 5.
@@ -423,4 +446,26 @@ func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.S
 		}
 		fmt.Fprintf(w, "%s  %s  latest %s  (%s%s)\n", label, b.String(), latest, span, note)
 	}
+	writeOutcomes(w, sums)
+}
+
+// writeOutcomes prints whether the help agreed and done helped, counted over
+// every session, with the latest session that has an answer.
+func writeOutcomes(w io.Writer, sums []coach.Summary) {
+	pts := coach.OutcomeSeries(sums)
+	if len(pts) == 0 {
+		fmt.Fprintln(w, "Did it help?  no outcomes recorded yet (attend done ID --outcome helped)")
+		return
+	}
+	total := map[coach.Outcome]int{}
+	for _, pt := range pts {
+		for o, n := range pt.Outcomes {
+			total[o] += n
+		}
+	}
+	var parts []string
+	for _, o := range coach.Outcomes {
+		parts = append(parts, fmt.Sprintf("%s %d", o.Label(), total[o]))
+	}
+	fmt.Fprintf(w, "Did it help?  %s  (%s to %s)\n", strings.Join(parts, " · "), pts[0].Date, pts[len(pts)-1].Date)
 }

@@ -492,13 +492,19 @@ func logLine(sum coach.Summary, style logStyle) string {
 // ---- attend show
 
 func newShowCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "show ID",
-		Short: "Print one saved session as Markdown",
-		Long: `show prints one saved session as Markdown, in the language it was written
-in. ID is the session's id from 'attend log', or its first 6 or more
+	var private bool
+	cmd := &cobra.Command{
+		Use:   "show ID [--private]",
+		Short: "Print one saved session's meeting record as Markdown (--private: your prep and reflection too)",
+		Long: `show prints the meeting record of one saved session as Markdown, in the
+language it was written in: what you wrote with them and what they agree.
+Your preparation and your reflection are private notes and are left out;
+--private adds them, each labelled. (They are still personal data about the
+person: 'attend export --person NAME' includes them for a subject access
+request.) ID is the session's id from 'attend log', or its first 6 or more
 characters (any case) if no other session starts the same way.`,
 		Example: `  attend show 01M8B6JA8Z
+  attend show 01M8B6JA8Z --private
   attend log --person sian --limit 1 | cut -c1-26 | xargs attend show`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -512,13 +518,16 @@ characters (any case) if no other session starts the same way.`,
 				return err
 			}
 			defer st.Close()
-			return show(st, cmd.OutOrStdout(), args[0])
+			return show(st, cmd.OutOrStdout(), args[0], private)
 		},
 	}
+	cmd.Flags().BoolVar(&private, "private", false, "add your preparation and reflection (private notes), labelled")
+	return cmd
 }
 
-// show prints the session id names (an id or a unique prefix) as Markdown.
-func show(st *data.Store, w io.Writer, id string) error {
+// show prints the session id names (an id or a unique prefix) as Markdown:
+// the meeting record, and with private the prep and reflection as well.
+func show(st *data.Store, w io.Writer, id string, private bool) error {
 	s, err := st.Session(id)
 	if err != nil {
 		return err
@@ -531,7 +540,11 @@ func show(st *data.Store, w io.Writer, id string) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, coach.Markdown(guideCache{}.get(s.Lang), p, s, coach.MarkdownOptions{}))
+	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}}
+	if private {
+		opt.Parts = nil // all three, each labelled
+	}
+	_, err = io.WriteString(w, coach.Markdown(guideCache{}.get(s.Lang), p, s, opt))
 	return err
 }
 

@@ -64,14 +64,8 @@ func contents(t *testing.T, path string) []string {
 	err := st.EachSession(func(p coach.Person, s coach.Session) error {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s|%s|%s|%v|", p.Name, s.Date, s.Lang, p.Demo)
-		for _, id := range slices.Sorted(func(yield func(string) bool) {
-			for k := range s.Answers {
-				if !yield(k) {
-					return
-				}
-			}
-		}) {
-			a := s.Answers[id]
+		for _, id := range s.AnswerIDs() {
+			a := s.Answer(id)
 			fmt.Fprintf(&b, "%s=%d/%s/%q;", id, a.Rating, a.Date, a.Text)
 		}
 		for _, a := range s.Actions {
@@ -417,14 +411,27 @@ func TestShow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := coach.Markdown(testGuide(t), f.sian, s, coach.MarkdownOptions{})
+	want := coach.Markdown(testGuide(t), f.sian, s, coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}})
+	wantPrivate := coach.Markdown(testGuide(t), f.sian, s, coach.MarkdownOptions{})
 
 	for _, q := range []string{id, id[:12], strings.ToLower(id[:8])} {
 		if got := mustAttend(t, "show", "--db", f.db, q); got != want {
 			t.Errorf("show %s:\n%s\nwant:\n%s", q, got, want)
 		}
+		if got := mustAttend(t, "show", "--db", f.db, q, "--private"); got != wantPrivate {
+			t.Errorf("show %s --private:\n%s\nwant:\n%s", q, got, wantPrivate)
+		}
 	}
-	if got := mustAttend(t, "show", "--db", f.db, f.ids["aled-jun"]); !strings.Contains(got, "Deall") || !strings.Contains(got, "ŵyn yn y cae") {
+	// The meeting record alone holds nothing from the prep; --private adds
+	// it, labelled as private.
+	if got := mustAttend(t, "show", "--db", f.db, id); strings.Contains(got, "Hiraeth") || strings.Contains(got, "Your preparation") {
+		t.Errorf("show without --private shows the prep:\n%s", got)
+	}
+	if got := mustAttend(t, "show", "--db", f.db, id, "--private"); !strings.Contains(got, "Hiraeth") ||
+		!strings.Contains(got, "_Your preparation: private notes, not part of the record you agree, still covered by a subject access request._") {
+		t.Errorf("show --private lacks the labelled prep:\n%s", got)
+	}
+	if got := mustAttend(t, "show", "--db", f.db, f.ids["aled-jun"], "--private"); !strings.Contains(got, "Eich paratoi") || !strings.Contains(got, "ŵyn yn y cae") {
 		t.Errorf("a Welsh session should show with the Welsh prompts:\n%s", got)
 	}
 

@@ -1,0 +1,213 @@
+package coach
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// LastTime is what to know about someone before going into a meeting with
+// them, on one screen (or, from `attend brief`, one phone screen of
+// Markdown): when you last met against how often you meet, what you both
+// agreed and how it stands, what they said would help and whether it did,
+// and their last ratings beside the ones before.
+type LastTime struct {
+	Person Person
+	Today  Date
+	// Last is the date of the last saved session (zero if you have not met);
+	// DaysSince counts the days from it to Today.
+	Last      Date
+	DaysSince int
+	SessionID string // the last session's id
+	// Cadence is how often you meet; Due when the next session is due.
+	Cadence Cadence
+	Due     Due
+	// Actions are the actions agreed last time (both sides), then any still
+	// open from earlier sessions, each with its state and outcome.
+	Actions []ActionRef
+	// Help is what they said would help most, last time, in their words
+	// (empty if it was not written); HelpFrom is the session it was said in,
+	// which may be earlier than Last if the last record did not ask.
+	Help     string
+	HelpFrom Date
+	// HelpOutcomes count the outcomes of the actions from that session
+	// that are done, so "did it help?" is answered beside what would help.
+	HelpOutcomes map[Outcome]int
+	// Ratings are the core needs and workload at the last session that
+	// rated them, beside the session before that.
+	Ratings []RatingChange
+}
+
+// RatingChange is one rating at the last two sessions that gave it.
+type RatingChange struct {
+	ID       string
+	Label    string // the prompt, such as "Belonging"
+	Last     int    // 0: not rated
+	LastOn   Date
+	Together bool // the last rating was made together with them
+	Before   int  // 0: not rated before
+	BeforeOn Date
+}
+
+// Change is Last minus Before (0 when either is missing).
+func (r RatingChange) Change() int {
+	if r.Last == 0 || r.Before == 0 {
+		return 0
+	}
+	return r.Last - r.Before
+}
+
+// BuildLastTime works out the Last time summary for a person from their
+// saved sessions (in any order; drafts are ignored) and today's date.
+func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime {
+	saved := make([]Session, 0, len(sessions))
+	for _, s := range sessions {
+		if !s.IsDraft() && s.PersonID == p.ID {
+			saved = append(saved, s)
+		}
+	}
+	// Newest first: by date, then by id (ids grow with time).
+	sort.SliceStable(saved, func(i, j int) bool {
+		if saved[i].Date != saved[j].Date {
+			return saved[j].Date.Before(saved[i].Date)
+		}
+		return saved[i].ID > saved[j].ID
+	})
+	lt := LastTime{Person: p, Today: today, Cadence: p.Cadence.Effective()}
+	if len(saved) == 0 {
+		lt.Due = DueFor(p, today)
+		return lt
+	}
+	last := saved[0]
+	lt.Last, lt.SessionID = last.Date, last.ID
+	lt.DaysSince = last.Date.DaysUntil(today)
+	pd := p
+	pd.LastSession = last.Date
+	if pd.NextSession.IsZero() || pd.NextSession.Before(last.Date) {
+		pd.NextSession = last.NextSession()
+	}
+	lt.Due = DueFor(pd, today)
+
+	ref := func(s Session, a Action) ActionRef {
+		return ActionRef{PersonID: p.ID, PersonName: p.Name, SessionID: s.ID, SessionDate: s.Date, Action: a}
+	}
+	for _, a := range last.LiveActions() {
+		lt.Actions = append(lt.Actions, ref(last, a))
+	}
+	var earlier []ActionRef
+	for _, s := range saved[1:] {
+		for _, a := range s.LiveActions() {
+			if a.Status == ActionOpen || a.Status == "" {
+				earlier = append(earlier, ref(s, a))
+			}
+		}
+	}
+	SortFollowUps(earlier)
+	lt.Actions = append(lt.Actions, earlier...)
+
+	for _, s := range saved {
+		if h := strings.TrimSpace(s.Answer(HelpID).Text); h != "" {
+			lt.Help, lt.HelpFrom = h, s.Date
+			for _, a := range s.LiveActions() {
+				if a.Status == ActionDone && a.Outcome != "" {
+					if lt.HelpOutcomes == nil {
+						lt.HelpOutcomes = map[Outcome]int{}
+					}
+					lt.HelpOutcomes[a.Outcome]++
+				}
+			}
+			break
+		}
+	}
+
+	for _, id := range NeedIDs {
+		rc := RatingChange{ID: id, Label: id}
+		if it, _, ok := g.Item(id); ok {
+			rc.Label = it.Prompt
+		}
+		for _, s := range saved {
+			a := s.Answer(id)
+			if a.Rating == 0 {
+				continue
+			}
+			if rc.Last == 0 {
+				rc.Last, rc.LastOn, rc.Together = a.Rating, s.Date, a.Together
+				continue
+			}
+			rc.Before, rc.BeforeOn = a.Rating, s.Date
+			break
+		}
+		lt.Ratings = append(lt.Ratings, rc)
+	}
+	return lt
+}
+
+// LastTimeMarkdown renders the summary as short Markdown, to read on a
+// phone or print before going in.
+func LastTimeMarkdown(lt LastTime) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Last time: %s\n\n", lt.Person.Name)
+	if lt.Last.IsZero() {
+		fmt.Fprintf(&b, "You have not met yet. Supervision %s.\n", lt.Cadence)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Last met %s, %s ago. Supervision %s: next %s.\n", lt.Last.Human(), daysPhrase(lt.DaysSince), lt.Cadence, lt.Due.Label())
+
+	b.WriteString("\n## What would help\n\n")
+	if lt.Help == "" {
+		b.WriteString("_Not asked yet: ask them what would help most right now._\n")
+	} else {
+		fmt.Fprintf(&b, "They said (%s):\n\n> %s\n", lt.HelpFrom.Human(), strings.ReplaceAll(mdText(lt.Help), "\n", "\n> "))
+		if len(lt.HelpOutcomes) == 0 {
+			b.WriteString("\nDid it help? _Nothing done from it is marked yet._\n")
+		} else {
+			var parts []string
+			for _, o := range Outcomes {
+				if n := lt.HelpOutcomes[o]; n > 0 {
+					parts = append(parts, fmt.Sprintf("%d %s", n, o.Label()))
+				}
+			}
+			fmt.Fprintf(&b, "\nDid it help? %s.\n", strings.Join(parts, ", "))
+		}
+	}
+
+	b.WriteString("\n## Actions\n\n")
+	if len(lt.Actions) == 0 {
+		b.WriteString("_None agreed._\n")
+	}
+	for _, r := range lt.Actions {
+		line := ActionLine(r.Action)
+		if r.SessionID != lt.SessionID {
+			line += fmt.Sprintf(" — open since %s", r.SessionDate.Human())
+		}
+		if r.Overdue(lt.Today) {
+			line += " — **overdue**"
+		}
+		b.WriteString(line + "\n")
+	}
+
+	b.WriteString("\n## Ratings\n\n")
+	b.WriteString("| | last | before |\n|---|---|---|\n")
+	for _, r := range lt.Ratings {
+		last, before := "–", "–"
+		if r.Last > 0 {
+			how := "your view"
+			if r.Together {
+				how = "together"
+			}
+			last = fmt.Sprintf("%d/%d %s, %s", r.Last, MaxRating, how, r.LastOn.Human())
+		}
+		if r.Before > 0 {
+			before = fmt.Sprintf("%d/%d %s", r.Before, MaxRating, r.BeforeOn.Human())
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.Label, last, before)
+	}
+	return b.String()
+}
+
+func daysPhrase(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}

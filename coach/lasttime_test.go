@@ -1,0 +1,123 @@
+package coach_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"attend/coach"
+)
+
+// threeMeetings is a person met three times: in June (ratings only, an
+// action still open), in September (what would help, and the help done,
+// with an outcome) and in November (rated together, actions on both sides).
+func threeMeetings(t *testing.T) (coach.Person, []coach.Session) {
+	t.Helper()
+	p := coach.Person{ID: personID, Name: "Siân Ŵyn", Cadence: coach.Cadence{Weeks: 6}}
+	at := func(d coach.Date) coach.Session {
+		s := coach.NewSession(personID, "en", d.Time().Add(9*time.Hour))
+		s.Saved = s.Created.Add(time.Hour)
+		return s
+	}
+	jun := at(d(2026, 6, 10))
+	jun.SetAnswer("needs.workload", coach.Answer{Rating: 2})
+	jun.SetAnswer("needs.belonging", coach.Answer{Rating: 3})
+	jun.Actions = []coach.Action{{ID: coach.NewID(now), Text: "Book the moving and handling refresher", Owner: coach.OwnerThem, Due: d(2026, 7, 1), Status: coach.ActionOpen}}
+
+	sep := at(d(2026, 9, 15))
+	sep.SetAnswer(coach.HelpID, coach.Answer{Text: "Someone to cover the Tuesday late,\nso I can leave on time."})
+	sep.SetAnswer("needs.workload", coach.Answer{Rating: 3, Together: true})
+	sep.SetAnswer("needs.autonomy", coach.Answer{Rating: 2, Together: true})
+	sep.SetAnswer("checkin.head", coach.Answer{Text: "PRIVATE: my own worries"})
+	sep.Actions = []coach.Action{
+		{ID: coach.NewID(now), Text: "Find bank cover for Tuesday lates", Owner: coach.OwnerMe, Status: coach.ActionDone, Closed: now, Outcome: coach.OutcomeHelped},
+		{ID: coach.NewID(now), Text: "Ask the rota team about swaps", Owner: coach.OwnerMe, Status: coach.ActionDone, Closed: now, Outcome: coach.OutcomePartly},
+	}
+
+	nov := at(d(2026, 11, 2))
+	nov.SetAnswer("needs.workload", coach.Answer{Rating: 4, Together: true})
+	nov.SetAnswer("needs.belonging", coach.Answer{Rating: 4})
+	nov.SetAnswer("reflect.talking", coach.Answer{Text: "PRIVATE: I did, too much"})
+	nov.SetAnswer(coach.NextID, coach.Answer{Date: d(2026, 12, 14)})
+	nov.Actions = []coach.Action{
+		{ID: coach.NewID(now), Text: "Shadow the night senior", Owner: coach.OwnerThem, Due: d(2026, 11, 20), Status: coach.ActionOpen},
+		{ID: coach.NewID(now), Text: "Chase the mileage claim", Owner: coach.OwnerMe, Status: coach.ActionDone, Closed: now, Outcome: coach.OutcomeNotYet},
+	}
+	draft := at(d(2026, 11, 25))
+	draft.Saved = time.Time{}
+	draft.SetAnswer(coach.HelpID, coach.Answer{Text: "a draft is not a meeting"})
+	return p, []coach.Session{nov, draft, jun, sep} // any order
+}
+
+func TestBuildLastTime(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, ss := threeMeetings(t)
+	lt := coach.BuildLastTime(g, p, ss, d(2026, 11, 26))
+	if lt.Last != d(2026, 11, 2) || lt.DaysSince != 24 || lt.Due.Date != d(2026, 12, 14) || lt.Due.Days != 18 {
+		t.Errorf("dates: last %s, %d days, due %+v", lt.Last, lt.DaysSince, lt.Due)
+	}
+	// Last time's actions, both sides, then the one still open from June.
+	var texts []string
+	for _, r := range lt.Actions {
+		texts = append(texts, r.Action.Text)
+	}
+	if strings.Join(texts, "|") != "Shadow the night senior|Chase the mileage claim|Book the moving and handling refresher" {
+		t.Errorf("actions: %v", texts)
+	}
+	if !lt.Actions[0].Overdue(lt.Today) || lt.Actions[1].Action.Outcome != coach.OutcomeNotYet {
+		t.Errorf("states: %+v", lt.Actions)
+	}
+	// What would help comes from September, the last time it was asked, with
+	// whether the help done from it helped.
+	if lt.HelpFrom != d(2026, 9, 15) || !strings.HasPrefix(lt.Help, "Someone to cover") ||
+		lt.HelpOutcomes[coach.OutcomeHelped] != 1 || lt.HelpOutcomes[coach.OutcomePartly] != 1 {
+		t.Errorf("help: %q from %s, %v", lt.Help, lt.HelpFrom, lt.HelpOutcomes)
+	}
+	want := map[string][2]int{"needs.workload": {4, 3}, "needs.belonging": {4, 3}, "needs.autonomy": {2, 0}, "needs.competence": {0, 0}}
+	for _, r := range lt.Ratings {
+		if w := want[r.ID]; r.Last != w[0] || r.Before != w[1] {
+			t.Errorf("%s: last %d before %d, want %v", r.ID, r.Last, r.Before, w)
+		}
+	}
+	if r := lt.Ratings[3]; r.ID != "needs.workload" || !r.Together || r.Change() != 1 {
+		t.Errorf("workload: %+v", r)
+	}
+	if never := coach.BuildLastTime(g, coach.Person{ID: personID, Name: "Aled"}, nil, d(2026, 11, 26)); !never.Last.IsZero() || never.Due.State != coach.NeverMet {
+		t.Errorf("never met: %+v", never)
+	}
+}
+
+func TestLastTimeMarkdownGolden(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, ss := threeMeetings(t)
+	md := coach.LastTimeMarkdown(coach.BuildLastTime(g, p, ss, d(2026, 11, 26)))
+	if strings.Contains(md, "PRIVATE") {
+		t.Errorf("the brief shows private notes:\n%s", md)
+	}
+	for _, want := range []string{"# Last time: Siân Ŵyn", "24 days ago", "every 6 weeks", "> Someone to cover the Tuesday late,",
+		"Did it help? 1 helped, 1 partly helped.", "not helped yet", "— open since Wed 10 Jun 2026 — **overdue**",
+		"| Workload | 4/5 together, Mon 2 Nov 2026 | 3/5 Tue 15 Sep 2026 |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the brief lacks %q:\n%s", want, md)
+		}
+	}
+	golden := filepath.Join("testdata", "brief.md")
+	if *update {
+		if err := os.WriteFile(golden, []byte(md), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md != string(want) {
+		t.Errorf("%s differs (run with -update if the change is intended):\n--- got ---\n%s\n--- want ---\n%s", golden, md, want)
+	}
+	never := coach.LastTimeMarkdown(coach.BuildLastTime(g, coach.Person{ID: personID, Name: "Aled"}, nil, d(2026, 11, 26)))
+	if never != "# Last time: Aled\n\nYou have not met yet. Supervision every 3 months.\n" {
+		t.Errorf("never met: %q", never)
+	}
+}
