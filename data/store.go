@@ -100,8 +100,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("no database path given: use --db or ATTEND_DB")
 	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
+	path, err := resolvePath(path)
+	if err != nil {
+		return nil, err
 	}
 	if opt.LockTimeout <= 0 {
 		opt.LockTimeout = DefaultLockTimeout
@@ -150,6 +151,10 @@ func Open(path string, opt Options) (*Store, error) {
 		if err := s.migrate(from); err != nil {
 			return nil, err
 		}
+	}
+	if !opt.ReadOnly {
+		// Best effort: if another attend holds the file, the next open tries again.
+		s.removeLeftoversQuickly()
 	}
 	return s, nil
 }
