@@ -17,7 +17,7 @@ type MarkdownOptions struct {
 // prompt in bold with the answer beneath, ratings as "3/5 (mixed)".
 func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: %s\n\n", "One-to-one", p.Name)
+	fmt.Fprintf(&b, "# %s: %s\n\n", "One-to-one", mdLine(p.Name))
 	state := "saved"
 	if s.IsDraft() {
 		state = "draft, not yet saved"
@@ -51,7 +51,7 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 		b.WriteString("\n## Other notes\n")
 		for _, id := range extra {
 			a := s.Answers[id]
-			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", id, answerText(a))
+			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", mdLine(id), answerText(a))
 		}
 	}
 	writeAfterMeeting(&b, s)
@@ -71,7 +71,7 @@ func renderItem(b *strings.Builder, it Item, s Session, opt MarkdownOptions) {
 		}
 		fmt.Fprintf(b, "\n**%s**\n\n", it.Prompt)
 		for _, act := range acts {
-			b.WriteString(ActionLine(act) + "\n")
+			b.WriteString(mdActionLine(act) + "\n")
 		}
 	case KindRating:
 		if a.Empty() {
@@ -108,15 +108,17 @@ func renderItem(b *strings.Builder, it Item, s Session, opt MarkdownOptions) {
 	}
 }
 
-// mdText keeps what the manager wrote looking as they wrote it in any
-// Markdown viewer: each line break stays a break (a trailing backslash), and
-// a line that would start a heading, list or quote is escaped.
+// mdText renders what the manager wrote so that any Markdown viewer shows
+// it as they wrote it, and nothing in it runs: characters text may not hold
+// become visible escapes (SafeText); every character Markdown reads as
+// markup (\ ` * _ [ ] < > # | ~ &) is backslash-escaped, so no link, image,
+// HTML, entity or code fence can form; a line that would start a heading,
+// list or quote is escaped; and each line break stays a break (a trailing
+// backslash).
 func mdText(t string) string {
-	lines := strings.Split(t, "\n")
+	lines := strings.Split(SafeText(t), "\n")
 	for i, l := range lines {
-		if trimmed := strings.TrimLeft(l, " "); trimmed != "" && strings.ContainsRune("#>-+*", rune(trimmed[0])) {
-			l = strings.Repeat(" ", len(l)-len(trimmed)) + "\\" + trimmed
-		}
+		l = mdLineStart(mdInline(l))
 		if i < len(lines)-1 && strings.TrimSpace(l) != "" && strings.TrimSpace(lines[i+1]) != "" {
 			l += "\\"
 		}
@@ -125,13 +127,90 @@ func mdText(t string) string {
 	return strings.Join(lines, "\n")
 }
 
-// ActionLine renders an action as a Markdown task line.
+// mdLine is mdText for text that must stay on one line (a name in a
+// heading, a prompt id, an action): line breaks become spaces.
+func mdLine(t string) string {
+	return mdLineStart(mdInline(strings.ReplaceAll(SafeText(t), "\n", " ")))
+}
+
+// mdSpecial are the characters mdInline escapes wherever they are.
+const mdSpecial = "\\`*_[]<>#|~&"
+
+// mdInline backslash-escapes every Markdown markup character in s.
+func mdInline(s string) string {
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdLineStart escapes what only means something at the start of a line,
+// after mdInline: a list or setext marker (- + =) and an ordered-list
+// number ("1." or "1)").
+func mdLineStart(l string) string {
+	trimmed := strings.TrimLeft(l, " \t")
+	if trimmed == "" {
+		return l
+	}
+	indent := l[:len(l)-len(trimmed)]
+	switch c := trimmed[0]; {
+	case c == '-' || c == '+' || c == '=':
+		return indent + "\\" + trimmed
+	case c >= '0' && c <= '9':
+		j := 0
+		for j < len(trimmed) && trimmed[j] >= '0' && trimmed[j] <= '9' {
+			j++
+		}
+		if j < len(trimmed) && (trimmed[j] == '.' || trimmed[j] == ')') {
+			return indent + trimmed[:j] + "\\" + trimmed[j:]
+		}
+	}
+	return l
+}
+
+// MarkdownUnescape undoes mdText's escapes in one line of a record: a
+// backslash before ASCII punctuation goes, and so does a trailing backslash
+// line break. For showing a record (coach.Markdown) as plain words in the
+// terminal; SafeText's visible escapes (\x1b) stay as they are.
+func MarkdownUnescape(line string) string {
+	line = strings.TrimSuffix(line, "\\")
+	if !strings.Contains(line, "\\") {
+		return line
+	}
+	var b strings.Builder
+	b.Grow(len(line))
+	for i := 0; i < len(line); i++ {
+		if line[i] == '\\' && i+1 < len(line) && strings.IndexByte("\\`*_[]<>#|~&-+=.)", line[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(line[i])
+	}
+	return b.String()
+}
+
+// ActionLine renders an action as a task line, for the terminal: its words
+// are as written, with anything hidden made visible (SafeText).
 func ActionLine(a Action) string {
+	return actionLine(a, func(s string) string { return strings.ReplaceAll(SafeText(s), "\n", " ") })
+}
+
+// mdActionLine is ActionLine for a Markdown record: its words escaped.
+func mdActionLine(a Action) string { return actionLine(a, mdLine) }
+
+func actionLine(a Action, text func(string) string) string {
 	box := "[ ]"
 	if a.Status == ActionDone {
 		box = "[x]"
 	}
-	line := fmt.Sprintf("- %s %s (%s", box, strings.TrimSpace(a.Text), a.Owner.Label())
+	line := fmt.Sprintf("- %s %s (%s", box, text(strings.TrimSpace(a.Text)), a.Owner.Label())
 	if !a.Due.IsZero() {
 		line += ", by " + a.Due.Human()
 	}
@@ -149,7 +228,7 @@ func ActionLine(a Action) string {
 			line += " " + DateOf(a.Closed).Human()
 		}
 		if a.Reason != "" {
-			line += ": " + a.Reason
+			line += ": " + text(a.Reason)
 		}
 	}
 	return line
