@@ -133,6 +133,11 @@ func mdLine(t string) string {
 	return mdLineStart(mdInline(strings.ReplaceAll(SafeText(t), "\n", " ")))
 }
 
+// MarkdownEscape returns text for one line of a Markdown document (a
+// heading, say): characters text may not hold made visible, line breaks as
+// spaces and every markup character escaped, as Markdown does for names.
+func MarkdownEscape(t string) string { return mdLine(t) }
+
 // mdSpecial are the characters mdInline escapes wherever they are.
 const mdSpecial = "\\`*_[]<>#|~&"
 

@@ -95,7 +95,7 @@ func actionLine(r coach.ActionRef, day coach.Date) string {
 
 // oneLine folds runs of white space (newlines too) into single spaces, so
 // one record is one line and two spaces always separate fields.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(coach.SafeText(s)), " ") }
 
 // findOpenAction finds the open action an id or unique prefix (at least
 // data.MinPrefix characters, any case) names.
@@ -377,7 +377,7 @@ digits (1 to 5) instead.`,
 
 // writeTrends prints one line per trend item.
 func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.Summary, plain bool) {
-	fmt.Fprintf(w, "%s: %d saved %s\n", p.Name, len(sums), plural(len(sums), "session", "sessions"))
+	fmt.Fprintf(w, "%s: %d saved %s\n", coach.SafeText(p.Name), len(sums), plural(len(sums), "session", "sessions"))
 	width := 0
 	for _, it := range trendItems {
 		width = max(width, len([]rune(it.label)))

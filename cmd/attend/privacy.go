@@ -342,13 +342,13 @@ Backups and exports made before are not touched: erase those too.`,
 					prep = " and an unsaved prep"
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "This erases %s and everything about them: %s%s. It cannot be undone.\nType their full name to confirm: ",
-					p.Name, countNoun(p.Sessions, "saved session"), prep)
+					coach.SafeText(p.Name), countNoun(p.Sessions, "saved session"), prep)
 				line, err := bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
 				if err != nil && (!errors.Is(err, io.EOF) || line == "") {
-					return fmt.Errorf("no confirmation was typed: %s was not erased (nothing was changed)", p.Name)
+					return fmt.Errorf("no confirmation was typed: %s was not erased (nothing was changed)", coach.SafeText(p.Name))
 				}
 				if !coach.SameName(strings.TrimSpace(line), p.Name) {
-					return fmt.Errorf("what was typed is not %s's name: nothing was erased (nothing was changed)", p.Name)
+					return fmt.Errorf("what was typed is not %s's name: nothing was erased (nothing was changed)", coach.SafeText(p.Name))
 				}
 			}
 			start := time.Now()
@@ -357,7 +357,7 @@ Backups and exports made before are not touched: erase those too.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "erased %s: %s, %s, %s", res.Person.Name,
+			fmt.Fprintf(out, "erased %s: %s, %s, %s", coach.SafeText(res.Person.Name),
 				countNoun(res.Sessions, "saved session"), countNoun(res.Drafts, "unsaved prep"), countNoun(res.Index, "index entry"))
 			if err != nil {
 				fmt.Fprintln(out, ".")
@@ -440,7 +440,7 @@ six years after employment ends is common for staff records.`,
 				if d.NoSessions {
 					last = "no sessions; added " + d.Last.Human()
 				}
-				fmt.Fprintf(out, "  %s: %s, due since %s\n    attend erase --person %s\n", d.Person.Name, last, d.Since.Human(), shellQuote(d.Person.Name))
+				fmt.Fprintf(out, "  %s: %s, due since %s\n    attend erase --person %s\n", coach.SafeText(d.Person.Name), last, d.Since.Human(), shellQuote(coach.SafeText(d.Person.Name)))
 			}
 			return nil
 		},

@@ -12,6 +12,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"attend/coach"
+	"attend/data"
 )
 
 // These tests run the attend binary itself, built once, as a manager would.
@@ -235,5 +238,55 @@ func TestKilledBackupLeavesNothingAfterNextStart(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".attend-*")); len(left) > 0 {
 		t.Errorf("left behind after the next start: %v", left)
+	}
+}
+
+// TestNoHiddenTextReachesTheTerminal: text saved before the rule on what
+// text may hold (escape sequences, bidi controls) comes out of every
+// command that prints it as visible escapes.
+func TestNoHiddenTextReachesTheTerminal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	st, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err := st.EnsurePerson("Siân Ŵyn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := "ok\x1b]0;pwned\x07 \x1b[2J\r\u202egnp.exe \u200b\u0085 <img src=x onerror=alert(1)>"
+	s := coach.NewSession(p.ID, "en", time.Now())
+	s.Date = coach.DateOf(time.Now())
+	s.SetAnswer("help.obstacle", coach.Answer{Text: evil})
+	s.Actions = []coach.Action{{ID: "", Text: "do it " + evil, Owner: coach.OwnerThem}}
+	s.Record = evil
+	saved, err := st.SaveSession(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, args := range [][]string{
+		{"log"}, {"log", "--grep", "gnp"}, {"show", saved.ID}, {"export", "--format", "md"},
+		{"export", "--format", "md", "--person", "sian"}, {"actions"}, {"trends", "sian"}, {"cadence", "sian"},
+	} {
+		out, err := runBin(t, "", append(args, "--db", db)...)
+		if err != nil {
+			t.Errorf("attend %v: %v\n%s", args, err, out)
+			continue
+		}
+		for _, bad := range []string{"\x1b", "\r", "\u202e", "\u200b", "\u0085", "\a"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("attend %v printed %q:\n%q", args, bad, out)
+			}
+		}
+	}
+	out, _ := runBin(t, "", "show", saved.ID, "--db", db)
+	// As Markdown, escaped once more: a viewer shows \x1b]0;pwned and <U+202E>gnp.exe.
+	if !strings.Contains(out, `\\x1b\]0;pwned`) || !strings.Contains(out, `\<U+202E\>gnp.exe`) {
+		t.Errorf("show does not make the hidden characters visible:\n%s", out)
+	}
+	out, _ = runBin(t, "", "actions", "--db", db)
+	if !strings.Contains(out, `do it ok\x1b]0;pwned\x07 \x1b[2J\x0d<U+202E>gnp.exe`) {
+		t.Errorf("actions does not make the hidden characters visible:\n%s", out)
 	}
 }
