@@ -142,7 +142,9 @@ func claimLeftover(name string) (*os.File, bool) {
 		f.Close()
 		return nil, false
 	}
-	if !lockMeansAbandoned {
+	if !lockMeansAbandoned || strings.HasPrefix(filepath.Base(name), tmpNew) {
+		// A new database being made is not yet locked by anything attend
+		// can see; it holds no records, so it can wait until surely abandoned.
 		// Without file locks, only a copy untouched for a while is taken
 		// to be abandoned.
 		if fi, err := f.Stat(); err != nil || time.Since(fi.ModTime()) < abandonedAfter {

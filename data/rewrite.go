@@ -52,6 +52,13 @@ func replaceFile(path string, build func(dst *bbolt.DB) error) error {
 	if err := dst.Close(); err != nil {
 		return err
 	}
+	// bbolt's lock has gone with Close: hold one until the rename, so that
+	// another attend starting meanwhile does not take the copy for one left
+	// behind by a crash.
+	if hold, err := os.Open(tmpName); err == nil {
+		_ = tryLock(hold)
+		defer hold.Close()
+	}
 	if err := syncFile(tmpName); err != nil {
 		return err
 	}
