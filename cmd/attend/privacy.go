@@ -233,10 +233,6 @@ func askCurrent(path string) ([]byte, error) {
 	return nil, fmt.Errorf("%d tries, and no passphrase opened %s: nothing was changed", passphraseTries, path)
 }
 
-// maxImportFile bounds an import file: a lifetime of supervision notes is a
-// few tens of megabytes.
-const maxImportFile = 1 << 30
-
 func newImportCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE",
@@ -264,19 +260,17 @@ FILE "-" reads standard input.`,
 					return fmt.Errorf("cannot read %s: %w", name, err)
 				}
 				defer f.Close()
+				if fi, err := f.Stat(); err == nil && fi.Size() > coach.MaxImportBytes {
+					return fmt.Errorf("%s is larger than 1 GiB, far beyond any attend export: nothing was imported", name)
+				}
 				r = f
 			} else {
 				name = "standard input"
 			}
-			raw, err := io.ReadAll(io.LimitReader(r, maxImportFile+1))
-			if err != nil {
-				return fmt.Errorf("cannot read %s: %w", name, err)
-			}
-			if len(raw) > maxImportFile {
-				return fmt.Errorf("%s is larger than 1 GiB, far beyond any attend export: nothing was imported", name)
-			}
 			start := time.Now()
-			doc, err := coach.ParseImport(raw)
+			// Read as a stream: a value over its limit is refused as soon
+			// as it is seen, however large the file.
+			doc, err := coach.ParseImportReader(bufio.NewReaderSize(r, 64<<10))
 			if err != nil {
 				return fmt.Errorf("%s was not imported (nothing was written): %w", name, err)
 			}
