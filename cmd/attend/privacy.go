@@ -285,14 +285,25 @@ FILE "-" reads standard input.`,
 			}
 			out := cmd.OutOrStdout()
 			took := time.Since(start).Round(time.Millisecond)
-			if !res.Changed() {
+			switch {
+			case !res.Changed() && len(res.SessionsDiffering) == 0:
 				fmt.Fprintf(out, "nothing to import: everything in %s is already in %s (%d people, %d sessions; nothing was changed)\n",
 					name, st.Path(), res.PeopleMatched+res.PeopleMerged, res.SessionsUnchanged)
-				return nil
+			case !res.Changed():
+				fmt.Fprintf(out, "nothing was imported from %s into %s (nothing was changed), but not everything in it is already here:\n", name, st.Path())
+			default:
+				fmt.Fprintf(out, "imported %s into %s in %s:\n", name, st.Path(), took)
+				fmt.Fprintf(out, "  people:   %d added, %d already here, %d merged by name\n", res.PeopleAdded, res.PeopleMatched, res.PeopleMerged)
+				fmt.Fprintf(out, "  sessions: %d added, %d replaced by a newer version, %d already here\n", res.SessionsAdded, res.SessionsReplaced, res.SessionsUnchanged)
 			}
-			fmt.Fprintf(out, "imported %s into %s in %s:\n", name, st.Path(), took)
-			fmt.Fprintf(out, "  people:   %d added, %d already here, %d merged by name\n", res.PeopleAdded, res.PeopleMatched, res.PeopleMerged)
-			fmt.Fprintf(out, "  sessions: %d added, %d replaced by a newer version, %d already here\n", res.SessionsAdded, res.SessionsReplaced, res.SessionsUnchanged)
+			if n := len(res.SessionsDiffering); n > 0 {
+				fmt.Fprintf(out, "%s in the file %s other words than here but the same time of last change, so attend cannot tell which is right and kept the one here as it is:\n",
+					countNoun(n, "session"), map[bool]string{true: "has", false: "have"}[n == 1])
+				for _, id := range res.SessionsDiffering {
+					fmt.Fprintf(out, "  %s\n", id)
+				}
+				fmt.Fprintln(out, "Compare them with `attend show ID` and the file; to take the file's version, change its \"updated\" time to now and import it again.")
+			}
 			return nil
 		},
 	}

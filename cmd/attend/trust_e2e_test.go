@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -288,5 +289,84 @@ func TestNoHiddenTextReachesTheTerminal(t *testing.T) {
 	out, _ = runBin(t, "", "actions", "--db", db)
 	if !strings.Contains(out, `do it ok\x1b]0;pwned\x07 \x1b[2J\x0d<U+202E>gnp.exe`) {
 		t.Errorf("actions does not make the hidden characters visible:\n%s", out)
+	}
+}
+
+// TestImportSaysWhatItDid: edits with the same updated time are named, not
+// silently dropped; a session moved to another person refuses the file.
+func TestImportSaysWhatItDid(t *testing.T) {
+	src := pvSampleDB(t)
+	exported, err := runBin(t, "", "export", "--db", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Sessions []coach.ExportSession `json:"sessions"`
+		People   []coach.ExportPerson  `json:"people"`
+	}
+	if err := json.Unmarshal([]byte(exported), &doc); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "attend.json")
+	if err := os.WriteFile(file, []byte(exported), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, "dst.db")
+	if out, err := runBin(t, "", "import", "--db", dst, file); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	before := pvRead(t, dst)
+
+	edited := strings.Replace(exported, "Nodyn cyfrinachol am Siân Ŵyn rhif 0", "Nodyn wedi ei olygu", 1)
+	if err := os.WriteFile(file, []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runBin(t, "", "import", "--db", dst, file)
+	if err != nil || strings.Contains(out, "nothing to import") || !strings.Contains(out, "other words than here") {
+		t.Errorf("import of an edit with the same time: %v\n%s", err, out)
+	}
+	var editedID string
+	for _, s := range doc.Sessions {
+		for _, a := range s.Answers {
+			if strings.Contains(a.Text, "rhif 0") {
+				editedID = s.ID
+			}
+		}
+	}
+	if editedID == "" || !strings.Contains(out, editedID) {
+		t.Errorf("the message does not name session %q:\n%s", editedID, out)
+	}
+	if !bytes.Equal(before, pvRead(t, dst)) {
+		t.Error("the database changed")
+	}
+
+	// Aled's session, said to be Siân's: refused whole, naming it.
+	var aled, sian string
+	for _, p := range doc.People {
+		if strings.HasPrefix(p.Name, "Aled") {
+			aled = p.ID
+		} else {
+			sian = p.ID
+		}
+	}
+	moved := exported
+	for i, s := range doc.Sessions {
+		if s.PersonID == aled {
+			moved = strings.Replace(moved, `"person_id": "`+aled+`"`, `"person_id": "`+sian+`"`, 1)
+			updated := s.Updated.Add(time.Hour).UTC().Format(time.RFC3339Nano)
+			moved = strings.Replace(moved, `"updated": "`+s.Updated.Format(time.RFC3339Nano)+`"`, `"updated": "`+updated+`"`, 1)
+			want := "sessions[" + string(rune('0'+i)) + "].id: " + s.ID
+			if err := os.WriteFile(file, []byte(moved), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out, err := runBin(t, "", "import", "--db", dst, file)
+			if err == nil || !strings.Contains(out, want) || !strings.Contains(out, "never moves") {
+				t.Errorf("a session moved to another person: %v\n%s\nwant it to name %q", err, out, want)
+			}
+		}
+	}
+	if !bytes.Equal(before, pvRead(t, dst)) {
+		t.Error("a refused import changed the database")
 	}
 }
