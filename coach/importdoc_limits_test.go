@@ -177,4 +177,3 @@ func FuzzImportDecoder(f *testing.F) {
 		}
 	})
 }
-
