@@ -2,7 +2,9 @@ package data
 
 import (
 	"errors"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"go.etcd.io/bbolt"
@@ -51,4 +53,35 @@ func TestDamageFoundByAReadStopsWrites(t *testing.T) {
 		}
 	}
 	assertUnchanged(t, path, before)
+}
+
+// An erase that is committed but cannot then rewrite the file (a full disk)
+// says exactly that: the records were removed, the rewrite was not done.
+func TestEraseOnAFullDiskSaysWhatHappened(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	p := mustPerson(t, s, "Siân Ŵyn")
+	if _, err := s.SaveSession(prep(s, p, day(2026, 10, 1), "words")); err != nil {
+		t.Fatal(err)
+	}
+	createTemp = func(string, string) (*os.File, error) {
+		return nil, &os.PathError{Op: "open", Path: "x", Err: syscall.ENOSPC}
+	}
+	defer func() { createTemp = os.CreateTemp }()
+	res, err := s.Erase(p.ID)
+	if !errors.Is(err, ErrNotCompacted) || res.Sessions != 1 {
+		t.Fatalf("Erase = %+v, %v", res, err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"was saved", "the disk is full", "free some disk space", "attend compact"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q: %s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "nothing was saved") {
+		t.Errorf("message contradicts itself: %s", msg)
+	}
+	if _, err := s.Person(p.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the person is still there: %v", err)
+	}
 }
