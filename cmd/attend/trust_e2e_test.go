@@ -370,3 +370,22 @@ func TestImportSaysWhatItDid(t *testing.T) {
 		t.Error("a refused import changed the database")
 	}
 }
+
+// A passphrase file others can change is called that, not "readable".
+func TestPassphraseFileSaysWhoElse(t *testing.T) {
+	for mode, want := range map[os.FileMode]string{
+		0o620: "can be changed by other people",
+		0o602: "can be changed by other people",
+		0o640: "can be read by other people",
+		0o660: "can be read and changed by other people",
+		0o610: "is open to other people",
+	} {
+		_, err := readPassphraseFile(pvPassFile(t, "cyfrinair hir\n", mode))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "chmod 600") {
+			t.Errorf("mode %v: %v, want it to say %q", mode, err, want)
+		}
+		if want != "can be read by other people" && want != "can be read and changed by other people" && strings.Contains(err.Error(), "read by") {
+			t.Errorf("mode %v: %v says read", mode, err)
+		}
+	}
+}
