@@ -144,7 +144,7 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 		if p.ID != string(k) {
 			fault(bktPeople, k, "the record's id is %q", p.ID)
 		}
-		if clean, err := coach.CleanName(p.Name); err != nil {
+		if clean, err := cleanName(p.Name); err != nil {
 			fault(bktPeople, k, "the name is not usable: %v", err)
 		} else if clean != p.Name {
 			fault(bktPeople, k, "the name is not in its tidy form")

@@ -85,3 +85,19 @@ func TestEraseOnAFullDiskSaysWhatHappened(t *testing.T) {
 		t.Errorf("the person is still there: %v", err)
 	}
 }
+
+// A name with a hidden character is refused where names are stored, as
+// import refuses it: "A<U+200B>B" would look like AB and never be found.
+func TestNamesHoldNoHiddenCharacters(t *testing.T) {
+	s := openTest(t, testPath(t))
+	mustPerson(t, s, "AB")
+	for _, name := range []string{"A\u200bB", "\ufeffAB", "A\u2060B"} {
+		if _, _, err := s.EnsurePerson(name); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "zero-width") {
+			t.Errorf("EnsurePerson(%q) = %v, want ErrInvalid naming the zero-width character", name, err)
+		}
+	}
+	people, _ := s.People()
+	if len(people) != 1 {
+		t.Errorf("%d people, want 1", len(people))
+	}
+}
