@@ -63,6 +63,7 @@ func TestImportRefusesAHugeValueEarly(t *testing.T) {
 			if r.read > tc.maxRead {
 				t.Errorf("read %d bytes before refusing, want at most %d", r.read, tc.maxRead)
 			}
+			t.Logf("read %d KiB, allocated %d KiB in all", r.read>>10, (after.TotalAlloc-before.TotalAlloc)>>10)
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
 				t.Errorf("allocated %d MiB before refusing", alloc>>20)
 			}
