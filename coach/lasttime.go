@@ -146,7 +146,7 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 // phone or print before going in.
 func LastTimeMarkdown(lt LastTime) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Last time: %s\n\n", lt.Person.Name)
+	fmt.Fprintf(&b, "# Last time: %s\n\n", mdLine(lt.Person.Name))
 	if lt.Last.IsZero() {
 		fmt.Fprintf(&b, "You have not met yet. Supervision %s.\n", lt.Cadence)
 		return b.String()
@@ -176,7 +176,7 @@ func LastTimeMarkdown(lt LastTime) string {
 		b.WriteString("_None agreed._\n")
 	}
 	for _, r := range lt.Actions {
-		line := ActionLine(r.Action)
+		line := mdActionLine(r.Action)
 		if r.SessionID != lt.SessionID {
 			line += fmt.Sprintf(" — open since %s", r.SessionDate.Human())
 		}

@@ -26,7 +26,7 @@ func (o MarkdownOptions) shows(p Part) bool { return len(o.Parts) == 0 || slices
 // ratings as "3/5 (mixed), rated together".
 func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: %s\n\n", "One-to-one", p.Name)
+	fmt.Fprintf(&b, "# %s: %s\n\n", "One-to-one", mdLine(p.Name))
 	state := "saved"
 	if s.IsDraft() {
 		state = "draft, not yet saved"
@@ -68,7 +68,7 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 				if it, _, ok := g.Item(id); ok {
 					q = it.Prompt
 				}
-				fmt.Fprintf(&body, "\n**%s**\n\n%s\n", q, answerText(s.Answers(part)[id]))
+				fmt.Fprintf(&body, "\n**%s**\n\n%s\n", mdLine(q), answerText(s.Answers(part)[id]))
 			}
 		}
 		if part == PartRecord {
@@ -96,7 +96,7 @@ func renderItem(b *strings.Builder, it Item, s Session, opt MarkdownOptions) {
 		}
 		fmt.Fprintf(b, "\n**%s**\n\n", it.Prompt)
 		for _, act := range acts {
-			b.WriteString(ActionLine(act) + "\n")
+			b.WriteString(mdActionLine(act) + "\n")
 		}
 	case KindRating:
 		if a.Empty() {
@@ -140,15 +140,17 @@ func renderItem(b *strings.Builder, it Item, s Session, opt MarkdownOptions) {
 	}
 }
 
-// mdText keeps what the manager wrote looking as they wrote it in any
-// Markdown viewer: each line break stays a break (a trailing backslash), and
-// a line that would start a heading, list or quote is escaped.
+// mdText renders what the manager wrote so that any Markdown viewer shows
+// it as they wrote it, and nothing in it runs: characters text may not hold
+// become visible escapes (SafeText); every character Markdown reads as
+// markup (\ ` * _ [ ] < > # | ~ &) is backslash-escaped, so no link, image,
+// HTML, entity or code fence can form; a line that would start a heading,
+// list or quote is escaped; and each line break stays a break (a trailing
+// backslash).
 func mdText(t string) string {
-	lines := strings.Split(t, "\n")
+	lines := strings.Split(SafeText(t), "\n")
 	for i, l := range lines {
-		if trimmed := strings.TrimLeft(l, " "); trimmed != "" && strings.ContainsRune("#>-+*", rune(trimmed[0])) {
-			l = strings.Repeat(" ", len(l)-len(trimmed)) + "\\" + trimmed
-		}
+		l = mdLineStart(mdInline(l))
 		if i < len(lines)-1 && strings.TrimSpace(l) != "" && strings.TrimSpace(lines[i+1]) != "" {
 			l += "\\"
 		}
@@ -157,13 +159,95 @@ func mdText(t string) string {
 	return strings.Join(lines, "\n")
 }
 
-// ActionLine renders an action as a Markdown task line.
+// mdLine is mdText for text that must stay on one line (a name in a
+// heading, a prompt id, an action): line breaks become spaces.
+func mdLine(t string) string {
+	return mdLineStart(mdInline(strings.ReplaceAll(SafeText(t), "\n", " ")))
+}
+
+// MarkdownEscape returns text for one line of a Markdown document (a
+// heading, say): characters text may not hold made visible, line breaks as
+// spaces and every markup character escaped, as Markdown does for names.
+func MarkdownEscape(t string) string { return mdLine(t) }
+
+// mdSpecial are the characters mdInline escapes wherever they are.
+const mdSpecial = "\\`*_[]<>#|~&"
+
+// mdInline backslash-escapes every Markdown markup character in s.
+func mdInline(s string) string {
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdLineStart escapes what only means something at the start of a line,
+// after mdInline: a list or setext marker (- + =) and an ordered-list
+// number ("1." or "1)").
+func mdLineStart(l string) string {
+	trimmed := strings.TrimLeft(l, " \t")
+	if trimmed == "" {
+		return l
+	}
+	indent := l[:len(l)-len(trimmed)]
+	switch c := trimmed[0]; {
+	case c == '-' || c == '+' || c == '=':
+		return indent + "\\" + trimmed
+	case c >= '0' && c <= '9':
+		j := 0
+		for j < len(trimmed) && trimmed[j] >= '0' && trimmed[j] <= '9' {
+			j++
+		}
+		if j < len(trimmed) && (trimmed[j] == '.' || trimmed[j] == ')') {
+			return indent + trimmed[:j] + "\\" + trimmed[j:]
+		}
+	}
+	return l
+}
+
+// MarkdownUnescape undoes mdText's escapes in one line of a record: a
+// backslash before ASCII punctuation goes, and so does a trailing backslash
+// line break. For showing a record (coach.Markdown) as plain words in the
+// terminal; SafeText's visible escapes (\x1b) stay as they are.
+func MarkdownUnescape(line string) string {
+	line = strings.TrimSuffix(line, "\\")
+	if !strings.Contains(line, "\\") {
+		return line
+	}
+	var b strings.Builder
+	b.Grow(len(line))
+	for i := 0; i < len(line); i++ {
+		if line[i] == '\\' && i+1 < len(line) && strings.IndexByte("\\`*_[]<>#|~&-+=.)", line[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(line[i])
+	}
+	return b.String()
+}
+
+// ActionLine renders an action as a task line, for the terminal: its words
+// are as written, with anything hidden made visible (SafeText).
 func ActionLine(a Action) string {
+	return actionLine(a, func(s string) string { return strings.ReplaceAll(SafeText(s), "\n", " ") })
+}
+
+// mdActionLine is ActionLine for a Markdown record: its words escaped.
+func mdActionLine(a Action) string { return actionLine(a, mdLine) }
+
+func actionLine(a Action, text func(string) string) string {
 	box := "[ ]"
 	if a.Status == ActionDone {
 		box = "[x]"
 	}
-	line := fmt.Sprintf("- %s %s (%s", box, strings.TrimSpace(a.Text), a.Owner.Label())
+	line := fmt.Sprintf("- %s %s (%s", box, text(strings.TrimSpace(a.Text)), a.Owner.Label())
 	if !a.Due.IsZero() {
 		line += ", by " + a.Due.Human()
 	}
@@ -184,7 +268,7 @@ func ActionLine(a Action) string {
 			line += " " + DateOf(a.Closed).Human()
 		}
 		if a.Reason != "" {
-			line += ": " + a.Reason
+			line += ": " + text(a.Reason)
 		}
 	}
 	return line

@@ -257,3 +257,52 @@ func TestMarkdownRecordOnly(t *testing.T) {
 		}
 	}
 }
+
+// What a manager types is shown as typed, and nothing in it runs: HTML, a
+// javascript: link and an unclosed code fence become plain words.
+func TestMarkdownNothingRuns(t *testing.T) {
+	g := mustGuide(t, "en")
+	p := coach.Person{ID: personID, Name: "Eve <b>[x](javascript:alert(1))</b>"}
+	s := coach.NewSession(personID, "en", now)
+	s.Saved = now
+	s.SetAnswer("checkin.head", coach.Answer{Text: "<img src=x onerror=alert(1)>"})
+	s.SetAnswer("attend.language", coach.Answer{Text: "[x](javascript:alert(document.cookie))"})
+	s.SetAnswer("understand.challenges", coach.Answer{Text: "```\nunclosed fence\n# not a heading\n1. not a list\n&#x202E;"})
+	s.SetAnswer(coach.SaidID, coach.Answer{Text: "![img](http://x/y.png) ~~~"})
+	s.Actions = []coach.Action{{Text: "<script>alert(1)</script>", Owner: coach.OwnerMe, Status: coach.ActionOpen}}
+	md := coach.Markdown(g, p, s, coach.MarkdownOptions{})
+	for _, bad := range []string{"<img", "<b>", "<script", "](javascript", "[x]", "```", "~~~", "\n# not", "\n1. not", "&#x202E;", "![img]"} {
+		if unescaped(md, bad) {
+			t.Errorf("the record holds %q unescaped:\n%s", bad, md)
+		}
+	}
+	for _, want := range []string{
+		`\<img src=x onerror=alert(1)\>`,
+		`\[x\](javascript:alert(document.cookie))`,
+		"\\`\\`\\`\\\nunclosed fence\\\n\\# not a heading\\\n1\\. not a list\\\n\\&\\#x202E;",
+		`# One-to-one: Eve \<b\>\[x\](javascript:alert(1))\</b\>`,
+		`- [ ] \<script\>alert(1)\</script\> (me)`,
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the record lacks %q:\n%s", want, md)
+		}
+	}
+	// Shown in the terminal, the words come back exactly.
+	if got := coach.MarkdownUnescape(`\<img src=x onerror=alert(1)\>`); got != "<img src=x onerror=alert(1)>" {
+		t.Errorf("MarkdownUnescape = %q", got)
+	}
+}
+
+// unescaped reports whether md holds sub without a backslash before it.
+func unescaped(md, sub string) bool {
+	for i := 0; ; {
+		j := strings.Index(md[i:], sub)
+		if j < 0 {
+			return false
+		}
+		if k := i + j; k == 0 || md[k-1] != '\\' || sub[0] == '\n' {
+			return true
+		}
+		i += j + 1
+	}
+}

@@ -30,6 +30,7 @@ func (s *Store) Backup(dst string) error {
 			return newErr(ErrInvalid, s.path, nil, "the backup would overwrite the database itself: give another file name")
 		}
 	}
+	CleanBackupLeftovers(filepath.Dir(dst))
 	return s.backupTo(dst)
 }
 
@@ -55,6 +56,9 @@ func (s *Store) backupTo(dst string) error {
 			os.Remove(tmpName)
 		}
 	}()
+	// Hold the copy's lock until it is renamed, so that another attend
+	// starting meanwhile does not take it for one left behind by a crash.
+	_ = tryLock(tmp)
 	if err := tmp.Chmod(0o600); err != nil {
 		return fmt.Errorf("cannot write the backup %s: %w", dst, err)
 	}

@@ -92,7 +92,9 @@ func (s *Store) Check() error {
 	}
 	b.WriteString("Make a copy of the file before changing anything, then restore your latest backup " +
 		"(attend backup makes them); `attend show ID` still reads any session that is not damaged.")
-	return &Error{Kind: ErrCorrupt, Path: s.path, Msg: b.String(), Err: errors.Join(faults...)}
+	e := &Error{Kind: ErrCorrupt, Path: s.path, Msg: b.String(), Err: errors.Join(faults...), damage: true}
+	s.noteDamage(e)
+	return e
 }
 
 // checkRecords opens (if c is not nil), decodes and validates every record
@@ -142,7 +144,7 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 		if p.ID != string(k) {
 			fault(bktPeople, k, "the record's id is %q", p.ID)
 		}
-		if clean, err := coach.CleanName(p.Name); err != nil {
+		if clean, err := cleanName(p.Name); err != nil {
 			fault(bktPeople, k, "the name is not usable: %v", err)
 		} else if clean != p.Name {
 			fault(bktPeople, k, "the name is not in its tidy form")

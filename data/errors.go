@@ -67,6 +67,10 @@ type Error struct {
 	Path string // the database file concerned ("" if none)
 	Msg  string // full plain-language message
 	Err  error  // underlying cause, if any
+
+	// damage: the file itself was found damaged (not merely replaced
+	// while attend ran), so the Store refuses to write to it from now on.
+	damage bool
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -114,9 +118,11 @@ func errEmpty(path string) *Error {
 }
 
 func errCorrupt(path string, cause error, detail string) *Error {
-	return newErr(ErrCorrupt, path, cause,
+	e := newErr(ErrCorrupt, path, cause,
 		"%s is damaged (%s): run `attend check` to see what is affected, and restore your latest backup if you have one (attend has left the file untouched)",
 		path, detail)
+	e.damage = true
+	return e
 }
 
 func errNewer(path string, found, supported int) *Error {

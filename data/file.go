@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"syscall"
 )
 
 // This file guards bbolt against files it would mishandle. bbolt maps the
@@ -65,7 +66,9 @@ type fileHeader struct {
 // *Error, a file that is empty, not bbolt, or shorter than its header says.
 // It only reads.
 func inspectFile(path string) (fileHeader, error) {
-	f, err := os.Open(path)
+	// Non-blocking, so that a named pipe put at the path meanwhile is
+	// refused below rather than waited on for ever.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		if oe := osErr(path, err, false); oe != nil {
 			return fileHeader{}, oe
@@ -77,8 +80,8 @@ func inspectFile(path string) (fileHeader, error) {
 	if err != nil {
 		return fileHeader{}, err
 	}
-	if fi.IsDir() {
-		return fileHeader{}, newErr(ErrNotAttend, path, nil, "%s is a folder, not an attend database: give the path of the file (check --db / ATTEND_DB)", path)
+	if err := regularFile(path, fi); err != nil {
+		return fileHeader{}, err
 	}
 	h := fileHeader{size: fi.Size()}
 	if h.size == 0 {

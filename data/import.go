@@ -1,7 +1,10 @@
 package data
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -22,6 +25,11 @@ type ImportResult struct {
 	// agreed on another day: an agreed record is never replaced by one
 	// that says otherwise.
 	SessionsKeptAgreed int
+	// SessionsDiffering (counted in SessionsUnchanged too) are the ids of
+	// sessions here with the same updated time as the import's version but
+	// other words: one of the two was edited without its time changing, and
+	// attend cannot tell which is right, so the one here was kept as it is.
+	SessionsDiffering []string
 }
 
 // Changed reports whether the import wrote anything.
@@ -86,7 +94,7 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 			mapID[p.ID] = np.ID
 			res.PeopleAdded++
 		}
-		for _, sess := range doc.Sessions {
+		for i, sess := range doc.Sessions {
 			pid, ok := mapID[sess.PersonID]
 			if !ok {
 				return errInvalid(errors.New("a session's person is not in the import"), "cannot import "+sess.ID)
@@ -103,7 +111,17 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 				if err != nil {
 					return s.recordErr("session", key, err)
 				}
+				// A session never moves from one person to another: a file
+				// that says otherwise is wrong (or made to overwrite
+				// someone's record), so none of it is imported.
+				if old.PersonID != pid {
+					return newErr(ErrInvalid, s.path, nil,
+						"sessions[%d].id: %s is already here as a session about someone else, and a session never moves from one person to another", i, sess.ID)
+				}
 				if !sess.Updated.After(old.Updated) {
+					if sess.Updated.Equal(old.Updated) && !sameContent(old, sess) {
+						res.SessionsDiffering = append(res.SessionsDiffering, sess.ID)
+					}
 					res.SessionsUnchanged++
 					continue
 				}
@@ -137,4 +155,36 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 		return ImportResult{}, err
 	}
 	return res, nil
+}
+
+// sameContent reports whether two versions of a session say the same
+// things, leaving aside who it is filed under and its bookkeeping times.
+func sameContent(a, b coach.Session) bool {
+	norm := func(s coach.Session) []byte {
+		s.PersonID, s.Position, s.Writer = "", coach.Position{}, ""
+		s.Created, s.Updated, s.Base = time.Time{}, time.Time{}, time.Time{}
+		s.Saved = s.Saved.UTC()
+		if len(s.Prep) == 0 {
+			s.Prep = nil
+		}
+		if len(s.Record) == 0 {
+			s.Record = nil
+		}
+		if len(s.Reflection) == 0 {
+			s.Reflection = nil
+		}
+		if len(s.Actions) == 0 {
+			s.Actions = nil
+		}
+		if len(s.Addenda) == 0 {
+			s.Addenda = nil
+		}
+		raw, err := json.Marshal(s)
+		if err != nil {
+			return nil
+		}
+		return raw
+	}
+	x, y := norm(a), norm(b)
+	return x != nil && bytes.Equal(x, y)
 }

@@ -99,7 +99,7 @@ func putPerson(b txBuckets, p coach.Person) error {
 // FindPerson looks a person up by name, ignoring case, accents and spacing
 // (coach.SameName). An unusable name (empty, too long) is an ErrInvalid.
 func (s *Store) FindPerson(name string) (coach.Person, bool, error) {
-	clean, err := coach.CleanName(name)
+	clean, err := cleanName(name)
 	if err != nil {
 		return coach.Person{}, false, errInvalid(err, "cannot look up that name")
 	}
@@ -130,7 +130,7 @@ func (s *Store) findPerson(b txBuckets, name string) (coach.Person, bool, error)
 // EnsurePerson finds the person with this name or adds them; created says
 // which. The name is cleaned (coach.CleanName) first.
 func (s *Store) EnsurePerson(name string) (coach.Person, bool, error) {
-	clean, err := coach.CleanName(name)
+	clean, err := cleanName(name)
 	if err != nil {
 		return coach.Person{}, false, errInvalid(err, "cannot add that person")
 	}

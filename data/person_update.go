@@ -34,7 +34,7 @@ func (s *Store) UpdatePerson(id string, edit func(*coach.Person) error) (coach.P
 			return err
 		}
 		p.ID, p.Created, p.Sessions, p.LastSession, p.NextSession = cur.ID, cur.Created, cur.Sessions, cur.LastSession, cur.NextSession
-		if p.Name, err = coach.CleanName(p.Name); err != nil {
+		if p.Name, err = cleanName(p.Name); err != nil {
 			return errInvalid(err, what)
 		}
 		if err := checkCadence(p.Cadence); err != nil {
@@ -114,7 +114,7 @@ func (s *Store) EnsurePeople(people []coach.Person) ([]coach.Person, []bool, err
 	}
 	clean := make([]coach.Person, len(people))
 	for i, p := range people {
-		name, err := coach.CleanName(p.Name)
+		name, err := cleanName(p.Name)
 		if err != nil {
 			return nil, nil, errInvalid(fmt.Errorf("people[%d]: %w", i, err), what)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -175,7 +176,7 @@ func TestImportMergesAndReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := ImportResult{PeopleAdded: 2, PeopleMerged: 1, SessionsAdded: 4, SessionsReplaced: 1, SessionsUnchanged: 1}
-	if res != want {
+	if !reflect.DeepEqual(res, want) {
 		t.Errorf("result %+v, want %+v", res, want)
 	}
 	people, _ := dst.People()

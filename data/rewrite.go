@@ -3,8 +3,10 @@ package data
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -26,7 +28,7 @@ var ErrNotCompacted = errors.New("database not compacted")
 // new one (see withDBOptions).
 func replaceFile(path string, build func(dst *bbolt.DB) error) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".attend-rewrite-*.db")
+	tmp, err := createTemp(dir, tmpRewrite+"*.db")
 	if err != nil {
 		return err
 	}
@@ -51,6 +53,13 @@ func replaceFile(path string, build func(dst *bbolt.DB) error) error {
 	}
 	if err := dst.Close(); err != nil {
 		return err
+	}
+	// bbolt's lock has gone with Close: hold one until the rename, so that
+	// another attend starting meanwhile does not take the copy for one left
+	// behind by a crash.
+	if hold, err := os.Open(tmpName); err == nil {
+		_ = tryLock(hold)
+		defer hold.Close()
 	}
 	if err := syncFile(tmpName); err != nil {
 		return err
@@ -79,6 +88,7 @@ func (s *Store) rewrite(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 		return err
 	}
 	committed := false
+	var rewriteErr error // why the rewrite after the commit failed, unclassified
 	err = s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
 		err := db.Update(func(tx *bbolt.Tx) error {
 			b, err := s.checkTx(tx)
@@ -91,14 +101,46 @@ func (s *Store) rewrite(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 			return err
 		}
 		committed = true
-		return replaceFile(s.path, func(dst *bbolt.DB) error { return bbolt.Compact(dst, db, 0) })
+		rewriteErr = replaceFile(s.path, func(dst *bbolt.DB) error { return bbolt.Compact(dst, db, 0) })
+		return rewriteErr
 	})
 	if err != nil && committed {
+		if rewriteErr == nil {
+			rewriteErr = err
+		}
 		return newErr(ErrNotCompacted, s.path, err,
-			"the change to %s was saved, but the file could not then be rewritten (%v), so fragments of what was removed may remain in its free pages: "+
-				"free some disk space and run `attend compact`", s.path, err)
+			"the change to %s was saved, but attend could not then rewrite the file to clear its free space (%s), so fragments of what was removed may remain there; "+
+				"the rest of the file is as it was, and no copy was left behind: %s, then run `attend compact`",
+			s.path, whyNot(rewriteErr), fixFor(rewriteErr))
 	}
 	return err
+}
+
+// createTemp is os.CreateTemp (replaced in tests, to fill the disk).
+var createTemp = os.CreateTemp
+
+// whyNot says in a few words why a file operation failed.
+func whyNot(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "the disk is full"
+	case errors.Is(err, syscall.EROFS):
+		return "the disk is read-only"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission was refused in its folder"
+	}
+	return err.Error()
+}
+
+// fixFor says what to do about a file operation that failed.
+func fixFor(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "free some disk space (the rewrite needs about as much again as the file)"
+	case errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
+		return "make the folder holding it writable by you"
+	}
+	return "put right what stopped it"
 }
 
 // Compact rewrites the database into a new file holding only its live

@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -91,6 +92,29 @@ type Store struct {
 	seal     *sealer
 	cmeta    cryptoMeta
 	cmetaRaw []byte
+
+	// damaged is the first damage any read found (an ErrCorrupt *Error).
+	// From then on this Store refuses every write, so that nothing is
+	// written into a file that is known to be damaged.
+	damaged atomic.Pointer[Error]
+}
+
+// noteDamage remembers err if it reports damage to the file.
+func (s *Store) noteDamage(err error) {
+	var e *Error
+	if errors.As(err, &e) && e.damage {
+		s.damaged.CompareAndSwap(nil, e)
+	}
+}
+
+// Damaged returns the damage a read has found in the file since this Store
+// opened it (an ErrCorrupt *Error), or nil. While it is not nil, every
+// write is refused with ErrCorrupt.
+func (s *Store) Damaged() error {
+	if e := s.damaged.Load(); e != nil {
+		return e
+	}
+	return nil
 }
 
 // Open checks the file at path and returns a Store for it. A missing file is
@@ -100,8 +124,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("no database path given: use --db or ATTEND_DB")
 	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
+	path, err := resolvePath(path)
+	if err != nil {
+		return nil, err
 	}
 	if opt.LockTimeout <= 0 {
 		opt.LockTimeout = DefaultLockTimeout
@@ -150,6 +175,10 @@ func Open(path string, opt Options) (*Store, error) {
 		if err := s.migrate(from); err != nil {
 			return nil, err
 		}
+	}
+	if !opt.ReadOnly {
+		// Best effort: if another attend holds the file, the next open tries again.
+		s.removeLeftoversQuickly()
 	}
 	return s, nil
 }
@@ -364,7 +393,9 @@ func (s *Store) withDBOptions(o *bbolt.Options, fn func(*bbolt.DB) error) error 
 			return err
 		})
 		if err != nil {
-			return s.classify(err, !o.ReadOnly)
+			err = s.classify(err, !o.ReadOnly)
+			s.noteDamage(err)
+			return err
 		}
 		// Erasure, encryption and compaction rename a new file over the
 		// path while holding the old file's lock. One that waited on that
@@ -380,7 +411,9 @@ func (s *Store) withDBOptions(o *bbolt.Options, fn func(*bbolt.DB) error) error 
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
-	return s.classify(err, !o.ReadOnly)
+	err = s.classify(err, !o.ReadOnly)
+	s.noteDamage(err)
+	return err
 }
 
 // maxReopen bounds how often withDBOptions follows a file replaced while
@@ -429,6 +462,12 @@ func (s *Store) beginWrite() (time.Duration, error) {
 	}
 	if s.opt.ReadOnly {
 		return 0, errReadOnly(s.path)
+	}
+	if d := s.damaged.Load(); d != nil {
+		return 0, newErr(ErrCorrupt, s.path, d,
+			"attend found %s damaged when it read it just now, so it will not write to it and risk more: nothing was saved. "+
+				"Run `attend check` to see what is affected; make a copy of the file, then restore your latest backup and start attend again. What it found: %s",
+			s.path, d.Msg)
 	}
 	// On a disk with (next to) no space left, a commit would overwrite free
 	// pages inside the file before failing to grow it: refuse first, so the

@@ -45,7 +45,7 @@ func newCadenceCmd(g *globals) *cobra.Command {
 					return err
 				}
 			}
-			line := p.Name + ": supervision " + p.Cadence.String()
+			line := coach.SafeText(p.Name) + ": supervision " + p.Cadence.String()
 			if len(args) == 2 && was != p.Cadence.String() {
 				line += " (was " + was + ")"
 			}

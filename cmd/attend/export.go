@@ -89,7 +89,7 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 		if err == nil && first && only != "" {
 			// A subject access request still gets an answer: who, and that
 			// there is no saved record yet.
-			_, err = fmt.Fprintf(w, "# %s\n\nNo saved sessions. attend holds their name%s.\n", people[0].Name, draftNote(st, only))
+			_, err = fmt.Fprintf(w, "# %s\n\nNo saved sessions. attend holds their name%s.\n", coach.MarkdownEscape(people[0].Name), draftNote(st, only))
 		}
 		return err
 	}

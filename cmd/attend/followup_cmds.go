@@ -98,7 +98,7 @@ func actionLine(r coach.ActionRef, day coach.Date) string {
 
 // oneLine folds runs of white space (newlines too) into single spaces, so
 // one record is one line and two spaces always separate fields.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(coach.SafeText(s)), " ") }
 
 // findOpenAction finds the open action an id or unique prefix (at least
 // data.MinPrefix characters, any case) names.
@@ -404,7 +404,7 @@ digits (1 to 5) instead.`,
 
 // writeTrends prints one line per trend item.
 func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.Summary, plain bool) {
-	fmt.Fprintf(w, "%s: %s\n", p.Name, count(len(sums), "saved session", "saved sessions"))
+	fmt.Fprintf(w, "%s: %s\n", coach.SafeText(p.Name), count(len(sums), "saved session", "saved sessions"))
 	width := 0
 	for _, it := range trendItems {
 		width = max(width, len([]rune(it.label)))

@@ -13,11 +13,13 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"attend/coach"
 )
 
 func main() {
 	if err := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "attend: "+err.Error())
+		fmt.Fprintln(os.Stderr, "attend: "+coach.SafeText(err.Error()))
 		os.Exit(exitCode(err))
 	}
 }

@@ -29,6 +29,18 @@ never changed. It exits 0 when all is well and 1 otherwise.`,
 			if err := st.Check(); err != nil {
 				return err
 			}
+			if left := st.Leftovers(); len(left) > 0 {
+				out := cmd.OutOrStdout()
+				what := "a temporary copy"
+				if len(left) > 1 {
+					what = fmt.Sprintf("%d temporary copies", len(left))
+				}
+				fmt.Fprintf(out, "%s: no faults found in the database, but an interrupted backup or rewrite left %s beside it:\n", st.Path(), what)
+				for _, l := range left {
+					fmt.Fprintf(out, "  %s\n", l)
+				}
+				return fmt.Errorf("each is a full copy of your records (unencrypted, if the database was then): attend removes them the next time it opens %s to write (run attend once), or delete them yourself", st.Path())
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: no faults found\n", st.Path())
 			return nil
 		},

@@ -256,10 +256,6 @@ func askCurrent(path string) ([]byte, error) {
 	return nil, fmt.Errorf("%d tries, and no passphrase opened %s: nothing was changed", passphraseTries, path)
 }
 
-// maxImportFile bounds an import file: a lifetime of supervision notes is a
-// few tens of megabytes.
-const maxImportFile = 1 << 30
-
 func newImportCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE",
@@ -287,19 +283,17 @@ FILE "-" reads standard input.`,
 					return fmt.Errorf("cannot read %s: %w", name, err)
 				}
 				defer f.Close()
+				if fi, err := f.Stat(); err == nil && fi.Size() > coach.MaxImportBytes {
+					return fmt.Errorf("%s is larger than 1 GiB, far beyond any attend export: nothing was imported", name)
+				}
 				r = f
 			} else {
 				name = "standard input"
 			}
-			raw, err := io.ReadAll(io.LimitReader(r, maxImportFile+1))
-			if err != nil {
-				return fmt.Errorf("cannot read %s: %w", name, err)
-			}
-			if len(raw) > maxImportFile {
-				return fmt.Errorf("%s is larger than 1 GiB, far beyond any attend export: nothing was imported", name)
-			}
 			start := time.Now()
-			doc, err := coach.ParseImport(raw)
+			// Read as a stream: a value over its limit is refused as soon
+			// as it is seen, however large the file.
+			doc, err := coach.ParseImportReader(bufio.NewReaderSize(r, 64<<10))
 			if err != nil {
 				return fmt.Errorf("%s was not imported (nothing was written): %w", name, err)
 			}
@@ -314,14 +308,25 @@ FILE "-" reads standard input.`,
 			}
 			out := cmd.OutOrStdout()
 			took := time.Since(start).Round(time.Millisecond)
-			if !res.Changed() {
+			switch {
+			case !res.Changed() && len(res.SessionsDiffering) == 0:
 				fmt.Fprintf(out, "nothing to import: everything in %s is already in %s (%s, %s; nothing was changed)\n",
 					name, st.Path(), count(res.PeopleMatched+res.PeopleMerged, "person", "people"), count(res.SessionsUnchanged, "session", "sessions"))
-				return nil
+			case !res.Changed():
+				fmt.Fprintf(out, "nothing was imported from %s into %s (nothing was changed), but not everything in it is already here:\n", name, st.Path())
+			default:
+				fmt.Fprintf(out, "imported %s into %s in %s:\n", name, st.Path(), took)
+				fmt.Fprintf(out, "  people:   %d added, %d already here, %d merged by name\n", res.PeopleAdded, res.PeopleMatched, res.PeopleMerged)
+				fmt.Fprintf(out, "  sessions: %d added, %d replaced by a newer version, %d already here\n", res.SessionsAdded, res.SessionsReplaced, res.SessionsUnchanged)
 			}
-			fmt.Fprintf(out, "imported %s into %s in %s:\n", name, st.Path(), took)
-			fmt.Fprintf(out, "  people:   %d added, %d already here, %d merged by name\n", res.PeopleAdded, res.PeopleMatched, res.PeopleMerged)
-			fmt.Fprintf(out, "  sessions: %d added, %d replaced by a newer version, %d already here\n", res.SessionsAdded, res.SessionsReplaced, res.SessionsUnchanged)
+			if n := len(res.SessionsDiffering); n > 0 {
+				fmt.Fprintf(out, "%s in the file %s other words than here but the same time of last change, so attend cannot tell which is right and kept the one here as it is:\n",
+					count(n, "session", "sessions"), map[bool]string{true: "has", false: "have"}[n == 1])
+				for _, id := range res.SessionsDiffering {
+					fmt.Fprintf(out, "  %s\n", id)
+				}
+				fmt.Fprintln(out, "Compare them with `attend show ID` and the file; to take the file's version, change its \"updated\" time to now and import it again.")
+			}
 			return nil
 		},
 	}
@@ -369,13 +374,13 @@ Backups and exports made before are not touched: erase those too.`,
 					prep = " and an unsaved prep"
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "This erases %s and everything about them: %s%s. It cannot be undone.\nType their full name to confirm: ",
-					p.Name, count(p.Sessions, "saved session", "saved sessions"), prep)
+					coach.SafeText(p.Name), count(p.Sessions, "saved session", "saved sessions"), prep)
 				line, err := bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
 				if err != nil && (!errors.Is(err, io.EOF) || line == "") {
-					return fmt.Errorf("no confirmation was typed: %s was not erased (nothing was changed)", p.Name)
+					return fmt.Errorf("no confirmation was typed: %s was not erased (nothing was changed)", coach.SafeText(p.Name))
 				}
 				if !coach.SameName(strings.TrimSpace(line), p.Name) {
-					return fmt.Errorf("what was typed is not %s's name: nothing was erased (nothing was changed)", p.Name)
+					return fmt.Errorf("what was typed is not %s's name: nothing was erased (nothing was changed)", coach.SafeText(p.Name))
 				}
 			}
 			start := time.Now()
@@ -384,7 +389,7 @@ Backups and exports made before are not touched: erase those too.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "erased %s: %s, %s, %s", res.Person.Name,
+			fmt.Fprintf(out, "erased %s: %s, %s, %s", coach.SafeText(res.Person.Name),
 				count(res.Sessions, "saved session", "saved sessions"), count(res.Drafts, "unsaved prep", "unsaved preps"), count(res.Index, "index entry", "index entries"))
 			if err != nil {
 				fmt.Fprintln(out, ".")
@@ -457,7 +462,7 @@ six years after employment ends is common for staff records.`,
 				if d.NoSessions {
 					last = "no sessions; added " + d.Last.Human()
 				}
-				fmt.Fprintf(out, "  %s: %s, due since %s\n    attend erase --person %s\n", d.Person.Name, last, d.Since.Human(), shellQuote(d.Person.Name))
+				fmt.Fprintf(out, "  %s: %s, due since %s\n    attend erase --person %s\n", coach.SafeText(d.Person.Name), last, d.Since.Human(), shellQuote(coach.SafeText(d.Person.Name)))
 			}
 			return nil
 		},

@@ -468,6 +468,7 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 
 // logLine is one session's line.
 func logLine(sum coach.Summary, style logStyle) string {
+	sum.PersonName, sum.Preview = coach.SafeText(sum.PersonName), coach.SafeText(sum.Preview)
 	if !style.tty {
 		line := sum.ID + "  " + sum.Date.String() + "  " + sum.PersonName
 		if sum.Preview != "" {

@@ -163,7 +163,7 @@ func readPassphraseFile(file string) ([]byte, error) {
 		return nil, fmt.Errorf("the passphrase file %s is a folder: give the file holding the passphrase", file)
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return nil, fmt.Errorf("the passphrase file %s can be read by other people (mode %v): make it yours alone with `chmod 600 %s` and try again", file, perm, file)
+		return nil, fmt.Errorf("the passphrase file %s %s (mode %v): make it yours alone with `chmod 600 %s` and try again", file, whoElse(perm), perm, file)
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, maxPassphraseFile))
 	if err != nil {
@@ -336,4 +336,19 @@ type tuiStore struct{ *data.Store }
 func (s tuiStore) ErasePerson(id string) error {
 	_, err := s.Erase(id)
 	return err
+}
+
+// whoElse says what other people can do with a file of mode perm: read it
+// (and learn the passphrase), or change it (and choose it).
+func whoElse(perm os.FileMode) string {
+	read, write := perm&0o044 != 0, perm&0o022 != 0
+	switch {
+	case read && write:
+		return "can be read and changed by other people"
+	case read:
+		return "can be read by other people"
+	case write:
+		return "can be changed by other people (who could then choose the passphrase)"
+	}
+	return "is open to other people"
 }

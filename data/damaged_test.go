@@ -1,0 +1,103 @@
+package data
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// Once a read finds a damaged record, the Store writes nothing more into
+// the file: every write is ErrCorrupt, and the file stays byte for byte.
+func TestDamageFoundByAReadStopsWrites(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	p := mustPerson(t, s, "Siân Ŵyn")
+	q := mustPerson(t, s, "Aled Evans")
+	sess, err := s.SaveSession(prep(s, p, day(2026, 10, 1), "words"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		return tx.Bucket(bktSessions).Put([]byte(sess.ID), []byte(`{"v":1,"id":"`+sess.ID+`", "answers": {`))
+	})
+	before := readFile(t, path)
+	if s.Damaged() != nil {
+		t.Fatal("damaged before any read found it")
+	}
+	if _, err := s.Session(sess.ID); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("reading the damaged session: %v", err)
+	}
+	if s.Damaged() == nil {
+		t.Fatal("the damage found was not remembered")
+	}
+	d := coach.NewSession(q.ID, "en", s.now())
+	d.SetAnswer("checkin.head", coach.Answer{Text: "a draft"})
+	for name, write := range map[string]func() error{
+		"SaveDraft": func() error { return s.SaveDraft(d) },
+		"Compact":   s.Compact,
+		"Erase":     func() error { _, err := s.Erase(q.ID); return err },
+		"SaveSession": func() error {
+			_, err := s.SaveSession(prep(s, q, day(2026, 10, 2), "x"))
+			return err
+		},
+	} {
+		err := write()
+		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "will not write to it") || !strings.Contains(err.Error(), "nothing was saved") {
+			t.Errorf("%s on a file found damaged: %v", name, err)
+		}
+	}
+	assertUnchanged(t, path, before)
+}
+
+// An erase that is committed but cannot then rewrite the file (a full disk)
+// says exactly that: the records were removed, the rewrite was not done.
+func TestEraseOnAFullDiskSaysWhatHappened(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	p := mustPerson(t, s, "Siân Ŵyn")
+	if _, err := s.SaveSession(prep(s, p, day(2026, 10, 1), "words")); err != nil {
+		t.Fatal(err)
+	}
+	createTemp = func(string, string) (*os.File, error) {
+		return nil, &os.PathError{Op: "open", Path: "x", Err: syscall.ENOSPC}
+	}
+	defer func() { createTemp = os.CreateTemp }()
+	res, err := s.Erase(p.ID)
+	if !errors.Is(err, ErrNotCompacted) || res.Sessions != 1 {
+		t.Fatalf("Erase = %+v, %v", res, err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"was saved", "the disk is full", "free some disk space", "attend compact"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q: %s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "nothing was saved") {
+		t.Errorf("message contradicts itself: %s", msg)
+	}
+	if _, err := s.Person(p.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the person is still there: %v", err)
+	}
+}
+
+// A name with a hidden character is refused where names are stored, as
+// import refuses it: "A<U+200B>B" would look like AB and never be found.
+func TestNamesHoldNoHiddenCharacters(t *testing.T) {
+	s := openTest(t, testPath(t))
+	mustPerson(t, s, "AB")
+	for _, name := range []string{"A\u200bB", "\ufeffAB", "A\u2060B"} {
+		if _, _, err := s.EnsurePerson(name); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "zero-width") {
+			t.Errorf("EnsurePerson(%q) = %v, want ErrInvalid naming the zero-width character", name, err)
+		}
+	}
+	people, _ := s.People()
+	if len(people) != 1 {
+		t.Errorf("%d people, want 1", len(people))
+	}
+}

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package data
+
+import "os"
+
+const lockMeansAbandoned = false
+
+func tryLock(*os.File) bool { return true }

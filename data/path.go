@@ -1,0 +1,83 @@
+package data
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// resolvePath turns the path given (--db, ATTEND_DB) into the real file it
+// names, once, before anything is read or written. Every rewrite (erase,
+// compact, encrypt, a new passphrase) renames a new file over the old one:
+// done on a symbolic link, that would replace the link and leave the real
+// file, with everything in it, where it was. So attend works on the file a
+// link points at, never on the link.
+//
+// A path that does not exist yet is returned with its folder resolved; a
+// link to nothing is refused, and so is anything that is not an ordinary
+// file (a folder, a named pipe, a device), which attend could hang on or
+// mangle.
+func resolvePath(path string) (string, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	fi, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Not there yet: resolve the folder (it may be a link), keep the name.
+		if dir, derr := filepath.EvalSymlinks(filepath.Dir(path)); derr == nil {
+			return filepath.Join(dir, filepath.Base(path)), nil
+		}
+		return path, nil
+	}
+	if err != nil {
+		if oe := osErr(path, err, false); oe != nil {
+			return "", oe
+		}
+		return "", err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			target, _ := os.Readlink(path)
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", newErr(ErrNoDatabase, path, err,
+					"%s is a link to %s, which is not there: put the database back there, or point --db / ATTEND_DB at the file itself (nothing was changed)", path, target)
+			}
+			return "", newErr(ErrNotAttend, path, err,
+				"%s is a link attend cannot follow (%v): point --db / ATTEND_DB at the database file itself (nothing was changed)", path, err)
+		}
+		path = real
+		if fi, err = os.Stat(path); err != nil {
+			if oe := osErr(path, err, false); oe != nil {
+				return "", oe
+			}
+			return "", err
+		}
+	}
+	if err := regularFile(path, fi); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// regularFile refuses anything but an ordinary file, at once: a named pipe
+// would make attend wait for ever for someone to write into it.
+func regularFile(path string, fi fs.FileInfo) error {
+	if fi.Mode().IsRegular() {
+		return nil
+	}
+	what := "not an ordinary file"
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return newErr(ErrNotAttend, path, nil,
+		"%s is %s, not an attend database: attend keeps its records in an ordinary file, so give the path of that file (check --db / ATTEND_DB); nothing was read or changed", path, what)
+}
