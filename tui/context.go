@@ -22,6 +22,9 @@ type Context struct {
 	// windows never overwrite each other's prep (coach.MayReplaceDraft).
 	Writer string
 
+	// editorWarned: the editor's own copies have been mentioned once.
+	editorWarned bool
+
 	// Asked for during one Update, carried out by the root after it.
 	navs      []nav
 	notice    string

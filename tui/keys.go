@@ -86,6 +86,8 @@ type PrepKeys struct {
 	DeleteLine   key.Binding
 	StartPrep    key.Binding // tab on "Last time you agreed…"
 	TakeOver     key.Binding // ctrl+t: this window keeps a draft another window wrote
+	Editor       key.Binding // ctrl+e: write this answer in $VISUAL or $EDITOR
+	LineEnd      key.Binding // end (ctrl+e is the editor's)
 }
 
 // ReviewKeys work on the review before saving.
@@ -182,12 +184,14 @@ func DefaultKeyMap() KeyMap {
 			NewAction:    b(k("enter"), "enter", "new action"),
 			RemoveAction: b(k("ctrl+x"), "ctrl+x", "remove action"),
 			MoveRow:      b(k("up", "down"), "↑/↓", "other action"),
-			LineEdges:    b(k("ctrl+a", "ctrl+e"), "ctrl+a/e", "line start/end"),
+			LineEdges:    b(k("ctrl+a", "home", "end"), "ctrl+a/end", "line start/end"),
 			WordMove:     b(k("alt+left", "alt+right"), "alt+←/→", "word back/forward"),
 			DeleteWord:   b(k("ctrl+w"), "ctrl+w", "delete word"),
 			DeleteLine:   b(k("ctrl+k", "ctrl+u"), "ctrl+k/u", "delete to end/start"),
 			StartPrep:    b(k("tab"), "tab", "start the prep"),
 			TakeOver:     b(k("ctrl+t"), "ctrl+t", "keep the draft here"),
+			Editor:       b(k("ctrl+e"), "ctrl+e", "your editor"),
+			LineEnd:      b(k("end"), "end", "line end"),
 		},
 		Review: ReviewKeys{
 			Save: b(k("enter", "ctrl+s"), "enter", "save"),

@@ -121,6 +121,7 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 	m.ta.CharLimit = coach.MaxAnswerLen
 	m.ta.MaxHeight = 0
 	m.ta.Placeholder = "Type here. enter starts a new line; tab moves on."
+	m.ta.KeyMap.LineEnd = ctx.Keys.Prep.LineEnd // ctrl+e opens your editor
 	m.ti = textinput.New()
 	m.ti.Prompt = ""
 	m.ti.CharLimit = 500

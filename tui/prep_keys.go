@@ -44,6 +44,24 @@ func (m *prepScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			m.follow = true
 			ctx.Push(newFollowUp(ctx, m, msg.refs))
 		}
+	case editorReadyMsg:
+		if msg.sessionID != m.session.ID {
+			return nil
+		}
+		if msg.err != nil {
+			m.notice = "Could not open your editor: " + msg.err.Error()
+			return nil
+		}
+		if l, ok := ctx.Store.(Locker); ok && l.Encrypted() && !ctx.editorWarned {
+			ctx.editorWarned = true
+			ctx.Notice("Your notes are encrypted here, but your editor may keep its own copy (a swap or backup file) of what you write in it.")
+		}
+		return runEditor(msg)
+	case editorMsg:
+		if msg.sessionID != m.session.ID {
+			return nil
+		}
+		return m.edited(ctx, msg)
 	case tea.PasteMsg:
 		return m.paste(ctx, msg)
 	case tea.KeyPressMsg:
@@ -81,6 +99,9 @@ func (m *prepScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Leave):
 		m.store(ctx)
 		return m.leave(ctx)
+	case key.Matches(msg, k.Editor) && (m.kind(m.cur()) == kindText || m.kind(m.cur()) == kindNote):
+		m.store(ctx)
+		return openEditor(m.session.ID, m.item(m.cur()).ID, m.ta.Value())
 	}
 
 	kind := m.kind(m.cur())
@@ -134,6 +155,26 @@ func (m *prepScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return m.forward(ctx, msg)
+}
+
+// edited takes an answer back from the editor.
+func (m *prepScreen) edited(ctx *Context, msg editorMsg) tea.Cmd {
+	if msg.err != nil {
+		m.notice = "Your editor stopped with an error, so the answer was left as it was: " + msg.err.Error()
+		return nil
+	}
+	a := m.session.Answer(msg.itemID)
+	if a.Text == msg.text {
+		return nil
+	}
+	a.Text = msg.text
+	m.session.SetAnswer(msg.itemID, a)
+	if m.item(m.cur()).ID == msg.itemID && (m.kind(m.cur()) == kindText || m.kind(m.cur()) == kindNote) {
+		m.ta.SetValue(msg.text)
+		showCursor(&m.ta)
+	}
+	m.notice = "Your editor's text is in the answer."
+	return m.changed(ctx)
 }
 
 // moveRow goes to the same column of the action above or below.
@@ -266,6 +307,8 @@ func (m *prepScreen) Keys(ctx *Context) bindings {
 	switch m.kind(m.cur()) {
 	case kindScore:
 		return bindings{context: []key.Binding{k.Rate, k.RateNudge}, short: nav, full: [][]key.Binding{{k.Rate, k.RateNudge, k.RateClear, k.NextField}, nav}}
+	case kindNote:
+		return bindings{context: []key.Binding{k.Newline, k.Editor}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline, k.Editor}, editing...), nav}}
 	case kindActOwner:
 		ctxKeys := []key.Binding{k.Owner, k.MoveRow, k.AddAction, k.RemoveAction}
 		return bindings{context: ctxKeys, short: nav, full: [][]key.Binding{append(ctxKeys, k.NextField), nav}}
@@ -277,7 +320,7 @@ func (m *prepScreen) Keys(ctx *Context) bindings {
 	case kindDate:
 		return bindings{context: []key.Binding{k.NextField}, short: nav, full: [][]key.Binding{{k.NextField}, nav, editing}}
 	}
-	return bindings{context: []key.Binding{k.Newline}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline}, editing...), nav}}
+	return bindings{context: []key.Binding{k.Newline, k.Editor}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline, k.Editor}, editing...), nav}}
 }
 
 // forward passes a message to the live editor and keeps any change.
