@@ -128,6 +128,9 @@ type Session struct {
 	// version that window started from. Both are cleared when it is saved.
 	Writer string    `json:"writer,omitempty"`
 	Base   time.Time `json:"base,omitzero"`
+	// Left is set when the window that wrote the draft left it (went home
+	// or quit): another window may then carry on at once, without asking.
+	Left bool `json:"left,omitempty"`
 
 	// After the meeting (see followup.go).
 	Agreed  Date       `json:"agreed,omitzero"`   // when the record was agreed with the staff member

@@ -33,7 +33,7 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 	}
 	g := s.guide(sess.Lang)
 	writer, base := sess.Writer, sess.Base
-	sess.Writer, sess.Base = "", time.Time{}
+	sess.Writer, sess.Base, sess.Left = "", time.Time{}, false
 	err = s.update(func(_ *bbolt.Tx, b txBuckets) error {
 		// A prep from a window that lost its draft to another window must not
 		// overwrite that window's prep, saved or not.

@@ -193,9 +193,9 @@ func (m *Model) apply(n nav) tea.Cmd {
 	for i := 0; i < n.pop && len(m.stack) > 1; i++ {
 		m.stack, popped = m.stack[:len(m.stack)-1], true
 	}
+	m.help.ShowAll = false // the full help was for the screen just left
 	if n.push != nil {
 		m.stack = append(m.stack, n.push)
-		m.help.ShowAll = false
 		return nil
 	}
 	if r, ok := m.top().(revealer); ok && popped {

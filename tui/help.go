@@ -35,6 +35,9 @@ func (m *Model) helpKeys() bindings {
 	if m.top().Typing() {
 		more = g.HelpAlt
 	}
+	if m.help.ShowAll {
+		more.SetHelp(more.Help().Key, "fewer keys")
+	}
 	b := m.top().Keys(m.ctx)
 	b.short = append(append([]key.Binding(nil), b.short...), more, g.Quit)
 	b.full = append(append([][]key.Binding(nil), b.full...), []key.Binding{g.Hide, more, g.Quit})
@@ -138,7 +141,7 @@ func (m *Model) fullHelp(keys bindings, width int) string {
 // person's name is shortened last.
 func (m *Model) header() string {
 	s := m.ctx.Styles
-	w := bodyWidth(m.ctx)
+	w := min(bodyWidth(m.ctx), maxReadWidth+20) // no wider than the widest screen body
 	brand := s.Brand.Render("attend")
 	if m.priv.covering() {
 		return brand // no names while the screen is covered
@@ -159,22 +162,24 @@ func (m *Model) header() string {
 		return spread(left, state, w)
 	}
 	// Keep the state and at least a recognisable part of the name: drop
-	// the label first, then the state, and shorten the name last.
+	// the label first, then shorten the state, then drop it, and shorten
+	// the name last.
 	avail := w - lipgloss.Width(brand) - 3
-	name := lipgloss.Width(t.Person)
-	enough := min(12, name)
-	stateW := lipgloss.Width(t.State) + 1
-	switch {
-	case t.Person == "" && avail-lipgloss.Width(label)-stateW >= 0:
-		return build(label, t.State, 0)
-	case t.Person == "":
-		return build(label, "", 0)
-	case avail-lipgloss.Width(label)-stateW >= enough:
-		return build(label, t.State, avail-lipgloss.Width(label)-stateW)
-	case avail-stateW >= enough:
-		return build("", t.State, avail-stateW)
-	case avail-lipgloss.Width(label) >= enough:
-		return build(label, "", avail-lipgloss.Width(label))
+	enough := min(12, lipgloss.Width(t.Person))
+	short := t.Short
+	if short == "" {
+		short = t.State
+	}
+	for _, try := range []struct{ label, state string }{
+		{label, t.State}, {"", t.State}, {label, short}, {"", short}, {label, ""}, {"", ""},
+	} {
+		room := avail - lipgloss.Width(try.label)
+		if try.state != "" {
+			room -= lipgloss.Width(try.state) + 1
+		}
+		if t.Person == "" && room >= 0 || t.Person != "" && room >= enough {
+			return build(try.label, try.state, room)
+		}
 	}
 	return build("", "", avail)
 }

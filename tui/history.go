@@ -85,7 +85,7 @@ func (h *historyScreen) Reveal(ctx *Context) tea.Cmd {
 		return historyMsg{personID: h.personID, items: items, next: next, total: h.total, err: err}
 	}}
 	if h.search.active() {
-		cmds = append(cmds, h.search.run(ctx))
+		cmds = append(cmds, h.search.rerun(ctx))
 	}
 	return tea.Batch(cmds...)
 }

@@ -322,7 +322,7 @@ func (h *homeScreen) submit(ctx *Context) tea.Cmd {
 		return renamePerson(ctx.Store, p.ID, clean)
 	case homeRemoving:
 		if !coach.SameName(value, p.Name) {
-			h.hint = "That is not their name: type " + p.Name + " exactly to remove them, or esc to keep them."
+			h.hint = "That is not their full name (" + p.Name + "); type it to remove them, or esc to keep them."
 			return nil
 		}
 		h.closeField()
@@ -333,18 +333,17 @@ func (h *homeScreen) submit(ctx *Context) tea.Cmd {
 
 // meantKey answers "did you mean …?": y opens them, n adds the new name.
 func (h *homeScreen) meantKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
-	f := ctx.Keys.Form
+	k := ctx.Keys.Home
 	switch {
-	case key.Matches(msg, f.Yes):
+	case key.Matches(msg, k.Meant):
 		h.mode = homeList
 		h.selectID(h.target.ID)
 		return openPrep(ctx.Store, h.target)
-	case key.Matches(msg, f.No):
+	case key.Matches(msg, k.AddNew):
 		h.mode = homeList
-		if key.Matches(msg, f.Cancel) {
-			return nil
-		}
 		return addPerson(ctx.Store, h.typed)
+	case key.Matches(msg, ctx.Keys.Form.Cancel):
+		h.mode = homeList
 	}
 	return nil
 }
@@ -404,7 +403,7 @@ func (h *homeScreen) Keys(ctx *Context) bindings {
 		keep.SetHelp("enter", "keep results")
 		return bindings{context: []key.Binding{keep, f.Cancel, l.Up, l.Down}, full: [][]key.Binding{{keep, f.Cancel, l.Up, l.Down}}}
 	case homeMeant:
-		return bindings{context: []key.Binding{f.Yes, f.No}, full: [][]key.Binding{{f.Yes, f.No}}}
+		return bindings{context: []key.Binding{k.Meant, k.AddNew, f.Cancel}, full: [][]key.Binding{{k.Meant, k.AddNew, f.Cancel}}}
 	case homeAdding, homeCadence, homeRenaming, homeRemoving:
 		return bindings{context: []key.Binding{f.Submit, f.Cancel}, full: [][]key.Binding{{f.Submit, f.Cancel}}}
 	}

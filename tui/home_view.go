@@ -30,7 +30,7 @@ func (h *homeScreen) View(ctx *Context, height int) string {
 		}
 		out = append(out, "", spread(s.Title.Render("Your people"), s.Faint.Render(count), w))
 		if w >= narrowWidth {
-			out = append(out, s.Faint.Render(h.columns(ctx, "name", "last session", "next due", w)))
+			out = append(out, s.Faint.Render("  "+h.columns(ctx, "name", "last session", "next due", w)))
 		} else {
 			out = append(out, "")
 		}

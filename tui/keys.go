@@ -46,8 +46,6 @@ type FormKeys struct {
 	Cancel  key.Binding // esc
 	Next    key.Binding // tab
 	Prev    key.Binding // shift+tab
-	Yes     key.Binding // y: confirm a question
-	No      key.Binding // n or esc: decline it
 	Confirm key.Binding // enter: confirm a question asked once
 }
 
@@ -63,6 +61,8 @@ type HomeKeys struct {
 	Rename    key.Binding
 	Remove    key.Binding
 	Quit      key.Binding // q, where q cannot be typed
+	Meant     key.Binding // y: "did you mean …?" yes, open them
+	AddNew    key.Binding // n: no, add the name as someone new
 }
 
 // PrepKeys work while preparing.
@@ -153,8 +153,6 @@ func DefaultKeyMap() KeyMap {
 			Cancel:  b(k("esc"), "esc", "cancel"),
 			Next:    b(k("tab"), "tab", "next"),
 			Prev:    b(k("shift+tab"), "shift+tab", "previous"),
-			Yes:     b(k("y", "Y"), "y", "yes"),
-			No:      b(k("n", "N", "esc"), "n/esc", "no"),
 			Confirm: b(k("enter"), "enter", "yes"),
 		},
 		Home: HomeKeys{
@@ -168,6 +166,8 @@ func DefaultKeyMap() KeyMap {
 			Rename:    b(k("R"), "R", "rename"),
 			Remove:    b(k("X"), "X", "remove…"),
 			Quit:      b(k("q"), "q", "quit"),
+			Meant:     b(k("y", "Y"), "y", "yes, open them"),
+			AddNew:    b(k("n", "N"), "n", "no, add as new"),
 		},
 		Prep: PrepKeys{
 			Next:         b(k("tab"), "tab", "next"),

@@ -92,7 +92,7 @@ func TestRenameAndRemoveFromHome(t *testing.T) {
 	h.mustSee("Remove Siân Ŵyn and every session")
 	h.typeText("Siân")
 	h.press("enter")
-	h.mustSee("That is not their name")
+	h.mustSee("That is not their full name")
 	if len(h.store.people) != 1 {
 		t.Fatal("a partial name removed them")
 	}
@@ -249,5 +249,65 @@ func TestASecondWindowKnowsAtOnce(t *testing.T) {
 	h.typeText("!")
 	if got := st.drafts[p.ID].Answer("checkin.support").Text; got != "second window!" {
 		t.Fatalf("after ctrl+t the draft holds %q", got)
+	}
+}
+
+// Found in the tmux trial: a window that quit cleanly does not hold its
+// draft, so the next one restores it at once.
+func TestAfterACleanQuitTheDraftIsRestoredNotHeld(t *testing.T) {
+	h := newHarness(t, 100, 30, "Siân Ŵyn")
+	h.tabTo("checkin.own")
+	h.typeText("Typing when the phone rings")
+	h.press("ctrl+c")
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	m := New(Options{Store: h.store, Guide: mustGuide(), Now: func() time.Time { return clock.Add(time.Minute) }, PrepName: "Siân Ŵyn", AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
+	h2 := &harness{t: t, m: m, store: h.store}
+	h2.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h2.run(m.Init())
+	h2.mustSee("Draft restored", "Typing when the phone rings")
+	if s := h2.screen(); strings.Contains(s, "Another attend window") {
+		t.Fatalf("a cleanly closed window still holds the draft:\n%s", s)
+	}
+}
+
+// Found in the tmux trial: an action's words show from their start, and a
+// new action's words stay in view while its due date is typed.
+func TestRecordFormActionWordsStayInView(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.Actions = []coach.Action{{ID: coach.NewID(clock), Text: "Swap Siân off the Tuesday late", Owner: coach.OwnerMe, Status: coach.ActionOpen}}
+	if _, err := h.store.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	h.press("h", "enter", "r", "tab")
+	h.mustSee("Swap Siân off the Tuesday late")
+	h.press("tab", "tab") // the new action's words
+	h.typeText("Temp action")
+	h.press("tab")
+	h.mustSee("Temp action", "e.g. +2w or 15/1")
+}
+
+// Found in the tmux trial: coming back from a search hit keeps the cursor.
+func TestBackFromASearchHitKeepsTheCursor(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withSessions(t, h, 6)
+	h.press("h", "/")
+	h.typeText("rota")
+	h.press("enter", "down", "down", "enter", "esc")
+	if c := h.history().search.list.cursor; c != 2 {
+		t.Fatalf("cursor = %d after coming back, want 2", c)
+	}
+}
+
+func TestFullHelpSaysHowToCloseIt(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	h.press("?")
+	h.mustSee("fewer keys")
+	h.press("h") // any screen change closes it
+	if h.m.help.ShowAll {
+		t.Fatal("the full help stayed open on the next screen")
 	}
 }

@@ -107,14 +107,14 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 			m.notice = "New person: " + p.Name + " has been added to your people."
 		}
 	}
-	if draft != nil && draft.Writer != "" && draft.Writer != ctx.Writer && ctx.Now().Sub(draft.Updated) < heldFor {
+	if draft != nil && draft.Writer != "" && draft.Writer != ctx.Writer && !draft.Left && ctx.Now().Sub(draft.Updated) < heldFor {
 		// Another window wrote this draft a moment ago and may still be
 		// open: say so at once, and write nothing until the manager says
 		// that window is closed (ctrl+t), so neither overwrites the other.
 		m.elsewhere, m.held = true, true
 		m.notice = ""
 	}
-	m.session.Writer = ctx.Writer
+	m.session.Writer, m.session.Left = ctx.Writer, false
 	m.ta = textarea.New()
 	m.ta.ShowLineNumbers = false
 	m.ta.Prompt = "┃ "
@@ -312,6 +312,7 @@ func (m *prepScreen) move(ctx *Context, delta int) bool {
 // changed records an edit and schedules an autosave if none is pending.
 func (m *prepScreen) changed(ctx *Context) tea.Cmd {
 	m.rev++
+	m.session.Left = false // being written here again
 	m.session.Updated = ctx.Now()
 	if m.tickPending {
 		return nil
@@ -463,4 +464,16 @@ func (m *prepScreen) finished() coach.Session {
 // it, so nothing typed is dropped on the way to the record.
 func keptWords(text, rawDue string) string {
 	return strings.TrimSpace(text) + " (due: " + strings.TrimSpace(rawDue) + ")"
+}
+
+// markLeft records on the draft that this window has left it, so that the
+// next window to open it carries on at once rather than asking whether
+// this one is still open. It reports whether there is a draft to mark.
+func (m *prepScreen) markLeft() bool {
+	if m.session.Left || (!m.dirty() && m.savedAt.IsZero()) {
+		return false // already marked, or nothing was ever written
+	}
+	m.session.Left = true
+	m.rev++
+	return true
 }

@@ -243,14 +243,16 @@ func (m *prepScreen) leave(ctx *Context) tea.Cmd {
 	}
 	ctx.Home()
 	var flush tea.Cmd
-	if m.dirty() && !m.elsewhere {
+	if m.markLeft(); m.dirty() && !m.elsewhere {
 		flush = m.flush(ctx)
 	}
 	return tea.Sequence(flush, loadPeople(ctx.Store))
 }
 
 // Unsaved, Keep and KeepErr let attend quit only once the draft is written.
-func (m *prepScreen) Unsaved() bool { return m.dirty() || m.saving || len(m.typed) > 0 }
+func (m *prepScreen) Unsaved() bool {
+	return m.dirty() || m.saving || len(m.typed) > 0 || (!m.session.Left && !m.savedAt.IsZero() && !m.elsewhere)
+}
 
 func (m *prepScreen) Keep(ctx *Context) tea.Cmd {
 	flushed := m.flushTyping(ctx) // nothing typed is left in the buffer
@@ -258,6 +260,7 @@ func (m *prepScreen) Keep(ctx *Context) tea.Cmd {
 		return flushed // nothing can be written here, or a write's result will show
 	}
 	m.saveErr = nil
+	m.markLeft()
 	return tea.Batch(flushed, m.flush(ctx))
 }
 
@@ -271,7 +274,7 @@ func (m *prepScreen) KeepErr() error {
 func (m *prepScreen) Typing() bool { return m.typing() }
 
 func (m *prepScreen) Title(ctx *Context) Title {
-	return Title{Label: "prep for", Person: m.person.Name, State: m.saveState(ctx)}
+	return Title{Label: "prep for", Person: m.person.Name, State: m.saveState(ctx), Short: m.shortState(ctx)}
 }
 
 func (m *prepScreen) Resize(ctx *Context, height int) { m.layout(ctx, height) }
@@ -294,6 +297,22 @@ func (m *prepScreen) saveState(ctx *Context) string {
 		return s.Faint.Render("nothing written yet")
 	}
 	return s.Faint.Render("✓ draft saved " + m.savedAt.Local().Format("15:04:05"))
+}
+
+// shortState is saveState for a narrow window.
+func (m *prepScreen) shortState(ctx *Context) string {
+	s := ctx.Styles
+	switch {
+	case m.elsewhere:
+		return s.Error.Render("! not saved here")
+	case m.saveErr != nil:
+		return s.Error.Render("! not saved")
+	case m.saving:
+		return s.Faint.Render("saving…")
+	case m.savedAt.IsZero():
+		return s.Faint.Render("not saved")
+	}
+	return s.Faint.Render("✓ saved " + m.savedAt.Local().Format("15:04"))
 }
 
 // Keys are the prep's keys for the slot in focus.

@@ -31,7 +31,13 @@ func (m *prepScreen) layout(ctx *Context, height int) {
 	items, _, _ := m.items(ctx)
 	others := len(items) - m.ta.Height()
 	h := height - chrome - others
+	grew := min(max(h, 1), 12) > m.ta.Height()
 	m.ta.SetHeight(min(max(h, 1), 12))
+	if grew && atEnd(&m.ta) {
+		// The textarea keeps its scroll when it grows, hiding the lines above;
+		// setting the text again (the cursor stays at the end) shows them.
+		m.ta.SetValue(m.ta.Value())
+	}
 	showCursor(&m.ta)
 }
 
@@ -268,6 +274,8 @@ func (m *prepScreen) actionsView(ctx *Context, it coach.Item, focused bool) []st
 			dueNote = dateNote(ctx, m.ti.Value())
 		} else if due == "" {
 			due = s.Faint.Render("none")
+		} else if _, unread := m.raw[a.ID]; unread {
+			dueNote = s.Warn.Render("? not a date")
 		} else if !a.Due.IsZero() {
 			dueNote = s.Subtle.Render("→ " + a.Due.Human())
 		}

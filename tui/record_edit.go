@@ -108,6 +108,7 @@ type recordForm struct {
 	// seen is the stored record as this window last wrote or read it; a
 	// write only lands if the store still holds it (CompleteSessionIf).
 	seen string
+	width int // the reading width, for the action field
 	// changedElsewhere: another window wrote the record meanwhile;
 	// agreedMeanwhile: it was agreed meanwhile. Either way this window
 	// stops writing, says so, and ctrl+s keeps its words another way.
@@ -166,6 +167,12 @@ func (f *recordForm) load() tea.Cmd {
 	f.discussed.Blur()
 	f.line.Blur()
 	s := f.cur()
+	// The width first: the field scrolls its text for the width it has.
+	if s.kind == slotActText {
+		f.line.SetWidth(max(10, f.width-8))
+	} else {
+		f.line.SetWidth(dateFieldWidth)
+	}
 	switch s.kind {
 	case slotDiscussed:
 		cmd := f.discussed.Focus()
@@ -178,7 +185,7 @@ func (f *recordForm) load() tea.Cmd {
 		}
 		f.line.SetValue(f.act(s.row).Text)
 	case slotActDue:
-		f.line.Placeholder = "due, e.g. +2w or 15/1"
+		f.line.Placeholder = "e.g. +2w or 15/1"
 		if raw, ok := f.raw[s.row]; ok {
 			f.line.SetValue(raw)
 		} else {
@@ -371,6 +378,7 @@ func (f *recordForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		case key.Matches(msg, k.DropAction) && s.row < len(f.actions):
+			ctx.Notice("Removed from this record: “" + f.actions[s.row].Text + "”. It was only in your prep; the record keeps what you agree.")
 			f.changed[f.actions[s.row].ID] = true
 			f.actions = append(f.actions[:s.row:s.row], f.actions[s.row+1:]...)
 			delete(f.raw, s.row)
@@ -486,14 +494,13 @@ func (f *recordForm) Title(ctx *Context) Title {
 }
 
 func (f *recordForm) Resize(ctx *Context, height int) {
+	f.width = readWidth(ctx)
 	f.discussed.SetWidth(max(20, readWidth(ctx)-4))
 	rows := 2*len(f.actions) + 12
 	f.discussed.SetHeight(max(1, min(10, height-rows)))
 	showCursor(&f.discussed)
 	if f.cur().kind == slotActText {
-		f.line.SetWidth(max(10, readWidth(ctx)-8))
-	} else {
-		f.line.SetWidth(dateFieldWidth)
+		f.line.SetWidth(max(10, f.width-8))
 	}
 }
 

@@ -64,7 +64,7 @@ func (f *recordForm) actionRow(ctx *Context, r, w int) []string {
 	text := a.Text
 	if cur.row == r && cur.kind == slotActText {
 		text = f.line.View()
-	} else if isNew {
+	} else if isNew && strings.TrimSpace(a.Text) == "" {
 		text = s.Faint.Render("+ add an action")
 	}
 	lead := "    "
@@ -84,7 +84,7 @@ func (f *recordForm) actionRow(ctx *Context, r, w int) []string {
 	} else if !a.Due.IsZero() {
 		dueNote = s.Subtle.Render("→ " + a.Due.Human())
 	}
-	if isNew && !(cur.row == r && (cur.kind == slotActText || cur.kind == slotActDue)) {
+	if isNew && strings.TrimSpace(a.Text) == "" && !(cur.row == r && (cur.kind == slotActText || cur.kind == slotActDue)) {
 		return []string{ansi.Truncate(lead+text, w, "…")}
 	}
 	line2 := "      " + s.Subtle.Render("owner ") + "[" + a.Owner.Label() + "]" + s.Subtle.Render(" due ") + due

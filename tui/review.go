@@ -35,7 +35,7 @@ func newReview(ctx *Context, p *prepScreen) *reviewScreen {
 func (r *reviewScreen) Typing() bool { return false }
 
 func (r *reviewScreen) Title(ctx *Context) Title {
-	return Title{Label: "prep for", Person: r.prep.person.Name, State: r.prep.saveState(ctx)}
+	return Title{Label: "prep for", Person: r.prep.person.Name, State: r.prep.saveState(ctx), Short: r.prep.shortState(ctx)}
 }
 
 // Resize sizes the record to what the warnings and the status line leave.

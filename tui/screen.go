@@ -34,6 +34,7 @@ type Title struct {
 	Label  string
 	Person string
 	State  string // already styled
+	Short  string // the state in fewer words, for a narrow window ("" : State)
 }
 
 // revealer is a screen that refreshes when it is on top again, after the

@@ -120,10 +120,16 @@ func (b *searchBox) edit(ctx *Context, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// run sends the current query.
+// run sends the current query; the cursor goes back to the first hit.
 func (b *searchBox) run(ctx *Context) tea.Cmd {
-	b.gen++
 	b.list = listNav{}
+	return b.rerun(ctx)
+}
+
+// rerun sends the query again, keeping the cursor where it is (coming back
+// from a record opened from the results).
+func (b *searchBox) rerun(ctx *Context) tea.Cmd {
+	b.gen++
 	q, problem := parseSearch(b.query.Value(), ctx.Today())
 	b.problem = problem
 	if strings.TrimSpace(q.Text) == "" && q.Since.IsZero() && q.Until.IsZero() {
@@ -147,8 +153,8 @@ func (b *searchBox) setHits(ctx *Context, msg searchMsg) tea.Cmd {
 	b.inFlight = false
 	if b.queued {
 		b.queued = false
-		b.gen-- // run counts it again
-		return b.run(ctx)
+		b.gen-- // rerun counts it again
+		return b.rerun(ctx)
 	}
 	if msg.gen != b.gen {
 		return nil // an answer to a query typed past already

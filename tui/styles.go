@@ -97,7 +97,16 @@ func NewStyles(isDark bool) Styles {
 	s.StageCurrent = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(text)
 	s.StageTodo = lipgloss.NewStyle().Foreground(faint)
 
+	// The help bar in the palette's own colours: the library's defaults are
+	// two shades of grey too close to the background to read comfortably.
 	s.Help = help.DefaultStyles(isDark)
+	s.Help.ShortKey = lipgloss.NewStyle().Foreground(text)
+	s.Help.ShortDesc = lipgloss.NewStyle().Foreground(subtle)
+	s.Help.ShortSeparator = lipgloss.NewStyle().Foreground(faint)
+	s.Help.FullKey = s.Help.ShortKey
+	s.Help.FullDesc = s.Help.ShortDesc
+	s.Help.FullSeparator = s.Help.ShortSeparator
+	s.Help.Ellipsis = s.Help.ShortSeparator
 
 	s.TextArea = textarea.DefaultStyles(isDark)
 	s.TextArea.Focused.CursorLine = lipgloss.NewStyle()

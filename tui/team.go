@@ -115,7 +115,7 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 		return fitHeight(strings.Join(out, "\n"), height)
 	}
 	legend := wrapped(s.Faint, coach.TrendLegend, w)
-	t.room = max(1, height-len(out)-len(legend)-2)
+	t.room = max(1, height-len(out)-len(legend)-3)
 	start, end := t.list.window(len(t.rows), t.room)
 
 	var rowIDs []string
@@ -181,7 +181,16 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 			return st.PaddingRight(2)
 		})
 	out = append(out, strings.Split(tb.String(), "\n")...)
-	out = append(out, "")
+	switch {
+	case end < len(t.rows) && start > 0:
+		out = append(out, s.Faint.Render(fmt.Sprintf("  ⋯ %d more above, %d below", start, len(t.rows)-end)))
+	case end < len(t.rows):
+		out = append(out, s.Faint.Render(fmt.Sprintf("  ⋯ %d more below", len(t.rows)-end)))
+	case start > 0:
+		out = append(out, s.Faint.Render(fmt.Sprintf("  ⋯ %d more above", start)))
+	default:
+		out = append(out, "")
+	}
 	out = append(out, legend...)
 	return fitHeight(strings.Join(out, "\n"), height)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -37,10 +38,13 @@ type trendsScreen struct {
 	loaded bool
 	person coach.Person
 	sums   []coach.Summary // oldest first
+	vp     viewport.Model  // scrolls when the window is too short for every row
 }
 
 func pushTrends(ctx *Context, p coach.Person) tea.Cmd {
-	ctx.Push(&trendsScreen{person: p})
+	vp := viewport.New()
+	vp.KeyMap = viewport.KeyMap{}
+	ctx.Push(&trendsScreen{person: p, vp: vp})
 	return loadPersonTrend(ctx.Store, p)
 }
 
@@ -62,26 +66,48 @@ func (t *trendsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			ctx.Pop()
 		case key.Matches(msg, ctx.Keys.Record.Sessions):
 			return pushHistory(ctx, t.person.ID, t.person.Name)
+		default:
+			scroll(&t.vp, msg, ctx.Keys.List)
 		}
 	}
 	return nil
 }
 
 func (t *trendsScreen) Typing() bool                    { return false }
-func (t *trendsScreen) Resize(ctx *Context, height int) {}
+func (t *trendsScreen) Resize(ctx *Context, height int) {
+	t.vp.SetWidth(bodyWidth(ctx))
+	t.vp.SetHeight(max(1, height))
+	if t.loaded {
+		t.vp.SetContent(t.body(ctx))
+	}
+}
 func (t *trendsScreen) Title(ctx *Context) Title {
 	return Title{Label: "trends for", Person: t.person.Name, State: ctx.Styles.Faint.Render(ctx.Today().Human())}
 }
 func (t *trendsScreen) Keys(ctx *Context) bindings {
-	open, back := ctx.Keys.Record.Sessions, ctx.Keys.List.Back
-	return bindings{short: []key.Binding{open, back}, full: [][]key.Binding{{open, back}}}
+	open, back, l := ctx.Keys.Record.Sessions, ctx.Keys.List.Back, ctx.Keys.List
+	short := []key.Binding{open, back}
+	if t.vp.TotalLineCount() > t.vp.Height() {
+		short = []key.Binding{open, l.Up, l.Down, back}
+	}
+	return bindings{short: short, full: [][]key.Binding{{open, back}, {l.Up, l.Down, l.PageUp, l.PageDown}}}
 }
 
 func (t *trendsScreen) View(ctx *Context, height int) string {
-	s := ctx.Styles
 	if !t.loaded {
 		return loading(ctx, height)
 	}
+	lines := strings.Split(t.vp.View(), "\n")
+	lines = lines[:min(len(lines), height)]
+	if t.vp.TotalLineCount() > t.vp.YOffset()+height && len(lines) > 0 {
+		lines[len(lines)-1] = ctx.Styles.Faint.Render("⋯ more below: ↓ scrolls")
+	}
+	return fitHeight(strings.Join(lines, "\n"), height)
+}
+
+// body is every line of the trends, for the viewport.
+func (t *trendsScreen) body(ctx *Context) string {
+	s := ctx.Styles
 	w := min(bodyWidth(ctx), maxReadWidth)
 	p := t.person
 	facts := []string{p.Cadence.String()}
@@ -95,9 +121,9 @@ func (t *trendsScreen) View(ctx *Context, height int) string {
 	out = append(out, "")
 	if len(t.sums) == 0 {
 		out = append(out, wrapped(s.Subtle, "No saved sessions yet: trends appear here once sessions with ratings are saved.", w)...)
-		return fitHeight(strings.Join(out, "\n"), height)
+		return strings.Join(out, "\n")
 	}
-	labelW := min(14, max(8, w/5))
+	labelW := min(14, max(11, w/5)) // room for "Competence"
 	latestW := 18
 	if w < narrowWidth {
 		latestW = 4
@@ -120,7 +146,7 @@ func (t *trendsScreen) View(ctx *Context, height int) string {
 	more := fmt.Sprintf("%s, the last %d shown; %s marks a session where it was %s. enter lists them.",
 		countOf(len(t.sums), "saved session", "saved sessions"), len(shown), levels[0], coach.NotRated)
 	out = append(out, wrapped(s.Faint, more, w)...)
-	return fitHeight(strings.Join(out, "\n"), height)
+	return strings.Join(out, "\n")
 }
 
 // row draws one rating across the sessions shown, one column each.
@@ -137,8 +163,11 @@ func (t *trendsScreen) row(s Styles, shown []coach.Summary, id string) string {
 // rising against the two before; "not rated" if the latest skipped it.
 func (t *trendsScreen) latest(s Styles, it coach.Item, w int) string {
 	last := t.sums[len(t.sums)-1].Ratings[it.ID]
+	if last <= 0 && w < 10 {
+		return s.Faint.Render(" " + levels[0]) // the legend says what it means
+	}
 	if last <= 0 {
-		return s.Faint.Render(ansi.Truncate(" "+coach.NotRated, w, ""))
+		return s.Faint.Render(" " + coach.NotRated)
 	}
 	text := s.Rating[last].Bold(true).Render(fmt.Sprintf(" %d", last))
 	if w < 10 {

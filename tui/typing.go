@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -76,6 +77,12 @@ func (m *prepScreen) flushTyping(ctx *Context) tea.Cmd {
 // or set directly (or a new width) would leave the cursor below the box,
 // out of sight. A message it ignores makes it lay out and scroll.
 func showCursor(ta *textarea.Model) { *ta, _ = ta.Update(relayoutMsg{}) }
+
+// atEnd reports whether the cursor is after the last character.
+func atEnd(ta *textarea.Model) bool {
+	lines := strings.Split(ta.Value(), "\n")
+	return ta.Line() == len(lines)-1 && ta.Column() == len([]rune(lines[len(lines)-1]))
+}
 
 // relayoutMsg is a message no editor acts on; see showCursor.
 type relayoutMsg struct{}

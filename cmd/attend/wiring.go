@@ -194,7 +194,7 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string, isNew bool) error {
 			return err
 		}
 	}
-	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: true, IdleLock: g.lockAfter})
+	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: darkGuess(os.Getenv("COLORFGBG")), IdleLock: g.lockAfter})
 	// attend handles signals itself: Bubble Tea's own handler quits at once
 	// on SIGTERM, losing what was typed since the last autosave. A polite
 	// kill, an interrupt or a closed terminal takes the same path as ctrl+c
@@ -351,4 +351,17 @@ func whoElse(perm os.FileMode) string {
 		return "can be changed by other people (who could then choose the passphrase)"
 	}
 	return "is open to other people"
+}
+
+// darkGuess is the palette to start with, before the terminal answers the
+// question about its background (most do, within a frame). COLORFGBG, set
+// by some terminals as "foreground;background", tells a light background
+// (7 or 15) from a dark one; without it, dark is the likelier guess.
+func darkGuess(colorfgbg string) bool {
+	parts := strings.Split(colorfgbg, ";")
+	switch bg := parts[len(parts)-1]; bg {
+	case "7", "15":
+		return false
+	}
+	return true
 }
