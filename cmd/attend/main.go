@@ -75,7 +75,7 @@ Run it with no arguments to open your people.`,
 	addPrivacyCommands(root, g)
 	addReviewCommands(root, g)
 	addFollowUpCommands(root, g)
-	root.AddCommand(newCalendarCmd(g))
+	root.AddCommand(newCalendarCmd(g), newMatrixCmd(g))
 	return root
 }
 
