@@ -294,6 +294,7 @@ func parseSlashDate(s string, today Date, l lean) (Date, error) {
 	if len(nums) == 2 && d.Before(today) {
 		d.Year++
 		if !d.valid() { // 29/2 in a leap year, next year
+			//lint:ignore ST1005 a month's name is a proper noun, as in the message above
 			return Date{}, fmt.Errorf("February %d has no day 29", d.Year)
 		}
 	}

@@ -90,7 +90,7 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 			k, v = lastWithPrefix(c, prefix)
 		} else {
 			end := dateBytes(q.Until.AddDays(1))
-			if k, v = c.Seek(append(bytes.Clone(prefix), end[:]...)); k == nil {
+			if k, _ = c.Seek(append(bytes.Clone(prefix), end[:]...)); k == nil {
 				k, v = c.Last()
 			} else {
 				k, v = c.Prev()

@@ -251,5 +251,3 @@ func (h *harness) history() *historyScreen { return find[*historyScreen](h) }
 func (h *harness) actions() *actionsScreen { return find[*actionsScreen](h) }
 func (h *harness) follow() *followUpScreen { return find[*followUpScreen](h) }
 func (h *harness) trends() *trendsScreen   { return find[*trendsScreen](h) }
-func (h *harness) detail() *detailScreen   { return find[*detailScreen](h) }
-func (h *harness) record() *recordForm     { return find[*recordForm](h) }

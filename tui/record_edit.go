@@ -107,7 +107,7 @@ type recordForm struct {
 
 	// seen is the stored record as this window last wrote or read it; a
 	// write only lands if the store still holds it (CompleteSessionIf).
-	seen string
+	seen  string
 	width int // the reading width, for the action field
 	// changedElsewhere: another window wrote the record meanwhile;
 	// agreedMeanwhile: it was agreed meanwhile. Either way this window

@@ -73,7 +73,7 @@ func (t *trendsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (t *trendsScreen) Typing() bool                    { return false }
+func (t *trendsScreen) Typing() bool { return false }
 func (t *trendsScreen) Resize(ctx *Context, height int) {
 	t.vp.SetWidth(bodyWidth(ctx))
 	t.vp.SetHeight(max(1, height))

@@ -78,6 +78,7 @@ Run it with no arguments to open your people.`,
 	addReviewCommands(root, g)
 	addFollowUpCommands(root, g)
 	addPartsCommands(root, g)
+	root.AddCommand(newCalendarCmd(g), newMatrixCmd(g))
 	return root
 }
 

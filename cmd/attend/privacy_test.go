@@ -231,6 +231,9 @@ func TestEncryptAndOpenFromTheCommandLine(t *testing.T) {
 	if out, err := pvRun(t, "", "export", "--db", db, "--format", "md", "--person", "aled"); err != nil || !strings.Contains(out, "Gweithred i Aled") {
 		t.Errorf("second try right: %v\n%s", err, out)
 	}
+	if len(ft.prompts) != 2 || len(ft.said) != 1 {
+		t.Errorf("second try right: prompts %q, said %q", ft.prompts, ft.said)
+	}
 	if !bytes.Equal(sealed, pvRead(t, db)) {
 		t.Error("reading with wrong passphrases changed the file")
 	}
