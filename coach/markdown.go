@@ -31,7 +31,15 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	if s.IsDraft() {
 		state = "draft, not yet saved"
 	}
-	answered, total := s.Completeness(g)
+	// Count the prompts of the parts shown: the record alone is counted
+	// against the record's prompts, not the prep's too.
+	answered, total := 0, 0
+	for _, part := range Parts {
+		if opt.shows(part) {
+			a, t := s.PartCompleteness(g, part)
+			answered, total = answered+a, total+t
+		}
+	}
 	fmt.Fprintf(&b, "%s · %s · %d of %d prompts answered\n", s.Date.Human(), state, answered, total)
 
 	for _, part := range Parts {

@@ -274,7 +274,16 @@ func (s Session) OpenActions() int {
 
 // Completeness counts how many of the guide's items have an answer.
 func (s Session) Completeness(g *Guide) (answered, total int) {
-	for _, st := range g.Stages {
+	return s.completeness(g.Stages)
+}
+
+// PartCompleteness counts how many of one part's items have an answer.
+func (s Session) PartCompleteness(g *Guide, p Part) (answered, total int) {
+	return s.completeness(g.PartStages(p))
+}
+
+func (s Session) completeness(stages []Stage) (answered, total int) {
+	for _, st := range stages {
 		for _, it := range st.Items {
 			total++
 			if it.Kind == KindActions {

@@ -23,13 +23,14 @@ var Trends = []TrendGroup{
 		{"needs.competence", "Competence", "Com"},
 		{"needs.workload", "Workload", "Wkl"},
 	}},
-	{Title: "How you arrived before each session", Rows: []TrendRow{
-		{"checkin.energy", "Your energy", "You"},
+	{Title: "You: how you arrived, and how you left", Rows: []TrendRow{
+		{"checkin.energy", "Arriving", "In"},
+		{"reflect.leaving", "Leaving", "Out"},
 	}},
 }
 
 // TrendLegend explains the team view's column headings.
-const TrendLegend = "Aut autonomy · Bel belonging · Com competence · Wkl workload (5 is sustainable) · You how you arrived · – not rated"
+const TrendLegend = "Aut autonomy · Bel belonging · Com competence · Wkl workload (5 is sustainable) · In how you arrived · Out how you left · – not rated"
 
 // NotRated is how every screen says a rating was not given.
 const NotRated = "not rated"

@@ -16,6 +16,8 @@ import (
 type FollowUps interface {
 	OpenActions(personID string) ([]coach.ActionRef, error)
 	SetActionStatus(sessionID, actionID string, status coach.ActionStatus, reason string) (coach.Session, error)
+	// SetActionOutcome marks an action done, with whether it helped.
+	SetActionOutcome(sessionID, actionID string, o coach.Outcome) (coach.Session, error)
 }
 
 // actionsMsg carries open actions for everyone ("") or one person.
@@ -34,9 +36,18 @@ func loadActions(st Store, personID string) tea.Cmd {
 
 // actionClosedMsg reports marking an action done or dropped.
 type actionClosedMsg struct {
-	ref    coach.ActionRef
-	status coach.ActionStatus
-	err    error
+	ref     coach.ActionRef
+	status  coach.ActionStatus
+	outcome coach.Outcome
+	err     error
+}
+
+// markDone marks an action done with whether it helped.
+func markDone(st Store, ref coach.ActionRef, o coach.Outcome) tea.Cmd {
+	return func() tea.Msg {
+		_, err := st.SetActionOutcome(ref.SessionID, ref.Action.ID, o)
+		return actionClosedMsg{ref: ref, status: coach.ActionDone, outcome: o, err: err}
+	}
 }
 
 func closeAction(st Store, ref coach.ActionRef, status coach.ActionStatus, reason string) tea.Cmd {
@@ -56,6 +67,7 @@ type actionList struct {
 	list     listNav
 	room     int
 
+	asking   bool            // asking whether the action marked done helped
 	dropping bool            // asking why an action is dropped
 	reason   textinput.Model // the reason
 	carried  string          // the last action carried, for a word of feedback
@@ -96,6 +108,9 @@ func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, c
 			return nil, nil
 		}
 		what := "Marked done: "
+		if msg.outcome != "" {
+			what = "Marked done (" + msg.outcome.Label() + "): "
+		}
 		if msg.status == coach.ActionDropped {
 			what = "Dropped: "
 		}
@@ -113,6 +128,22 @@ func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, c
 
 func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, tea.Cmd) {
 	f, k := ctx.Keys.Form, ctx.Keys.Action
+	if a.asking {
+		a.asking = false
+		if a.list.cursor >= len(a.refs) {
+			return nil, nil
+		}
+		r := a.refs[a.list.cursor]
+		for _, o := range []struct {
+			b key.Binding
+			o coach.Outcome
+		}{{k.Helped, coach.OutcomeHelped}, {k.Partly, coach.OutcomePartly}, {k.NotYet, coach.OutcomeNotYet}, {k.DidntAsk, coach.OutcomeDidntAsk}} {
+			if key.Matches(msg, o.b) {
+				return nil, markDone(ctx.Store, r, o.o)
+			}
+		}
+		return nil, nil // anything else: not marked done
+	}
 	if a.dropping {
 		switch {
 		case key.Matches(msg, f.Cancel):
@@ -137,9 +168,14 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 		return nil, nil
 	}
 	r := a.refs[a.list.cursor]
+	if r.Action.Status != coach.ActionOpen && r.Action.Status != "" && !key.Matches(msg, k.Open) {
+		ctx.Notice("That one is already " + string(r.Action.Status) + ".")
+		return nil, nil
+	}
 	switch {
 	case key.Matches(msg, k.Done):
-		return nil, closeAction(ctx.Store, r, coach.ActionDone, "")
+		a.asking = true // did it help?
+		return nil, nil
 	case key.Matches(msg, k.Drop):
 		a.dropping = true
 		return nil, a.reason.Focus()
@@ -156,6 +192,12 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 
 func (a *actionList) keys(ctx *Context, short []key.Binding) bindings {
 	f, k, l := ctx.Keys.Form, ctx.Keys.Action, ctx.Keys.List
+	if a.asking {
+		cancel := f.Cancel
+		cancel.SetHelp("esc", "not done yet")
+		ks := []key.Binding{k.Helped, k.Partly, k.NotYet, k.DidntAsk, cancel}
+		return bindings{context: ks, full: [][]key.Binding{ks}}
+	}
 	if a.dropping {
 		drop := f.Submit
 		drop.SetHelp("enter", "drop it")
@@ -187,6 +229,8 @@ func (a *actionList) view(ctx *Context, height int, title string, intro []string
 	out = append(out, "")
 	var foot []string
 	switch {
+	case a.asking && a.list.cursor < len(a.refs):
+		foot = wrapped(s.Warn, "Done: “"+a.refs[a.list.cursor].Action.Text+"”. Did it help? h helped · p partly · n not yet · a not asked yet · esc: not done yet", w)
 	case a.dropping:
 		foot = []string{a.reason.View()}
 	case a.carried != "":
@@ -220,7 +264,16 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	if r.Overdue(today) {
 		due = "! " + due
 	}
-	const dueW = 14
+	switch r.Action.Status {
+	case coach.ActionDone:
+		due = "✓ done"
+		if r.Action.Outcome != "" {
+			due = "✓ " + r.Action.Outcome.Label()
+		}
+	case coach.ActionDropped:
+		due = "✗ dropped"
+	}
+	const dueW = 16
 	who := ""
 	if a.personID == "" {
 		who = cell(r.PersonName, min(16, max(8, w/5))) + "  "
@@ -229,7 +282,8 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	if w < narrowWidth {
 		owner = ""
 	}
-	line := cell(due, dueW) + who + r.Action.Text + owner
+	text := coach.SafeText(r.Action.Text)
+	line := cell(due, dueW) + who + text + owner
 	if selected {
 		return listRow(s, line, true, w)
 	}
@@ -237,7 +291,7 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	if r.Overdue(today) {
 		st = s.Warn
 	}
-	return listRow(s, st.Render(cell(due, dueW))+s.Prompt.Render(who+r.Action.Text)+s.Faint.Render(owner), false, w)
+	return listRow(s, st.Render(cell(due, dueW))+s.Prompt.Render(who+text)+s.Faint.Render(owner), false, w)
 }
 
 // shortDate is "21 Nov" this year and "26 Mar 2025" otherwise: an action
@@ -258,7 +312,7 @@ func pushActions(ctx *Context) tea.Cmd {
 }
 
 func (a *actionsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyPressMsg); ok && !a.dropping && key.Matches(km, ctx.Keys.List.Back) {
+	if km, ok := msg.(tea.KeyPressMsg); ok && !a.dropping && !a.asking && key.Matches(km, ctx.Keys.List.Back) {
 		ctx.Pop()
 		return nil
 	}
@@ -280,7 +334,7 @@ func (a *actionsScreen) View(ctx *Context, height int) string {
 	return a.view(ctx, height, title, nil)
 }
 func (a *actionsScreen) Resize(ctx *Context, height int) {}
-func (a *actionsScreen) Typing() bool                    { return a.dropping }
+func (a *actionsScreen) Typing() bool                    { return a.dropping || a.asking }
 func (a *actionsScreen) Title(ctx *Context) Title {
 	return Title{Label: "open actions", State: ctx.Styles.Faint.Render(ctx.Today().Human())}
 }
@@ -288,48 +342,4 @@ func (a *actionsScreen) Keys(ctx *Context) bindings {
 	home := ctx.Keys.List.Back
 	home.SetHelp("esc", "home")
 	return a.keys(ctx, []key.Binding{home})
-}
-
-// followUpScreen is "last time you agreed…": one person's open actions,
-// shown on top of their prep before it begins. tab goes on to the prep;
-// what is still open is carried.
-type followUpScreen struct {
-	actionList
-	prep *prepScreen
-}
-
-func newFollowUp(ctx *Context, p *prepScreen, refs []coach.ActionRef) *followUpScreen {
-	f := &followUpScreen{actionList: newActionList(ctx, p.person.ID), prep: p}
-	f.loaded, f.refs = true, refs
-	return f
-}
-
-func (f *followUpScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyPressMsg); ok && !f.dropping {
-		switch {
-		case key.Matches(km, ctx.Keys.Prep.StartPrep):
-			ctx.Pop()
-			return nil
-		case key.Matches(km, ctx.Keys.Prep.Leave):
-			return f.prep.leave(ctx)
-		}
-	}
-	open, cmd := f.update(ctx, msg)
-	if open != nil {
-		return tea.Batch(cmd, pushDetail(ctx, open.SessionID, open.PersonID))
-	}
-	return cmd
-}
-
-func (f *followUpScreen) View(ctx *Context, height int) string {
-	intro := wrapped(ctx.Styles.Guidance, "Before you prepare: what did you both agree last time, and has it happened? d marks one done, x drops it, c carries it to this session.", min(bodyWidth(ctx), maxReadWidth))
-	return f.view(ctx, height, "Last time you agreed…", intro)
-}
-func (f *followUpScreen) Resize(ctx *Context, height int) {}
-func (f *followUpScreen) Typing() bool                    { return f.dropping }
-func (f *followUpScreen) Title(ctx *Context) Title {
-	return Title{Label: "prep for", Person: f.prep.person.Name}
-}
-func (f *followUpScreen) Keys(ctx *Context) bindings {
-	return f.keys(ctx, []key.Binding{ctx.Keys.Prep.StartPrep, ctx.Keys.Prep.Leave})
 }

@@ -15,7 +15,7 @@ func withActions(t *testing.T, h *harness) {
 		p, _, _ := h.store.EnsurePerson(name)
 		s := coach.NewSession(p.ID, "en", clock)
 		s.Date = today.AddDays(-daysAgo)
-		s.SetAnswer("help.obstacle", coach.Answer{Text: "Rota"})
+		s.SetAnswer(coach.HelpID, coach.Answer{Text: "Someone to cover Tuesdays"})
 		s.Actions = acts
 		if _, err := h.store.SaveSession(s); err != nil {
 			t.Fatal(err)
@@ -40,7 +40,16 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 		t.Fatalf("first row %q, want the overdue one", first)
 	}
 	h.press("d")
-	h.mustSee("Marked done: Book the moving", "2 open")
+	h.mustSee("Did it help?")
+	h.press("h")
+	h.mustSee("Marked done (helped): Book the moving", "2 open")
+	for _, s := range h.store.sessions {
+		for _, a := range s.Actions {
+			if a.Status == coach.ActionDone && a.Outcome != coach.OutcomeHelped {
+				t.Fatalf("done without its outcome: %+v", a)
+			}
+		}
+	}
 	h.press("x")
 	h.typeText("Estates bought one in October")
 	h.press("enter")
@@ -62,7 +71,7 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 	}
 }
 
-func TestFollowUpsComeFirstInAPrepAndCarryOver(t *testing.T) {
+func TestLastTimeComesFirstInAPrepAndCarriesOver(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withActions(t, h)
 	for i, r := range h.home().visible() {
@@ -72,9 +81,10 @@ func TestFollowUpsComeFirstInAPrepAndCarryOver(t *testing.T) {
 	}
 	h.press("enter")
 	if h.at() != screenFollowUp {
-		t.Fatalf("the prep did not open on the follow-ups (screen %v):\n%s", h.at(), h.screen())
+		t.Fatalf("the prep did not open on last time (screen %v):\n%s", h.at(), h.screen())
 	}
-	h.mustSee("Last time you agreed", "Book the moving", "Ask estates", "tab start the prep")
+	h.mustSee("Last time: Sun 27 Sep 2026, 60 days ago", "Someone to cover Tuesdays", "Did it help?",
+		"Book the moving", "Ask estates", "tab start the prep")
 	h.press("c") // carry the first: it stays open
 	h.press("tab")
 	if h.at() != screenPrep {

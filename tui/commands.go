@@ -47,6 +47,7 @@ func addPerson(st Store, name string) tea.Cmd {
 type prepReadyMsg struct {
 	person  coach.Person
 	created bool
+	full    bool // the manager's choice of a full prep
 	draft   *coach.Session
 	err     error
 }
@@ -71,7 +72,8 @@ func withDraft(st Store, p coach.Person, created bool) prepReadyMsg {
 	if err != nil {
 		return prepReadyMsg{person: p, created: created, err: err}
 	}
-	msg := prepReadyMsg{person: p, created: created}
+	full, _ := st.FullPrep() // unknown: the quick prep
+	msg := prepReadyMsg{person: p, created: created, full: full}
 	if ok {
 		msg.draft = &d
 	}
@@ -155,5 +157,30 @@ func erasePerson(st Store, p coach.Person) tea.Cmd {
 	return func() tea.Msg {
 		err := st.ErasePerson(p.ID)
 		return personChangedMsg{what: "erase", person: p, err: err}
+	}
+}
+
+// partSavedMsg reports writing a saved session's record or reflection.
+type partSavedMsg struct {
+	sessionID string
+	rev       int
+	at        time.Time
+	session   coach.Session
+	err       error
+}
+
+func savePart(st Store, id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, acts []coach.Action, rev int, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		s, err := st.SavePart(id, expect, part, answers, acts)
+		return partSavedMsg{sessionID: id, rev: rev, at: now(), session: s, err: err}
+	}
+}
+
+// setFullPrep remembers whether preps show every prompt. A failure only
+// means the next prep starts quick again, so it is not reported.
+func setFullPrep(st Store, full bool) tea.Cmd {
+	return func() tea.Msg {
+		_ = st.SetFullPrep(full)
+		return nil
 	}
 }

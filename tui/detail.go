@@ -43,6 +43,7 @@ type detailScreen struct {
 	width   int    // the width the record was rendered for
 	at      string // the item to scroll to once read (a search hit), if any
 
+	private      bool           // showing your prep and reflection too
 	confirmAgree bool           // asking before marking the record agreed
 	readOnlySaid bool           // r was pressed on an agreed record: say why nothing opens
 	adding       bool           // writing an addendum
@@ -96,8 +97,17 @@ func (d *detailScreen) Resize(ctx *Context, height int) {
 // search found, the first time.
 func (d *detailScreen) render(ctx *Context) {
 	d.width = readWidth(ctx)
-	md := coach.Markdown(ctx.Guide, d.person, d.session, coach.MarkdownOptions{})
+	// The record is what they agree; your prep and reflection show only
+	// when asked for, labelled.
+	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}}
+	if d.private {
+		opt.Parts = nil // every part
+	}
+	md := coach.Markdown(ctx.Guide, d.person, d.session, opt)
 	text := renderRecord(ctx.Styles, md, d.width)
+	if !d.private && len(d.session.Answers(coach.PartRecord)) == 0 && len(d.session.LiveActions()) == 0 {
+		text += "\n\n" + ctx.Styles.Subtle.Width(d.width).Render("Nothing is in the meeting record yet. r writes it with "+d.person.Name+"; p shows your private prep.")
+	}
 	d.vp.SetContent(text)
 	if d.at == "" {
 		return
@@ -125,6 +135,9 @@ func itemHeading(g *coach.Guide, itemID string) string {
 	}
 	return ""
 }
+
+// Reveal reads the session again: the record or reflection was just written.
+func (d *detailScreen) Reveal(ctx *Context) tea.Cmd { return loadDetail(ctx.Store, d.id, d.person.ID) }
 
 func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -218,7 +231,12 @@ func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.Complete) && agreed:
 		d.readOnlySaid = true
 	case key.Matches(msg, r.Complete):
-		return pushRecordForm(ctx, d.person, d.session)
+		ctx.Push(newAfterForm(ctx, coach.PartRecord, d.person, d.session))
+	case key.Matches(msg, r.Reflect):
+		ctx.Push(newAfterForm(ctx, coach.PartReflection, d.person, d.session))
+	case key.Matches(msg, r.Private):
+		d.private = !d.private
+		d.render(ctx)
 	case key.Matches(msg, r.Agree) && !agreed:
 		d.confirmAgree = true
 	case key.Matches(msg, r.Addendum) && agreed:
@@ -270,9 +288,12 @@ func (d *detailScreen) Keys(ctx *Context) bindings {
 	case !d.loaded:
 		return bindings{short: []key.Binding{l.Back}, full: [][]key.Binding{{l.Back}}}
 	}
-	ctxKeys := []key.Binding{r.Complete, r.Agree}
+	ctxKeys := []key.Binding{r.Complete, r.Agree, r.Reflect, r.Private}
 	if d.session.IsAgreed() {
-		ctxKeys = []key.Binding{r.Addendum}
+		ctxKeys = []key.Binding{r.Addendum, r.Reflect, r.Private}
+	}
+	if d.private {
+		ctxKeys[len(ctxKeys)-1].SetHelp("p", "hide private notes")
 	}
 	scroll := []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom}
 	return bindings{context: ctxKeys, short: []key.Binding{l.Up, l.Down, l.Back}, full: [][]key.Binding{ctxKeys, scroll, {l.Back}}}

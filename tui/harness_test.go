@@ -180,15 +180,44 @@ func (h *harness) mustSee(want ...string) {
 }
 
 // tabTo moves the focus until the given item id has it.
+// A prep item not among the quick prep's is reached by asking for every
+// prompt (ctrl+f) first, as a manager would.
 func (h *harness) tabTo(itemID string) {
 	h.t.Helper()
+	f := h.prep()
+	if f.part == coach.PartPrep && !f.full && coach.PartOf(itemID) == coach.PartPrep {
+		if it, _, ok := mustGuide().Item(itemID); ok && !it.Core && f.session.Answer(itemID).Empty() {
+			h.press("ctrl+f")
+		}
+	}
 	for i := 0; i < 200; i++ {
-		if h.prep().item(h.prep().cur()).ID == itemID {
+		if h.at() != screenPrep && h.at() != screenRecord {
+			break
+		}
+		if f := h.prep(); f.item(f.cur()).ID == itemID {
 			return
 		}
 		h.press("tab")
 	}
 	h.t.Fatalf("never reached %s", itemID)
+}
+
+// startRecord saves a session for Siân Ŵyn and opens its meeting record,
+// as a manager does after the meeting: h, enter, r.
+func startRecord(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.SetAnswer("checkin.head", coach.Answer{Text: "Busy week"})
+	if _, err := h.store.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	h.press("h", "enter", "r")
+	if h.at() != screenRecord {
+		t.Fatalf("r did not open the meeting record (at %s):\n%s", h.at(), h.screen())
+	}
+	return h
 }
 
 // The screens, by name, for tests that check where they are.
@@ -210,7 +239,10 @@ func (h *harness) at() string {
 	switch h.m.top().(type) {
 	case *homeScreen:
 		return screenHome
-	case *prepScreen:
+	case *partForm:
+		if s := h.m.top().(*partForm); s.part != coach.PartPrep {
+			return screenRecord // the meeting record or the reflection
+		}
 		return screenPrep
 	case *reviewScreen:
 		return screenReview
@@ -224,10 +256,8 @@ func (h *harness) at() string {
 		return screenTeam
 	case *actionsScreen:
 		return screenActions
-	case *followUpScreen:
+	case *lastTimeScreen:
 		return screenFollowUp
-	case *recordForm:
-		return screenRecord
 	}
 	return "unknown"
 }
@@ -245,9 +275,9 @@ func find[T Screen](h *harness) T {
 	return zero
 }
 
-func (h *harness) prep() *prepScreen       { return find[*prepScreen](h) }
+func (h *harness) prep() *partForm         { return find[*partForm](h) }
 func (h *harness) home() *homeScreen       { return find[*homeScreen](h) }
 func (h *harness) history() *historyScreen { return find[*historyScreen](h) }
 func (h *harness) actions() *actionsScreen { return find[*actionsScreen](h) }
-func (h *harness) follow() *followUpScreen { return find[*followUpScreen](h) }
+func (h *harness) follow() *lastTimeScreen { return find[*lastTimeScreen](h) }
 func (h *harness) trends() *trendsScreen   { return find[*trendsScreen](h) }

@@ -101,7 +101,13 @@ func (m *Model) renderFooter(keys bindings) string {
 // the window at most, with a line that says so.
 func (m *Model) helpBar(keys bindings, width int) string {
 	if m.help.ShowAll {
-		return m.fullHelp(keys, width)
+		full := m.fullHelp(keys, width)
+		if n, ok := m.top().(helpNoter); ok {
+			if note := n.HelpNote(m.ctx); note != "" {
+				full = m.ctx.Styles.Guidance.Width(width).Render(note) + "\n" + full
+			}
+		}
+		return full
 	}
 	if one := m.help.ShortHelpView(keys.ShortHelp()); lipgloss.Width(one) <= width {
 		return one

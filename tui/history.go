@@ -216,9 +216,10 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w int
 	}
 	head := cell(it.Date.Human(), 15) + "  " + name
 	if w < narrowWidth {
-		return listRow(s, head+it.Preview, selected, w)
+		return listRow(s, head+coach.SafeText(it.Preview), selected, w)
 	}
 	bar := completeness(it.Answered, it.Total)
+	it.Preview = coach.SafeText(it.Preview)
 	tail := fmt.Sprintf(" %2d/%-2d  %s  ", it.Answered, it.Total, cell(open, 6))
 	if selected {
 		return listRow(s, head+bar+tail+it.Preview, true, w)

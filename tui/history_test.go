@@ -49,7 +49,13 @@ func TestHistoryNewestFirstThenDetailAndBack(t *testing.T) {
 	if h.at() != screenDetail {
 		t.Fatal("enter did not open the session")
 	}
-	h.mustSee("Saved record", "Session 5: rota gaps on Tuesdays", "UNDERSTAND", "Workload")
+	// The record they agree shows first; your prep is private, shown on p.
+	h.mustSee("Saved record", "THE MEETING RECORD", "Workload")
+	if strings.Contains(h.screen(), "Session 5: rota gaps") {
+		t.Fatal("the record shows the private prep without asking")
+	}
+	h.press("p")
+	h.mustSee("YOUR PREPARATION", "Session 5: rota gaps on Tuesdays")
 	h.press("esc")
 	if h.at() != screenHistory || h.history().list.cursor != 1 {
 		t.Fatalf("esc from detail: screen %v, cursor %d", h.at(), h.history().list.cursor)
@@ -122,7 +128,7 @@ func TestPersonTrendsAndTeamView(t *testing.T) {
 		t.Fatal("v did not open the person's trends")
 	}
 	name := h.trends().person.Name
-	h.mustSee(name, "Core needs and workload", "Workload", "How you arrived")
+	h.mustSee(name, "Core needs and workload", "Workload", "how you arrived")
 	h.press("enter")
 	if h.at() != screenHistory || h.history().personID != h.trends().person.ID {
 		t.Fatal("enter did not list the person's sessions")

@@ -86,6 +86,11 @@ type PrepKeys struct {
 	DeleteLine   key.Binding
 	StartPrep    key.Binding // tab on "Last time you agreed…"
 	TakeOver     key.Binding // ctrl+t: this window keeps a draft another window wrote
+	Together     key.Binding // ctrl+t on a rating in the record: rated together, or your view
+	More         key.Binding // ctrl+o: the rest of this stage's prompts
+	Full         key.Binding // ctrl+f: every prompt, or the quick prep again
+	OpenMore     key.Binding // enter on "more for this stage"
+	Done         key.Binding // esc or ctrl+s on the record or reflection: saved as you type
 	Editor       key.Binding // ctrl+e: write this answer in $VISUAL or $EDITOR
 	LineEnd      key.Binding // end (ctrl+e is the editor's)
 }
@@ -98,19 +103,15 @@ type ReviewKeys struct {
 
 // RecordKeys work on a saved record and its after-meeting form.
 type RecordKeys struct {
-	Complete    key.Binding // r: after the meeting
-	Agree       key.Binding
-	Addendum    key.Binding
-	AddNote     key.Binding // ctrl+s: add the dated note
-	Done        key.Binding // ctrl+s or esc: leave the form (it saves as you type)
-	KeepBoth    key.Binding // ctrl+s when another window changed it
-	Discard     key.Binding // esc when this window can no longer save
-	AddAction   key.Binding // enter on the new action line
-	Owner       key.Binding // ctrl+o
-	EditActions key.Binding // ↑/↓ between actions
-	DropAction  key.Binding // ctrl+x
-	Sessions    key.Binding // enter on trends: their sessions
-	OnePerson   key.Binding // p in history
+	Complete  key.Binding // r: the meeting record
+	Reflect   key.Binding // f: your reflection
+	Private   key.Binding // p: show your prep and reflection too
+	Agree     key.Binding
+	Addendum  key.Binding
+	AddNote   key.Binding // ctrl+s: add the dated note
+	KeepBoth  key.Binding // ctrl+s when another window changed it meanwhile
+	Sessions  key.Binding // enter on trends: their sessions
+	OnePerson key.Binding // p in history
 }
 
 // ActionKeys work on lists of open actions.
@@ -119,6 +120,8 @@ type ActionKeys struct {
 	Drop  key.Binding
 	Carry key.Binding
 	Open  key.Binding // enter: the session it came from
+	// Did it help? asked when an action is marked done.
+	Helped, Partly, NotYet, DidntAsk key.Binding
 }
 
 // DefaultKeyMap is attend's keymap.
@@ -190,6 +193,11 @@ func DefaultKeyMap() KeyMap {
 			DeleteLine:   b(k("ctrl+k", "ctrl+u"), "ctrl+k/u", "delete to end/start"),
 			StartPrep:    b(k("tab"), "tab", "start the prep"),
 			TakeOver:     b(k("ctrl+t"), "ctrl+t", "keep the draft here"),
+			Together:     b(k("ctrl+t"), "ctrl+t", "together / your view"),
+			More:         b(k("ctrl+o"), "ctrl+o", "more for this stage"),
+			Full:         b(k("ctrl+f"), "ctrl+f", "every prompt / quick"),
+			OpenMore:     b(k("enter"), "enter", "show them"),
+			Done:         b(k("esc", "ctrl+s"), "esc", "done (saved as you type)"),
 			Editor:       b(k("ctrl+e"), "ctrl+e", "your editor"),
 			LineEnd:      b(k("end"), "end", "line end"),
 		},
@@ -198,25 +206,26 @@ func DefaultKeyMap() KeyMap {
 			Edit: b(k("esc", "shift+tab"), "esc", "back to editing"),
 		},
 		Record: RecordKeys{
-			Complete:    b(k("r"), "r", "after the meeting"),
-			Agree:       b(k("a"), "a", "mark agreed"),
-			Addendum:    b(k("n"), "n", "add a dated note"),
-			AddNote:     b(k("ctrl+s"), "ctrl+s", "add the note"),
-			Done:        b(k("ctrl+s", "esc"), "ctrl+s/esc", "done (saved as you type)"),
-			KeepBoth:    b(k("ctrl+s"), "ctrl+s", "keep both"),
-			Discard:     b(k("esc"), "esc", "leave without it"),
-			AddAction:   b(k("enter"), "enter", "add action"),
-			Owner:       b(k("ctrl+o"), "ctrl+o", "owner"),
-			EditActions: b(k("up", "down"), "↑/↓", "other action"),
-			DropAction:  b(k("ctrl+x"), "ctrl+x", "remove action"),
-			Sessions:    b(k("enter"), "enter", "their sessions"),
-			OnePerson:   b(k("p"), "p", "person/all"),
+			Complete:  b(k("r"), "r", "the meeting record"),
+			Reflect:   b(k("f"), "f", "your reflection"),
+			Private:   b(k("p"), "p", "your private notes"),
+			Agree:     b(k("a"), "a", "mark agreed"),
+			Addendum:  b(k("n"), "n", "add a dated note"),
+			AddNote:   b(k("ctrl+s"), "ctrl+s", "add the note"),
+			KeepBoth:  b(k("ctrl+s"), "ctrl+s", "keep what is here too"),
+			Sessions:  b(k("enter"), "enter", "their sessions"),
+			OnePerson: b(k("p"), "p", "person/all"),
 		},
 		Action: ActionKeys{
 			Done:  b(k("d"), "d", "done"),
 			Drop:  b(k("x"), "x", "drop…"),
 			Carry: b(k("c"), "c", "carry"),
 			Open:  b(k("enter"), "enter", "its session"),
+
+			Helped:   b(k("h"), "h", "helped"),
+			Partly:   b(k("p"), "p", "partly"),
+			NotYet:   b(k("n"), "n", "not yet"),
+			DidntAsk: b(k("a"), "a", "not asked yet"),
 		},
 	}
 }

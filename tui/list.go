@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"attend/coach"
 )
 
 // listNav is the one list behaviour every list shares (home, history, search
@@ -74,7 +76,7 @@ func listRow(s Styles, line string, selected bool, w int) string {
 // cell is text cut to width with an ellipsis, then padded to it, so the
 // columns of a list line up whatever the names.
 func cell(text string, width int) string {
-	t := ansi.Truncate(text, width, "…")
+	t := ansi.Truncate(coach.SafeText(text), width, "…")
 	return t + strings.Repeat(" ", max(0, width-ansi.StringWidth(t)))
 }
 

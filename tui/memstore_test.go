@@ -20,6 +20,8 @@ type memStore struct {
 	sessions    map[string]coach.Session
 	failDraft   error // when set, SaveDraft fails with it
 	draftWrites int
+	full        bool      // the manager's choice of a full prep
+	tick        time.Time // the last Updated handed out, so each write is later
 }
 
 func newMemStore() *memStore {
@@ -355,4 +357,79 @@ func (s *memStore) ErasePerson(id string) error {
 		}
 	}
 	return nil
+}
+
+// FullPrep and SetFullPrep keep the manager's choice of a full prep.
+func (s *memStore) FullPrep() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.full, nil
+}
+
+func (s *memStore) SetFullPrep(full bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.full = full
+	return nil
+}
+
+// SavePart writes a saved session's record or reflection, as the real
+// store does: refused if the session changed since expect, or if the record
+// was agreed.
+func (s *memStore) SavePart(id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, acts []coach.Action) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[id]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	if part == coach.PartRecord && sess.IsAgreed() {
+		return coach.Session{}, coach.ErrRecordAgreed
+	}
+	if !expect.IsZero() && !sess.Updated.Equal(expect) {
+		return coach.Session{}, coach.ErrRecordChanged
+	}
+	for id := range sess.Answers(part) {
+		sess.SetPartAnswer(part, id, coach.Answer{})
+	}
+	for id, a := range answers {
+		sess.SetPartAnswer(part, id, a)
+	}
+	if part == coach.PartRecord {
+		sess.Actions = acts
+	}
+	sess.Tidy(clock)
+	s.tick = s.tick.Add(time.Second)
+	sess.Updated = s.tick
+	s.sessions[id] = sess.Clone()
+	return sess.Clone(), nil
+}
+
+// SetActionOutcome marks an action done, if it is open, with whether it helped.
+func (s *memStore) SetActionOutcome(sessionID, actionID string, o coach.Outcome) (coach.Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess, ok := s.sessions[sessionID]
+	if !ok {
+		return coach.Session{}, errors.New("no such session")
+	}
+	for i, a := range sess.Actions {
+		if a.ID != actionID {
+			continue
+		}
+		if a.Status == coach.ActionOpen {
+			var err error
+			if a, err = coach.CloseAction(a, coach.ActionDone, "", clock); err != nil {
+				return coach.Session{}, err
+			}
+		}
+		a, err := coach.SetOutcome(a, o)
+		if err != nil {
+			return coach.Session{}, err
+		}
+		sess.Actions[i] = a
+		s.sessions[sessionID] = sess
+		return sess.Clone(), nil
+	}
+	return coach.Session{}, errors.New("no such action")
 }

@@ -119,15 +119,16 @@ func TestTheRecordFormEditsPrepActionsAndDatesNewOnes(t *testing.T) {
 	h.press("h")
 	h.mustSee("2 open")
 	h.press("enter", "r")
+	h.tabTo("actions.list")
 	h.mustSee("Book the refresher", "Ask estates")
 	h.press("tab", "tab") // the first action's due date
 	h.typeText("15/1")
 	h.press("tab", "ctrl+x") // remove "Ask estates"
-	h.press("down")          // the new action
-	h.typeText("Order the second hoist")
-	h.press("tab")
+	h.mustSee("+ add an action")
+	h.typeText("Order the second hoist") // typing on "add" starts one
+	h.press("tab", "tab")
 	h.typeText("+2w")
-	h.press("shift+tab", "enter", "ctrl+s")
+	h.press("esc")
 	got := h.store.sessions[saved.ID]
 	var lines []string
 	for _, a := range got.LiveActions() {
@@ -222,7 +223,7 @@ func TestTrendsKeepEveryRowOnTheSameSessions(t *testing.T) {
 }
 
 func TestTheWorkloadScaleShowsBeforeRating(t *testing.T) {
-	h := newHarness(t, 100, 30, "Siân Ŵyn")
+	h := startRecord(t)
 	h.tabTo("needs.workload")
 	h.mustSee("1 overwhelming · 5 sustainable")
 }
@@ -282,11 +283,12 @@ func TestRecordFormActionWordsStayInView(t *testing.T) {
 	if _, err := h.store.SaveSession(s); err != nil {
 		t.Fatal(err)
 	}
-	h.press("h", "enter", "r", "tab")
+	h.press("h", "enter", "r")
+	h.tabTo("actions.list")
 	h.mustSee("Swap Siân off the Tuesday late")
-	h.press("tab", "tab") // the new action's words
+	h.press("tab", "tab", "tab") // the "add" row
 	h.typeText("Temp action")
-	h.press("tab")
+	h.press("tab", "tab")
 	h.mustSee("Temp action", "e.g. +2w or 15/1")
 }
 

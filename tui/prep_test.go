@@ -22,7 +22,7 @@ func startPrep(t *testing.T) *harness {
 
 func TestPrepOpensForNewPersonAndSaysSo(t *testing.T) {
 	h := startPrep(t)
-	h.mustSee("prep for Siân Ŵyn", "New person: Siân Ŵyn has been added", "● Check-in", "stage 1 of 12")
+	h.mustSee("prep for Siân Ŵyn", "New person: Siân Ŵyn has been added", "● Check-in", "stage 1 of 6")
 }
 
 func TestTabCrossesIntoNextStageAndBack(t *testing.T) {
@@ -31,11 +31,39 @@ func TestTabCrossesIntoNextStageAndBack(t *testing.T) {
 	if got := h.prep().guide.Stages[h.prep().stage()].ID; got != "attend" {
 		t.Fatalf("stage = %s, want attend", got)
 	}
-	h.mustSee("● Attend", "stage 2 of 12", "Attending means paying attention")
+	h.mustSee("● Attend", "stage 2 of 6", "Attending means paying attention")
 	h.press("shift+tab")
-	if got := h.prep().item(h.prep().cur()).ID; got != "checkin.own" {
-		t.Fatalf("shift+tab went to %s, want checkin.own", got)
+	if k := h.prep().kind(h.prep().cur()); k != kindMore {
+		t.Fatalf("shift+tab went to %s, want check-in's \"more\"", h.prep().item(h.prep().cur()).ID)
 	}
+	h.mustSee("3 more prompts for this stage")
+}
+
+// The quick prep shows at most eight prompts, and every other one is a key
+// away: enter on "more" for one stage, ctrl+f for them all, remembered.
+func TestAQuickPrepShowsTheCoreAndMoreIsOneKeyAway(t *testing.T) {
+	h := startPrep(t)
+	items := 0
+	for _, s := range h.prep().slots {
+		if s.item >= 0 && s.field == 0 {
+			items++
+		}
+	}
+	if items > coach.MaxQuickPrep {
+		t.Fatalf("the quick prep shows %d prompts, more than %d", items, coach.MaxQuickPrep)
+	}
+	h.mustSee("Private to you: not part of the record you agree")
+	h.tabTo("checkin.head")
+	h.press("tab", "enter") // "more for this stage"
+	if got := h.prep().item(h.prep().cur()).ID; got != "checkin.support" {
+		t.Fatalf("enter on more went to %q", got)
+	}
+	h.press("ctrl+f")
+	if !h.store.full || !h.prep().full {
+		t.Fatal("ctrl+f did not ask for every prompt, or did not remember it")
+	}
+	h.press("f1")
+	h.mustSee("quick prep")
 }
 
 func TestTypingGoesIntoTheFocusedAnswer(t *testing.T) {
@@ -54,7 +82,7 @@ func TestTypingGoesIntoTheFocusedAnswer(t *testing.T) {
 }
 
 func TestDigitsRateOnAScoreButTypeInANote(t *testing.T) {
-	h := startPrep(t)
+	h := startRecord(t)
 	h.tabTo("needs.autonomy")
 	h.press("4")
 	if r := h.prep().session.Answer("needs.autonomy").Rating; r != 4 {
@@ -78,7 +106,7 @@ func TestDigitsRateOnAScoreButTypeInANote(t *testing.T) {
 }
 
 func TestActionsAddOwnerDueAndRemove(t *testing.T) {
-	h := startPrep(t)
+	h := startRecord(t)
 	h.tabTo("actions.list")
 	h.typeText("Book moving and handling refresher") // typing on "add" starts an action
 	h.press("tab", "space")                          // owner: me -> them
@@ -104,7 +132,7 @@ func TestActionsAddOwnerDueAndRemove(t *testing.T) {
 }
 
 func TestBadDueDateIsKeptAndFlagged(t *testing.T) {
-	h := startPrep(t)
+	h := startRecord(t)
 	h.tabTo("actions.list")
 	h.typeText("Phone occupational health")
 	h.press("tab", "tab")
@@ -117,7 +145,7 @@ func TestBadDueDateIsKeptAndFlagged(t *testing.T) {
 }
 
 func TestNextSessionDate(t *testing.T) {
-	h := startPrep(t)
+	h := startRecord(t)
 	h.tabTo("close.next")
 	h.typeText("+3m")
 	h.mustSee("→ Fri 26 Feb 2027")
@@ -179,7 +207,7 @@ func TestSaveGoesThroughReviewAndHome(t *testing.T) {
 	if h.at() != screenHome {
 		t.Fatalf("saving did not return home:\n%s", h.screen())
 	}
-	h.mustSee("Saved Siân Ŵyn's prep: 1 of 37 prompts answered", "Thu 26 Nov 2026")
+	h.mustSee("Saved Siân Ŵyn's prep: 1 of 20 prompts answered", "Thu 26 Nov 2026")
 	if len(h.store.sessions) != 1 {
 		t.Fatalf("%d sessions saved", len(h.store.sessions))
 	}
@@ -190,8 +218,8 @@ func TestSaveGoesThroughReviewAndHome(t *testing.T) {
 
 func TestTabPastTheLastPromptOpensReview(t *testing.T) {
 	h := startPrep(t)
-	h.tabTo("reflect.leaving")
-	h.press("tab", "tab") // a rating, then its note
+	h.tabTo("strain.need")
+	h.press("tab", "tab") // past "more for this stage"
 	if h.at() != screenReview {
 		t.Fatal("tab past the last prompt did not open the review")
 	}
@@ -253,7 +281,7 @@ func TestTinyWindowAsksForRoomAndKeepsTyping(t *testing.T) {
 
 func TestHelpBarListsEveryShortKeyWithinTheWidth(t *testing.T) {
 	h := startPrep(t)
-	for _, id := range []string{"checkin.energy", "checkin.head", "needs.workload", "actions.list"} {
+	for _, id := range []string{"checkin.energy", "checkin.head", "help.offer", "strain.need"} {
 		h.tabTo(id)
 		for _, line := range strings.Split(h.screen(), "\n") {
 			if w := len([]rune(line)); w > 80 {
@@ -262,12 +290,11 @@ func TestHelpBarListsEveryShortKeyWithinTheWidth(t *testing.T) {
 		}
 		h.mustSee("tab next", "ctrl+s review & save", "esc home", "ctrl+c quit")
 	}
-	h.tabTo("actions.list")
 	h.press("f1")
 	if !h.m.help.ShowAll {
 		t.Fatal("f1 did not open the full help")
 	}
-	h.mustSee("new action", "ctrl+c")
+	h.mustSee("every prompt", "your editor", "Why this is asked", "ctrl+c")
 }
 
 func TestALateSaveOfOnePrepNeverCountsForTheNext(t *testing.T) {
@@ -408,16 +435,15 @@ func TestEscLeavesTheCursorOnThePersonJustPrepared(t *testing.T) {
 	h.mustSee("Nothing written for " + r.person.Name + " yet")
 }
 
-func TestReviewWarnsAboutUnreadableDuesAndBlankActionsAndKeepsTheWords(t *testing.T) {
-	h := newHarness(t, 100, 30, "Siân Ŵyn")
+func TestLeavingTheRecordSaysWhatWasNotKeptAsTypedAndKeepsTheWords(t *testing.T) {
+	h := startRecord(t)
 	h.tabTo("actions.list")
 	h.typeText("Ask OT about waits")
 	h.press("tab", "tab")
 	h.typeText("soonish")
 	h.press("enter", "ctrl+n") // a second action, left blank
-	h.press("ctrl+s")
-	h.mustSee(`attend cannot read the due date “soonish”`, `so it is kept in the action's words: “Ask`, "One action has no words")
-	h.press("enter")
+	h.press("esc")
+	h.mustSee(`attend cannot read the due date “soonish”`, "One action has no words")
 	var saved coach.Session
 	for _, s := range h.store.sessions {
 		saved = s
@@ -441,7 +467,7 @@ func TestSavingAnEmptyPrepAsksFirst(t *testing.T) {
 }
 
 func TestUpAndDownMoveBetweenActionRows(t *testing.T) {
-	h := startPrep(t)
+	h := startRecord(t)
 	h.tabTo("actions.list")
 	h.typeText("First")
 	h.press("ctrl+n")

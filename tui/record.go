@@ -15,7 +15,7 @@ func renderRecord(s Styles, md string, width int) string {
 	for _, line := range strings.Split(md, "\n") {
 		switch {
 		case strings.HasPrefix(line, "# "):
-			out = append(out, s.Person.Render(strings.TrimPrefix(line, "# ")))
+			out = append(out, s.Person.Render(coach.MarkdownUnescape(strings.TrimPrefix(line, "# "))))
 		case strings.HasPrefix(line, "## "):
 			out = append(out, s.Title.Render(strings.ToUpper(strings.TrimPrefix(line, "## "))))
 		case strings.HasPrefix(line, "### "): // a stage within a part
@@ -26,16 +26,16 @@ func renderRecord(s Styles, md string, width int) string {
 			// "**prompt**" or "**prompt**: value"
 			rest := strings.TrimPrefix(line, "**")
 			prompt, after, _ := strings.Cut(rest, "**")
-			styled := s.Focused.Width(width).Render(prompt + styleInline(s, after))
+			styled := s.Focused.Width(width).Render(coach.MarkdownUnescape(prompt) + styleInline(s, after))
 			out = append(out, styled)
 		case line == "_skipped_" || line == "_none yet_":
 			out = append(out, s.Faint.Render("  "+strings.Trim(line, "_")))
 		case strings.HasPrefix(line, "- [ ] ") || strings.HasPrefix(line, "- [x] "):
-			out = append(out, wrap.Render("  "+line[2:]))
+			out = append(out, wrap.Render("  "+coach.MarkdownUnescape(line[2:])))
 		case line == "":
 			out = append(out, "")
 		default:
-			out = append(out, wrap.Render(unescape(line)))
+			out = append(out, wrap.Render(coach.MarkdownUnescape(line)))
 		}
 	}
 	return strings.Join(out, "\n")
@@ -45,22 +45,11 @@ func styleInline(s Styles, after string) string {
 	if strings.Contains(after, "_skipped_") || strings.Contains(after, "_not set_") || strings.Contains(after, "_none yet_") {
 		return s.Faint.Render(strings.ReplaceAll(after, "_", ""))
 	}
-	return after
+	return coach.MarkdownUnescape(after)
 }
 
 // reviewText is the record as the review screen shows it.
 func reviewText(ctx *Context, p coach.Person, sess coach.Session) string {
-	md := coach.Markdown(ctx.Guide, p, sess, coach.MarkdownOptions{ShowSkipped: true})
+	md := coach.Markdown(ctx.Guide, p, sess, coach.MarkdownOptions{ShowSkipped: true, Parts: []coach.Part{coach.PartPrep}})
 	return renderRecord(ctx.Styles, md, readWidth(ctx))
-}
-
-// unescape undoes coach's Markdown escapes (a leading "\#" and a trailing
-// "\" line break), so the review shows the words exactly as typed.
-func unescape(line string) string {
-	line = strings.TrimSuffix(line, "\\")
-	trimmed := strings.TrimLeft(line, " ")
-	if strings.HasPrefix(trimmed, "\\") {
-		line = line[:len(line)-len(trimmed)] + trimmed[1:]
-	}
-	return line
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -26,31 +27,68 @@ func openSavedSession(t *testing.T) (*harness, string) {
 	return h, saved.ID
 }
 
-func TestAfterTheMeetingRecordIsSavedAsYouType(t *testing.T) {
+func TestTheMeetingRecordIsSavedAsYouType(t *testing.T) {
 	h, id := openSavedSession(t)
-	h.mustSee("not yet agreed", "r after the meeting", "a mark agreed")
+	h.mustSee("not yet agreed", "r the meeting record", "a mark agreed", "f your reflection")
 	h.press("r")
 	if h.at() != screenRecord {
-		t.Fatal("r did not open the after-meeting form")
+		t.Fatal("r did not open the meeting record")
 	}
+	h.mustSee("The record you agree with Siân Ŵyn")
+	h.tabTo(coach.SaidID)
 	h.typeText("We talked about the hoist and her back")
 	if got := h.store.sessions[id].Said(); got != "We talked about the hoist and her back" {
 		t.Fatalf("record on disk = %q (autosave)", got)
 	}
-	h.press("tab")
+	h.tabTo(coach.HelpID)
+	h.typeText("A second hoist on the top floor")
+	h.tabTo("needs.workload")
+	h.press("2")
+	h.mustSee("rated together")
+	h.press("ctrl+t")
+	h.mustSee("your view")
+	h.tabTo("actions.list")
 	h.typeText("Order the second hoist")
-	h.press("enter")
-	h.press("tab", "tab") // past the next action's words and due date
+	h.press("tab", "tab")
+	h.typeText("+2w")
+	h.tabTo(coach.NextID)
 	h.typeText("+6w")
-	h.press("ctrl+s")
+	h.press("esc")
 	s := h.store.sessions[id]
-	if len(s.Actions) != 1 || s.Actions[0].Text != "Order the second hoist" || s.NextSession().String() != "2027-01-07" {
+	if len(s.Actions) != 1 || s.Actions[0].Text != "Order the second hoist" || s.Actions[0].Due.String() != "2026-12-10" || s.NextSession().String() != "2027-01-07" {
 		t.Fatalf("session after the record: actions %+v, next %v", s.Actions, s.NextSession())
 	}
-	if h.at() != screenDetail {
-		t.Fatal("ctrl+s did not go back to the record")
+	if a := s.Answer("needs.workload"); a.Rating != 2 || a.Together {
+		t.Fatalf("workload = %+v, want 2 as your view", a)
 	}
-	h.mustSee("Record saved", "We talked about the hoist")
+	if h.at() != screenDetail {
+		t.Fatal("esc did not go back to the record")
+	}
+	h.mustSee("We talked about the hoist", "A second hoist on the top floor")
+	if _, ok := s.Prep["agenda.said"]; ok {
+		t.Fatal("the record's words went into the private prep")
+	}
+}
+
+// The reflection is private: it is written after, and never in the record.
+func TestTheReflectionIsPrivate(t *testing.T) {
+	h, id := openSavedSession(t)
+	h.press("f")
+	h.mustSee("Private to you, short and optional")
+	h.typeText("I did most of the talking")
+	h.press("esc")
+	s := h.store.sessions[id]
+	if got := s.Answer("reflect.talking").Text; got != "I did most of the talking" {
+		t.Fatalf("reflection = %q", got)
+	}
+	if len(s.Record) != 0 {
+		t.Fatalf("the reflection wrote into the record: %+v", s.Record)
+	}
+	if strings.Contains(h.screen(), "I did most of the talking") {
+		t.Fatal("the record screen shows the reflection without asking")
+	}
+	h.press("p")
+	h.mustSee("I did most of the talking")
 }
 
 func TestAgreedRecordsAreReadOnlyWithDatedAddenda(t *testing.T) {
@@ -96,9 +134,11 @@ func TestTwoWindowsOnOneRecordKeepBothTexts(t *testing.T) {
 	b := secondWindow(t, a)
 	a.press("r")
 	b.press("r")
+	a.tabTo(coach.SaidID)
+	b.tabTo(coach.SaidID)
 	a.typeText("A's account")
 	b.typeText("B's account")
-	b.mustSee("Another attend window changed this record", "ctrl+s keeps both")
+	b.mustSee("Another attend window changed this session", "ctrl+s keeps both")
 	if got := a.store.sessions[id].Said(); got != "A's account" {
 		t.Fatalf("B overwrote A: %q", got)
 	}
@@ -112,12 +152,13 @@ func TestWordsTypedWhileAnotherWindowAgreesBecomeADatedNote(t *testing.T) {
 	a, id := openSavedSession(t)
 	b := secondWindow(t, a)
 	b.press("r")
+	b.tabTo(coach.SaidID)
 	a.press("a", "enter") // A marks it agreed
 	b.typeText("Late thought")
 	b.mustSee("agreed meanwhile", "ctrl+s adds what is here as a dated note")
 	b.press("ctrl+s")
 	s := a.store.sessions[id]
-	if s.Said() != "" || len(s.Addenda) != 1 || s.Addenda[0].Text != "Late thought" {
+	if s.Said() != "" || len(s.Addenda) != 1 || !strings.Contains(s.Addenda[0].Text, "Late thought") {
 		t.Fatalf("record %q, addenda %+v", s.Said(), s.Addenda)
 	}
 }

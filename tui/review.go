@@ -15,7 +15,7 @@ import (
 // reviewScreen shows every answer of a prep before saving; empty prompts
 // are shown as skipped, so the manager sees what they left out first.
 type reviewScreen struct {
-	prep     *prepScreen
+	prep     *partForm
 	vp       viewport.Model
 	width    int // the width the record was rendered for
 	saving   bool
@@ -26,7 +26,7 @@ type reviewScreen struct {
 	confirmEmpty bool
 }
 
-func newReview(ctx *Context, p *prepScreen) *reviewScreen {
+func newReview(ctx *Context, p *partForm) *reviewScreen {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // keys are handled here, from attend's keymap
 	return &reviewScreen{prep: p, vp: vp, warnings: p.warnings()}
@@ -93,7 +93,7 @@ func (r *reviewScreen) saved(ctx *Context, msg sessionSavedMsg) tea.Cmd {
 		r.err = msg.err
 		return nil
 	}
-	answered, total := msg.session.Completeness(ctx.Guide)
+	answered, total := msg.session.PartCompleteness(ctx.Guide, coach.PartPrep)
 	text := fmt.Sprintf("Saved %s's prep: %d of %d prompts answered, %s.", msg.person.Name, answered, total,
 		countOf(len(msg.session.LiveActions()), "action", "actions"))
 	if next := msg.session.NextSession(); !next.IsZero() {
@@ -112,7 +112,7 @@ func (r *reviewScreen) KeepErr() error            { return r.err }
 // top is the title line and the warnings, wrapped, never cut.
 func (r *reviewScreen) top(ctx *Context) []string {
 	st := ctx.Styles
-	answered, total := r.prep.session.Completeness(ctx.Guide)
+	answered, total := r.prep.session.PartCompleteness(ctx.Guide, coach.PartPrep)
 	where := "all shown"
 	if r.vp.TotalLineCount() > r.vp.Height() {
 		where = fmt.Sprintf("scrolled %d%%", int(r.vp.ScrollPercent()*100))
@@ -129,7 +129,7 @@ func (r *reviewScreen) top(ctx *Context) []string {
 func (r *reviewScreen) status(ctx *Context) []string {
 	st := ctx.Styles
 	w := readWidth(ctx)
-	answered, total := r.prep.session.Completeness(ctx.Guide)
+	answered, total := r.prep.session.PartCompleteness(ctx.Guide, coach.PartPrep)
 	switch {
 	case r.saving:
 		return []string{st.Subtle.Render("Saving…")}

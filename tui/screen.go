@@ -43,6 +43,12 @@ type revealer interface {
 	Reveal(ctx *Context) tea.Cmd
 }
 
+// helpNoter is a screen with a word to add to its full help: where the
+// prompt in focus comes from, say.
+type helpNoter interface {
+	HelpNote(ctx *Context) string
+}
+
 // keeper is a screen holding words that must be on disk before attend quits.
 type keeper interface {
 	// Unsaved reports whether a write is needed or still running.

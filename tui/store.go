@@ -37,6 +37,12 @@ type Store interface {
 	// ErasePerson removes a person and everything about them, leaving no
 	// trace in the file (as attend erase does).
 	ErasePerson(id string) error
+	// SavePart writes the meeting record or the reflection of a saved
+	// session, if it has not changed since expect (coach.ErrRecordChanged).
+	SavePart(id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error)
+	// FullPrep is whether the manager chose to see every prompt of a prep.
+	FullPrep() (bool, error)
+	SetFullPrep(full bool) error
 
 	FollowUps // open actions, and closing them
 	Searcher  // search as you type

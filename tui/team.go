@@ -123,7 +123,10 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 	if w < narrowWidth {
 		heads = heads[:1] // the date gives way to the ratings in a narrow window
 	}
-	for _, g := range coach.Trends {
+	for gi, g := range coach.Trends {
+		if gi > 0 && w < narrowWidth {
+			break // a narrow window shows their ratings, not yours
+		}
 		for _, r := range g.Rows {
 			rowIDs = append(rowIDs, r.ID)
 			heads = append(heads, r.Short)

@@ -141,6 +141,24 @@ func (t *trendsScreen) body(ctx *Context) string {
 		}
 		out = append(out, "")
 	}
+	// Help that was agreed and done: did it help?
+	totals := map[coach.Outcome]int{}
+	for _, p := range coach.OutcomeSeries(t.sums) {
+		for o, n := range p.Outcomes {
+			totals[o] += n
+		}
+	}
+	var did []string
+	for _, o := range coach.Outcomes {
+		if totals[o] > 0 {
+			did = append(did, fmt.Sprintf("%s %d", o.Label(), totals[o]))
+		}
+	}
+	if len(did) > 0 {
+		out = append(out, wrapped(s.Title, "Actions done: did they help?", w)...)
+		out = append(out, wrapped(s.Subtle, strings.Join(did, " · "), w)...)
+		out = append(out, "")
+	}
 	span := shown[0].Date.Time().Format("Jan 2006") + " → " + shown[len(shown)-1].Date.Time().Format("Jan 2006")
 	out = append(out, strings.Repeat(" ", labelW)+s.Faint.Render(ansi.Truncate(span, w-labelW, "…")))
 	more := fmt.Sprintf("%s, the last %d shown; %s marks a session where it was %s. enter lists them.",

@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+
+	"attend/coach"
 )
 
 // Typing into the textarea is coalesced. The textarea re-wraps the whole
@@ -28,7 +30,7 @@ type flushTypingMsg struct{ sessionID string }
 
 // gather keeps a typed character (or a newline) for the next flush. It
 // reports false for keys that are not plain typing.
-func (m *prepScreen) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
+func (m *partForm) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	k := m.kind(m.cur())
 	if k != kindText && k != kindNote {
 		return false, nil
@@ -37,7 +39,9 @@ func (m *prepScreen) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, ctx.Keys.Prep.Newline):
 		m.typed = append(m.typed, '\n')
 	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
-		m.typed = append(m.typed, []rune(msg.Text)...)
+		// No control or hidden character gets in (coach.CleanText), so none
+		// can reach a terminal later.
+		m.typed = append(m.typed, []rune(coach.CleanText(msg.Text))...)
 	default:
 		return false, nil
 	}
@@ -51,7 +55,7 @@ func (m *prepScreen) gather(ctx *Context, msg tea.KeyPressMsg) (bool, tea.Cmd) {
 
 // flushTyping inserts gathered text into the answer, keeping within the
 // answer's limit and saying so when it could not take everything.
-func (m *prepScreen) flushTyping(ctx *Context) tea.Cmd {
+func (m *partForm) flushTyping(ctx *Context) tea.Cmd {
 	m.flushPending = false
 	if len(m.typed) == 0 {
 		return nil

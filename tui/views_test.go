@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -16,16 +17,24 @@ func fixtureDraft(p coach.Person) coach.Session {
 	s.SetAnswer("checkin.energy", coach.Answer{Rating: 3, Text: "Tired after covering the night shift."})
 	s.SetAnswer("checkin.head", coach.Answer{Text: "The CIW visit next week. I'll leave my phone in the office."})
 	s.SetAnswer("attend.opening", coach.Answer{Text: "Ask Siân what she wants to cover first, and wait."})
-	s.SetAnswer("understand.challenges", coach.Answer{Text: "Two new residents with complex needs;\nrota gaps on Tuesdays."})
-	s.SetAnswer("empathise.feeling", coach.Answer{Text: "Possibly feeling she isn't good enough since the medication error. Make it safe to talk about."})
-	s.SetAnswer("needs.autonomy", coach.Answer{Rating: 2, Text: "Little say over the rota."})
+	s.SetAnswer("understand.curious", coach.Answer{Text: "Two new residents with complex needs;\nrota gaps on Tuesdays."})
+	s.SetAnswer("empathise.safe", coach.Answer{Text: "She may feel she isn't good enough since the medication error. Make it safe to talk about."})
+	s.Updated = clock
+	return s
+}
+
+// A meeting record part-written with them, as it might be at 9:40.
+func fixtureRecord(p coach.Person) coach.Session {
+	s := fixtureDraft(p)
+	s.SetAnswer(coach.SaidID, coach.Answer{Text: "Tuesdays are the hardest: two new residents and one carer short."})
+	s.SetAnswer(coach.HelpID, coach.Answer{Text: "Someone to cover Tuesday lates for a month."})
+	s.SetAnswer("needs.autonomy", coach.Answer{Rating: 2, Text: "Little say over the rota.", Together: true})
 	s.SetAnswer("needs.workload", coach.Answer{Rating: 2})
-	s.SetAnswer("close.next", coach.Answer{Date: coach.Date{Year: 2027, Month: 2, Day: 24}})
+	s.SetAnswer(coach.NextID, coach.Answer{Date: coach.Date{Year: 2027, Month: 2, Day: 24}})
 	s.Actions = []coach.Action{
 		{ID: coach.NewID(clock), Text: "Book the moving and handling refresher", Owner: coach.OwnerThem, Due: coach.Date{Year: 2026, Month: 12, Day: 10}, Status: coach.ActionOpen},
-		{ID: coach.NewID(clock), Text: "Ask estates about the second hoist", Owner: coach.OwnerMe, Status: coach.ActionOpen},
+		{ID: coach.NewID(clock.Add(time.Second)), Text: "Ask estates about the second hoist", Owner: coach.OwnerMe, Status: coach.ActionOpen},
 	}
-	s.Updated = clock
 	return s
 }
 
@@ -35,11 +44,21 @@ func TestGoldenStages(t *testing.T) {
 			t.Run(fmt.Sprintf("%s_%dx%d", stage, size[0], size[1]), func(t *testing.T) {
 				h := newHarness(t, size[0], size[1], "")
 				p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
-				_ = h.store.SaveDraft(fixtureDraft(p))
-				h.run(loadPeople(h.store))
-				h.press("enter")
+				g := mustGuide()
+				st := g.Stages[g.StageIndex(stage)]
+				if st.Part == coach.PartPrep {
+					_ = h.store.SaveDraft(fixtureDraft(p))
+					h.run(loadPeople(h.store))
+					h.press("enter")
+				} else {
+					if _, err := h.store.SaveSession(fixtureRecord(p)); err != nil {
+						t.Fatal(err)
+					}
+					h.run(loadPeople(h.store))
+					h.press("h", "enter", map[coach.Part]string{coach.PartRecord: "r", coach.PartReflection: "f"}[st.Part])
+				}
 				// the first item of the stage, or for the rated stage the second
-				first := h.prep().guide.Stages[h.prep().guide.StageIndex(stage)].Items[0].ID
+				first := st.Items[0].ID
 				if stage == "needs" {
 					first = "needs.belonging"
 				}

@@ -47,10 +47,10 @@ func TestPrepSaveExport(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("Rota gaps & the CIW visit; phone off 📵")
-	for range 4 { // past the rest of Check-in, into Attend
+	for range 2 { // past "more for this stage", into Attend (a quick prep)
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	}
-	waitScreen(t, tm, "listen to understand rather than to reply")
+	waitScreen(t, tm, "with fascination")
 	tm.Type("Let her set the agenda: ask what matters most")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	waitScreen(t, tm, "Review before saving")

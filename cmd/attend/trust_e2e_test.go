@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
+
 	"strings"
 	"sync"
 	"syscall"
@@ -32,12 +32,12 @@ func attendBinary(t *testing.T) string {
 		t.Skip("builds the attend binary")
 	}
 	binOnce.Do(func() {
-		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := exec.LookPath(gobin); err != nil {
-			if gobin, err = exec.LookPath("go"); err != nil {
-				binErr = err
-				return
-			}
+		// go test puts its own GOROOT/bin first on PATH, so this is the go
+		// command running the tests (runtime.GOROOT is deprecated).
+		gobin, err := exec.LookPath("go")
+		if err != nil {
+			binErr = err
+			return
 		}
 		dir, err := os.MkdirTemp("", "attend-bin-")
 		if err != nil {

@@ -15,16 +15,16 @@ import (
 // actions from earlier sessions are read too: if there are any, "Last time
 // you agreed…" comes first (see followUp).
 func openPrepScreen(ctx *Context, msg prepReadyMsg) tea.Cmd {
-	p := newPrep(ctx, msg.person, msg.draft, msg.created)
+	p := newPrep(ctx, msg.person, msg.draft, msg.created, msg.full)
 	ctx.Push(p)
-	if msg.draft != nil || msg.created {
-		return nil // a restored draft has seen its follow-ups; someone new has none
+	if msg.draft != nil || msg.created || msg.person.LastSession.IsZero() {
+		return nil // a restored draft has seen last time; someone new has none
 	}
-	return loadActions(ctx.Store, msg.person.ID)
+	return loadLastTime(ctx.Store, ctx.Guide, msg.person, ctx.Today())
 }
 
 // Update handles a message for the prep screen.
-func (m *prepScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+func (m *partForm) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case flushTypingMsg:
 		if msg.sessionID != m.session.ID {
@@ -34,15 +34,20 @@ func (m *prepScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case autosaveTickMsg:
 		return tea.Batch(m.flushTyping(ctx), m.autosave(ctx))
 	case draftSavedMsg:
-		if msg.sessionID != m.session.ID {
+		if msg.sessionID != m.session.ID || m.part != coach.PartPrep {
 			return nil // an earlier prep's write, finished after it was left
 		}
 		return m.draftSaved(ctx, msg)
-	case actionsMsg:
-		// The follow-ups come first only if the prep has not begun meanwhile.
-		if msg.personID == m.person.ID && msg.err == nil && len(msg.refs) > 0 && m.rev == 0 && !m.follow {
+	case partSavedMsg:
+		if msg.sessionID != m.session.ID || m.part == coach.PartPrep {
+			return nil
+		}
+		return m.partSaved(ctx, msg)
+	case lastTimeMsg:
+		// Last time comes first, only if the prep has not begun meanwhile.
+		if m.part == coach.PartPrep && msg.personID == m.person.ID && msg.err == nil && !msg.lt.Last.IsZero() && m.rev == 0 && !m.follow {
 			m.follow = true
-			ctx.Push(newFollowUp(ctx, m, msg.refs))
+			ctx.Push(newLastTime(ctx, m, msg.lt))
 		}
 	case editorReadyMsg:
 		if msg.sessionID != m.session.ID {
@@ -75,7 +80,7 @@ func (m *prepScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *prepScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	k := ctx.Keys.Prep
 	m.notice = ""
 	switch {
@@ -83,6 +88,18 @@ func (m *prepScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		m.held, m.elsewhere = false, false
 		m.notice = "This window now keeps the draft. If the other window is still open, it will say so and stop writing."
 		return m.changed(ctx)
+	case m.part != coach.PartPrep && (m.elsewhere || m.agreed) && key.Matches(msg, ctx.Keys.Record.KeepBoth):
+		m.store(ctx)
+		ctx.Pop()
+		s := m.finished()
+		return keepMine(ctx.Store, ctx.Guide, s.ID, m.part, s.Answers(m.part))
+	case m.part != coach.PartPrep && key.Matches(msg, k.Done):
+		m.store(ctx)
+		return m.leave(ctx)
+	case m.part == coach.PartPrep && key.Matches(msg, k.Full):
+		return m.setFull(ctx, !m.full)
+	case key.Matches(msg, k.More) && m.hasMore():
+		return m.showMore(ctx)
 	case key.Matches(msg, k.Next):
 		m.store(ctx)
 		if !m.move(ctx, 1) {
@@ -116,7 +133,19 @@ func (m *prepScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	}
 
 	switch kind {
+	case kindMore:
+		if key.Matches(msg, k.OpenMore) {
+			return m.showMore(ctx)
+		}
+		return nil
 	case kindScore:
+		if m.part == coach.PartRecord && key.Matches(msg, k.Together) {
+			it := m.item(m.cur())
+			a := m.session.Answer(it.ID)
+			a.Together = !a.Together
+			m.session.SetAnswer(it.ID, a)
+			return m.changed(ctx)
+		}
 		return m.scoreKey(ctx, msg)
 	case kindActOwner:
 		switch {
@@ -158,7 +187,7 @@ func (m *prepScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // edited takes an answer back from the editor.
-func (m *prepScreen) edited(ctx *Context, msg editorMsg) tea.Cmd {
+func (m *partForm) edited(ctx *Context, msg editorMsg) tea.Cmd {
 	if msg.err != nil {
 		m.notice = "Your editor stopped with an error, so the answer was left as it was: " + msg.err.Error()
 		return nil
@@ -178,7 +207,7 @@ func (m *prepScreen) edited(ctx *Context, msg editorMsg) tea.Cmd {
 }
 
 // moveRow goes to the same column of the action above or below.
-func (m *prepScreen) moveRow(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+func (m *partForm) moveRow(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	step := actionCols
 	if key.Matches(msg, ctx.Keys.List.Up) {
 		step = -actionCols
@@ -194,12 +223,15 @@ func (m *prepScreen) moveRow(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // scoreKey sets a rating from a digit, or nudges it with the arrows.
-func (m *prepScreen) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
+func (m *partForm) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	k := ctx.Keys.Prep
 	it := m.item(m.cur())
 	a := m.session.Answer(it.ID)
 	switch {
 	case key.Matches(msg, k.Rate):
+		if a.Rating == 0 && m.part == coach.PartRecord {
+			a.Together = true // rated in the meeting: together, until ctrl+t says otherwise
+		}
 		a.Rating = int(msg.Code - '0')
 	case key.Matches(msg, k.RateClear):
 		a.Rating = 0
@@ -228,14 +260,30 @@ func (m *prepScreen) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	return m.changed(ctx)
 }
 
-// review opens the review of every answer, on top of the prep.
-func (m *prepScreen) review(ctx *Context) tea.Cmd {
+// review opens the review of every answer, on top of the prep. The record
+// and the reflection have no review: they are saved as they are typed, so
+// moving on from the last prompt is done.
+func (m *partForm) review(ctx *Context) tea.Cmd {
+	if m.part != coach.PartPrep {
+		return m.leave(ctx)
+	}
 	ctx.Push(newReview(ctx, m))
 	return m.changed(ctx) // the position is part of the draft
 }
 
-// leave goes home, writing the draft first so the home list shows it.
-func (m *prepScreen) leave(ctx *Context) tea.Cmd {
+// leave goes home, writing the draft first so the home list shows it. The
+// record and the reflection go back to the session, written first.
+func (m *partForm) leave(ctx *Context) tea.Cmd {
+	if m.part != coach.PartPrep {
+		ctx.Pop()
+		if w := m.warnings(); len(w) > 0 {
+			ctx.Notice(strings.Join(w, " "))
+		}
+		if m.dirty() && !m.elsewhere && !m.agreed {
+			return m.flush(ctx)
+		}
+		return nil
+	}
 	if m.session.Empty() {
 		ctx.Notice("Nothing written for " + m.person.Name + " yet.")
 	} else {
@@ -250,45 +298,60 @@ func (m *prepScreen) leave(ctx *Context) tea.Cmd {
 }
 
 // Unsaved, Keep and KeepErr let attend quit only once the draft is written.
-func (m *prepScreen) Unsaved() bool {
-	return m.dirty() || m.saving || len(m.typed) > 0 || (!m.session.Left && !m.savedAt.IsZero() && !m.elsewhere)
+func (m *partForm) Unsaved() bool {
+	if m.agreed {
+		return false // read-only now: there is nowhere to write it
+	}
+	leftToMark := m.part == coach.PartPrep && !m.session.Left && !m.savedAt.IsZero() && !m.elsewhere
+	return m.dirty() || m.saving || len(m.typed) > 0 || leftToMark
 }
 
-func (m *prepScreen) Keep(ctx *Context) tea.Cmd {
+func (m *partForm) Keep(ctx *Context) tea.Cmd {
 	flushed := m.flushTyping(ctx) // nothing typed is left in the buffer
 	if m.elsewhere || m.saving {
 		return flushed // nothing can be written here, or a write's result will show
 	}
 	m.saveErr = nil
-	m.markLeft()
+	if m.part == coach.PartPrep {
+		m.markLeft()
+	}
+	if !m.dirty() {
+		return flushed
+	}
 	return tea.Batch(flushed, m.flush(ctx))
 }
 
-func (m *prepScreen) KeepErr() error {
-	if m.elsewhere {
+func (m *partForm) KeepErr() error {
+	switch {
+	case m.elsewhere && m.part != coach.PartPrep:
+		return coach.ErrRecordChanged
+	case m.elsewhere:
 		return coach.ErrDraftElsewhere
 	}
 	return m.saveErr
 }
 
-func (m *prepScreen) Typing() bool { return m.typing() }
+func (m *partForm) Typing() bool { return m.typing() }
 
-func (m *prepScreen) Title(ctx *Context) Title {
-	return Title{Label: "prep for", Person: m.person.Name, State: m.saveState(ctx), Short: m.shortState(ctx)}
+func (m *partForm) Title(ctx *Context) Title {
+	label := map[coach.Part]string{coach.PartPrep: "prep for", coach.PartRecord: "the record with", coach.PartReflection: "your reflection on"}[m.part]
+	return Title{Label: label, Person: m.person.Name, State: m.saveState(ctx), Short: m.shortState(ctx)}
 }
 
-func (m *prepScreen) Resize(ctx *Context, height int) { m.layout(ctx, height) }
+func (m *partForm) Resize(ctx *Context, height int) { m.layout(ctx, height) }
 
-func (m *prepScreen) restyle(s Styles) { m.applyStyles(s) }
+func (m *partForm) restyle(s Styles) { m.applyStyles(s) }
 
 // saveState says whether the draft is on disk, in words.
-func (m *prepScreen) saveState(ctx *Context) string {
+func (m *partForm) saveState(ctx *Context) string {
 	s := ctx.Styles
 	switch {
+	case m.agreed:
+		return s.Error.Render("! agreed meanwhile: read-only")
 	case m.elsewhere:
 		return s.Error.Render("! open in another window: not saved here")
 	case m.saveErr != nil:
-		return s.Error.Render("! draft not saved")
+		return s.Error.Render("! not saved")
 	case m.saving:
 		return s.Faint.Render("saving…")
 	case m.dirty() && m.savedAt.IsZero():
@@ -296,11 +359,14 @@ func (m *prepScreen) saveState(ctx *Context) string {
 	case m.savedAt.IsZero():
 		return s.Faint.Render("nothing written yet")
 	}
+	if m.part != coach.PartPrep {
+		return s.Faint.Render("✓ saved " + m.savedAt.Local().Format("15:04:05"))
+	}
 	return s.Faint.Render("✓ draft saved " + m.savedAt.Local().Format("15:04:05"))
 }
 
 // shortState is saveState for a narrow window.
-func (m *prepScreen) shortState(ctx *Context) string {
+func (m *partForm) shortState(ctx *Context) string {
 	s := ctx.Styles
 	switch {
 	case m.elsewhere:
@@ -316,34 +382,64 @@ func (m *prepScreen) shortState(ctx *Context) string {
 }
 
 // Keys are the prep's keys for the slot in focus.
-func (m *prepScreen) Keys(ctx *Context) bindings {
+func (m *partForm) Keys(ctx *Context) bindings {
 	k := ctx.Keys.Prep
+	if m.part != coach.PartPrep && (m.elsewhere || m.agreed) {
+		without := ctx.Keys.Form.Cancel
+		without.SetHelp("esc", "leave without it")
+		keep := ctx.Keys.Record.KeepBoth
+		return bindings{context: []key.Binding{keep, without}, full: [][]key.Binding{{keep, without}}}
+	}
 	nav := []key.Binding{k.Next, k.Prev, k.Review, k.Leave}
+	if m.part != coach.PartPrep {
+		nav = []key.Binding{k.Next, k.Prev, k.Done}
+	}
 	if m.held {
 		nav = append([]key.Binding{k.TakeOver}, nav...)
 	}
+	// "more" and "every prompt" are in the full help (and the "more" row
+	// on screen names its keys), so the short bar fits a small window.
+	navFull := nav
+	if m.hasMore() {
+		navFull = append(navFull, k.More)
+	}
+	if m.part == coach.PartPrep {
+		full := k.Full
+		if m.full {
+			full.SetHelp("ctrl+f", "quick prep")
+		} else {
+			full.SetHelp("ctrl+f", "every prompt")
+		}
+		navFull = append(navFull, full)
+	}
 	editing := []key.Binding{k.LineEdges, k.WordMove, k.DeleteWord, k.DeleteLine}
 	switch m.kind(m.cur()) {
+	case kindMore:
+		return bindings{context: []key.Binding{k.OpenMore}, short: nav, full: [][]key.Binding{{k.OpenMore, k.More}, navFull}}
 	case kindScore:
-		return bindings{context: []key.Binding{k.Rate, k.RateNudge}, short: nav, full: [][]key.Binding{{k.Rate, k.RateNudge, k.RateClear, k.NextField}, nav}}
+		rate := []key.Binding{k.Rate, k.RateNudge}
+		if m.part == coach.PartRecord {
+			rate = append(rate, k.Together)
+		}
+		return bindings{context: rate, short: nav, full: [][]key.Binding{append(rate, k.RateClear, k.NextField), navFull}}
 	case kindNote:
-		return bindings{context: []key.Binding{k.Newline, k.Editor}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline, k.Editor}, editing...), nav}}
+		return bindings{context: []key.Binding{k.Newline, k.Editor}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline, k.Editor}, editing...), navFull}}
 	case kindActOwner:
 		ctxKeys := []key.Binding{k.Owner, k.MoveRow, k.AddAction, k.RemoveAction}
-		return bindings{context: ctxKeys, short: nav, full: [][]key.Binding{append(ctxKeys, k.NextField), nav}}
+		return bindings{context: ctxKeys, short: nav, full: [][]key.Binding{append(ctxKeys, k.NextField), navFull}}
 	case kindActText, kindActDue:
 		ctxKeys := []key.Binding{k.NextField, k.MoveRow, k.AddAction, k.RemoveAction}
-		return bindings{context: ctxKeys, short: nav, full: [][]key.Binding{ctxKeys, nav, editing}}
+		return bindings{context: ctxKeys, short: nav, full: [][]key.Binding{ctxKeys, navFull, editing}}
 	case kindActAdd:
-		return bindings{context: []key.Binding{k.NewAction}, short: nav, full: [][]key.Binding{{k.NewAction, k.AddAction}, nav}}
+		return bindings{context: []key.Binding{k.NewAction}, short: nav, full: [][]key.Binding{{k.NewAction, k.AddAction}, navFull}}
 	case kindDate:
-		return bindings{context: []key.Binding{k.NextField}, short: nav, full: [][]key.Binding{{k.NextField}, nav, editing}}
+		return bindings{context: []key.Binding{k.NextField}, short: nav, full: [][]key.Binding{{k.NextField}, navFull, editing}}
 	}
-	return bindings{context: []key.Binding{k.Newline, k.Editor}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline, k.Editor}, editing...), nav}}
+	return bindings{context: []key.Binding{k.Newline, k.Editor}, short: nav, full: [][]key.Binding{append([]key.Binding{k.Newline, k.Editor}, editing...), navFull}}
 }
 
 // forward passes a message to the live editor and keeps any change.
-func (m *prepScreen) forward(ctx *Context, msg tea.Msg) tea.Cmd {
+func (m *partForm) forward(ctx *Context, msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch m.kind(m.cur()) {
 	case kindText, kindNote:
@@ -365,10 +461,11 @@ func (m *prepScreen) forward(ctx *Context, msg tea.Msg) tea.Cmd {
 }
 
 // paste inserts pasted text, saying so if it had to be shortened.
-func (m *prepScreen) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
+func (m *partForm) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
 	if !m.typing() {
 		return nil
 	}
+	msg.Content = coach.CleanText(msg.Content)
 	var room int
 	switch m.kind(m.cur()) {
 	case kindText, kindNote:
@@ -383,4 +480,23 @@ func (m *prepScreen) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
 		msg.Content = string([]rune(msg.Content)[:max(room, 0)])
 	}
 	return m.forward(ctx, msg)
+}
+
+// hasMore reports whether the current stage has prompts not shown yet.
+func (m *partForm) hasMore() bool {
+	si := m.stage()
+	for _, s := range m.slots {
+		if s.stage == si && s.item < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// HelpNote says why the prompt in focus is asked: where it comes from.
+func (m *partForm) HelpNote(ctx *Context) string {
+	if it := m.item(m.cur()); it.Source != "" {
+		return "Why this is asked: " + it.Source + "."
+	}
+	return ""
 }

@@ -12,7 +12,7 @@ import (
 
 // layout sizes the editors to the room the current stage leaves. It runs in
 // Update (never View) whenever the size, focus or content changes.
-func (m *prepScreen) layout(ctx *Context, height int) {
+func (m *partForm) layout(ctx *Context, height int) {
 	// Typing does not change how many lines the other items take; only the
 	// window, the focus, the actions and the notice do. Skip the work then.
 	key := layoutKey{ctx.Width, height, m.focus, len(m.slots), m.notice, m.elsewhere || m.held}
@@ -48,9 +48,12 @@ const elsewhereNote = "Another attend window has this prep open, so nothing here
 // moment ago.
 const heldNote = "Another attend window wrote this draft a moment ago and may still be open, so nothing here is being saved yet. If that window is closed, press ctrl+t to carry on here; otherwise ctrl+s saves what is here as a separate session."
 
-func (m *prepScreen) elsewhereText() string {
-	if m.held {
+func (m *partForm) elsewhereText() string {
+	switch {
+	case m.held:
 		return heldNote
+	case m.part != coach.PartPrep:
+		return "Another attend window changed this session, so nothing here is being saved. ctrl+s keeps both: theirs, then what is here after it. esc leaves without what is here."
 	}
 	return elsewhereNote
 }
@@ -63,7 +66,7 @@ type layoutKey struct {
 }
 
 // view renders the prep body in exactly height lines.
-func (m *prepScreen) View(ctx *Context, height int) string {
+func (m *partForm) View(ctx *Context, height int) string {
 	top := m.chrome(ctx)
 	topN := strings.Count(top, "\n") + 1
 	lines, fs, fe := m.items(ctx)
@@ -74,18 +77,20 @@ func (m *prepScreen) View(ctx *Context, height int) string {
 }
 
 // chrome is the part above the items: progress, stage title and guidance.
-func (m *prepScreen) chrome(ctx *Context) string {
+func (m *partForm) chrome(ctx *Context) string {
 	s := ctx.Styles
-	st := m.guide.Stages[m.stage()]
-	titles := make([]string, 0, len(m.guide.Stages)+1)
-	for _, g := range m.guide.Stages {
+	st := m.stages[m.stage()]
+	titles := make([]string, 0, len(m.stages)+1)
+	for _, g := range m.stages {
 		titles = append(titles, g.Title)
 	}
-	titles = append(titles, m.guide.ReviewTitle)
+	if m.part == coach.PartPrep {
+		titles = append(titles, m.guide.ReviewTitle)
+	}
 	prog := progressView(s, titles, m.stage(), m.stageDone, bodyWidth(ctx))
 
 	left := s.Title.Render(st.Title)
-	right := s.Faint.Render(fmt.Sprintf("stage %d of %d", m.stage()+1, len(m.guide.Stages)))
+	right := s.Faint.Render(fmt.Sprintf("stage %d of %d", m.stage()+1, len(m.stages)))
 	title := spread(left, right, readWidth(ctx))
 	if ctx.Height < compactHeight {
 		// A short window keeps room for the answer being typed: one line
@@ -100,7 +105,7 @@ func (m *prepScreen) chrome(ctx *Context) string {
 		return strings.Join(parts, "\n") + "\n"
 	}
 	guide := s.Guidance.Width(readWidth(ctx)).Render(strings.Join(st.Guidance, " "))
-	parts := []string{prog, "", title, guide}
+	parts := []string{prog, s.Faint.Width(readWidth(ctx)).Render(m.partNote(ctx)), "", title, guide}
 	if m.elsewhere {
 		parts = append(parts, s.Error.Width(readWidth(ctx)).Render(m.elsewhereText()))
 	}
@@ -110,13 +115,30 @@ func (m *prepScreen) chrome(ctx *Context) string {
 	return strings.Join(parts, "\n") + "\n"
 }
 
+// partNote says whose words these are: private, or agreed with them.
+func (m *partForm) partNote(ctx *Context) string {
+	switch m.part {
+	case coach.PartRecord:
+		if m.agreed {
+			return "This record was agreed meanwhile, so it is read-only. ctrl+s adds what is here as a dated note; esc leaves without it."
+		}
+		return "The record you agree with " + m.person.Name + ": write it with them, in their words. It is saved as you type."
+	case coach.PartReflection:
+		return "Private to you, short and optional: not part of the record you agree (a subject access request still covers it)."
+	}
+	return "Private to you: not part of the record you agree with them (a subject access request still covers it)."
+}
+
 // items renders every item of the current stage and reports which lines
 // hold the focused one, so the window can keep it in view.
-func (m *prepScreen) items(ctx *Context) (lines []string, focusStart, focusEnd int) {
+func (m *partForm) items(ctx *Context) (lines []string, focusStart, focusEnd int) {
 	cur := m.cur()
-	st := m.guide.Stages[cur.stage]
+	st := m.stages[cur.stage]
 	roomy := ctx.Height >= 30
 	for ii, it := range st.Items {
+		if !m.shown(cur.stage, it) {
+			continue
+		}
 		focused := ii == cur.item
 		if focused {
 			focusStart = len(lines)
@@ -137,6 +159,18 @@ func (m *prepScreen) items(ctx *Context) (lines []string, focusStart, focusEnd i
 			focusEnd = len(lines) - 1
 		}
 	}
+	for _, s := range m.slots {
+		if s.stage == cur.stage && s.item < 0 { // "more for this stage"
+			text := countOf(s.field, "more prompt", "more prompts") + " for this stage: enter or ctrl+o shows them"
+			if cur == s {
+				focusStart = len(lines)
+				lines = append(lines, ansi.Truncate(marker(ctx.Styles, true, false)+ctx.Styles.Selected.Render(text), readWidth(ctx), "…"))
+				focusEnd = len(lines) - 1
+			} else {
+				lines = append(lines, ansi.Truncate(ctx.Styles.Faint.Render("+ "+text), readWidth(ctx), "…"))
+			}
+		}
+	}
 	return lines, focusStart, focusEnd
 }
 
@@ -151,7 +185,7 @@ func marker(s Styles, focused, answered bool) string {
 	return s.Faint.Render("○ ")
 }
 
-func (m *prepScreen) textView(ctx *Context, it coach.Item, focused, roomy bool) []string {
+func (m *partForm) textView(ctx *Context, it coach.Item, focused, roomy bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)
@@ -193,15 +227,23 @@ func ratingDots(s Styles, it coach.Item, score int) string {
 	return b.String() + "  " + s.RatingOn.Render(fmt.Sprintf("%d/%d", score, coach.MaxRating)) + " " + s.Subtle.Render(it.ScaleLabel(score))
 }
 
-func (m *prepScreen) ratingView(ctx *Context, it coach.Item, focused, roomy bool) []string {
+func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)
 	const labelW = 28
 	label := ansi.Truncate(it.Prompt, labelW, "…")
 	pad := strings.Repeat(" ", max(1, labelW-lipgloss.Width(label)+1))
+	dots := ratingDots(s, it, a.Rating)
+	if m.part == coach.PartRecord && a.Rating > 0 {
+		if a.Together {
+			dots += s.Subtle.Render(" · rated together")
+		} else {
+			dots += s.Warn.Render(" · your view")
+		}
+	}
 	if !focused {
-		line := marker(s, false, !a.Empty()) + s.Prompt.Render(label) + pad + ratingDots(s, it, a.Rating)
+		line := marker(s, false, !a.Empty()) + s.Prompt.Render(label) + pad + dots
 		out := []string{ansi.Truncate(line, w, "…")}
 		if note := oneLine(a.Text); note != "" && roomy {
 			out = append(out, "  "+s.Preview.Render(ansi.Truncate("note: "+note, w-4, "…")))
@@ -209,7 +251,7 @@ func (m *prepScreen) ratingView(ctx *Context, it coach.Item, focused, roomy bool
 		return out
 	}
 	onScore := m.cur().field == 0
-	head := marker(s, true, false) + s.Focused.Render(label) + pad + ratingDots(s, it, a.Rating)
+	head := marker(s, true, false) + s.Focused.Render(label) + pad + dots
 	if onScore {
 		head += "  " + s.Faint.Render("← type 1-5")
 	}
@@ -231,7 +273,7 @@ func (m *prepScreen) ratingView(ctx *Context, it coach.Item, focused, roomy bool
 	return append(out, indent(m.ta.View(), "  ")...)
 }
 
-func (m *prepScreen) actionsView(ctx *Context, it coach.Item, focused bool) []string {
+func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	acts := m.session.Actions
@@ -239,7 +281,7 @@ func (m *prepScreen) actionsView(ctx *Context, it coach.Item, focused bool) []st
 	if !focused {
 		summary := "none yet"
 		if live > 0 {
-			summary = countOf(live, "action", "actions") + " to discuss"
+			summary = countOf(live, "action", "actions") + " agreed"
 		}
 		return []string{marker(s, false, live > 0) + s.Prompt.Render(it.Prompt) + "  " + s.Faint.Render(summary)}
 	}
@@ -309,7 +351,7 @@ func dateNote(ctx *Context, in string) string {
 	return s.Notice.Render("→ " + d.Human())
 }
 
-func (m *prepScreen) dateView(ctx *Context, it coach.Item, focused bool) []string {
+func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string {
 	s := ctx.Styles
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)

@@ -45,13 +45,22 @@ const (
 	kindActDue                   // the line input: an action's due date
 	kindActAdd                   // the "add an action" button
 	kindDate                     // the line input: a date answer
+	kindMore                     // "more for this stage", in a quick prep
 )
 
-// prepScreen is a guided prep for one person. The session is the only copy of
-// what the manager has written; the two editors are pointed at whichever slot
-// has focus and write back to the session on every change.
-type prepScreen struct {
+// partForm writes one part of a session, stage by stage: the prep before
+// the meeting (kept as a draft until it is reviewed and saved), or, on a
+// saved session, the meeting record or the manager's reflection (each saved
+// as it is typed). The session is the only copy of what the manager has
+// written; the two editors are pointed at whichever slot has focus and
+// write back to the session on every change.
+type partForm struct {
 	guide   *coach.Guide
+	part    coach.Part
+	stages  []coach.Stage // the part's stages
+	full    bool          // every prompt of the prep, not only the core ones
+	more    map[int]bool  // stages opened to all their prompts ("more")
+	expect  time.Time     // a saved session's Updated, as last written here
 	person  coach.Person
 	session coach.Session
 	slots   []slot
@@ -86,15 +95,19 @@ type prepScreen struct {
 	// takes the draft over.
 	held bool
 
-	follow bool // "last time you agreed…" has been offered
+	follow bool // "last time" has been offered
+	// agreed: the record was agreed in another window meanwhile, so it is
+	// read-only and nothing here is written.
+	agreed bool
 }
 
 // heldFor is how recently another window must have written a draft for this
 // one to assume that window may still be open.
 const heldFor = 30 * time.Minute
 
-func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *prepScreen {
-	m := &prepScreen{guide: ctx.Guide, person: p, raw: map[string]string{}}
+func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created, full bool) *partForm {
+	m := &partForm{guide: ctx.Guide, part: coach.PartPrep, full: full, person: p, raw: map[string]string{}, more: map[int]bool{}}
+	m.stages = ctx.Guide.PartStages(coach.PartPrep)
 	switch {
 	case draft != nil:
 		m.session = draft.Clone()
@@ -115,6 +128,25 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 		m.notice = ""
 	}
 	m.session.Writer, m.session.Left = ctx.Writer, false
+	m.setup(ctx)
+	m.focus = m.slotFor(m.session.Position)
+	m.load(ctx)
+	return m
+}
+
+// newAfterForm writes the meeting record or the reflection of a saved
+// session, saving as it goes.
+func newAfterForm(ctx *Context, part coach.Part, p coach.Person, s coach.Session) *partForm {
+	m := &partForm{guide: ctx.Guide, part: part, full: true, person: p, raw: map[string]string{}, more: map[int]bool{}}
+	m.stages = ctx.Guide.PartStages(part)
+	m.session, m.expect, m.savedAt = s.Clone(), s.Updated, s.Updated
+	m.setup(ctx)
+	m.load(ctx)
+	return m
+}
+
+// setup makes the editors and the focus stops.
+func (m *partForm) setup(ctx *Context) {
 	m.ta = textarea.New()
 	m.ta.ShowLineNumbers = false
 	m.ta.Prompt = "┃ "
@@ -127,21 +159,25 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created bool) *
 	m.ti.CharLimit = 500
 	m.applyStyles(ctx.Styles)
 	m.rebuildSlots()
-	m.focus = m.slotFor(m.session.Position)
-	m.load(ctx)
-	return m
 }
 
-func (m *prepScreen) applyStyles(s Styles) {
+func (m *partForm) applyStyles(s Styles) {
 	m.ta.SetStyles(s.TextArea)
 	m.ti.SetStyles(s.Input)
 }
 
-// rebuildSlots lists every focus stop in order, across all stages.
-func (m *prepScreen) rebuildSlots() {
+// rebuildSlots lists every focus stop in order, across all stages. A quick
+// prep shows each stage's core prompts and any that hold an answer, then a
+// "more for this stage" stop if others are hidden.
+func (m *partForm) rebuildSlots() {
 	m.slots = m.slots[:0]
-	for si, st := range m.guide.Stages {
+	for si, st := range m.stages {
+		hidden := 0
 		for ii, it := range st.Items {
+			if !m.shown(si, it) {
+				hidden++
+				continue
+			}
 			switch it.Kind {
 			case coach.KindRating:
 				m.slots = append(m.slots, slot{si, ii, 0}, slot{si, ii, 1})
@@ -156,16 +192,70 @@ func (m *prepScreen) rebuildSlots() {
 				m.slots = append(m.slots, slot{si, ii, 0})
 			}
 		}
+		if hidden > 0 {
+			m.slots = append(m.slots, slot{si, -1, hidden})
+		}
 	}
 }
 
-func (m *prepScreen) cur() slot { return m.slots[m.focus] }
+// shown reports whether an item of stage si is on screen: every item in a
+// full prep or an opened stage, otherwise core items and any holding an
+// answer (an answer is never hidden).
+func (m *partForm) shown(si int, it coach.Item) bool {
+	if m.full || m.more[si] || it.Core {
+		return true
+	}
+	if it.Kind == coach.KindActions {
+		return len(m.session.LiveActions()) > 0
+	}
+	return !m.session.Answer(it.ID).Empty()
+}
 
-func (m *prepScreen) item(s slot) coach.Item { return m.guide.Stages[s.stage].Items[s.item] }
+// showMore opens the current stage to all its prompts, keeping the focus on
+// the first one that was hidden.
+func (m *partForm) showMore(ctx *Context) tea.Cmd {
+	m.store(ctx)
+	si := m.stage()
+	m.more[si] = true
+	m.rebuildSlots()
+	for i, s := range m.slots {
+		if s.stage == si && s.item >= 0 && !m.item(s).Core && m.session.Answer(m.item(s).ID).Empty() {
+			m.focus = i
+			break
+		}
+	}
+	m.focus = min(m.focus, len(m.slots)-1)
+	m.load(ctx)
+	return nil
+}
 
-func (m *prepScreen) stage() int { return m.cur().stage }
+// setFull shows every prompt of the prep, or only the core ones again, and
+// remembers the choice for the next prep.
+func (m *partForm) setFull(ctx *Context, full bool) tea.Cmd {
+	m.store(ctx)
+	id := m.item(m.cur()).ID
+	m.full = full
+	m.rebuildSlots()
+	m.focus = min(m.slotFor(coach.Position{Item: id}), len(m.slots)-1)
+	m.load(ctx)
+	return setFullPrep(ctx.Store, full)
+}
 
-func (m *prepScreen) kind(s slot) slotKind {
+func (m *partForm) cur() slot { return m.slots[m.focus] }
+
+func (m *partForm) item(s slot) coach.Item {
+	if s.item < 0 {
+		return coach.Item{} // "more for this stage"
+	}
+	return m.stages[s.stage].Items[s.item]
+}
+
+func (m *partForm) stage() int { return m.cur().stage }
+
+func (m *partForm) kind(s slot) slotKind {
+	if s.item < 0 {
+		return kindMore
+	}
 	it := m.item(s)
 	switch it.Kind {
 	case coach.KindRating:
@@ -191,7 +281,7 @@ func (m *prepScreen) kind(s slot) slotKind {
 }
 
 // typing reports whether keys go into an editor (so "?" and digits are text).
-func (m *prepScreen) typing() bool {
+func (m *partForm) typing() bool {
 	switch m.kind(m.cur()) {
 	case kindText, kindNote, kindActText, kindActDue, kindDate:
 		return true
@@ -200,7 +290,10 @@ func (m *prepScreen) typing() bool {
 }
 
 // slotFor finds the slot for a saved position, or the first slot.
-func (m *prepScreen) slotFor(p coach.Position) int {
+func (m *partForm) slotFor(p coach.Position) int {
+	if p.Item == "" {
+		return 0
+	}
 	for i, s := range m.slots {
 		if m.item(s).ID == p.Item && s.field == p.Field {
 			return i
@@ -215,7 +308,7 @@ func (m *prepScreen) slotFor(p coach.Position) int {
 }
 
 // load points the editors at the focused slot.
-func (m *prepScreen) load(ctx *Context) {
+func (m *partForm) load(ctx *Context) {
 	s := m.cur()
 	it := m.item(s)
 	m.ta.Blur()
@@ -263,7 +356,7 @@ func (m *prepScreen) load(ctx *Context) {
 }
 
 // store writes the focused editor's value back into the session.
-func (m *prepScreen) store(ctx *Context) {
+func (m *partForm) store(ctx *Context) {
 	s := m.cur()
 	it := m.item(s)
 	switch m.kind(s) {
@@ -299,7 +392,7 @@ func (m *prepScreen) store(ctx *Context) {
 // move shifts the focus by delta slots. It reports false when it would run
 // off either end: the root then opens the review (forwards) or stays put.
 // Callers record the move with changed(), as the position is part of the draft.
-func (m *prepScreen) move(ctx *Context, delta int) bool {
+func (m *partForm) move(ctx *Context, delta int) bool {
 	to := m.focus + delta
 	if to < 0 || to >= len(m.slots) {
 		return false
@@ -310,7 +403,7 @@ func (m *prepScreen) move(ctx *Context, delta int) bool {
 }
 
 // changed records an edit and schedules an autosave if none is pending.
-func (m *prepScreen) changed(ctx *Context) tea.Cmd {
+func (m *partForm) changed(ctx *Context) tea.Cmd {
 	m.rev++
 	m.session.Left = false // being written here again
 	m.session.Updated = ctx.Now()
@@ -322,12 +415,12 @@ func (m *prepScreen) changed(ctx *Context) tea.Cmd {
 }
 
 // dirty reports whether there are changes not yet on disk.
-func (m *prepScreen) dirty() bool { return m.rev > m.savedRev }
+func (m *partForm) dirty() bool { return m.rev > m.savedRev }
 
 // autosave starts a draft write if one is due and none is running.
-func (m *prepScreen) autosave(ctx *Context) tea.Cmd {
+func (m *partForm) autosave(ctx *Context) tea.Cmd {
 	m.tickPending = false
-	if !m.dirty() || m.saving || m.elsewhere {
+	if !m.dirty() || m.saving || m.elsewhere || m.agreed {
 		return nil
 	}
 	return m.flush(ctx)
@@ -335,16 +428,43 @@ func (m *prepScreen) autosave(ctx *Context) tea.Cmd {
 
 // flush writes the draft now (unless a write is already running; its result
 // will schedule the next one).
-func (m *prepScreen) flush(ctx *Context) tea.Cmd {
+func (m *partForm) flush(ctx *Context) tea.Cmd {
 	if m.saving {
 		return nil
 	}
 	m.saving = true
+	if m.part != coach.PartPrep {
+		s := m.finished()
+		return savePart(ctx.Store, s.ID, m.expect, m.part, s.Answers(m.part), s.Actions, m.rev, ctx.Now)
+	}
 	return saveDraft(ctx.Store, m.session.Clone(), m.rev, ctx.Now)
 }
 
+// partSaved takes the result of writing a saved session's record or
+// reflection.
+func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
+	m.saving = false
+	m.saveErr = msg.err
+	switch {
+	case errors.Is(msg.err, coach.ErrRecordChanged):
+		m.elsewhere = true // another window wrote it: stop, and say so
+		return nil
+	case errors.Is(msg.err, coach.ErrRecordAgreed):
+		m.agreed = true
+		return nil
+	case msg.err == nil:
+		m.savedRev = max(m.savedRev, msg.rev)
+		m.savedAt, m.expect = msg.at, msg.session.Updated
+	}
+	if m.dirty() && !m.tickPending {
+		m.tickPending = true
+		return autosaveTick(ctx.AutosaveDelay)
+	}
+	return nil
+}
+
 // draftSaved takes an autosave's result.
-func (m *prepScreen) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
+func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 	m.saving = false
 	m.saveErr = msg.err
 	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
@@ -363,7 +483,7 @@ func (m *prepScreen) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 }
 
 // addAction appends an empty action and focuses its text.
-func (m *prepScreen) addAction(ctx *Context) tea.Cmd {
+func (m *partForm) addAction(ctx *Context) tea.Cmd {
 	s := m.cur()
 	m.store(ctx)
 	m.session.Actions = append(m.session.Actions, coach.Action{
@@ -377,7 +497,7 @@ func (m *prepScreen) addAction(ctx *Context) tea.Cmd {
 }
 
 // removeAction deletes the focused action.
-func (m *prepScreen) removeAction(ctx *Context) tea.Cmd {
+func (m *partForm) removeAction(ctx *Context) tea.Cmd {
 	s := m.cur()
 	row := s.field / actionCols
 	if row >= len(m.session.Actions) {
@@ -391,7 +511,7 @@ func (m *prepScreen) removeAction(ctx *Context) tea.Cmd {
 	return m.changed(ctx)
 }
 
-func (m *prepScreen) indexOf(want slot) int {
+func (m *partForm) indexOf(want slot) int {
 	for i, s := range m.slots {
 		if s == want {
 			return i
@@ -401,11 +521,11 @@ func (m *prepScreen) indexOf(want slot) int {
 }
 
 // stageDone reports whether a stage has any answer, for the progress line.
-func (m *prepScreen) stageDone(i int) bool {
-	if i >= len(m.guide.Stages) {
+func (m *partForm) stageDone(i int) bool {
+	if i >= len(m.stages) {
 		return false // the review step
 	}
-	for _, it := range m.guide.Stages[i].Items {
+	for _, it := range m.stages[i].Items {
 		if it.Kind == coach.KindActions {
 			if len(m.session.LiveActions()) > 0 {
 				return true
@@ -420,7 +540,7 @@ func (m *prepScreen) stageDone(i int) bool {
 }
 
 // warnings lists what saving would not keep exactly as typed, for the review.
-func (m *prepScreen) warnings() []string {
+func (m *partForm) warnings() []string {
 	var out []string
 	blank := 0
 	for i, a := range m.session.Actions {
@@ -445,9 +565,9 @@ func (m *prepScreen) warnings() []string {
 
 // finished is the session to save: a copy in which an unreadable due date is
 // kept in its action's words, so nothing typed is dropped on the way.
-func (m *prepScreen) finished() coach.Session {
+func (m *partForm) finished() coach.Session {
 	s := m.session.Clone()
-	if m.elsewhere {
+	if m.elsewhere && m.part == coach.PartPrep {
 		// The other window keeps this prep; what is here becomes its own
 		// session rather than overwriting that one.
 		s.ID, s.Writer, s.Base = coach.NewID(time.Now()), "", time.Time{}
@@ -469,7 +589,7 @@ func keptWords(text, rawDue string) string {
 // markLeft records on the draft that this window has left it, so that the
 // next window to open it carries on at once rather than asking whether
 // this one is still open. It reports whether there is a draft to mark.
-func (m *prepScreen) markLeft() bool {
+func (m *partForm) markLeft() bool {
 	if m.session.Left || (!m.dirty() && m.savedAt.IsZero()) {
 		return false // already marked, or nothing was ever written
 	}

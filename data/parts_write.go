@@ -1,0 +1,44 @@
+package data
+
+import (
+	"time"
+
+	"attend/coach"
+)
+
+// SavePart writes one part of a saved session as the after-meeting screens
+// hold it: the meeting record (its answers and the agreed actions) or the
+// manager's reflection (its answers; actions are left alone). It replaces
+// that part whole, so writing it again is harmless.
+//
+// expect is the session's Updated time as the caller last read or wrote it:
+// if the session changed since (another window wrote it), nothing is
+// written and the error is coach.ErrRecordChanged, so that no one's words
+// are overwritten unseen. An agreed record is read-only (ErrAgreed); the
+// reflection stays the manager's to write.
+func (s *Store) SavePart(id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error) {
+	const what = "cannot save what is written after the meeting"
+	if part != coach.PartRecord && part != coach.PartReflection {
+		return coach.Session{}, newErr(ErrInvalid, s.path, nil, "%s: only the meeting record or your reflection are written after the meeting", what)
+	}
+	return s.changeSession(id, what, func(b txBuckets, sess *coach.Session) error {
+		if part == coach.PartRecord && sess.IsAgreed() {
+			return s.errAgreed(b, *sess)
+		}
+		if !expect.IsZero() && !sess.Updated.Equal(expect) {
+			return newErr(coach.ErrRecordChanged, s.path, nil,
+				"this session was changed in another attend window, so it was not overwritten from here")
+		}
+		for id := range sess.Answers(part) {
+			sess.SetPartAnswer(part, id, coach.Answer{})
+		}
+		for id, a := range answers {
+			sess.SetPartAnswer(part, id, a)
+		}
+		if part == coach.PartRecord {
+			sess.Actions = actions
+		}
+		sess.Tidy(s.now())
+		return nil
+	})
+}

@@ -1,0 +1,168 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"attend/coach"
+)
+
+// lastTimeMsg carries the "last time" summary for a person's next prep.
+type lastTimeMsg struct {
+	personID string
+	lt       coach.LastTime
+	err      error
+}
+
+// lastTimeSessions is how many recent sessions the summary reads: enough
+// for the last ratings and what they said would help, without reading
+// years of notes.
+const lastTimeSessions = 12
+
+func loadLastTime(st Store, g *coach.Guide, p coach.Person, today coach.Date) tea.Cmd {
+	return func() tea.Msg {
+		sums, _, err := st.Summaries(p.ID, "", lastTimeSessions)
+		if err != nil {
+			return lastTimeMsg{personID: p.ID, err: err}
+		}
+		sessions := make([]coach.Session, 0, len(sums))
+		for _, sum := range sums {
+			s, err := st.Session(sum.ID)
+			if err != nil {
+				return lastTimeMsg{personID: p.ID, err: err}
+			}
+			sessions = append(sessions, s)
+		}
+		lt := coach.BuildLastTime(g, p, sessions, today)
+		// Open actions from sessions older than those read are still owed.
+		open, err := st.OpenActions(p.ID)
+		if err != nil {
+			return lastTimeMsg{personID: p.ID, err: err}
+		}
+		seen := map[string]bool{}
+		for _, r := range lt.Actions {
+			seen[r.Action.ID] = true
+		}
+		for _, r := range open {
+			if !seen[r.Action.ID] {
+				lt.Actions = append(lt.Actions, r)
+			}
+		}
+		return lastTimeMsg{personID: p.ID, lt: lt}
+	}
+}
+
+// lastTimeScreen is "last time", on one screen before a prep: when you
+// last met against their cadence, what they said would help and whether it
+// did, their ratings beside the ones before, and the actions agreed (both
+// sides) with their state, to mark done, drop or carry. tab goes on to the
+// prep; what is still open is carried.
+type lastTimeScreen struct {
+	actionList
+	prep *partForm
+	lt   coach.LastTime
+}
+
+func newLastTime(ctx *Context, p *partForm, lt coach.LastTime) *lastTimeScreen {
+	s := &lastTimeScreen{actionList: newActionList(ctx, p.person.ID), prep: p, lt: lt}
+	s.loaded, s.refs = true, lt.Actions
+	return s
+}
+
+func (l *lastTimeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case lastTimeMsg:
+		if msg.personID == l.personID && msg.err == nil {
+			l.lt, l.refs = msg.lt, msg.lt.Actions
+			l.list.clamp(len(l.refs))
+		}
+		return nil
+	case actionClosedMsg:
+		if msg.ref.PersonID != l.personID {
+			return nil
+		}
+		if _, cmd := l.update(ctx, msg); cmd != nil && msg.err == nil {
+			// Read the summary again, so the action shows its new state.
+			return loadLastTime(ctx.Store, ctx.Guide, l.prep.person, ctx.Today())
+		}
+		return nil
+	case actionsMsg:
+		return nil // the summary keeps its own list (done ones stay, with their state)
+	case tea.KeyPressMsg:
+		if !l.dropping && !l.asking {
+			switch {
+			case key.Matches(msg, ctx.Keys.Prep.StartPrep):
+				ctx.Pop()
+				return nil
+			case key.Matches(msg, ctx.Keys.Prep.Leave):
+				return l.prep.leave(ctx)
+			}
+		}
+	}
+	open, cmd := l.update(ctx, msg)
+	if open != nil {
+		return tea.Batch(cmd, pushDetail(ctx, open.SessionID, open.PersonID))
+	}
+	return cmd
+}
+
+func (l *lastTimeScreen) View(ctx *Context, height int) string {
+	return l.view(ctx, height, "Actions agreed, and any still open", l.summary(ctx))
+}
+
+// summary is the top of the screen: dates, what would help, ratings.
+func (l *lastTimeScreen) summary(ctx *Context) []string {
+	s := ctx.Styles
+	w := min(bodyWidth(ctx), maxReadWidth)
+	lt := l.lt
+	var out []string
+	if lt.Last.IsZero() {
+		return wrapped(s.Subtle, "You have not met yet. Supervision "+lt.Cadence.String()+".", w)
+	}
+	when := fmt.Sprintf("Last time: %s, %s ago · supervision %s: %s", lt.Last.Human(), countOf(lt.DaysSince, "day", "days"), lt.Cadence.String(), lt.Due.Label())
+	out = append(out, wrapped(s.Title, when, w)...)
+	if lt.Help != "" {
+		said := "They said what would help most (" + lt.HelpFrom.Human() + "): “" + oneLine(lt.Help) + "”"
+		out = append(out, wrapped(s.Prompt, said, w)...)
+		var did []string
+		for _, o := range coach.Outcomes {
+			if n := lt.HelpOutcomes[o]; n > 0 {
+				did = append(did, fmt.Sprintf("%s %d", o.Label(), n))
+			}
+		}
+		if len(did) > 0 {
+			out = append(out, wrapped(s.Subtle, "Did it help? "+strings.Join(did, " · "), w)...)
+		} else {
+			out = append(out, wrapped(s.Faint, "Did it help? Nothing from it is marked done yet: ask them.", w)...)
+		}
+	}
+	if ctx.Height >= compactHeight {
+		var rows []string
+		for _, r := range lt.Ratings {
+			if r.Last == 0 {
+				continue
+			}
+			line := fmt.Sprintf("%s %d", r.Label, r.Last)
+			if r.Before > 0 {
+				line += fmt.Sprintf(" (before %d)", r.Before)
+			}
+			rows = append(rows, line)
+		}
+		if len(rows) > 0 {
+			out = append(out, wrapped(s.Subtle, "Ratings: "+strings.Join(rows, " · "), w)...)
+		}
+	}
+	return out
+}
+
+func (l *lastTimeScreen) Resize(ctx *Context, height int) {}
+func (l *lastTimeScreen) Typing() bool                    { return l.dropping || l.asking }
+func (l *lastTimeScreen) Title(ctx *Context) Title {
+	return Title{Label: "prep for", Person: l.prep.person.Name}
+}
+func (l *lastTimeScreen) Keys(ctx *Context) bindings {
+	return l.keys(ctx, []key.Binding{ctx.Keys.Prep.StartPrep, ctx.Keys.Prep.Leave})
+}
