@@ -112,6 +112,20 @@ func TestGoldenActions(t *testing.T) {
 			h.press("o")
 			checkFrame(t, h, size[0], size[1])
 		})
+		t.Run(fmt.Sprintf("lasttime_%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, size[0], size[1], "")
+			withActions(t, h)
+			for i, r := range h.home().visible() {
+				if r.person.Name == "Siân Ŵyn" {
+					h.home().list.cursor = i
+				}
+			}
+			h.press("enter")
+			if h.at() != screenFollowUp {
+				t.Fatalf("last time did not come first (at %s)", h.at())
+			}
+			checkFrame(t, h, size[0], size[1])
+		})
 	}
 }
 

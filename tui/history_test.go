@@ -109,12 +109,24 @@ func TestGoldenHistoryAndDetail(t *testing.T) {
 		t.Run(fmt.Sprintf("detail_%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarness(t, size[0], size[1], "")
 			p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
-			s := fixtureDraft(p)
+			s := fixtureRecord(p)
 			s.Date = coach.DateOf(clock).AddDays(-2)
 			if _, err := h.store.SaveSession(s); err != nil {
 				t.Fatal(err)
 			}
 			h.press("h", "enter")
+			checkFrame(t, h, size[0], size[1])
+		})
+		t.Run(fmt.Sprintf("private_%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, size[0], size[1], "")
+			p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+			s := fixtureRecord(p)
+			s.Date = coach.DateOf(clock).AddDays(-2)
+			s.SetAnswer("reflect.talking", coach.Answer{Text: "Me, too much. Next time: ask, then wait."})
+			if _, err := h.store.SaveSession(s); err != nil {
+				t.Fatal(err)
+			}
+			h.press("h", "enter", "p")
 			checkFrame(t, h, size[0], size[1])
 		})
 	}

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -109,8 +110,16 @@ func (l *lastTimeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// View puts the summary first, then the actions. In a short window the
+// summary gives up lines (each cut with "…") so the actions keep room.
 func (l *lastTimeScreen) View(ctx *Context, height int) string {
-	return l.view(ctx, height, "Actions agreed, and any still open", l.summary(ctx))
+	sum := l.summary(ctx)
+	if keep := max(1, height/3); len(sum) > keep {
+		sum = sum[:keep]
+		sum[keep-1] = ansi.Truncate(sum[keep-1], min(bodyWidth(ctx), maxReadWidth)-1, "") + "…"
+	}
+	sum = append([]string{""}, sum...)
+	return strings.Join(sum, "\n") + "\n" + l.view(ctx, height-len(sum), "Actions agreed, and any still open", nil)
 }
 
 // summary is the top of the screen: dates, what would help, ratings.
@@ -122,8 +131,9 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 	if lt.Last.IsZero() {
 		return wrapped(s.Subtle, "You have not met yet. Supervision "+lt.Cadence.String()+".", w)
 	}
-	when := fmt.Sprintf("Last time: %s, %s ago · supervision %s: %s", lt.Last.Human(), countOf(lt.DaysSince, "day", "days"), lt.Cadence.String(), lt.Due.Label())
+	when := fmt.Sprintf("Last time: %s, %s ago", lt.Last.Human(), countOf(lt.DaysSince, "day", "days"))
 	out = append(out, wrapped(s.Title, when, w)...)
+	out = append(out, wrapped(s.Subtle, "Supervision "+lt.Cadence.String()+": "+lt.Due.Label()+".", w)...)
 	if lt.Help != "" {
 		said := "They said what would help most (" + lt.HelpFrom.Human() + "): “" + oneLine(lt.Help) + "”"
 		out = append(out, wrapped(s.Prompt, said, w)...)
