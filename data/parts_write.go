@@ -1,8 +1,6 @@
 package data
 
 import (
-	"time"
-
 	"attend/coach"
 )
 
@@ -11,12 +9,12 @@ import (
 // manager's reflection (its answers; actions are left alone). It replaces
 // that part whole, so writing it again is harmless.
 //
-// expect is the session's Updated time as the caller last read or wrote it:
-// if the session changed since (another window wrote it), nothing is
-// written and the error is coach.ErrRecordChanged, so that no one's words
-// are overwritten unseen. An agreed record is read-only (ErrAgreed); the
-// reflection stays the manager's to write.
-func (s *Store) SavePart(id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error) {
+// before is the session as the caller last read or wrote it: if this part
+// of it changed since (another window wrote it), nothing is written and the
+// error is coach.ErrRecordChanged, so that no one's words are overwritten
+// unseen; a change to another part is no conflict. An agreed record is
+// read-only (ErrAgreed); the reflection stays the manager's to write.
+func (s *Store) SavePart(id string, before coach.Session, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error) {
 	const what = "cannot save what is written after the meeting"
 	if part != coach.PartRecord && part != coach.PartReflection {
 		return coach.Session{}, newErr(ErrInvalid, s.path, nil, "%s: only the meeting record or your reflection are written after the meeting", what)
@@ -25,7 +23,7 @@ func (s *Store) SavePart(id string, expect time.Time, part coach.Part, answers m
 		if part == coach.PartRecord && sess.IsAgreed() {
 			return s.errAgreed(b, *sess)
 		}
-		if !expect.IsZero() && !sess.Updated.Equal(expect) {
+		if !coach.SamePart(*sess, before, part) {
 			return newErr(coach.ErrRecordChanged, s.path, nil,
 				"this session was changed in another attend window, so it was not overwritten from here")
 		}

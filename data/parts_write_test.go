@@ -20,7 +20,7 @@ func TestSavePartWritesOnePartAndRefusesAStaleWindow(t *testing.T) {
 		"needs.workload": {Rating: 2, Together: true},
 	}
 	acts := []coach.Action{{Text: "Cover Tuesday lates", Owner: coach.OwnerMe}}
-	got, err := st.SavePart(saved.ID, saved.Updated, coach.PartRecord, answers, acts)
+	got, err := st.SavePart(saved.ID, saved, coach.PartRecord, answers, acts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,12 +30,13 @@ func TestSavePartWritesOnePartAndRefusesAStaleWindow(t *testing.T) {
 	if got.Answers(coach.PartPrep)["checkin.head"].Text == "" && len(got.Answers(coach.PartPrep)) == 0 {
 		t.Fatal("the prep was lost")
 	}
-	// A window still holding the version before is refused, and nothing changes.
-	if _, err := st.SavePart(saved.ID, saved.Updated, coach.PartRecord, map[string]coach.Answer{coach.SaidID: {Text: "stale"}}, nil); !errors.Is(err, coach.ErrRecordChanged) {
+	// A window still holding the record as it was before is refused.
+	if _, err := st.SavePart(saved.ID, saved, coach.PartRecord, map[string]coach.Answer{coach.SaidID: {Text: "stale"}}, nil); !errors.Is(err, coach.ErrRecordChanged) {
 		t.Fatalf("a stale write: %v, want ErrRecordChanged", err)
 	}
-	// The reflection is written alone: the record and its actions stay.
-	ref, err := st.SavePart(saved.ID, got.Updated, coach.PartReflection, map[string]coach.Answer{"reflect.talking": {Text: "Me, mostly"}}, nil)
+	// The reflection is written alone, even by a window that read the
+	// session before the record changed: another part is no conflict.
+	ref, err := st.SavePart(saved.ID, saved, coach.PartReflection, map[string]coach.Answer{"reflect.talking": {Text: "Me, mostly"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,10 +48,10 @@ func TestSavePartWritesOnePartAndRefusesAStaleWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	cur, _ := st.Session(saved.ID)
-	if _, err := st.SavePart(saved.ID, cur.Updated, coach.PartRecord, answers, acts); err == nil {
+	if _, err := st.SavePart(saved.ID, cur, coach.PartRecord, answers, acts); err == nil {
 		t.Fatal("an agreed record was written")
 	}
-	if _, err := st.SavePart(saved.ID, cur.Updated, coach.PartReflection, map[string]coach.Answer{"reflect.talking": {Text: "Them, at last"}}, nil); err != nil {
+	if _, err := st.SavePart(saved.ID, cur, coach.PartReflection, map[string]coach.Answer{"reflect.talking": {Text: "Them, at last"}}, nil); err != nil {
 		t.Fatalf("the reflection of an agreed record: %v", err)
 	}
 }

@@ -39,11 +39,14 @@ func addAddendum(st Store, id, text string) tea.Cmd {
 }
 
 // keepMine keeps what one window wrote after the meeting when another
-// window changed the same session meanwhile, so nobody's words are lost:
-// each answer that differs goes after theirs (theirs first); ratings and
-// actions already there stay. If the record was agreed meanwhile, what is
-// here becomes one dated note instead, as agreed records are read-only.
-func keepMine(st Store, g *coach.Guide, id string, part coach.Part, mine map[string]coach.Answer) tea.Cmd {
+// window changed the same part meanwhile, so nobody's words are lost and
+// none is repeated: against what this window started from (base), an
+// answer only this window changed takes its words, one only the other
+// changed keeps theirs, and one both changed keeps theirs with what this
+// window added after it. Ratings and actions already there stay. If the
+// record was agreed meanwhile, what this window added becomes one dated
+// note instead, as agreed records are read-only.
+func keepMine(st Store, g *coach.Guide, id string, part coach.Part, base, mine map[string]coach.Answer) tea.Cmd {
 	return func() tea.Msg {
 		cur, err := st.Session(id)
 		if err != nil {
@@ -53,9 +56,8 @@ func keepMine(st Store, g *coach.Guide, id string, part coach.Part, mine map[str
 		if part == coach.PartRecord && cur.IsAgreed() {
 			var note []string
 			for _, item := range partItems(g, part) {
-				a, ok := mine[item.ID]
-				if ok && strings.TrimSpace(a.Text) != "" && a.Text != theirs[item.ID].Text {
-					note = append(note, item.Prompt+"\n"+strings.TrimSpace(a.Text))
+				if added := addedText(base[item.ID].Text, mine[item.ID].Text, theirs[item.ID].Text); added != "" {
+					note = append(note, item.Prompt+"\n"+added)
 				}
 			}
 			if len(note) == 0 {
@@ -69,25 +71,39 @@ func keepMine(st Store, g *coach.Guide, id string, part coach.Part, mine map[str
 			merged[k] = a
 		}
 		for k, a := range mine {
-			t := merged[k]
-			switch {
-			case strings.TrimSpace(a.Text) == "" || a.Text == t.Text:
-			case strings.TrimSpace(t.Text) == "":
-				t.Text = a.Text
-			default:
-				t.Text = strings.TrimSpace(t.Text) + "\n\n" + strings.TrimSpace(a.Text)
+			t, b := merged[k], base[k]
+			if added := addedText(b.Text, a.Text, t.Text); added != "" {
+				if strings.TrimSpace(t.Text) == strings.TrimSpace(b.Text) {
+					t.Text = a.Text // only this window changed it
+				} else {
+					t.Text = strings.TrimSpace(t.Text) + "\n\n" + added
+				}
 			}
-			if t.Rating == 0 {
+			if t.Rating == b.Rating {
 				t.Rating, t.Together = a.Rating, a.Together
 			}
-			if t.Date.IsZero() {
+			if t.Date == b.Date {
 				t.Date = a.Date
 			}
 			merged[k] = t
 		}
-		s, err := st.SavePart(id, cur.Updated, part, merged, cur.Actions)
+		s, err := st.SavePart(id, cur, part, merged, cur.Actions)
 		return recordSavedMsg{what: "record", session: s, err: err}
 	}
+}
+
+// addedText is what this window wrote beyond what it started from (base),
+// if the other window does not already hold it: the words typed after the
+// base when the answer was added to, the whole answer when it was rewritten.
+func addedText(base, mine, theirs string) string {
+	b, m := strings.TrimSpace(base), strings.TrimSpace(mine)
+	if m == b || m == "" || m == strings.TrimSpace(theirs) {
+		return ""
+	}
+	if b != "" && strings.HasPrefix(m, b) {
+		return strings.TrimSpace(m[len(b):])
+	}
+	return m
 }
 
 // partItems are every item of one part, in order.

@@ -169,9 +169,9 @@ type partSavedMsg struct {
 	err       error
 }
 
-func savePart(st Store, id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, acts []coach.Action, rev int, now func() time.Time) tea.Cmd {
+func savePart(st Store, id string, before coach.Session, part coach.Part, answers map[string]coach.Answer, acts []coach.Action, rev int, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
-		s, err := st.SavePart(id, expect, part, answers, acts)
+		s, err := st.SavePart(id, before, part, answers, acts)
 		return partSavedMsg{sessionID: id, rev: rev, at: now(), session: s, err: err}
 	}
 }

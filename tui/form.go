@@ -60,7 +60,7 @@ type partForm struct {
 	stages  []coach.Stage // the part's stages
 	full    bool          // every prompt of the prep, not only the core ones
 	more    map[int]bool  // stages opened to all their prompts ("more")
-	expect  time.Time     // a saved session's Updated, as last written here
+	before  coach.Session // a saved session as this window last read or wrote it
 	person  coach.Person
 	session coach.Session
 	slots   []slot
@@ -139,7 +139,7 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created, full b
 func newAfterForm(ctx *Context, part coach.Part, p coach.Person, s coach.Session) *partForm {
 	m := &partForm{guide: ctx.Guide, part: part, full: true, person: p, raw: map[string]string{}, more: map[int]bool{}}
 	m.stages = ctx.Guide.PartStages(part)
-	m.session, m.expect, m.savedAt = s.Clone(), s.Updated, s.Updated
+	m.session, m.before, m.savedAt = s.Clone(), s.Clone(), s.Updated
 	m.setup(ctx)
 	m.load(ctx)
 	return m
@@ -435,7 +435,7 @@ func (m *partForm) flush(ctx *Context) tea.Cmd {
 	m.saving = true
 	if m.part != coach.PartPrep {
 		s := m.finished()
-		return savePart(ctx.Store, s.ID, m.expect, m.part, s.Answers(m.part), s.Actions, m.rev, ctx.Now)
+		return savePart(ctx.Store, s.ID, m.before, m.part, s.Answers(m.part), s.Actions, m.rev, ctx.Now)
 	}
 	return saveDraft(ctx.Store, m.session.Clone(), m.rev, ctx.Now)
 }
@@ -454,7 +454,7 @@ func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
 		return nil
 	case msg.err == nil:
 		m.savedRev = max(m.savedRev, msg.rev)
-		m.savedAt, m.expect = msg.at, msg.session.Updated
+		m.savedAt, m.before = msg.at, msg.session.Clone()
 	}
 	if m.dirty() && !m.tickPending {
 		m.tickPending = true

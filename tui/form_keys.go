@@ -92,7 +92,7 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		m.store(ctx)
 		ctx.Pop()
 		s := m.finished()
-		return keepMine(ctx.Store, ctx.Guide, s.ID, m.part, s.Answers(m.part))
+		return keepMine(ctx.Store, ctx.Guide, s.ID, m.part, m.before.Answers(m.part), s.Answers(m.part))
 	case m.part != coach.PartPrep && key.Matches(msg, k.Done):
 		m.store(ctx)
 		return m.leave(ctx)

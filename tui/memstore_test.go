@@ -376,7 +376,7 @@ func (s *memStore) SetFullPrep(full bool) error {
 // SavePart writes a saved session's record or reflection, as the real
 // store does: refused if the session changed since expect, or if the record
 // was agreed.
-func (s *memStore) SavePart(id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, acts []coach.Action) (coach.Session, error) {
+func (s *memStore) SavePart(id string, before coach.Session, part coach.Part, answers map[string]coach.Answer, acts []coach.Action) (coach.Session, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sess, ok := s.sessions[id]
@@ -386,7 +386,7 @@ func (s *memStore) SavePart(id string, expect time.Time, part coach.Part, answer
 	if part == coach.PartRecord && sess.IsAgreed() {
 		return coach.Session{}, coach.ErrRecordAgreed
 	}
-	if !expect.IsZero() && !sess.Updated.Equal(expect) {
+	if !coach.SamePart(sess, before, part) {
 		return coach.Session{}, coach.ErrRecordChanged
 	}
 	for id := range sess.Answers(part) {

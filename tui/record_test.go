@@ -162,3 +162,44 @@ func TestWordsTypedWhileAnotherWindowAgreesBecomeADatedNote(t *testing.T) {
 		t.Fatalf("record %q, addenda %+v", s.Said(), s.Addenda)
 	}
 }
+
+// Found in the second trial: a window writing the reflection is no
+// conflict for one writing the record, and keeping both repeats nothing.
+func TestTwoWindowsOnDifferentPartsDoNotConflict(t *testing.T) {
+	a, id := openSavedSession(t)
+	b := secondWindow(t, a)
+	a.press("r")
+	b.press("f")
+	a.tabTo(coach.SaidID)
+	a.typeText("Her words")
+	b.typeText("Me, mostly")
+	a.typeText(" again")
+	if strings.Contains(b.screen(), "Another attend window") || strings.Contains(a.screen(), "Another attend window") {
+		t.Fatalf("a false conflict:\n%s\n%s", a.screen(), b.screen())
+	}
+	s := a.store.sessions[id]
+	if s.Said() != "Her words again" || s.Answer("reflect.talking").Text != "Me, mostly" {
+		t.Fatalf("record %q, reflection %q", s.Said(), s.Answer("reflect.talking").Text)
+	}
+}
+
+func TestKeepingBothRepeatsNothing(t *testing.T) {
+	a, id := openSavedSession(t)
+	a.press("r")
+	a.tabTo(coach.SaidID)
+	a.typeText("Rota gaps on lates.")
+	a.press("esc")
+	b := secondWindow(t, a)
+	c := secondWindow(t, a)
+	b.press("r")
+	c.press("r")
+	b.tabTo(coach.SaidID)
+	c.tabTo(coach.SaidID)
+	c.typeText(" WINDOW-C")
+	b.typeText(" WINDOW-B")
+	b.mustSee("Another attend window changed this session")
+	b.press("ctrl+s")
+	if got := a.store.sessions[id].Said(); got != "Rota gaps on lates. WINDOW-C\n\nWINDOW-B" {
+		t.Fatalf("after keeping both: %q", got)
+	}
+}

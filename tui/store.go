@@ -38,8 +38,8 @@ type Store interface {
 	// trace in the file (as attend erase does).
 	ErasePerson(id string) error
 	// SavePart writes the meeting record or the reflection of a saved
-	// session, if it has not changed since expect (coach.ErrRecordChanged).
-	SavePart(id string, expect time.Time, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error)
+	// session, if that part is as it was in before (coach.ErrRecordChanged).
+	SavePart(id string, before coach.Session, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error)
 	// FullPrep is whether the manager chose to see every prompt of a prep.
 	FullPrep() (bool, error)
 	SetFullPrep(full bool) error
