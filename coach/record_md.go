@@ -19,6 +19,6 @@ func writeAfterMeeting(b *strings.Builder, s Session) {
 		b.WriteString("\n**Agreed with them** — not yet\n")
 	}
 	for _, a := range s.Addenda {
-		fmt.Fprintf(b, "\n**Addendum, %s %s**\n\n%s\n", DateOf(a.At).Human(), a.At.Format("15:04"), mdText(strings.TrimSpace(a.Text)))
+		fmt.Fprintf(b, "\n**Dated note, %s %s**\n\n%s\n", DateOf(a.At).Human(), a.At.Format("15:04"), mdText(strings.TrimSpace(a.Text)))
 	}
 }

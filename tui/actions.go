@@ -215,13 +215,16 @@ func (a *actionList) view(ctx *Context, height int, title string, intro []string
 	s := ctx.Styles
 	w := min(bodyWidth(ctx), maxReadWidth+20)
 	today := ctx.Today()
-	overdue := 0
+	overdue, open := 0, 0
 	for _, r := range a.refs {
 		if r.Overdue(today) {
 			overdue++
 		}
+		if r.Action.Status == coach.ActionOpen || r.Action.Status == "" {
+			open++
+		}
 	}
-	count := fmt.Sprintf("%d open", len(a.refs))
+	count := fmt.Sprintf("%d open", open)
 	if overdue > 0 {
 		count += fmt.Sprintf(" · %d overdue", overdue)
 	}

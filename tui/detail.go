@@ -237,6 +237,12 @@ func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.Private):
 		d.private = !d.private
 		d.render(ctx)
+		d.vp.GotoTop() // where your prep begins
+	case key.Matches(msg, r.Agree) && !agreed && d.private:
+		// They are about to read it: hide your private notes first.
+		d.private = false
+		d.render(ctx)
+		d.confirmAgree = true
 	case key.Matches(msg, r.Agree) && !agreed:
 		d.confirmAgree = true
 	case key.Matches(msg, r.Addendum) && agreed:
@@ -263,7 +269,7 @@ func (d *detailScreen) View(ctx *Context, height int) string {
 	var prompt []string
 	switch {
 	case d.confirmAgree:
-		prompt = wrapped(s.Warn, "Mark this record as agreed with "+d.person.Name+" today? It becomes read-only: later corrections are dated notes. enter confirms; any other key cancels.", w)
+		prompt = wrapped(s.Warn, "Mark this record as agreed with "+d.person.Name+" today? It becomes read-only: later corrections are dated notes. enter confirms; esc (or any other key) cancels.", w)
 	case d.adding:
 		prompt = append([]string{s.Focused.Render("Add a dated note to this agreed record")}, indent(d.addendum.View(), "  ")...)
 	case d.readOnlySaid:

@@ -61,6 +61,9 @@ func openEditor(sessionID, itemID, text string) tea.Cmd {
 			return msg
 		}
 		path := filepath.Join(dir, "answer.md")
+		if text != "" && !strings.HasSuffix(text, "\n") {
+			text += "\n" // editors and scripts expect a file to end in one
+		}
 		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 			os.RemoveAll(dir)
 			msg.err = err

@@ -11,7 +11,7 @@ import (
 // and the file is gone afterwards.
 func TestTheEditorRoundTripIsPrivateAndLeavesNothing(t *testing.T) {
 	script := filepath.Join(t.TempDir(), "ed.sh")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf ' and more from the editor\\n' >> \"$1\"\n"), 0o700); err != nil {
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf 'and more from the editor\\n' >> \"$1\"\n"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("VISUAL", "")
@@ -31,7 +31,7 @@ func TestTheEditorRoundTripIsPrivateAndLeavesNothing(t *testing.T) {
 	}
 	err := exec.Command(ready.editor[0], ready.path).Run()
 	got := editorDone(ready)(err).(editorMsg)
-	if got.err != nil || got.text != "Rota gaps and more from the editor" {
+	if got.err != nil || got.text != "Rota gaps\nand more from the editor" {
 		t.Fatalf("back from the editor: %+v", got)
 	}
 	if _, err := os.Stat(ready.dir); !os.IsNotExist(err) {

@@ -95,7 +95,8 @@ type partForm struct {
 	// takes the draft over.
 	held bool
 
-	follow bool // "last time" has been offered
+	follow    bool // "last time" has been offered
+	askedLast bool // ctrl+g asked for last time again
 	// agreed: the record was agreed in another window meanwhile, so it is
 	// read-only and nothing here is written.
 	agreed bool
@@ -233,10 +234,29 @@ func (m *partForm) showMore(ctx *Context) tea.Cmd {
 // remembers the choice for the next prep.
 func (m *partForm) setFull(ctx *Context, full bool) tea.Cmd {
 	m.store(ctx)
-	id := m.item(m.cur()).ID
+	id, stage := m.item(m.cur()).ID, m.stage()
 	m.full = full
 	m.rebuildSlots()
-	m.focus = min(m.slotFor(coach.Position{Item: id}), len(m.slots)-1)
+	// Stay on the same prompt; if it is hidden now (or was "more"), stay
+	// in the same stage.
+	m.focus = -1
+	for i, s := range m.slots {
+		if id != "" && m.item(s).ID == id {
+			m.focus = i
+			break
+		}
+	}
+	if m.focus < 0 {
+		for i, s := range m.slots {
+			if s.stage == stage {
+				m.focus = i
+				if s.item < 0 {
+					break
+				}
+			}
+		}
+	}
+	m.focus = max(0, min(m.focus, len(m.slots)-1))
 	m.load(ctx)
 	return setFullPrep(ctx.Store, full)
 }

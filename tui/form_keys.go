@@ -17,8 +17,8 @@ import (
 func openPrepScreen(ctx *Context, msg prepReadyMsg) tea.Cmd {
 	p := newPrep(ctx, msg.person, msg.draft, msg.created, msg.full)
 	ctx.Push(p)
-	if msg.draft != nil || msg.created || msg.person.LastSession.IsZero() {
-		return nil // a restored draft has seen last time; someone new has none
+	if msg.created || msg.person.LastSession.IsZero() {
+		return nil // someone new has no last time
 	}
 	return loadLastTime(ctx.Store, ctx.Guide, msg.person, ctx.Today())
 }
@@ -45,7 +45,8 @@ func (m *partForm) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return m.partSaved(ctx, msg)
 	case lastTimeMsg:
 		// Last time comes first, only if the prep has not begun meanwhile.
-		if m.part == coach.PartPrep && msg.personID == m.person.ID && msg.err == nil && !msg.lt.Last.IsZero() && m.rev == 0 && !m.follow {
+		if m.part == coach.PartPrep && msg.personID == m.person.ID && msg.err == nil && !msg.lt.Last.IsZero() && (m.rev == 0 || m.askedLast) && !m.follow {
+			m.askedLast = false
 			m.follow = true
 			ctx.Push(newLastTime(ctx, m, msg.lt))
 		}
@@ -96,6 +97,10 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case m.part != coach.PartPrep && key.Matches(msg, k.Done):
 		m.store(ctx)
 		return m.leave(ctx)
+	case m.part == coach.PartPrep && key.Matches(msg, k.LastTime) && !m.person.LastSession.IsZero():
+		m.store(ctx)
+		m.follow, m.askedLast = false, true
+		return tea.Batch(m.changed(ctx), loadLastTime(ctx.Store, ctx.Guide, m.person, ctx.Today()))
 	case m.part == coach.PartPrep && key.Matches(msg, k.Full):
 		return m.setFull(ctx, !m.full)
 	case key.Matches(msg, k.More) && m.hasMore():
@@ -403,6 +408,9 @@ func (m *partForm) Keys(ctx *Context) bindings {
 	if m.hasMore() {
 		navFull = append(navFull, k.More)
 	}
+	if m.part == coach.PartPrep && !m.person.LastSession.IsZero() {
+		navFull = append(navFull, k.LastTime)
+	}
 	if m.part == coach.PartPrep {
 		full := k.Full
 		if m.full {
@@ -495,8 +503,8 @@ func (m *partForm) hasMore() bool {
 
 // HelpNote says why the prompt in focus is asked: where it comes from.
 func (m *partForm) HelpNote(ctx *Context) string {
-	if it := m.item(m.cur()); it.Source != "" {
-		return "Why this is asked: " + it.Source + "."
+	if src := coach.SourceText(m.item(m.cur()).Source); src != "" {
+		return "Why this is asked: it comes from " + src + "."
 	}
 	return ""
 }

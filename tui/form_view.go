@@ -23,6 +23,7 @@ func (m *partForm) layout(ctx *Context, height int) {
 	m.ta.SetWidth(max(10, readWidth(ctx)-4))
 	if m.kind(m.cur()) == kindActText {
 		m.ti.SetWidth(max(10, readWidth(ctx)-8))
+		m.ti.SetValue(m.ti.Value()) // scroll for the new width: no word lost at the start
 	}
 	if k := m.kind(m.cur()); k != kindText && k != kindNote {
 		return
@@ -91,6 +92,11 @@ func (m *partForm) chrome(ctx *Context) string {
 
 	left := s.Title.Render(st.Title)
 	right := s.Faint.Render(fmt.Sprintf("stage %d of %d", m.stage()+1, len(m.stages)))
+	if ctx.Height < compactHeight {
+		// No room for the line that says whose words these are: say it here.
+		whose := map[coach.Part]string{coach.PartPrep: "private", coach.PartRecord: "agreed record", coach.PartReflection: "private"}[m.part]
+		right = s.Faint.Render(fmt.Sprintf("%s · %d/%d", whose, m.stage()+1, len(m.stages)))
+	}
 	title := spread(left, right, readWidth(ctx))
 	if ctx.Height < compactHeight {
 		// A short window keeps room for the answer being typed: one line
@@ -231,7 +237,8 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 	s := ctx.Styles
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)
-	const labelW = 28
+	// The question whole where there is room for it beside the dots.
+	labelW := max(20, min(lipgloss.Width(it.Prompt), w-2-34))
 	label := ansi.Truncate(it.Prompt, labelW, "…")
 	pad := strings.Repeat(" ", max(1, labelW-lipgloss.Width(label)+1))
 	dots := ratingDots(s, it, a.Rating)

@@ -91,6 +91,7 @@ type PrepKeys struct {
 	Full         key.Binding // ctrl+f: every prompt, or the quick prep again
 	OpenMore     key.Binding // enter on "more for this stage"
 	Done         key.Binding // esc or ctrl+s on the record or reflection: saved as you type
+	LastTime     key.Binding // ctrl+g: last time again, from a prep
 	Editor       key.Binding // ctrl+e: write this answer in $VISUAL or $EDITOR
 	LineEnd      key.Binding // end (ctrl+e is the editor's)
 }
@@ -198,6 +199,7 @@ func DefaultKeyMap() KeyMap {
 			Full:         b(k("ctrl+f"), "ctrl+f", "every prompt / quick"),
 			OpenMore:     b(k("enter"), "enter", "show them"),
 			Done:         b(k("esc", "ctrl+s"), "esc", "done (saved as you type)"),
+			LastTime:     b(k("ctrl+g"), "ctrl+g", "last time"),
 			Editor:       b(k("ctrl+e"), "ctrl+e", "your editor"),
 			LineEnd:      b(k("end"), "end", "line end"),
 		},

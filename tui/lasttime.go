@@ -131,16 +131,20 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 	if lt.Last.IsZero() {
 		return wrapped(s.Subtle, "You have not met yet. Supervision "+lt.Cadence.String()+".", w)
 	}
-	when := fmt.Sprintf("Last time: %s, %s ago", lt.Last.Human(), countOf(lt.DaysSince, "day", "days"))
+	ago := countOf(lt.DaysSince, "day", "days") + " ago"
+	if lt.DaysSince == 0 {
+		ago = "today"
+	}
+	when := fmt.Sprintf("Last time: %s, %s", lt.Last.Human(), ago)
 	out = append(out, wrapped(s.Title, when, w)...)
-	out = append(out, wrapped(s.Subtle, "Supervision "+lt.Cadence.String()+": "+lt.Due.Label()+".", w)...)
+	out = append(out, wrapped(s.Subtle, "You meet "+lt.Cadence.String()+"; the next session is "+lt.Due.Label()+".", w)...)
 	if lt.Help != "" {
 		said := "They said what would help most (" + lt.HelpFrom.Human() + "): “" + oneLine(lt.Help) + "”"
 		out = append(out, wrapped(s.Prompt, said, w)...)
 		var did []string
 		for _, o := range coach.Outcomes {
 			if n := lt.HelpOutcomes[o]; n > 0 {
-				did = append(did, fmt.Sprintf("%s %d", o.Label(), n))
+				did = append(did, fmt.Sprintf("%d %s", n, o.Label()))
 			}
 		}
 		if len(did) > 0 {
@@ -156,8 +160,11 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 				continue
 			}
 			line := fmt.Sprintf("%s %d", r.Label, r.Last)
+			if !r.Together {
+				line += " (your view)"
+			}
 			if r.Before > 0 {
-				line += fmt.Sprintf(" (before %d)", r.Before)
+				line += fmt.Sprintf(", before %d", r.Before)
 			}
 			rows = append(rows, line)
 		}

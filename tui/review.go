@@ -94,8 +94,7 @@ func (r *reviewScreen) saved(ctx *Context, msg sessionSavedMsg) tea.Cmd {
 		return nil
 	}
 	answered, total := msg.session.PartCompleteness(ctx.Guide, coach.PartPrep)
-	text := fmt.Sprintf("Saved %s's prep: %d of %d prompts answered, %s.", msg.person.Name, answered, total,
-		countOf(len(msg.session.LiveActions()), "action", "actions"))
+	text := fmt.Sprintf("Saved %s's prep: %d of %d prompts answered.", msg.person.Name, answered, total)
 	if next := msg.session.NextSession(); !next.IsZero() {
 		text += " Next session " + next.Human() + "."
 	}

@@ -151,7 +151,7 @@ func (t *trendsScreen) body(ctx *Context) string {
 	var did []string
 	for _, o := range coach.Outcomes {
 		if totals[o] > 0 {
-			did = append(did, fmt.Sprintf("%s %d", o.Label(), totals[o]))
+			did = append(did, fmt.Sprintf("%d %s", totals[o], o.Label()))
 		}
 	}
 	if len(did) > 0 {
