@@ -246,8 +246,30 @@ func TestExportForSomeoneWithNoSavedSessions(t *testing.T) {
 	if err := run(context.Background(), []string{"export", "--db", db, "--format", "md", "--person", "dafydd"}, nil, &out, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "# Dafydd ap Gwilym") || !strings.Contains(out.String(), "No saved sessions") {
+	if !strings.Contains(out.String(), "# Everything attend holds about Dafydd ap Gwilym") || !strings.Contains(out.String(), "No saved sessions") {
 		t.Fatalf("export said:\n%s", out.String())
+	}
+}
+
+// A subject access export includes an unsaved prep: it is about them too.
+func TestSubjectAccessExportIncludesTheDraft(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "attend.db")
+	st, _ := data.Open(db, data.Options{})
+	p, _, _ := st.EnsurePerson("Dafydd ap Gwilym")
+	d := coach.NewSession(p.ID, "en", time.Now())
+	d.SetAnswer("checkin.head", coach.Answer{Text: "Worried about his back"})
+	if err := st.SaveDraft(d); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--db", db, "--format", "md", "--person", "Dafydd ap Gwilym"}, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"An unsaved draft", "still covered by a subject access request", "Worried about his back"} {
+		if !strings.Contains(out.String(), want) {
+			t.Fatalf("export lacks %q:\n%s", want, out.String())
+		}
 	}
 }
 

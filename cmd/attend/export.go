@@ -72,6 +72,13 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	}
 	guides := guideCache{}
 	if format == "md" {
+		if only != "" {
+			// A subject access answer says whose it is, and when it was made.
+			if _, err := fmt.Fprintf(w, "# Everything attend holds about %s\n\nMade on %s. Each session's private parts (your preparation and reflection) are included and labelled.\n\n---\n\n",
+				coach.MarkdownEscape(people[0].Name), coach.DateOf(now).Human()); err != nil {
+				return err
+			}
+		}
 		first := true
 		err := st.EachSession(func(p coach.Person, s coach.Session) error {
 			if only != "" && p.ID != only {
@@ -87,9 +94,18 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 			return err
 		})
 		if err == nil && first && only != "" {
-			// A subject access request still gets an answer: who, and that
-			// there is no saved record yet.
-			_, err = fmt.Fprintf(w, "# %s\n\nNo saved sessions. attend holds their name%s.\n", coach.MarkdownEscape(people[0].Name), draftNote(st, only))
+			// A subject access request still gets an answer: that there is
+			// no saved record yet.
+			_, err = fmt.Fprintf(w, "No saved sessions. attend holds their name.\n")
+		}
+		if err == nil && only != "" {
+			// An unsaved prep is personal data about them too.
+			if d, ok, derr := st.Draft(only); derr == nil && ok {
+				_, err = fmt.Fprintf(w, "\n---\n\n## An unsaved draft\n\n_A preparation not yet saved: private notes, still covered by a subject access request._\n\n%s",
+					coach.Markdown(guides.get(d.Lang), people[0], d, coach.MarkdownOptions{Parts: []coach.Part{coach.PartPrep}}))
+			} else if derr != nil {
+				err = derr
+			}
 		}
 		return err
 	}
@@ -120,12 +136,4 @@ func (c guideCache) get(lang string) *coach.Guide {
 	}
 	c[lang] = g
 	return g
-}
-
-// draftNote mentions an unsaved prep, which export leaves out.
-func draftNote(st *data.Store, personID string) string {
-	if _, ok, err := st.Draft(personID); err == nil && ok {
-		return " and an unsaved prep (drafts are not exported; open it with attend prep to save or finish it)"
-	}
-	return ""
 }
