@@ -322,4 +322,3 @@ func refuseReal(path string, people []coach.Person) error {
 	return fmt.Errorf("%w: %s holds %s not marked as made up by attend demo, so nothing was written; give demo a file of its own, e.g. attend demo --db /tmp/attend-demo.db --sessions 300",
 		errRealPeople, path, count(n, "person", "people"))
 }
-
