@@ -227,7 +227,7 @@ var demoStories = []demoStory{
 			energy:  1,
 			text: map[string][]string{
 				"checkin.assumptions": {"That they're fine now. They probably are, but let them say what's next."},
-				"agenda.theirs":       {"Six months as senior: what's gone well, and what's next."},
+				"agenda.theirs":       {"A few months as senior: what's gone well, and what's next."},
 				"agenda.said":         {"\"I led the handover for the inspection and didn't even think about it until afterwards. That's when I knew I'd got there.\""},
 				"agenda.help":         {"\"Maybe mentoring the next new senior. I know what it's like.\""},
 				"needs.competence":    {"Led the handover during the CIW visit."},
