@@ -466,6 +466,10 @@ func (w demoWriter) fill(s string) string {
 			b.WriteString(s[i : i+j+1])
 		}
 		s = s[i+j+1:]
+		// "Mr R." at the end of a sentence takes no second full stop.
+		if strings.HasSuffix(b.String(), ".") && strings.HasPrefix(s, ".") {
+			s = s[1:]
+		}
 	}
 }
 
