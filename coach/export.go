@@ -101,8 +101,11 @@ func ExportSessionOf(g *Guide, p Person, s Session) ExportSession {
 			ea := ExportAnswer{Part: string(p), Stage: "unknown", Kind: "unknown", Text: a.Text, Rating: a.Rating,
 				Date: a.Date.String(), Together: a.Together}
 			if it, st, ok := g.Item(id); ok {
-				ea.Stage, ea.Prompt, ea.Kind = st.ID, it.Prompt, string(it.Kind)
+				ea.Stage, ea.Prompt, ea.Kind = st.ID, s.PromptText(g, it), string(it.Kind)
 				ea.RatingLabel = it.ScaleLabel(a.Rating)
+			}
+			if ea.Prompt == "" {
+				ea.Prompt = s.Asked[id]
 			}
 			out.Answers[id] = ea
 		}
@@ -148,7 +151,9 @@ type ExportWriter struct {
 // NewExportWriter writes the header and every person.
 func NewExportWriter(w io.Writer, now time.Time, people []Person) *ExportWriter {
 	ew := &ExportWriter{w: w}
-	head, err := json.Marshal(map[string]any{"format": ExportFormat, "version": ExportVersion, "exported": now})
+	pack, packVersion := PackLabel()
+	head, err := json.Marshal(map[string]any{"format": ExportFormat, "version": ExportVersion, "exported": now,
+		"prompts": map[string]string{"pack": pack, "version": packVersion}})
 	if err != nil { // a time JSON cannot hold, such as the year 10000
 		ew.err = err
 		return ew

@@ -17,6 +17,7 @@ type exportDoc struct {
 	Format   string                `json:"format"`
 	Version  int                   `json:"version"`
 	Exported time.Time             `json:"exported"`
+	Prompts  map[string]string     `json:"prompts"`
 	People   []coach.ExportPerson  `json:"people"`
 	Sessions []coach.ExportSession `json:"sessions"`
 }
@@ -95,6 +96,9 @@ func TestExportWriter(t *testing.T) {
 			}
 			if doc.Format != coach.ExportFormat || doc.Version != coach.ExportVersion || !doc.Exported.Equal(exported) {
 				t.Errorf("header: %q %d %v", doc.Format, doc.Version, doc.Exported)
+			}
+			if doc.Prompts["pack"] != coach.BuiltinPackName || doc.Prompts["version"] == "" {
+				t.Errorf("the export names the prompts %v, want attend's own", doc.Prompts)
 			}
 			if len(doc.People) != len(tt.people) || len(doc.Sessions) != len(tt.sessions) {
 				t.Fatalf("%d people and %d sessions, want %d and %d", len(doc.People), len(doc.Sessions), len(tt.people), len(tt.sessions))

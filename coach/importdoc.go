@@ -63,7 +63,7 @@ const (
 // from a newer attend, and importing without it would silently drop what it
 // holds.
 var (
-	docFields      = []string{"format", "version", "exported", "people", "sessions"}
+	docFields      = []string{"format", "version", "exported", "prompts", "people", "sessions"}
 	personFields   = jsonFields(reflect.TypeFor[ExportPerson]())
 	sessionFields  = jsonFields(reflect.TypeFor[ExportSession]())
 	answerFields   = jsonFields(reflect.TypeFor[ExportAnswer]())

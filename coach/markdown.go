@@ -48,11 +48,14 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 		}
 		var body strings.Builder
 		seen := map[string]bool{}
-		for _, st := range g.PartStages(part) {
+		for si, st := range g.Stages {
+			if st.Part != part {
+				continue
+			}
 			var sec strings.Builder
-			for _, it := range st.Items {
+			for _, it := range g.StageItems(si) {
 				seen[it.ID] = true
-				renderItem(&sec, it, s, opt)
+				renderItem(&sec, g, it, s, opt)
 			}
 			if sec.Len() == 0 {
 				continue
@@ -74,7 +77,9 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 			for _, id := range extra {
 				q := id
 				if it, _, ok := g.Item(id); ok {
-					q = it.Prompt
+					q = s.PromptText(g, it)
+				} else if t, ok := s.Asked[id]; ok {
+					q = t
 				}
 				fmt.Fprintf(&body, "\n**%s**\n\n%s\n", mdLine(q), answerText(s.Answers(part)[id]))
 			}
@@ -91,8 +96,17 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	return b.String()
 }
 
-func renderItem(b *strings.Builder, it Item, s Session, opt MarkdownOptions) {
+func renderItem(b *strings.Builder, g *Guide, it Item, s Session, opt MarkdownOptions) {
 	a := s.Answer(it.ID)
+	if it.Hidden {
+		// A prompt the pack hides shows only where it was answered, and
+		// then where it was asked.
+		if (it.Kind == KindActions && len(s.LiveActions()) == 0) || (it.Kind != KindActions && a.Empty()) {
+			return
+		}
+		opt.ShowSkipped = false
+	}
+	it.Prompt = s.PromptText(g, it)
 	switch it.Kind {
 	case KindActions:
 		acts := s.LiveActions()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The prompt sets live in data files, one per language, so that wording can
@@ -73,6 +74,9 @@ type Item struct {
 	Source string `json:"source"`
 	// Draft marks wording awaiting review (new Welsh prompts).
 	Draft bool `json:"draft,omitempty"`
+	// Hidden marks a prompt an organisation's pack hides: never asked, kept
+	// among the retired so that answers to it still read with it.
+	Hidden bool `json:"hidden,omitempty"`
 }
 
 // ScaleLabel names a rating on this item's scale ("" for 0 or out of range).
@@ -108,6 +112,19 @@ type Guide struct {
 	Retired []Item `json:"retired,omitempty"`
 
 	byID map[string]itemRef
+	// full is, for a guide from a pack, each stage's prompts with the
+	// hidden ones in their places (nil for attend's own prompts).
+	full [][]Item
+}
+
+// StageItems are stage i's prompts with any the pack hides in their places
+// (marked Hidden), for rendering old answers where they were asked and for
+// writing the pack back out.
+func (g *Guide) StageItems(i int) []Item {
+	if g.full != nil && i < len(g.full) {
+		return g.full[i]
+	}
+	return g.Stages[i].Items
 }
 
 // RetiredStage is the stage id Item gives a retired prompt.
@@ -275,16 +292,40 @@ func Languages() []string {
 	return langs
 }
 
-// LoadGuide reads and validates the embedded prompt set for lang.
+// LoadGuide is the prompt set for lang: the active pack's (UsePack), if it
+// holds that language, else attend's own.
 func LoadGuide(lang string) (*Guide, error) {
 	if lang == "" {
 		lang = DefaultLang
+	}
+	if p := ActivePack(); p != nil {
+		if g, ok := p.Guides[lang]; ok {
+			return g, nil
+		}
+	}
+	return BuiltinGuide(lang)
+}
+
+var builtin sync.Map // lang → *Guide, parsed once
+
+// BuiltinGuide reads and validates attend's own prompt set for lang.
+func BuiltinGuide(lang string) (*Guide, error) {
+	if lang == "" {
+		lang = DefaultLang
+	}
+	if g, ok := builtin.Load(lang); ok {
+		return g.(*Guide), nil
 	}
 	raw, err := promptFiles.ReadFile("prompts/" + lang + ".json")
 	if err != nil {
 		return nil, fmt.Errorf("no prompts for language %q (have %s)", lang, strings.Join(Languages(), ", "))
 	}
-	return ParseGuide(raw)
+	g, err := ParseGuide(raw)
+	if err != nil {
+		return nil, err
+	}
+	builtin.Store(lang, g)
+	return g, nil
 }
 
 // ParseGuide decodes and validates a prompt set.

@@ -121,6 +121,11 @@ type Session struct {
 	Actions []Action          `json:"actions"`
 	// Reflection holds the manager's own reflection afterwards.
 	Reflection map[string]Answer `json:"reflection,omitempty"`
+	// Asked keeps the wording of each prompt as it was asked, for answers
+	// whose prompt was not attend's own wording (an organisation's prompt
+	// pack), so that an old record reads the same after the pack changes.
+	// Answers to attend's own wording need none: it is in attend.
+	Asked map[string]string `json:"asked,omitempty"`
 	// Position is only meaningful on drafts.
 	Position Position `json:"position,omitzero"`
 	// Writer and Base guard a draft against two attend windows writing the
@@ -490,6 +495,12 @@ func (s Session) Clone() Session {
 	c := s
 	c.Prep, c.Record, c.Reflection = cloneAnswers(s.Prep), cloneAnswers(s.Record), cloneAnswers(s.Reflection)
 	c.Actions = append([]Action(nil), s.Actions...)
+	if s.Asked != nil {
+		c.Asked = make(map[string]string, len(s.Asked))
+		for k, v := range s.Asked {
+			c.Asked[k] = v
+		}
+	}
 	c.Addenda = append([]Addendum(nil), s.Addenda...)
 	return c
 }
@@ -503,4 +514,60 @@ func cloneAnswers(m map[string]Answer) map[string]Answer {
 		c[k] = v
 	}
 	return c
+}
+
+// NoteAsked keeps, for each answer not yet noted, the wording its prompt
+// has in g when that is not attend's own (see Asked). The store calls it as
+// a session is saved.
+func (s *Session) NoteAsked(g *Guide) {
+	if g == nil {
+		return
+	}
+	own, _ := BuiltinGuide(s.Lang)
+	if own == g {
+		return // attend's own wording: nothing to keep
+	}
+	note := func(id string) {
+		if _, ok := s.Asked[id]; ok {
+			return
+		}
+		it, _, ok := g.Item(id)
+		if !ok {
+			return
+		}
+		if own != nil {
+			if o, _, ok := own.Item(id); ok && o.Prompt == it.Prompt {
+				return
+			}
+		}
+		if s.Asked == nil {
+			s.Asked = map[string]string{}
+		}
+		s.Asked[id] = it.Prompt
+	}
+	for _, p := range Parts {
+		for id := range s.Answers(p) {
+			note(id)
+		}
+	}
+	if len(s.LiveActions()) > 0 {
+		note(ActionsID)
+	}
+}
+
+// PromptText is the wording of prompt it as this session was asked it: the
+// wording kept with the session (Asked), else, for a saved session, attend's
+// own wording (what it was answered under), else g's.
+func (s Session) PromptText(g *Guide, it Item) string {
+	if t, ok := s.Asked[it.ID]; ok {
+		return t
+	}
+	if !s.IsDraft() && (g == nil || ActivePack() != nil) {
+		if own, err := BuiltinGuide(s.Lang); err == nil {
+			if o, _, ok := own.Item(it.ID); ok {
+				return o.Prompt
+			}
+		}
+	}
+	return it.Prompt
 }

@@ -185,6 +185,7 @@ func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) e
 		}
 	}
 
+	sess.NoteAsked(g) // the wording of an organisation's prompts, as asked
 	raw, err := encodeSession(sess)
 	if err != nil {
 		return err

@@ -50,6 +50,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type globals struct {
 	db        string
 	lang      string
+	prompts   string // a prompt pack file (prompts.go)
 	lockAfter time.Duration
 }
 
@@ -69,7 +70,17 @@ Run it with no arguments to open your people.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd, g, "", false)
 		},
+		// The prompt pack is in place before any command runs;
+		// `prompts check` checks the file it is given instead.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Name() == "check" && cmd.Parent() != nil && cmd.Parent().Name() == "prompts" {
+				coach.UsePack(nil)
+				return nil
+			}
+			return g.usePack()
+		},
 	}
+	root.PersistentFlags().StringVar(&g.prompts, "prompts", "", "your organisation's prompt pack, a TOML file (default $ATTEND_PROMPTS, else $XDG_CONFIG_HOME/attend/prompts.toml if there)")
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "prompt language: en or cy (default $ATTEND_LANG, else en)")
 	root.PersistentFlags().DurationVar(&g.lockAfter, "lock-after", 5*time.Minute, "with encryption on, lock the screen after this long without a key press (0 never)")

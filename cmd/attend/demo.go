@@ -1,0 +1,324 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"attend/coach"
+	"attend/data"
+)
+
+// ---- attend demo
+
+func newDemoCmd(g *globals) *cobra.Command {
+	var sessions, people int
+	var seed uint64
+	cmd := &cobra.Command{
+		Use:   "demo --sessions N",
+		Short: "Fill a database with made-up people and sessions, to try attend",
+		Long: `demo adds fictional people, with Welsh and English names, and their saved
+sessions. Each session follows one story (rota gaps, a resident's death, new
+to the role, a complaint, a flexible-working request, training due, a good
+month, a return from sick leave) through the prep, the meeting record, the
+ratings, the actions and the reflection, and a person's stories carry on
+from one session to the next. Old actions are mostly done or dropped; a few
+are overdue. Nothing in it is real.
+
+Without --db (or ATTEND_DB) it writes to a file of its own, attend-demo.db
+beside your database, never into your database, and says how to open it.
+
+The same --seed always makes the same names, notes, ratings and dates (up to
+today), and running a seed that is already in the file adds nothing: it says
+so. Another seed adds more people and sessions.
+
+demo only adds to a database that holds nothing but demo people: if the file
+holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
+		Example: `  attend demo --sessions 300 --db /tmp/attend-demo.db
+  ATTEND_DB=/tmp/attend-demo.db attend demo --sessions 10000 --seed 42`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("sessions") {
+				return usageError{errors.New("say how many sessions to make: attend demo --sessions 300")}
+			}
+			if sessions < 1 || sessions > coach.MaxDemoSessions {
+				return usageError{fmt.Errorf("--sessions is 1 to %d, not %d", coach.MaxDemoSessions, sessions)}
+			}
+			if people < 0 || people > coach.MaxDemoPeople {
+				return usageError{fmt.Errorf("--people is 1 to %d, not %d", coach.MaxDemoPeople, people)}
+			}
+			guide, err := g.guide()
+			if err != nil {
+				return err
+			}
+			path, own, err := demoPath(g)
+			if err != nil {
+				return err
+			}
+			opt := coach.DemoOptions{Seed: seed, Sessions: sessions, People: people, Today: coach.DateOf(time.Now())}
+			var progress func(done, total int)
+			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
+				progress = func(done, total int) {
+					fmt.Fprintf(f, "\rattend demo: %s of %s sessions", thousands(done), thousands(total))
+					if done == total {
+						fmt.Fprint(f, "\r\x1b[K")
+					}
+				}
+			}
+			// An encrypted file (most unlikely for demo data) opens with
+			// --passphrase-file; demo does not ask on the terminal.
+			pass, _, err := g.passphraseFromFile()
+			if err != nil {
+				return err
+			}
+			defer clear(pass)
+			res, err := runDemo(path, pass, guide, opt, progress)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if res.already {
+				fmt.Fprintf(out, "nothing added: seed %d is already in %s (an earlier attend demo wrote it), and the same seed makes the same people and sessions. For more, use another --seed.\n",
+					seed, res.path)
+			} else {
+				fmt.Fprintf(out, "added %s (%s new), %s and %s to %s in %s\n",
+					count(res.people, "demo person", "demo people"), thousands(res.newPeople),
+					count(res.sessions, "session", "sessions"), count(res.actions, "action", "actions"), res.path, res.elapsed.Round(time.Millisecond))
+			}
+			if own {
+				fmt.Fprintf(out, "It is a file of its own, apart from your records. Open it with: attend --db %s\n", shellArg(res.path))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&sessions, "sessions", 0, "how many sessions to make, in all (required)")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "the same seed makes the same demo")
+	cmd.Flags().IntVar(&people, "people", 0, "how many people (default: one for every 40 sessions, at least 5)")
+	return cmd
+}
+
+// demoFile is the name of demo's own file, beside the default database.
+const demoFile = "attend-demo.db"
+
+// demoPath is where demo writes: --db or ATTEND_DB when given (the default
+// database too, if named on purpose), else a file of its own, attend-demo.db
+// beside the default database, so that trying attend never fills the
+// manager's own records with made-up people. own says it is that file.
+func demoPath(g *globals) (path string, own bool, err error) {
+	if g.db != "" || os.Getenv("ATTEND_DB") != "" {
+		path, err = g.dbPath()
+		return path, false, err
+	}
+	def, err := data.DefaultPath()
+	if err != nil {
+		return "", false, err
+	}
+	return filepath.Join(filepath.Dir(def), demoFile), true, nil
+}
+
+// errRealPeople is why demo refuses a database.
+var errRealPeople = errors.New("demo refused")
+
+// errDemoPartial is why demo refuses a file an earlier run of the same seed
+// stopped part way through.
+var errDemoPartial = errors.New("demo stopped part way before")
+
+type demoResult struct {
+	people, newPeople, sessions, actions int
+	elapsed                              time.Duration
+	path                                 string
+	// already says the seed was in the file already: nothing was written.
+	already bool
+}
+
+// demoBatch is how many sessions demo saves per transaction: the most the
+// store takes in one, so that a transaction's fixed cost (two opens of the
+// file, a sync, rewriting the pages it touched) is shared as widely as it
+// can be.
+const demoBatch = data.MaxBatch
+
+// runDemo writes a demo through the store's public calls: EnsurePeople for
+// everyone (marked Demo, with their cadence), then each one's sessions,
+// oldest first, with SaveSessions in batches of demoBatch. The sessions are
+// made in memory by another goroutine while the last batch is written.
+// People and sessions keep the made-up times they come with, so that they
+// are created, and saved, on the days the story says.
+//
+// A seed already in the file (its ids carry the seed's mark) adds nothing:
+// res.already says so.
+func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoOptions, progress func(done, total int)) (demoResult, error) {
+	start := time.Now()
+	var res demoResult
+
+	// Look before opening for writing: a read-only open writes nothing,
+	// even to a file that needs an upgrade.
+	if ro, err := data.Open(path, data.Options{ReadOnly: true, Guide: guide, Passphrase: passphrase}); err == nil {
+		people, err := ro.People()
+		ro.Close()
+		if err != nil {
+			return res, err
+		}
+		if err := refuseReal(path, people); err != nil {
+			return res, err
+		}
+	} else if !errors.Is(err, data.ErrNoDatabase) {
+		return res, err
+	}
+
+	st, err := data.Open(path, data.Options{Guide: guide, Passphrase: passphrase})
+	if err != nil {
+		return res, err
+	}
+	defer st.Close()
+	res.path = st.Path()
+	// Again, now that it is ours: someone may have added a person meanwhile.
+	before, err := st.People()
+	if err != nil {
+		return res, err
+	}
+	if err := refuseReal(path, before); err != nil {
+		return res, err
+	}
+
+	d, err := coach.NewDemo(opt)
+	if err != nil {
+		return res, usageError{err}
+	}
+	if res.already, err = demoAlreadyIn(st, d, before); err != nil || res.already {
+		return res, err
+	}
+
+	// Everyone first, in one transaction: found by name (a demo person
+	// from an earlier demo) or added, marked Demo, with their cadence and
+	// made-up creation time.
+	people, created, err := st.EnsurePeople(d.People())
+	if err != nil {
+		return res, err
+	}
+	for i, p := range people {
+		if !p.Demo {
+			return res, refuseReal(path, []coach.Person{p})
+		}
+		res.people++
+		if created[i] {
+			res.newPeople++
+		}
+	}
+
+	// Make the sessions in one goroutine and write them in this one: two
+	// batches in flight at most, so memory stays a few thousand sessions.
+	batches := make(chan []coach.Session, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		batch := make([]coach.Session, 0, demoBatch)
+		for i, p := range people {
+			for s := range d.Sessions(i) {
+				s.PersonID = p.ID
+				if batch = append(batch, s); len(batch) == demoBatch {
+					select {
+					case batches <- batch:
+					case <-stop:
+						return
+					}
+					batch = make([]coach.Session, 0, demoBatch)
+				}
+			}
+		}
+		if len(batch) > 0 {
+			select {
+			case batches <- batch:
+			case <-stop:
+			}
+		}
+	}()
+	for batch := range batches {
+		if err := st.SaveSessions(batch); err != nil {
+			return res, err
+		}
+		res.sessions += len(batch)
+		for _, s := range batch {
+			res.actions += len(s.Actions)
+		}
+		if progress != nil {
+			progress(res.sessions, opt.Sessions)
+		}
+	}
+	res.elapsed = time.Since(start)
+	return res, nil
+}
+
+// demoAlreadyIn reports whether the file holds this demo's seed already,
+// by looking at the sessions of its first person with any (demo writes
+// people in order, so a seed half written is caught by its last person).
+// A seed found at the start but not at the end is an earlier run that
+// stopped part way: demo will not guess which sessions are missing.
+func demoAlreadyIn(st *data.Store, d *coach.Demo, stored []coach.Person) (bool, error) {
+	byName := make(map[string]coach.Person, len(stored))
+	for _, p := range stored {
+		byName[coach.Fold(p.Name)] = p
+	}
+	has := func(i int) (bool, error) {
+		p, ok := byName[coach.Fold(d.People()[i].Name)]
+		if !ok {
+			return false, nil
+		}
+		sums, _, err := st.Summaries(p.ID, "", 0)
+		if err != nil {
+			return false, err
+		}
+		for _, s := range sums {
+			if d.Made(s.ID) {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	first, last := -1, -1
+	for i := range d.People() {
+		if d.Count(i) > 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false, nil
+	}
+	atStart, err := has(first)
+	if err != nil || !atStart {
+		return false, err
+	}
+	atEnd, err := has(last)
+	if err != nil {
+		return false, err
+	}
+	if !atEnd {
+		return false, fmt.Errorf("%w: an earlier attend demo with seed %d stopped part way through %s, so nothing was added; start again with a file of its own, e.g. attend demo --db /tmp/attend-demo.db",
+			errDemoPartial, d.Seed(), st.Path())
+	}
+	return true, nil
+}
+
+// refuseReal is an error if anyone in people is not a demo person. It
+// gives a count, never a name: the names are personal data.
+func refuseReal(path string, people []coach.Person) error {
+	n := 0
+	for _, p := range people {
+		if !p.Demo {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s holds %s not marked as made up by attend demo, so nothing was written; give demo a file of its own, e.g. attend demo --db /tmp/attend-demo.db --sessions 300",
+		errRealPeople, path, count(n, "person", "people"))
+}
