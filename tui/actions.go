@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -75,8 +74,8 @@ type actionList struct {
 
 func newActionList(ctx *Context, personID string) actionList {
 	a := actionList{personID: personID, reason: textinput.New()}
-	a.reason.Prompt = "why dropped: "
-	a.reason.Placeholder = "e.g. no longer needed after the rota change"
+	a.reason.Prompt = ctx.T("actions.why")
+	a.reason.Placeholder = ctx.T("actions.why.placeholder")
 	a.reason.CharLimit = 300
 	a.reason.SetWidth(40)
 	a.reason.SetStyles(ctx.Styles.Input)
@@ -94,7 +93,7 @@ func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, c
 			return nil, nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText("Could not read the open actions", msg.err))
+			ctx.Problem(errText(ctx.T("actions.err.read"), msg.err))
 			return nil, nil
 		}
 		a.loaded, a.refs = true, msg.refs
@@ -104,17 +103,17 @@ func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, c
 			return nil, nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText("Could not update that action", msg.err))
+			ctx.Problem(errText(ctx.T("actions.err.update"), msg.err))
 			return nil, nil
 		}
-		what := "Marked done: "
+		what := ctx.T("actions.done", "Text", msg.ref.Action.Text)
 		if msg.outcome != "" {
-			what = "Marked done (" + msg.outcome.Label() + "): "
+			what = ctx.T("actions.done.outcome", "Outcome", ctx.Outcome(msg.outcome), "Text", msg.ref.Action.Text)
 		}
 		if msg.status == coach.ActionDropped {
-			what = "Dropped: "
+			what = ctx.T("actions.dropped", "Text", msg.ref.Action.Text)
 		}
-		ctx.Notice(what + msg.ref.Action.Text)
+		ctx.Notice(what)
 		return nil, loadActions(ctx.Store, a.personID)
 	case tea.PasteMsg:
 		if a.dropping {
@@ -169,7 +168,7 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 	}
 	r := a.refs[a.list.cursor]
 	if r.Action.Status != coach.ActionOpen && r.Action.Status != "" && !key.Matches(msg, k.Open) {
-		ctx.Notice("That one is already " + string(r.Action.Status) + ".")
+		ctx.Notice(ctx.T("actions.already." + string(r.Action.Status)))
 		return nil, nil
 	}
 	switch {
@@ -194,13 +193,13 @@ func (a *actionList) keys(ctx *Context, short []key.Binding) bindings {
 	f, k, l := ctx.Keys.Form, ctx.Keys.Action, ctx.Keys.List
 	if a.asking {
 		cancel := f.Cancel
-		cancel.SetHelp("esc", "not done yet")
+		cancel.SetHelp("esc", ctx.T("key.notDoneYet"))
 		ks := []key.Binding{k.Helped, k.Partly, k.NotYet, k.DidntAsk, cancel}
 		return bindings{context: ks, full: [][]key.Binding{ks}}
 	}
 	if a.dropping {
 		drop := f.Submit
-		drop.SetHelp("enter", "drop it")
+		drop.SetHelp("enter", ctx.T("key.dropIt"))
 		return bindings{context: []key.Binding{drop, f.Cancel}, full: [][]key.Binding{{drop, f.Cancel}}}
 	}
 	if len(a.refs) == 0 {
@@ -224,26 +223,26 @@ func (a *actionList) view(ctx *Context, height int, title string, intro []string
 			open++
 		}
 	}
-	count := fmt.Sprintf("%d open", open)
+	count := ctx.T("actions.open", "Count", open)
 	if overdue > 0 {
-		count += fmt.Sprintf(" · %d overdue", overdue)
+		count += " · " + ctx.T("actions.overdue", "Count", overdue)
 	}
 	out := append([]string{"", spread(s.Title.Render(title), s.Faint.Render(count), w)}, intro...)
 	out = append(out, "")
 	var foot []string
 	switch {
 	case a.asking && a.list.cursor < len(a.refs):
-		foot = wrapped(s.Warn, "Done: “"+a.refs[a.list.cursor].Action.Text+"”. Did it help? h helped · p partly · n not yet · a not asked yet · esc: not done yet", w)
+		foot = wrapped(s.Warn, ctx.T("actions.ask", "Text", a.refs[a.list.cursor].Action.Text), w)
 	case a.dropping:
 		foot = []string{a.reason.View()}
 	case a.carried != "":
-		foot = wrapped(s.Notice, "Carried: “"+a.carried+"” stays open and comes back at the next prep.", w)
+		foot = wrapped(s.Notice, ctx.T("actions.carried", "Text", a.carried), w)
 	}
 	switch {
 	case !a.loaded:
-		out = append(out, s.Subtle.Render("Reading…"))
+		out = append(out, s.Subtle.Render(ctx.T("app.reading")))
 	case len(a.refs) == 0:
-		out = append(out, wrapped(s.Subtle, "No open actions. Actions agreed in a prep appear here until they are done or dropped.", w)...)
+		out = append(out, wrapped(s.Subtle, ctx.T("actions.none"), w)...)
 	}
 	a.room = max(1, height-len(out)-len(foot))
 	start, end := a.list.window(len(a.refs), a.room)
@@ -260,28 +259,28 @@ func (a *actionList) view(ctx *Context, height int, title string, intro []string
 func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) string {
 	s := ctx.Styles
 	today := ctx.Today()
-	due := "no date"
+	due := ctx.T("actions.nodate")
 	if !r.Action.Due.IsZero() {
-		due = shortDate(r.Action.Due, today)
+		due = ctx.Short(r.Action.Due)
 	}
 	if r.Overdue(today) {
 		due = "! " + due
 	}
 	switch r.Action.Status {
 	case coach.ActionDone:
-		due = "✓ done"
+		due = "✓ " + ctx.T("actions.state.done")
 		if r.Action.Outcome != "" {
-			due = "✓ " + r.Action.Outcome.Label()
+			due = "✓ " + ctx.Outcome(r.Action.Outcome)
 		}
 	case coach.ActionDropped:
-		due = "✗ dropped"
+		due = "✗ " + ctx.T("actions.state.dropped")
 	}
 	const dueW = 16
 	who := ""
 	if a.personID == "" {
 		who = cell(r.PersonName, min(16, max(8, w/5))) + "  "
 	}
-	owner := " (" + r.Action.Owner.Label() + ", from " + shortDate(r.SessionDate, today) + ")"
+	owner := " " + ctx.T("actions.from", "Owner", ctx.Owner(r.Action.Owner), "Date", ctx.Short(r.SessionDate))
 	if w < narrowWidth {
 		owner = ""
 	}
@@ -297,14 +296,6 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	return listRow(s, st.Render(cell(due, dueW))+s.Prompt.Render(who+text)+s.Faint.Render(owner), false, w)
 }
 
-// shortDate is "21 Nov" this year and "26 Mar 2025" otherwise: an action
-// can be overdue since last year, and the year must not be guessed.
-func shortDate(d, today coach.Date) string {
-	if d.Year == today.Year {
-		return d.Time().Format("2 Jan")
-	}
-	return d.Time().Format("2 Jan 2006")
-}
 
 // actionsScreen is every open action, across people, most urgent first.
 type actionsScreen struct{ actionList }
@@ -330,19 +321,19 @@ func (a *actionsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (a *actionsScreen) Reveal(ctx *Context) tea.Cmd { return loadActions(ctx.Store, "") }
 
 func (a *actionsScreen) View(ctx *Context, height int) string {
-	title := "Open actions, most urgent first"
+	title := ctx.T("actions.title")
 	if bodyWidth(ctx) < narrowWidth {
-		title = "Open actions"
+		title = ctx.T("actions.title.short")
 	}
 	return a.view(ctx, height, title, nil)
 }
 func (a *actionsScreen) Resize(ctx *Context, height int) {}
 func (a *actionsScreen) Typing() bool                    { return a.dropping || a.asking }
 func (a *actionsScreen) Title(ctx *Context) Title {
-	return Title{Label: "open actions", State: ctx.Styles.Faint.Render(ctx.Today().Human())}
+	return Title{Label: ctx.T("title.actions"), State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }
 func (a *actionsScreen) Keys(ctx *Context) bindings {
 	home := ctx.Keys.List.Back
-	home.SetHelp("esc", "home")
+	home.SetHelp("esc", ctx.T("key.home"))
 	return a.keys(ctx, []key.Binding{home})
 }

@@ -6,13 +6,13 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 // Smallest window attend draws in; below it, it asks for more room.
@@ -42,6 +42,8 @@ type Options struct {
 	// Dark sets the starting palette before the terminal reports its
 	// background (tests fix it so their output does not depend on a query).
 	Dark bool
+	// Lang is the interface language ("en", "cy"); empty: the guide's.
+	Lang string
 }
 
 // Model is the root of the app: the stack of screens and what cuts across
@@ -74,10 +76,15 @@ func New(opt Options) *Model {
 	if opt.TypingDelay <= 0 {
 		opt.TypingDelay = TypingDelay
 	}
+	if opt.Lang == "" && opt.Guide != nil {
+		opt.Lang = opt.Guide.Lang
+	}
+	words := msg.New(opt.Lang)
 	ctx := &Context{
 		Width: 80, Height: 24,
 		Styles: NewStyles(opt.Dark),
-		Keys:   DefaultKeyMap(),
+		Keys:   DefaultKeyMap(words),
+		Msg:    words,
 		Guide:  opt.Guide,
 		Store:  opt.Store,
 		Now:    opt.Now,
@@ -243,17 +250,17 @@ func (m *Model) quitWhenKept() tea.Cmd {
 		}
 		if err := k.KeepErr(); err != nil && k.Unsaved() {
 			m.quitting, m.forceQuit = false, true
-			text := errText("Your words here are not saved", err)
+			text := errText(m.ctx.T("quit.notsaved"), err)
 			if errors.Is(err, coach.ErrDraftElsewhere) || errors.Is(err, coach.ErrRecordChanged) {
-				text = "Another attend window holds these notes, so what is here is not saved."
+				text = m.ctx.T("quit.elsewhere")
 			}
-			m.notice, m.noticeBad = text+" Press ctrl+c again to quit anyway (it would be lost), or any other key to stay.", true
+			m.notice, m.noticeBad = text+" "+m.ctx.T("quit.again"), true
 			return nil
 		}
 		waiting = waiting || k.Unsaved()
 	}
 	if waiting {
-		m.notice, m.noticeBad = "Saving before quitting…", false
+		m.notice, m.noticeBad = m.ctx.T("quit.saving"), false
 		return nil
 	}
 	return tea.Quit
@@ -267,9 +274,8 @@ func (m *Model) tooSmall() bool {
 func (m *Model) View() tea.View {
 	var content string
 	if m.tooSmall() {
-		content = m.ctx.Styles.Warn.Width(max(10, m.ctx.Width)).Render(fmt.Sprintf(
-			"attend needs a window of at least %d×%d; this one is %d×%d. Make it a little bigger: nothing is lost.",
-			minWidth, minHeight, m.ctx.Width, m.ctx.Height))
+		content = m.ctx.Styles.Warn.Width(max(10, m.ctx.Width)).Render(m.ctx.T("app.toosmall",
+			"MinW", minWidth, "MinH", minHeight, "W", m.ctx.Width, "H", m.ctx.Height))
 	} else {
 		h := m.bodyHeight()
 		var body string

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 // Context is what every screen shares: the window size, styles, keys, the
@@ -14,6 +15,7 @@ type Context struct {
 	Styles        Styles
 	Keys          KeyMap
 	Guide         *coach.Guide
+	Msg           *msg.Lang // every word that is not a prompt, in the interface language
 	Store         Store
 	Now           func() time.Time
 	AutosaveDelay time.Duration
@@ -32,5 +34,55 @@ type Context struct {
 	noticeSet bool
 }
 
+// T says a message in the interface language (see coach/msg).
+func (c *Context) T(id string, kv ...any) string { return c.Msg.T(id, kv...) }
+
+// Date is a day as the interface language writes it.
+func (c *Context) Date(d coach.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return c.Msg.Date(d.Time())
+}
+
 // Today is the current calendar day.
 func (c *Context) Today() coach.Date { return coach.DateOf(c.Now()) }
+
+// Cadence is how often someone has supervision, in the interface language.
+func (c *Context) Cadence(cd coach.Cadence) string {
+	cd = cd.Effective()
+	if cd.Weeks > 0 {
+		return c.T("cadence.weeks", "Count", cd.Weeks)
+	}
+	return c.T("cadence.months", "Count", cd.Months)
+}
+
+// Due says when someone's next session is due, in the interface language.
+func (c *Context) Due(d coach.Due) string {
+	switch {
+	case d.State == coach.NeverMet:
+		return c.T("due.never")
+	case d.State == coach.Overdue:
+		return c.T("due.overdue", "Count", -d.Days)
+	case d.Days == 0:
+		return c.T("due.today")
+	case d.Days == 1:
+		return c.T("due.tomorrow")
+	case d.Days <= coach.SoonDays:
+		return c.T("due.in", "Count", d.Days)
+	}
+	return c.T("due.on", "Date", c.Date(d.Date))
+}
+
+// Count is a number and its noun: "1 person", "3 people" (an id of the
+// catalogue with plural forms).
+func (c *Context) Count(id string, n int) string { return c.T(id, "Count", n) }
+
+// Owner names who carries an action, in the interface language.
+func (c *Context) Owner(o coach.Owner) string { return c.T("owner." + string(o)) }
+
+// Outcome says whether help helped, in the interface language.
+func (c *Context) Outcome(o coach.Outcome) string { return c.T("outcome." + string(o)) }
+
+// Short is a day without its weekday (and its year, when it is this one).
+func (c *Context) Short(d coach.Date) string { return c.Msg.Short(d.Time(), c.Today().Year) }

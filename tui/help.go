@@ -36,7 +36,7 @@ func (m *Model) helpKeys() bindings {
 		more = g.HelpAlt
 	}
 	if m.help.ShowAll {
-		more.SetHelp(more.Help().Key, "fewer keys")
+		more.SetHelp(more.Help().Key, m.ctx.T("key.fewer"))
 	}
 	b := m.top().Keys(m.ctx)
 	b.short = append(append([]key.Binding(nil), b.short...), more, g.Quit)

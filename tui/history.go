@@ -68,7 +68,7 @@ func pushHistory(ctx *Context, personID, name string) tea.Cmd {
 func (h *historyScreen) Typing() bool { return h.search.typing }
 
 func (h *historyScreen) Title(ctx *Context) Title {
-	return Title{Label: "history", State: ctx.Styles.Faint.Render(ctx.Today().Human())}
+	return Title{Label: ctx.T("title.history"), State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }
 
 func (h *historyScreen) Resize(ctx *Context, height int) {
@@ -109,7 +109,7 @@ func (h *historyScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil // a page for a list no longer shown
 		}
 		if msg.err != nil {
-			ctx.Problem(errText("Could not read the history", msg.err))
+			ctx.Problem(errText(ctx.T("history.err"), msg.err))
 			return nil
 		}
 		h.setPage(msg)
@@ -170,11 +170,11 @@ func (h *historyScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 func (h *historyScreen) View(ctx *Context, height int) string {
 	s := ctx.Styles
 	w := min(bodyWidth(ctx), maxReadWidth+20)
-	title := "History: everyone"
+	title := ctx.T("history.everyone")
 	if h.personID != "" {
-		title = "History: " + h.personName
+		title = ctx.T("history.person", "Name", h.personName)
 	}
-	count := countOf(h.total, "session", "sessions")
+	count := ctx.Count("count.sessions", h.total)
 	out := []string{"", spread(s.Title.Render(title), s.Faint.Render(count), w)}
 	if h.search.typing || h.search.active() {
 		return h.search.view(ctx, height, out, w)
@@ -182,9 +182,9 @@ func (h *historyScreen) View(ctx *Context, height int) string {
 	out = append(out, "")
 	switch {
 	case !h.loaded:
-		out = append(out, s.Subtle.Render("Reading…"))
+		out = append(out, s.Subtle.Render(ctx.T("app.reading")))
 	case len(h.items) == 0:
-		out = append(out, wrapped(s.Subtle, "No saved sessions yet. Save a prep (ctrl+s, then enter) and it appears here.", w)...)
+		out = append(out, wrapped(s.Subtle, ctx.T("history.none"), w)...)
 	default:
 		h.room = max(1, height-len(out))
 		start, end := h.list.window(len(h.items), h.room)
@@ -208,13 +208,13 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w int
 	s := ctx.Styles
 	open := ""
 	if it.Open > 0 {
-		open = fmt.Sprintf("%d open", it.Open)
+		open = ctx.T("actions.open", "Count", it.Open)
 	}
 	name := ""
 	if h.personID == "" {
 		name = cell(it.PersonName, min(18, max(8, w/5))) + "  "
 	}
-	head := cell(it.Date.Human(), 15) + "  " + name
+	head := cell(ctx.Date(it.Date), 15) + "  " + name
 	if w < narrowWidth {
 		return listRow(s, head+coach.SafeText(it.Preview), selected, w)
 	}

@@ -53,8 +53,8 @@ type homeScreen struct {
 
 func newHome(ctx *Context) *homeScreen {
 	h := &homeScreen{filter: textinput.New(), field: textinput.New()}
-	h.filter.Prompt = "find: "
-	h.filter.Placeholder = "part of a name"
+	h.filter.Prompt = ctx.T("home.find.prompt")
+	h.filter.Placeholder = ctx.T("home.find.placeholder")
 	h.filter.SetWidth(32)
 	h.field.SetWidth(32)
 	h.restyle(ctx.Styles)
@@ -69,7 +69,7 @@ func (h *homeScreen) restyle(s Styles) {
 func (h *homeScreen) Typing() bool { return h.mode != homeList && h.mode != homeMeant }
 
 func (h *homeScreen) Title(ctx *Context) Title {
-	return Title{Label: "compassionate one-to-ones", State: ctx.Styles.Faint.Render(ctx.Today().Human())}
+	return Title{Label: ctx.T("home.title"), State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }
 
 func (h *homeScreen) Resize(ctx *Context, height int) {
@@ -146,7 +146,7 @@ func (h *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case peopleMsg:
 		if msg.err != nil {
-			ctx.Problem(errText("Could not read your people", msg.err))
+			ctx.Problem(errText(ctx.T("home.err.people"), msg.err))
 			return nil
 		}
 		h.setPeople(ctx, msg.people, msg.drafts)
@@ -156,7 +156,7 @@ func (h *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return h.changed(ctx, msg)
 	case prepReadyMsg:
 		if msg.err != nil {
-			ctx.Problem(errText("Could not open the prep", msg.err))
+			ctx.Problem(errText(ctx.T("home.err.prep"), msg.err))
 			return nil
 		}
 		return openPrepScreen(ctx, msg)
@@ -188,7 +188,7 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	h.hint = ""
 	switch {
 	case key.Matches(msg, k.AddPerson):
-		return h.ask(homeAdding, coach.Person{}, "name: ", "e.g. Siân Ŵyn", "", coach.MaxNameLen)
+		return h.ask(homeAdding, coach.Person{}, ctx.T("home.add.prompt"), ctx.T("home.add.placeholder"), "", coach.MaxNameLen)
 	case key.Matches(msg, l.Find):
 		h.mode = homeFinding
 		return h.filter.Focus()
@@ -214,11 +214,11 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Trends):
 		return pushTrends(ctx, r.person)
 	case key.Matches(msg, k.Cadence):
-		return h.ask(homeCadence, r.person, "every: ", "6w, 2m, 3 months", "", 20)
+		return h.ask(homeCadence, r.person, ctx.T("home.cadence.prompt"), ctx.T("home.cadence.placeholder"), "", 20)
 	case key.Matches(msg, k.Rename):
-		return h.ask(homeRenaming, r.person, "new name: ", "", r.person.Name, coach.MaxNameLen)
+		return h.ask(homeRenaming, r.person, ctx.T("home.rename.prompt"), "", r.person.Name, coach.MaxNameLen)
 	case key.Matches(msg, k.Remove):
-		return h.ask(homeRemoving, r.person, "type their full name: ", "", "", coach.MaxNameLen)
+		return h.ask(homeRemoving, r.person, ctx.T("home.remove.prompt"), "", "", coach.MaxNameLen)
 	}
 	return nil
 }
@@ -284,7 +284,7 @@ func (h *homeScreen) submit(ctx *Context) tea.Cmd {
 	switch h.mode {
 	case homeAdding:
 		if value == "" {
-			h.hint = "Type a name first, or esc to cancel."
+			h.hint = ctx.T("home.add.empty")
 			return nil
 		}
 		if close, ok := similarPerson(h.people(), value); ok {
@@ -314,7 +314,7 @@ func (h *homeScreen) submit(ctx *Context) tea.Cmd {
 		}
 		for _, other := range h.people() {
 			if other.ID != p.ID && coach.SameName(other.Name, clean) {
-				h.hint = "Someone is already called " + other.Name + "; choose another name."
+				h.hint = ctx.T("home.rename.taken", "Name", other.Name)
 				return nil
 			}
 		}
@@ -322,7 +322,7 @@ func (h *homeScreen) submit(ctx *Context) tea.Cmd {
 		return renamePerson(ctx.Store, p.ID, clean)
 	case homeRemoving:
 		if !coach.SameName(value, p.Name) {
-			h.hint = "That is not their full name (" + p.Name + "); type it to remove them, or esc to keep them."
+			h.hint = ctx.T("home.remove.wrong", "Name", p.Name)
 			return nil
 		}
 		h.closeField()
@@ -358,13 +358,13 @@ func (h *homeScreen) people() []coach.Person {
 
 func (h *homeScreen) added(ctx *Context, msg personAddedMsg) tea.Cmd {
 	if msg.err != nil {
-		ctx.Problem(errText("Could not add that person", msg.err))
+		ctx.Problem(errText(ctx.T("home.err.add"), msg.err))
 		return nil
 	}
 	if msg.created {
-		ctx.Notice("Added " + msg.person.Name + ". Press enter to start a prep for them.")
+		ctx.Notice(ctx.T("home.added", "Name", msg.person.Name))
 	} else {
-		ctx.Notice(msg.person.Name + " is already on your list.")
+		ctx.Notice(ctx.T("home.already", "Name", msg.person.Name))
 	}
 	h.selectAfterLoad = msg.person.ID
 	return loadPeople(ctx.Store)
@@ -372,24 +372,24 @@ func (h *homeScreen) added(ctx *Context, msg personAddedMsg) tea.Cmd {
 
 func (h *homeScreen) changed(ctx *Context, msg personChangedMsg) tea.Cmd {
 	if msg.err != nil {
-		ctx.Problem(errText("Could not change "+msg.person.Name, msg.err))
+		ctx.Problem(errText(ctx.T("home.err.change", "Name", msg.person.Name), msg.err))
 		return nil
 	}
 	switch msg.what {
 	case "cadence":
 		p := msg.person
-		text := p.Name + ": supervision " + p.Cadence.String()
+		text := ctx.T("home.cadence.set", "Name", p.Name, "Cadence", ctx.Cadence(p.Cadence))
 		if due := coach.DueFor(p, ctx.Today()); due.State != coach.NeverMet {
-			text += "; " + due.Label()
+			text += "; " + ctx.Due(due)
 		}
 		if !p.NextSession.IsZero() {
-			text += " (the next date agreed at the last session, " + p.NextSession.Human() + ", comes first)"
+			text += " " + ctx.T("home.cadence.agreed", "Date", ctx.Date(p.NextSession))
 		}
 		ctx.Notice(text + ".")
 	case "rename":
-		ctx.Notice("Renamed to " + msg.person.Name + ". Their sessions keep what was written.")
+		ctx.Notice(ctx.T("home.renamed", "Name", msg.person.Name))
 	case "erase":
-		ctx.Notice(msg.person.Name + " and everything about them has been removed from this file.")
+		ctx.Notice(ctx.T("home.erased", "Name", msg.person.Name))
 	}
 	h.selectAfterLoad = msg.person.ID
 	return loadPeople(ctx.Store)
@@ -400,7 +400,7 @@ func (h *homeScreen) Keys(ctx *Context) bindings {
 	switch h.mode {
 	case homeFinding:
 		keep := f.Submit
-		keep.SetHelp("enter", "keep results")
+		keep.SetHelp("enter", ctx.T("key.keepResults"))
 		return bindings{context: []key.Binding{keep, f.Cancel, l.Up, l.Down}, full: [][]key.Binding{{keep, f.Cancel, l.Up, l.Down}}}
 	case homeMeant:
 		return bindings{context: []key.Binding{k.Meant, k.AddNew, f.Cancel}, full: [][]key.Binding{{k.Meant, k.AddNew, f.Cancel}}}

@@ -17,20 +17,20 @@ func (h *homeScreen) View(ctx *Context, height int) string {
 	var out []string
 	switch {
 	case !h.loaded:
-		out = append(out, "", s.Subtle.Render("Opening your notes…"))
+		out = append(out, "", s.Subtle.Render(ctx.T("home.opening")))
 	case len(h.rows) == 0:
 		out = append(out, "")
-		out = append(out, wrapped(s.Focused, "attend helps you prepare compassionate one-to-ones and keep their record, offline.", w)...)
-		out = append(out, wrapped(s.Subtle, "Press a to add someone you supervise, then enter to start a prep.", w)...)
+		out = append(out, wrapped(s.Focused, ctx.T("home.first.what"), w)...)
+		out = append(out, wrapped(s.Subtle, ctx.T("home.first.how"), w)...)
 	default:
 		v := h.visible()
-		count := countOf(len(h.rows), "person", "people")
+		count := ctx.Count("count.people", len(h.rows))
 		if h.filter.Value() != "" {
-			count = fmt.Sprintf("%d of %d match", len(v), len(h.rows))
+			count = ctx.T("home.matches", "Shown", len(v), "Count", len(h.rows))
 		}
-		out = append(out, "", spread(s.Title.Render("Your people"), s.Faint.Render(count), w))
+		out = append(out, "", spread(s.Title.Render(ctx.T("home.people")), s.Faint.Render(count), w))
 		if w >= narrowWidth {
-			out = append(out, s.Faint.Render("  "+h.columns(ctx, "name", "last session", "next due", w)))
+			out = append(out, s.Faint.Render("  "+h.columns(ctx, ctx.T("home.col.name"), ctx.T("home.col.last"), ctx.T("home.col.due"), w)))
 		} else {
 			out = append(out, "")
 		}
@@ -40,7 +40,7 @@ func (h *homeScreen) View(ctx *Context, height int) string {
 			out = append(out, h.rowView(ctx, v[i], i == h.list.cursor, w))
 		}
 		if len(v) == 0 {
-			out = append(out, s.Subtle.Render("  No one matches. esc clears the find."))
+			out = append(out, s.Subtle.Render("  "+ctx.T("home.nomatch")))
 		}
 	}
 	body := fitHeight(strings.Join(out, "\n"), max(0, height-len(foot)))
@@ -59,18 +59,18 @@ func (h *homeScreen) footLines(ctx *Context, w int) []string {
 	}
 	switch h.mode {
 	case homeCadence:
-		out = append(out, wrapped(s.Focused, "How often "+h.target.Name+" has supervision (now "+h.target.Cadence.String()+"):", w)...)
+		out = append(out, wrapped(s.Focused, ctx.T("home.cadence.ask", "Name", h.target.Name, "Cadence", ctx.Cadence(h.target.Cadence)), w)...)
 		out = append(out, h.field.View())
 	case homeAdding:
-		out = append(out, s.Focused.Render("Add a person"), h.field.View())
+		out = append(out, s.Focused.Render(ctx.T("home.add.title")), h.field.View())
 	case homeRenaming:
-		out = append(out, wrapped(s.Focused, "Rename "+h.target.Name+":", w)...)
+		out = append(out, wrapped(s.Focused, ctx.T("home.rename.title", "Name", h.target.Name), w)...)
 		out = append(out, h.field.View())
 	case homeRemoving:
-		out = append(out, wrapped(s.Warn, "Remove "+h.target.Name+" and every session, draft and action about them? This cannot be undone. Type their full name and press enter, or esc to keep them.", w)...)
+		out = append(out, wrapped(s.Warn, ctx.T("home.remove.ask", "Name", h.target.Name), w)...)
 		out = append(out, h.field.View())
 	case homeMeant:
-		out = append(out, wrapped(s.Warn, "No one is called “"+h.typed+"”. Did you mean "+h.target.Name+"? y opens them; n adds “"+h.typed+"” as someone new.", w)...)
+		out = append(out, wrapped(s.Warn, ctx.T("home.meant", "Typed", h.typed, "Name", h.target.Name), w)...)
 	case homeFinding:
 		out = append(out, h.filter.View())
 	default:
@@ -96,20 +96,20 @@ func (h *homeScreen) columns(ctx *Context, name, last, due string, w int) string
 
 func (h *homeScreen) rowView(ctx *Context, r personRow, selected bool, w int) string {
 	s := ctx.Styles
-	last := "no session yet"
+	last := ctx.T("due.never")
 	if !r.person.LastSession.IsZero() {
-		last = r.person.LastSession.Human()
+		last = ctx.Date(r.person.LastSession)
 	}
-	due := r.due.Label()
+	due := ctx.Due(r.due)
 	switch r.due.State {
 	case coach.NeverMet:
-		due = "not met yet"
+		due = ctx.T("home.notmet")
 	case coach.Overdue:
 		due = "! " + due
 	}
 	line := h.columns(ctx, r.person.Name, last, due, w)
 	if r.draft {
-		line += "  ✎ draft"
+		line += "  ✎ " + ctx.T("home.draft")
 	}
 	if selected {
 		return listRow(s, line, true, w)

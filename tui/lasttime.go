@@ -119,7 +119,7 @@ func (l *lastTimeScreen) View(ctx *Context, height int) string {
 		sum[keep-1] = ansi.Truncate(sum[keep-1], min(bodyWidth(ctx), maxReadWidth)-1, "") + "…"
 	}
 	sum = append([]string{""}, sum...)
-	return strings.Join(sum, "\n") + "\n" + l.view(ctx, height-len(sum), "Actions agreed, and any still open", nil)
+	return strings.Join(sum, "\n") + "\n" + l.view(ctx, height-len(sum), ctx.T("last.actions"), nil)
 }
 
 // summary is the top of the screen: dates, what would help, ratings.
@@ -129,28 +129,28 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 	lt := l.lt
 	var out []string
 	if lt.Last.IsZero() {
-		return wrapped(s.Subtle, "You have not met yet. Supervision "+lt.Cadence.String()+".", w)
+		return wrapped(s.Subtle, ctx.T("last.notmet", "Cadence", ctx.Cadence(lt.Cadence)), w)
 	}
-	ago := countOf(lt.DaysSince, "day", "days") + " ago"
+	ago := ctx.T("last.ago", "Count", lt.DaysSince)
 	if lt.DaysSince == 0 {
-		ago = "today"
+		ago = ctx.T("last.today")
 	}
-	when := fmt.Sprintf("Last time: %s, %s", lt.Last.Human(), ago)
+	when := ctx.T("last.when", "Date", ctx.Date(lt.Last), "Ago", ago)
 	out = append(out, wrapped(s.Title, when, w)...)
-	out = append(out, wrapped(s.Subtle, "You meet "+lt.Cadence.String()+"; the next session is "+lt.Due.Label()+".", w)...)
+	out = append(out, wrapped(s.Subtle, ctx.T("last.cadence", "Cadence", ctx.Cadence(lt.Cadence), "Due", ctx.Due(lt.Due)), w)...)
 	if lt.Help != "" {
-		said := "They said what would help most (" + lt.HelpFrom.Human() + "): “" + oneLine(lt.Help) + "”"
+		said := ctx.T("last.help", "Date", ctx.Date(lt.HelpFrom), "Help", oneLine(lt.Help))
 		out = append(out, wrapped(s.Prompt, said, w)...)
 		var did []string
 		for _, o := range coach.Outcomes {
 			if n := lt.HelpOutcomes[o]; n > 0 {
-				did = append(did, fmt.Sprintf("%d %s", n, o.Label()))
+				did = append(did, fmt.Sprintf("%d %s", n, ctx.Outcome(o)))
 			}
 		}
 		if len(did) > 0 {
-			out = append(out, wrapped(s.Subtle, "Did it help? "+strings.Join(did, " · "), w)...)
+			out = append(out, wrapped(s.Subtle, ctx.T("last.didit")+" "+strings.Join(did, " · "), w)...)
 		} else {
-			out = append(out, wrapped(s.Faint, "Did it help? Nothing from it is marked done yet: ask them.", w)...)
+			out = append(out, wrapped(s.Faint, ctx.T("last.didit")+" "+ctx.T("last.ask"), w)...)
 		}
 	}
 	if ctx.Height >= compactHeight {
@@ -161,15 +161,15 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 			}
 			line := fmt.Sprintf("%s %d", r.Label, r.Last)
 			if !r.Together {
-				line += " (your view)"
+				line += " (" + ctx.T("rating.yourview") + ")"
 			}
 			if r.Before > 0 {
-				line += fmt.Sprintf(", before %d", r.Before)
+				line += ", " + ctx.T("last.before", "Before", r.Before)
 			}
 			rows = append(rows, line)
 		}
 		if len(rows) > 0 {
-			out = append(out, wrapped(s.Subtle, "Ratings: "+strings.Join(rows, " · "), w)...)
+			out = append(out, wrapped(s.Subtle, ctx.T("last.ratings")+" "+strings.Join(rows, " · "), w)...)
 		}
 	}
 	return out
@@ -178,7 +178,7 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 func (l *lastTimeScreen) Resize(ctx *Context, height int) {}
 func (l *lastTimeScreen) Typing() bool                    { return l.dropping || l.asking }
 func (l *lastTimeScreen) Title(ctx *Context) Title {
-	return Title{Label: "prep for", Person: l.prep.person.Name}
+	return Title{Label: ctx.T("title.prep"), Person: l.prep.person.Name}
 }
 func (l *lastTimeScreen) Keys(ctx *Context) bindings {
 	return l.keys(ctx, []key.Binding{ctx.Keys.Prep.StartPrep, ctx.Keys.Prep.Leave})

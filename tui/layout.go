@@ -59,5 +59,5 @@ func wrapped(st lipgloss.Style, text string, width int) []string {
 
 // loading is what a screen shows while its data is read.
 func loading(ctx *Context, height int) string {
-	return fitHeight("\n"+ctx.Styles.Subtle.Render("Reading…"), height)
+	return fitHeight("\n"+ctx.Styles.Subtle.Render(ctx.T("app.reading")), height)
 }

@@ -44,7 +44,7 @@ func newPrivacy(ctx *Context, st Store, idle time.Duration) privacy {
 		p.locker = l
 	}
 	p.pass = textinput.New()
-	p.pass.Prompt = "passphrase: "
+	p.pass.Prompt = ctx.T("lock.prompt")
 	p.pass.EchoMode = textinput.EchoPassword
 	p.pass.EchoCharacter = '•'
 	p.pass.SetStyles(ctx.Styles.Input)
@@ -125,14 +125,14 @@ func (p *privacy) unlocked(msg unlockMsg) {
 func (p *privacy) view(ctx *Context) string {
 	s := ctx.Styles
 	if p.locked {
-		msg := s.Focused.Render("attend locked itself after "+p.idle.String()+" without a key press.") + "\n" +
-			s.Subtle.Render("Nothing is lost. Type your passphrase and press enter to carry on.") + "\n\n" + p.pass.View()
+		msg := s.Focused.Render(ctx.T("lock.locked", "After", p.idle.String())) + "\n" +
+			s.Subtle.Render(ctx.T("lock.how")) + "\n\n" + p.pass.View()
 		if p.checking {
-			msg += "\n\n" + s.Subtle.Render("Checking…")
+			msg += "\n\n" + s.Subtle.Render(ctx.T("lock.checking"))
 		} else if p.failed {
-			msg += "\n\n" + s.Error.Render("That passphrase does not match. Try again.")
+			msg += "\n\n" + s.Error.Render(ctx.T("lock.wrong"))
 		}
 		return msg
 	}
-	return s.Focused.Render("Notes hidden.") + "\n" + s.Subtle.Render("Press ctrl+l to show them again.")
+	return s.Focused.Render(ctx.T("hide.hidden")) + "\n" + s.Subtle.Render(ctx.T("hide.how"))
 }

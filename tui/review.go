@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -35,7 +34,7 @@ func newReview(ctx *Context, p *partForm) *reviewScreen {
 func (r *reviewScreen) Typing() bool { return false }
 
 func (r *reviewScreen) Title(ctx *Context) Title {
-	return Title{Label: "prep for", Person: r.prep.person.Name, State: r.prep.saveState(ctx), Short: r.prep.shortState(ctx)}
+	return Title{Label: ctx.T("title.prep"), Person: r.prep.person.Name, State: r.prep.saveState(ctx), Short: r.prep.shortState(ctx)}
 }
 
 // Resize sizes the record to what the warnings and the status line leave.
@@ -94,9 +93,9 @@ func (r *reviewScreen) saved(ctx *Context, msg sessionSavedMsg) tea.Cmd {
 		return nil
 	}
 	answered, total := msg.session.PartCompleteness(ctx.Guide, coach.PartPrep)
-	text := fmt.Sprintf("Saved %s's prep: %d of %d prompts answered.", msg.person.Name, answered, total)
+	text := ctx.T("review.saved", "Name", msg.person.Name, "Answered", answered, "Count", total)
 	if next := msg.session.NextSession(); !next.IsZero() {
-		text += " Next session " + next.Human() + "."
+		text += " " + ctx.T("review.next", "Date", ctx.Date(next))
 	}
 	ctx.Notice(text)
 	ctx.Home()
@@ -112,12 +111,12 @@ func (r *reviewScreen) KeepErr() error            { return r.err }
 func (r *reviewScreen) top(ctx *Context) []string {
 	st := ctx.Styles
 	answered, total := r.prep.session.PartCompleteness(ctx.Guide, coach.PartPrep)
-	where := "all shown"
+	where := ctx.T("review.allshown")
 	if r.vp.TotalLineCount() > r.vp.Height() {
-		where = fmt.Sprintf("scrolled %d%%", int(r.vp.ScrollPercent()*100))
+		where = ctx.T("review.scrolled", "Percent", int(r.vp.ScrollPercent()*100))
 	}
-	right := st.Faint.Render(fmt.Sprintf("%d of %d answered · %s", answered, total, where))
-	out := []string{spread(st.Title.Render("Review before saving"), right, readWidth(ctx))}
+	right := st.Faint.Render(ctx.T("review.answered", "Answered", answered, "Count", total) + " · " + where)
+	out := []string{spread(st.Title.Render(ctx.T("review.title")), right, readWidth(ctx))}
 	for _, w := range r.warnings {
 		out = append(out, wrapped(st.Warn, "! "+w, readWidth(ctx))...)
 	}
@@ -131,15 +130,15 @@ func (r *reviewScreen) status(ctx *Context) []string {
 	answered, total := r.prep.session.PartCompleteness(ctx.Guide, coach.PartPrep)
 	switch {
 	case r.saving:
-		return []string{st.Subtle.Render("Saving…")}
+		return []string{st.Subtle.Render(ctx.T("review.saving"))}
 	case r.err != nil:
-		return wrapped(st.Error, errText("Could not save", r.err)+" Your draft is safe; press ctrl+s to try again.", w)
+		return wrapped(st.Error, errText(ctx.T("review.err"), r.err)+" "+ctx.T("review.err.safe"), w)
 	case r.confirmEmpty:
-		return wrapped(st.Warn, "Nothing has been written. Saving it still counts as a session and moves the next due date. Press enter again to save it, or esc to go back.", w)
+		return wrapped(st.Warn, ctx.T("review.empty"), w)
 	case answered < total:
-		return wrapped(st.Subtle, "Skipped prompts are fine. enter saves; esc goes back to add more.", w)
+		return wrapped(st.Subtle, ctx.T("review.skipped"), w)
 	}
-	return wrapped(st.Subtle, "Everything answered. enter saves.", w)
+	return wrapped(st.Subtle, ctx.T("review.all"), w)
 }
 
 func (r *reviewScreen) View(ctx *Context, height int) string {

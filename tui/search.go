@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -53,8 +52,8 @@ type searchBox struct {
 
 func newSearchBox(ctx *Context, personID string) searchBox {
 	q := textinput.New()
-	q.Prompt = "search: "
-	q.Placeholder = "words from any note; since:1/9 until:yesterday"
+	q.Prompt = ctx.T("search.prompt")
+	q.Placeholder = ctx.T("search.placeholder")
 	q.CharLimit = 200
 	q.SetWidth(48)
 	q.SetStyles(ctx.Styles.Input)
@@ -160,7 +159,7 @@ func (b *searchBox) setHits(ctx *Context, msg searchMsg) tea.Cmd {
 		return nil // an answer to a query typed past already
 	}
 	if msg.err != nil {
-		ctx.Problem(errText("Could not search", msg.err))
+		ctx.Problem(errText(ctx.T("search.err"), msg.err))
 		return nil
 	}
 	b.hits, b.searched = msg.hits, true
@@ -173,9 +172,9 @@ func (b *searchBox) keys(ctx *Context) (bindings, bool) {
 	switch {
 	case b.typing:
 		keep := f.Submit
-		keep.SetHelp("enter", "keep results")
+		keep.SetHelp("enter", ctx.T("key.keepResults"))
 		clear := f.Cancel
-		clear.SetHelp("esc", "clear")
+		clear.SetHelp("esc", ctx.T("key.clear"))
 		return bindings{context: []key.Binding{keep, clear}, full: [][]key.Binding{{keep, clear}}}, true
 	case b.active():
 		return bindings{context: []key.Binding{l.Open, l.Find, l.Up, l.Down, l.ClearFind},
@@ -195,26 +194,26 @@ func (b *searchBox) view(ctx *Context, height int, top []string, w int) string {
 	case b.problem != "":
 		out = append(out, wrapped(s.Warn, b.problem, w)...)
 	case !b.searched && b.active():
-		out = append(out, s.Faint.Render("Searching…"))
+		out = append(out, s.Faint.Render(ctx.T("search.searching")))
 	case b.searched:
 		n := len(b.hits)
-		label := countOf(n, "session", "sessions") + " found"
+		label := ctx.T("search.found", "Count", n)
 		if n >= searchLimit {
-			label = fmt.Sprintf("The newest %d matching sessions; add a word or a date to narrow it.", searchLimit)
+			label = ctx.T("search.capped", "Count", searchLimit)
 		}
 		if n == 0 {
-			label = "Nothing found. Words match from their start, ignoring case and accents: sian finds Siân."
+			label = ctx.T("search.nothing")
 		}
 		out = append(out, wrapped(s.Faint, label, w)...)
 	default:
-		out = append(out, wrapped(s.Faint, "Type to search every note. enter keeps the results; esc clears.", w)...)
+		out = append(out, wrapped(s.Faint, ctx.T("search.how"), w)...)
 	}
 	out = append(out, "")
 	b.room = max(1, (height-len(out))/2)
 	start, end := b.list.window(len(b.hits), b.room)
 	for i := start; i < end; i++ {
 		hit := b.hits[i]
-		head := cell(hit.Summary.Date.Human(), 15) + "  " + hit.Summary.PersonName + "  · " + stageTitle(ctx.Guide, hit)
+		head := cell(ctx.Date(hit.Summary.Date), 15) + "  " + hit.Summary.PersonName + "  · " + stageTitle(ctx, hit)
 		selected := i == b.list.cursor && !b.typing
 		if !selected {
 			head = s.Prompt.Render(head)
@@ -269,12 +268,13 @@ func highlight(s Styles, text string, words []string) string {
 }
 
 // stageTitle names where a hit was found, in the guide's words.
-func stageTitle(g *coach.Guide, h coach.Hit) string {
+func stageTitle(ctx *Context, h coach.Hit) string {
+	g := ctx.Guide
 	switch h.Stage {
 	case "record":
-		return "After the meeting"
+		return ctx.T("search.inRecord")
 	case "actions":
-		return "Actions"
+		return ctx.T("search.inActions")
 	}
 	if i := g.StageIndex(h.Stage); i >= 0 {
 		return g.Stages[i].Title

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -64,7 +63,7 @@ func (m *partForm) flushTyping(ctx *Context) tea.Cmd {
 	m.typed = nil
 	room := m.ta.CharLimit - utf8.RuneCountInString(m.ta.Value())
 	if len(text) > room {
-		m.notice = "This answer has reached its limit of " + strconv.Itoa(m.ta.CharLimit) + " characters; the rest was not added."
+		m.notice = ctx.T("form.limit", "Count", m.ta.CharLimit)
 		text = text[:max(room, 0)]
 	}
 	if len(text) == 0 {

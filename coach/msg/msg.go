@@ -1,0 +1,147 @@
+// Package msg holds every word attend says that is not a prompt: one
+// catalogue per language (en.json, cy.json), with plurals by the CLDR rules
+// of each language (Welsh has six forms: zero, one, two, few, many, other),
+// and dates in the interface language. Prompts and their domain words live
+// in the prompt files beside it (coach/prompts).
+package msg
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed en.json cy.json
+var files embed.FS
+
+// Langs are the languages attend speaks, English first.
+var Langs = []string{"en", "cy"}
+
+var (
+	bundleOnce sync.Once
+	bundle     *i18n.Bundle
+	bundleErr  error
+)
+
+func load() (*i18n.Bundle, error) {
+	bundleOnce.Do(func() {
+		bundle = i18n.NewBundle(language.English)
+		bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+		for _, l := range Langs {
+			if _, err := bundle.LoadMessageFileFS(files, l+".json"); err != nil {
+				bundleErr = fmt.Errorf("the %s message catalogue is damaged: %w", l, err)
+				return
+			}
+		}
+	})
+	return bundle, bundleErr
+}
+
+// Lang says things in one language.
+type Lang struct {
+	Code string
+	loc  *i18n.Localizer
+}
+
+// New is the catalogue for a language code ("en", "cy"); any other code
+// is English.
+func New(code string) *Lang {
+	if code != "cy" {
+		code = "en"
+	}
+	b, err := load()
+	if err != nil {
+		panic(err) // embedded files: a build that cannot read them is broken
+	}
+	return &Lang{Code: code, loc: i18n.NewLocalizer(b, code)}
+}
+
+// T is the message id, filled in from key and value pairs: T("saved", "Name",
+// "Siân", "Count", 3). A "Count" chooses the plural form.
+func (l *Lang) T(id string, kv ...any) string {
+	data := map[string]any{}
+	var count any
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, _ := kv[i].(string)
+		data[k] = kv[i+1]
+		if k == "Count" {
+			count = kv[i+1]
+		}
+	}
+	out, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil {
+		return id // a missing message shows its id: the catalogue test catches it first
+	}
+	return out
+}
+
+var (
+	enDays   = []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+	cyDays   = []string{"Sul", "Llun", "Maw", "Mer", "Iau", "Gwe", "Sad"}
+	enMonths = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	cyMonths = []string{"Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"}
+)
+
+// Date is a calendar day as people read it: "Thu 26 Nov 2026", "Iau 26 Tach 2026".
+func (l *Lang) Date(t time.Time) string {
+	days, months := enDays, enMonths
+	if l.Code == "cy" {
+		days, months = cyDays, cyMonths
+	}
+	return fmt.Sprintf("%s %d %s %d", days[t.Weekday()], t.Day(), months[t.Month()-1], t.Year())
+}
+
+// Short is a day without its weekday, and without its year when it is this
+// year: "21 Nov", "26 Mar 2025".
+func (l *Lang) Short(t time.Time, thisYear int) string {
+	months := enMonths
+	if l.Code == "cy" {
+		months = cyMonths
+	}
+	if t.Year() == thisYear {
+		return fmt.Sprintf("%d %s", t.Day(), months[t.Month()-1])
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
+
+// Detect chooses the language: the flag, then ATTEND_LANG, then a Welsh
+// locale in LANG or LC_ALL (cy_GB.UTF-8); English otherwise.
+func Detect(flag, attendLang, lcAll, lang string) string {
+	for _, v := range []string{flag, attendLang} {
+		if v = strings.ToLower(strings.TrimSpace(v)); v != "" {
+			return v
+		}
+	}
+	for _, v := range []string{lcAll, lang} {
+		if strings.HasPrefix(strings.ToLower(v), "cy") {
+			return "cy"
+		}
+	}
+	return "en"
+}
+
+// IDs are the message ids of a language's catalogue, sorted: the catalogue
+// test checks both languages hold the same.
+func IDs(code string) ([]string, error) {
+	raw, err := files.ReadFile(code + ".json")
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out, nil
+}
