@@ -63,7 +63,7 @@ func pushDetailAt(ctx *Context, sessionID, personID, itemID string) tea.Cmd {
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
 	ta.CharLimit = coach.MaxAnswerLen
-	ta.Placeholder = "The correction or addition, dated today. ctrl+s adds it; esc cancels."
+	ta.Placeholder = ctx.T("detail.note.placeholder")
 	ta.SetHeight(4)
 	ta.SetStyles(ctx.Styles.TextArea)
 	ctx.Push(&detailScreen{id: sessionID, vp: vp, addendum: ta, at: itemID})
@@ -74,9 +74,9 @@ func (d *detailScreen) Typing() bool { return d.adding }
 
 func (d *detailScreen) Title(ctx *Context) Title {
 	if !d.loaded {
-		return Title{Label: "record"}
+		return Title{Label: ctx.T("title.session")}
 	}
-	return Title{Person: d.person.Name, State: ctx.Styles.Faint.Render(d.session.Date.Human())}
+	return Title{Person: d.person.Name, State: ctx.Styles.Faint.Render(ctx.Date(d.session.Date))}
 }
 
 func (d *detailScreen) restyle(s Styles) {
@@ -106,7 +106,7 @@ func (d *detailScreen) render(ctx *Context) {
 	md := coach.Markdown(ctx.Guide, d.person, d.session, opt)
 	text := renderRecord(ctx.Styles, md, d.width)
 	if !d.private && len(d.session.Answers(coach.PartRecord)) == 0 && len(d.session.LiveActions()) == 0 {
-		text += "\n\n" + ctx.Styles.Subtle.Width(d.width).Render("Nothing is in the meeting record yet. r writes it with "+d.person.Name+"; p shows your private prep.")
+		text += "\n\n" + ctx.Styles.Subtle.Width(d.width).Render(ctx.T("detail.empty", "Name", d.person.Name))
 	}
 	d.vp.SetContent(text)
 	if d.at == "" {
@@ -146,7 +146,7 @@ func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText("Could not open that session", msg.err))
+			ctx.Problem(errText(ctx.T("detail.err.open"), msg.err))
 			ctx.Pop()
 			return nil
 		}
@@ -154,7 +154,7 @@ func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case recordSavedMsg:
 		if msg.err != nil {
 			if msg.what == "record" || msg.what == "addendum" || msg.what == "agreed" {
-				ctx.Problem(errText("Could not save the record", msg.err))
+				ctx.Problem(errText(ctx.T("detail.err.save"), msg.err))
 			}
 			return nil
 		}
@@ -164,12 +164,12 @@ func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		d.set(ctx, d.person, msg.session)
 		switch msg.what {
 		case "record":
-			ctx.Notice("Record saved for " + d.person.Name + ". When they have read it, a marks it agreed.")
+			ctx.Notice(ctx.T("detail.saved", "Name", d.person.Name))
 		case "agreed":
-			ctx.Notice("Marked agreed with " + d.person.Name + " on " + msg.session.Agreed.Human() + ". The record is now read-only.")
+			ctx.Notice(ctx.T("detail.agreed", "Name", d.person.Name, "Date", ctx.Date(msg.session.Agreed)))
 		case "addendum":
 			d.vp.GotoBottom() // where the new note is
-			ctx.Notice("Dated note added.")
+			ctx.Notice(ctx.T("detail.noted"))
 		}
 	case tea.PasteMsg:
 		if d.adding {
@@ -261,19 +261,19 @@ func (d *detailScreen) View(ctx *Context, height int) string {
 	}
 	w := readWidth(ctx)
 	pos := s.Faint.Render(fmt.Sprintf("%d%%", int(d.vp.ScrollPercent()*100)))
-	state := "Saved record · not yet agreed with them"
+	state := ctx.T("detail.state.saved")
 	if d.session.IsAgreed() {
-		state = "Agreed with them on " + d.session.Agreed.Human() + " · read-only"
+		state = ctx.T("detail.state.agreed", "Date", ctx.Date(d.session.Agreed))
 	}
 	head := spread(s.Title.Render(state), pos, w)
 	var prompt []string
 	switch {
 	case d.confirmAgree:
-		prompt = wrapped(s.Warn, "Mark this record as agreed with "+d.person.Name+" today? It becomes read-only: later corrections are dated notes. enter confirms; esc (or any other key) cancels.", w)
+		prompt = wrapped(s.Warn, ctx.T("detail.confirm", "Name", d.person.Name), w)
 	case d.adding:
-		prompt = append([]string{s.Focused.Render("Add a dated note to this agreed record")}, indent(d.addendum.View(), "  ")...)
+		prompt = append([]string{s.Focused.Render(ctx.T("detail.note.title"))}, indent(d.addendum.View(), "  ")...)
 	case d.readOnlySaid:
-		prompt = wrapped(s.Warn, "This record was agreed on "+d.session.Agreed.Human()+" and is read-only. n adds a dated note instead.", w)
+		prompt = wrapped(s.Warn, ctx.T("detail.readonly", "Date", ctx.Date(d.session.Agreed)), w)
 	}
 	// The record gives up its last lines to a prompt while one is showing.
 	record := strings.Split(d.vp.View(), "\n")
@@ -289,7 +289,7 @@ func (d *detailScreen) Keys(ctx *Context) bindings {
 		return bindings{context: []key.Binding{r.AddNote, f.Cancel}, full: [][]key.Binding{{r.AddNote, f.Cancel}}}
 	case d.confirmAgree:
 		no := f.Cancel
-		no.SetHelp("any key", "cancel")
+		no.SetHelp(ctx.T("key.anykey"), ctx.T("key.cancel"))
 		return bindings{context: []key.Binding{f.Confirm, no}, full: [][]key.Binding{{f.Confirm, no}}}
 	case !d.loaded:
 		return bindings{short: []key.Binding{l.Back}, full: [][]key.Binding{{l.Back}}}
@@ -299,7 +299,7 @@ func (d *detailScreen) Keys(ctx *Context) bindings {
 		ctxKeys = []key.Binding{r.Addendum, r.Reflect, r.Private}
 	}
 	if d.private {
-		ctxKeys[len(ctxKeys)-1].SetHelp("p", "hide private notes")
+		ctxKeys[len(ctxKeys)-1].SetHelp("p", ctx.T("key.hideprivate"))
 	}
 	scroll := []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom}
 	return bindings{context: ctxKeys, short: []key.Binding{l.Up, l.Down, l.Back}, full: [][]key.Binding{ctxKeys, scroll, {l.Back}}}

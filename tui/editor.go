@@ -44,7 +44,7 @@ func editorCommand() []string {
 }
 
 // errNoEditor says how to choose an editor.
-var errNoEditor = errors.New("no editor is set: set $VISUAL or $EDITOR (for example EDITOR=nano) and start attend again")
+var errNoEditor = errors.New("no editor")
 
 // openEditor writes the answer to a private file, in a command.
 func openEditor(sessionID, itemID, text string) tea.Cmd {

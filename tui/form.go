@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 // dateFieldWidth fits any date a person types, with room to spare.
@@ -100,6 +100,8 @@ type partForm struct {
 	// agreed: the record was agreed in another window meanwhile, so it is
 	// read-only and nothing here is written.
 	agreed bool
+
+	words *msg.Lang // the interface language, for what the form says
 }
 
 // heldFor is how recently another window must have written a draft for this
@@ -113,12 +115,12 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created, full b
 	case draft != nil:
 		m.session = draft.Clone()
 		m.session.Base = draft.Updated // taking it over from the window that wrote it
-		m.notice = "Draft restored from " + draft.Updated.Local().Format("Mon 2 Jan 15:04") + ": you are back where you left off."
+		m.notice = ctx.T("form.restored", "When", ctx.Msg.Date(draft.Updated.Local())+" "+draft.Updated.Local().Format("15:04"))
 		m.savedAt = draft.Updated
 	default:
 		m.session = coach.NewSession(p.ID, ctx.Guide.Lang, ctx.Now())
 		if created {
-			m.notice = "New person: " + p.Name + " has been added to your people."
+			m.notice = ctx.T("form.newperson", "Name", p.Name)
 		}
 	}
 	if draft != nil && draft.Writer != "" && draft.Writer != ctx.Writer && !draft.Left && ctx.Now().Sub(draft.Updated) < heldFor {
@@ -148,12 +150,13 @@ func newAfterForm(ctx *Context, part coach.Part, p coach.Person, s coach.Session
 
 // setup makes the editors and the focus stops.
 func (m *partForm) setup(ctx *Context) {
+	m.words = ctx.Msg
 	m.ta = textarea.New()
 	m.ta.ShowLineNumbers = false
 	m.ta.Prompt = "┃ "
 	m.ta.CharLimit = coach.MaxAnswerLen
 	m.ta.MaxHeight = 0
-	m.ta.Placeholder = "Type here. enter starts a new line; tab moves on."
+	m.ta.Placeholder = ctx.T("form.type")
 	m.ta.KeyMap.LineEnd = ctx.Keys.Prep.LineEnd // ctrl+e opens your editor
 	m.ti = textinput.New()
 	m.ti.Prompt = ""
@@ -337,22 +340,22 @@ func (m *partForm) load(ctx *Context) {
 	case kindText, kindNote:
 		m.ta.SetValue(m.session.Answer(it.ID).Text)
 		if m.kind(s) == kindNote {
-			m.ta.Placeholder = "A note on this rating (optional)."
+			m.ta.Placeholder = ctx.T("form.note")
 		} else {
-			m.ta.Placeholder = "Type here. enter starts a new line; tab moves on."
+			m.ta.Placeholder = ctx.T("form.type")
 		}
 		m.ta.Focus()
 		showCursor(&m.ta)
 	case kindActText:
 		a := m.session.Actions[s.field/actionCols]
 		m.ti.SetWidth(max(10, readWidth(ctx)-8))
-		m.ti.Placeholder = "What will be done?"
+		m.ti.Placeholder = ctx.T("form.action")
 		m.ti.SetValue(a.Text)
 		m.ti.Focus()
 	case kindActDue:
 		a := m.session.Actions[s.field/actionCols]
 		m.ti.SetWidth(dateFieldWidth)
-		m.ti.Placeholder = "e.g. +2w or 15/1"
+		m.ti.Placeholder = ctx.T("form.due")
 		if r, ok := m.raw[a.ID]; ok {
 			m.ti.SetValue(r)
 		} else {
@@ -362,7 +365,7 @@ func (m *partForm) load(ctx *Context) {
 	case kindDate:
 		a := m.session.Answer(it.ID)
 		m.ti.SetWidth(dateFieldWidth)
-		m.ti.Placeholder = "e.g. +3m or 24/2/2027"
+		m.ti.Placeholder = ctx.T("form.date")
 		if r, ok := m.raw[it.ID]; ok {
 			m.ti.SetValue(r)
 		} else if !a.Date.IsZero() {
@@ -569,16 +572,11 @@ func (m *partForm) warnings() []string {
 			continue
 		}
 		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" {
-			out = append(out, fmt.Sprintf("Action %d: attend cannot read the due date “%s”, so it is kept in the action's words: “%s”.",
-				i+1, strings.TrimSpace(raw), keptWords(a.Text, raw)))
+			out = append(out, m.words.T("form.unread", "N", i+1, "Due", strings.TrimSpace(raw), "Kept", m.keptWords(a.Text, raw)))
 		}
 	}
-	switch blank {
-	case 0:
-	case 1:
-		out = append(out, "One action has no words and will be left out.")
-	default:
-		out = append(out, fmt.Sprintf("%d actions have no words and will be left out.", blank))
+	if blank > 0 {
+		out = append(out, m.words.T("form.blank", "Count", blank))
 	}
 	return out
 }
@@ -594,7 +592,7 @@ func (m *partForm) finished() coach.Session {
 	}
 	for i, a := range s.Actions {
 		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" && strings.TrimSpace(a.Text) != "" {
-			s.Actions[i].Text = keptWords(a.Text, raw)
+			s.Actions[i].Text = m.keptWords(a.Text, raw)
 		}
 	}
 	return s
@@ -602,8 +600,8 @@ func (m *partForm) finished() coach.Session {
 
 // keptWords is an action's text with a due date attend cannot read kept in
 // it, so nothing typed is dropped on the way to the record.
-func keptWords(text, rawDue string) string {
-	return strings.TrimSpace(text) + " (due: " + strings.TrimSpace(rawDue) + ")"
+func (m *partForm) keptWords(text, rawDue string) string {
+	return m.words.T("form.kept", "Text", strings.TrimSpace(text), "Due", strings.TrimSpace(rawDue))
 }
 
 // markLeft records on the draft that this window has left it, so that the

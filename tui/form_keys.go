@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"strconv"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -54,13 +54,17 @@ func (m *partForm) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if msg.sessionID != m.session.ID {
 			return nil
 		}
+		if errors.Is(msg.err, errNoEditor) {
+			m.notice = ctx.T("editor.none")
+			return nil
+		}
 		if msg.err != nil {
-			m.notice = "Could not open your editor: " + msg.err.Error()
+			m.notice = ctx.T("editor.cannot", "Err", msg.err.Error())
 			return nil
 		}
 		if l, ok := ctx.Store.(Locker); ok && l.Encrypted() && !ctx.editorWarned {
 			ctx.editorWarned = true
-			ctx.Notice("Your notes are encrypted here, but your editor may keep its own copy (a swap or backup file) of what you write in it.")
+			ctx.Notice(ctx.T("editor.copy"))
 		}
 		return runEditor(msg)
 	case editorMsg:
@@ -87,7 +91,7 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.held && key.Matches(msg, k.TakeOver):
 		m.held, m.elsewhere = false, false
-		m.notice = "This window now keeps the draft. If the other window is still open, it will say so and stop writing."
+		m.notice = ctx.T("form.takenover")
 		return m.changed(ctx)
 	case m.part != coach.PartPrep && (m.elsewhere || m.agreed) && key.Matches(msg, ctx.Keys.Record.KeepBoth):
 		m.store(ctx)
@@ -194,7 +198,7 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 // edited takes an answer back from the editor.
 func (m *partForm) edited(ctx *Context, msg editorMsg) tea.Cmd {
 	if msg.err != nil {
-		m.notice = "Your editor stopped with an error, so the answer was left as it was: " + msg.err.Error()
+		m.notice = ctx.T("editor.failed", "Err", msg.err.Error())
 		return nil
 	}
 	a := m.session.Answer(msg.itemID)
@@ -207,7 +211,7 @@ func (m *partForm) edited(ctx *Context, msg editorMsg) tea.Cmd {
 		m.ta.SetValue(msg.text)
 		showCursor(&m.ta)
 	}
-	m.notice = "Your editor's text is in the answer."
+	m.notice = ctx.T("editor.done")
 	return m.changed(ctx)
 }
 
@@ -251,7 +255,7 @@ func (m *partForm) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		m.move(ctx, 1)
 		return m.changed(ctx)
 	case msg.Text >= "6" && msg.Text <= "9" && len(msg.Text) == 1:
-		m.notice = "Ratings go from 1 to 5."
+		m.notice = ctx.T("rating.range")
 		return nil
 	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
 		// Words typed on a rating belong in its note: go there and keep them.
@@ -290,9 +294,9 @@ func (m *partForm) leave(ctx *Context) tea.Cmd {
 		return nil
 	}
 	if m.session.Empty() {
-		ctx.Notice("Nothing written for " + m.person.Name + " yet.")
+		ctx.Notice(ctx.T("form.nothing", "Name", m.person.Name))
 	} else {
-		ctx.Notice("Draft kept for " + m.person.Name + ". Choose them again to carry on where you left off.")
+		ctx.Notice(ctx.T("form.kept.draft", "Name", m.person.Name))
 	}
 	ctx.Home()
 	var flush tea.Cmd
@@ -339,7 +343,7 @@ func (m *partForm) KeepErr() error {
 func (m *partForm) Typing() bool { return m.typing() }
 
 func (m *partForm) Title(ctx *Context) Title {
-	label := map[coach.Part]string{coach.PartPrep: "prep for", coach.PartRecord: "the record with", coach.PartReflection: "your reflection on"}[m.part]
+	label := ctx.T("title." + string(m.part))
 	return Title{Label: label, Person: m.person.Name, State: m.saveState(ctx), Short: m.shortState(ctx)}
 }
 
@@ -352,22 +356,22 @@ func (m *partForm) saveState(ctx *Context) string {
 	s := ctx.Styles
 	switch {
 	case m.agreed:
-		return s.Error.Render("! agreed meanwhile: read-only")
+		return s.Error.Render("! " + ctx.T("state.agreed"))
 	case m.elsewhere:
-		return s.Error.Render("! open in another window: not saved here")
+		return s.Error.Render("! " + ctx.T("state.elsewhere"))
 	case m.saveErr != nil:
-		return s.Error.Render("! not saved")
+		return s.Error.Render("! " + ctx.T("state.notsaved"))
 	case m.saving:
-		return s.Faint.Render("saving…")
+		return s.Faint.Render(ctx.T("state.saving"))
 	case m.dirty() && m.savedAt.IsZero():
-		return s.Faint.Render("not saved yet")
+		return s.Faint.Render(ctx.T("state.notyet"))
 	case m.savedAt.IsZero():
-		return s.Faint.Render("nothing written yet")
+		return s.Faint.Render(ctx.T("state.nothing"))
 	}
 	if m.part != coach.PartPrep {
-		return s.Faint.Render("✓ saved " + m.savedAt.Local().Format("15:04:05"))
+		return s.Faint.Render("✓ " + ctx.T("state.saved", "Time", m.savedAt.Local().Format("15:04:05")))
 	}
-	return s.Faint.Render("✓ draft saved " + m.savedAt.Local().Format("15:04:05"))
+	return s.Faint.Render("✓ " + ctx.T("state.draftsaved", "Time", m.savedAt.Local().Format("15:04:05")))
 }
 
 // shortState is saveState for a narrow window.
@@ -375,15 +379,15 @@ func (m *partForm) shortState(ctx *Context) string {
 	s := ctx.Styles
 	switch {
 	case m.elsewhere:
-		return s.Error.Render("! not saved here")
+		return s.Error.Render("! " + ctx.T("state.notsavedhere"))
 	case m.saveErr != nil:
-		return s.Error.Render("! not saved")
+		return s.Error.Render("! " + ctx.T("state.notsaved"))
 	case m.saving:
-		return s.Faint.Render("saving…")
+		return s.Faint.Render(ctx.T("state.saving"))
 	case m.savedAt.IsZero():
-		return s.Faint.Render("not saved")
+		return s.Faint.Render(ctx.T("state.notsaved"))
 	}
-	return s.Faint.Render("✓ saved " + m.savedAt.Local().Format("15:04"))
+	return s.Faint.Render("✓ " + ctx.T("state.saved", "Time", m.savedAt.Local().Format("15:04")))
 }
 
 // Keys are the prep's keys for the slot in focus.
@@ -391,7 +395,7 @@ func (m *partForm) Keys(ctx *Context) bindings {
 	k := ctx.Keys.Prep
 	if m.part != coach.PartPrep && (m.elsewhere || m.agreed) {
 		without := ctx.Keys.Form.Cancel
-		without.SetHelp("esc", "leave without it")
+		without.SetHelp("esc", ctx.T("key.without"))
 		keep := ctx.Keys.Record.KeepBoth
 		return bindings{context: []key.Binding{keep, without}, full: [][]key.Binding{{keep, without}}}
 	}
@@ -414,9 +418,9 @@ func (m *partForm) Keys(ctx *Context) bindings {
 	if m.part == coach.PartPrep {
 		full := k.Full
 		if m.full {
-			full.SetHelp("ctrl+f", "quick prep")
+			full.SetHelp("ctrl+f", ctx.T("key.quickprep"))
 		} else {
-			full.SetHelp("ctrl+f", "every prompt")
+			full.SetHelp("ctrl+f", ctx.T("key.everyprompt"))
 		}
 		navFull = append(navFull, full)
 	}
@@ -484,7 +488,7 @@ func (m *partForm) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
 		msg.Content = strings.Join(strings.Fields(msg.Content), " ")
 	}
 	if n := utf8.RuneCountInString(msg.Content); n > room {
-		m.notice = "That paste was too long for one answer: the first " + strconv.Itoa(max(room, 0)) + " characters were kept."
+		m.notice = ctx.T("form.paste", "Count", max(room, 0))
 		msg.Content = string([]rune(msg.Content)[:max(room, 0)])
 	}
 	return m.forward(ctx, msg)
@@ -504,7 +508,7 @@ func (m *partForm) hasMore() bool {
 // HelpNote says why the prompt in focus is asked: where it comes from.
 func (m *partForm) HelpNote(ctx *Context) string {
 	if src := coach.SourceText(m.item(m.cur()).Source); src != "" {
-		return "Why this is asked: it comes from " + src + "."
+		return ctx.T("form.why", "Source", src)
 	}
 	return ""
 }

@@ -43,20 +43,18 @@ func (m *partForm) layout(ctx *Context, height int) {
 }
 
 // elsewhereText stays on screen while another window holds this prep.
-const elsewhereNote = "Another attend window has this prep open, so nothing here is being saved. ctrl+s saves what is in this window as a separate session; or close this window."
 
 // heldText is shown when the prep opens on a draft another window wrote a
 // moment ago.
-const heldNote = "Another attend window wrote this draft a moment ago and may still be open, so nothing here is being saved yet. If that window is closed, press ctrl+t to carry on here; otherwise ctrl+s saves what is here as a separate session."
 
 func (m *partForm) elsewhereText() string {
 	switch {
 	case m.held:
-		return heldNote
+		return m.words.T("form.held")
 	case m.part != coach.PartPrep:
-		return "Another attend window changed this session, so nothing here is being saved. ctrl+s keeps both: theirs, then what is here after it. esc leaves without what is here."
+		return m.words.T("form.changed")
 	}
-	return elsewhereNote
+	return m.words.T("form.elsewhere")
 }
 
 // layoutKey is what the editor sizes depend on.
@@ -72,7 +70,7 @@ func (m *partForm) View(ctx *Context, height int) string {
 	topN := strings.Count(top, "\n") + 1
 	lines, fs, fe := m.items(ctx)
 	room := max(1, height-topN)
-	lines = window(lines, fs, fe, room, ctx.Styles)
+	lines = window(lines, fs, fe, room, ctx)
 	out := top + "\n" + strings.Join(lines, "\n")
 	return fitHeight(out, height)
 }
@@ -91,10 +89,10 @@ func (m *partForm) chrome(ctx *Context) string {
 	prog := progressView(s, titles, m.stage(), m.stageDone, bodyWidth(ctx))
 
 	left := s.Title.Render(st.Title)
-	right := s.Faint.Render(fmt.Sprintf("stage %d of %d", m.stage()+1, len(m.stages)))
+	right := s.Faint.Render(ctx.T("form.stage", "N", m.stage()+1, "Count", len(m.stages)))
 	if ctx.Height < compactHeight {
 		// No room for the line that says whose words these are: say it here.
-		whose := map[coach.Part]string{coach.PartPrep: "private", coach.PartRecord: "agreed record", coach.PartReflection: "private"}[m.part]
+		whose := ctx.T("form.whose." + string(m.part))
 		right = s.Faint.Render(fmt.Sprintf("%s · %d/%d", whose, m.stage()+1, len(m.stages)))
 	}
 	title := spread(left, right, readWidth(ctx))
@@ -126,13 +124,13 @@ func (m *partForm) partNote(ctx *Context) string {
 	switch m.part {
 	case coach.PartRecord:
 		if m.agreed {
-			return "This record was agreed meanwhile, so it is read-only. ctrl+s adds what is here as a dated note; esc leaves without it."
+			return ctx.T("form.agreed")
 		}
-		return "The record you agree with " + m.person.Name + ": write it with them, in their words. It is saved as you type."
+		return ctx.T("form.part.record", "Name", m.person.Name)
 	case coach.PartReflection:
-		return "Private to you, short and optional: not part of the record you agree (a subject access request still covers it)."
+		return ctx.T("form.part.reflection")
 	}
-	return "Private to you: not part of the record you agree with them (a subject access request still covers it)."
+	return ctx.T("form.part.prep")
 }
 
 // items renders every item of the current stage and reports which lines
@@ -167,7 +165,7 @@ func (m *partForm) items(ctx *Context) (lines []string, focusStart, focusEnd int
 	}
 	for _, s := range m.slots {
 		if s.stage == cur.stage && s.item < 0 { // "more for this stage"
-			text := countOf(s.field, "more prompt", "more prompts") + " for this stage: enter or ctrl+o shows them"
+			text := ctx.T("form.more", "Count", s.field)
 			if cur == s {
 				focusStart = len(lines)
 				lines = append(lines, ansi.Truncate(marker(ctx.Styles, true, false)+ctx.Styles.Selected.Render(text), readWidth(ctx), "…"))
@@ -218,7 +216,8 @@ func (m *partForm) textView(ctx *Context, it coach.Item, focused, roomy bool) []
 	return append(out, indent(m.ta.View(), "  ")...)
 }
 
-func ratingDots(s Styles, it coach.Item, score int) string {
+func ratingDots(ctx *Context, it coach.Item, score int) string {
+	s := ctx.Styles
 	var b strings.Builder
 	for i := 1; i <= coach.MaxRating; i++ {
 		if i <= score {
@@ -228,7 +227,7 @@ func ratingDots(s Styles, it coach.Item, score int) string {
 		}
 	}
 	if score == 0 {
-		return b.String() + "  " + s.Faint.Render("not rated")
+		return b.String() + "  " + s.Faint.Render(ctx.T("rating.none"))
 	}
 	return b.String() + "  " + s.RatingOn.Render(fmt.Sprintf("%d/%d", score, coach.MaxRating)) + " " + s.Subtle.Render(it.ScaleLabel(score))
 }
@@ -241,26 +240,26 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 	labelW := max(20, min(lipgloss.Width(it.Prompt), w-2-34))
 	label := ansi.Truncate(it.Prompt, labelW, "…")
 	pad := strings.Repeat(" ", max(1, labelW-lipgloss.Width(label)+1))
-	dots := ratingDots(s, it, a.Rating)
+	dots := ratingDots(ctx, it, a.Rating)
 	if m.part == coach.PartRecord && a.Rating > 0 {
 		if a.Together {
-			dots += s.Subtle.Render(" · rated together")
+			dots += s.Subtle.Render(" · " + ctx.T("rating.together"))
 		} else {
-			dots += s.Warn.Render(" · your view")
+			dots += s.Warn.Render(" · " + ctx.T("rating.yourview"))
 		}
 	}
 	if !focused {
 		line := marker(s, false, !a.Empty()) + s.Prompt.Render(label) + pad + dots
 		out := []string{ansi.Truncate(line, w, "…")}
 		if note := oneLine(a.Text); note != "" && roomy {
-			out = append(out, "  "+s.Preview.Render(ansi.Truncate("note: "+note, w-4, "…")))
+			out = append(out, "  "+s.Preview.Render(ansi.Truncate(ctx.T("rating.note")+" "+note, w-4, "…")))
 		}
 		return out
 	}
 	onScore := m.cur().field == 0
 	head := marker(s, true, false) + s.Focused.Render(label) + pad + dots
 	if onScore {
-		head += "  " + s.Faint.Render("← type 1-5")
+		head += "  " + s.Faint.Render(ctx.T("rating.type"))
 	}
 	out := []string{ansi.Truncate(head, w, "…")}
 	if hint := scaleHint(it); hint != "" {
@@ -271,9 +270,9 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 	if onScore {
 		note := oneLine(a.Text)
 		if note == "" {
-			note = s.Faint.Render("note: (tab to add one)")
+			note = s.Faint.Render(ctx.T("rating.note") + " " + ctx.T("rating.addnote"))
 		} else {
-			note = s.Preview.Render(ansi.Truncate("note: "+note, w-4, "…"))
+			note = s.Preview.Render(ansi.Truncate(ctx.T("rating.note")+" "+note, w-4, "…"))
 		}
 		return append(out, "  "+note)
 	}
@@ -286,9 +285,9 @@ func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []stri
 	acts := m.session.Actions
 	live := len(m.session.LiveActions())
 	if !focused {
-		summary := "none yet"
+		summary := ctx.T("actions.noneyet")
 		if live > 0 {
-			summary = countOf(live, "action", "actions") + " agreed"
+			summary = ctx.T("actions.agreed", "Count", live)
 		}
 		return []string{marker(s, false, live > 0) + s.Prompt.Render(it.Prompt) + "  " + s.Faint.Render(summary)}
 	}
@@ -298,17 +297,17 @@ func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []stri
 		num := fmt.Sprintf("%d. ", r+1)
 		text := a.Text
 		if text == "" {
-			text = s.Faint.Render("(what will be done?)")
+			text = s.Faint.Render("(" + ctx.T("form.action.empty") + ")")
 		}
 		line1 := "  " + num + ansi.Truncate(text, w-6, "…")
 		if cur.field == r*actionCols+colText {
 			line1 = "  " + num + m.ti.View()
 		}
 		// A fixed width, so the due column does not move with the owner.
-		ownerW := ansi.StringWidth("‹ someone else ›")
-		owner := "[" + a.Owner.Label() + "]"
+		ownerW := ansi.StringWidth("‹ " + ctx.Owner(coach.OwnerOther) + " ›")
+		owner := "[" + ctx.Owner(a.Owner) + "]"
 		if cur.field == r*actionCols+colOwner {
-			owner = "‹ " + a.Owner.Label() + " ›"
+			owner = "‹ " + ctx.Owner(a.Owner) + " ›"
 			owner = s.Selected.Render(owner) + strings.Repeat(" ", max(0, ownerW-ansi.StringWidth(owner)))
 		} else {
 			owner += strings.Repeat(" ", max(0, ownerW-ansi.StringWidth(owner)))
@@ -322,21 +321,21 @@ func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []stri
 			due = m.ti.View()
 			dueNote = dateNote(ctx, m.ti.Value())
 		} else if due == "" {
-			due = s.Faint.Render("none")
+			due = s.Faint.Render(ctx.T("form.due.none"))
 		} else if _, unread := m.raw[a.ID]; unread {
-			dueNote = s.Warn.Render("? not a date")
+			dueNote = s.Warn.Render("? " + ctx.T("date.not"))
 		} else if !a.Due.IsZero() {
-			dueNote = s.Subtle.Render("→ " + a.Due.Human())
+			dueNote = s.Subtle.Render("→ " + ctx.Date(a.Due))
 		}
-		line2 := "     " + s.Subtle.Render("owner ") + owner + s.Subtle.Render(" due ") + due
+		line2 := "     " + s.Subtle.Render(ctx.T("form.owner")+" ") + owner + s.Subtle.Render(" "+ctx.T("form.due.label")+" ") + due
 		if dueNote != "" {
 			line2 += "  " + dueNote
 		}
 		out = append(out, line1, ansi.Truncate(line2, w, "…"))
 	}
-	add := "+ add an action"
+	add := "+ " + ctx.T("form.addaction")
 	if cur.field == len(acts)*actionCols {
-		add = s.Selected.Render("+ add an action") + s.Faint.Render("  enter, or just start typing")
+		add = s.Selected.Render(add) + s.Faint.Render("  "+ctx.T("form.addaction.how"))
 	} else {
 		add = s.Faint.Render(add)
 	}
@@ -349,13 +348,13 @@ func dateNote(ctx *Context, in string) string {
 	d, err := coach.ParseDate(in, ctx.Today())
 	switch {
 	case err != nil:
-		return s.Warn.Render("? not a date yet")
+		return s.Warn.Render("? " + ctx.T("date.notyet"))
 	case d.IsZero():
 		return ""
 	case d.Before(ctx.Today()):
-		return s.Warn.Render("→ " + d.Human() + " (in the past)")
+		return s.Warn.Render("→ " + ctx.Date(d) + " (" + ctx.T("date.past") + ")")
 	}
-	return s.Notice.Render("→ " + d.Human())
+	return s.Notice.Render("→ " + ctx.Date(d))
 }
 
 func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string {
@@ -363,11 +362,11 @@ func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string 
 	w := readWidth(ctx)
 	a := m.session.Answer(it.ID)
 	if !focused {
-		val := s.Faint.Render("not set")
+		val := s.Faint.Render(ctx.T("date.notset"))
 		if !a.Date.IsZero() {
-			val = s.Subtle.Render(a.Date.Human())
+			val = s.Subtle.Render(ctx.Date(a.Date))
 		} else if a.Text != "" {
-			val = s.Warn.Render(a.Text + " (not a date)")
+			val = s.Warn.Render(a.Text + " (" + ctx.T("date.not") + ")")
 		}
 		return []string{ansi.Truncate(marker(s, false, !a.Date.IsZero())+s.Prompt.Render(it.Prompt)+"  "+val, w, "…")}
 	}
@@ -386,7 +385,9 @@ func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string 
 
 // window keeps the focused lines [fs, fe] in a view of room lines, marking
 // with "⋯" where lines are cut above or below.
-func window(lines []string, fs, fe, room int, s Styles) []string {
+func window(lines []string, fs, fe, room int, ctx *Context) []string {
+	s := ctx.Styles
+	moreAbove, moreBelow := ctx.T("form.moreabove"), ctx.T("form.morebelow")
 	if len(lines) <= room {
 		return lines
 	}
@@ -396,10 +397,10 @@ func window(lines []string, fs, fe, room int, s Styles) []string {
 	out := append([]string(nil), lines[off:off+room]...)
 	// Mark a cut, but never over the lines of the focused item.
 	if off > 0 && off < fs {
-		out[0] = s.Faint.Render("  ⋯ more above")
+		out[0] = s.Faint.Render("  ⋯ " + moreAbove)
 	}
 	if last := off + room - 1; last < len(lines)-1 && last > fe {
-		out[len(out)-1] = s.Faint.Render("  ⋯ more below")
+		out[len(out)-1] = s.Faint.Render("  ⋯ " + moreBelow)
 	}
 	return out
 }

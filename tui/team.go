@@ -67,7 +67,7 @@ func (t *teamScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case teamMsg:
 		if msg.err != nil {
-			ctx.Problem(errText("Could not read the team", msg.err))
+			ctx.Problem(errText(ctx.T("team.err"), msg.err))
 			return nil
 		}
 		t.loaded, t.rows = true, msg.rows
@@ -93,12 +93,12 @@ func (t *teamScreen) Reveal(ctx *Context) tea.Cmd { return loadTeam(ctx.Store) }
 func (t *teamScreen) Typing() bool                    { return false }
 func (t *teamScreen) Resize(ctx *Context, height int) {}
 func (t *teamScreen) Title(ctx *Context) Title {
-	return Title{Label: "team", State: ctx.Styles.Faint.Render(ctx.Today().Human())}
+	return Title{Label: ctx.T("title.team"), State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }
 func (t *teamScreen) Keys(ctx *Context) bindings {
 	l := ctx.Keys.List
 	open := l.Open
-	open.SetHelp("enter", "their trends")
+	open.SetHelp("enter", ctx.T("key.theirtrends"))
 	return bindings{short: []key.Binding{open, l.Up, l.Down, l.Back},
 		full: [][]key.Binding{{open, l.Back}, {l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom}}}
 }
@@ -109,17 +109,17 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 		return loading(ctx, height)
 	}
 	w := min(bodyWidth(ctx), maxReadWidth)
-	out := append([]string{""}, wrapped(s.Title, "Team at a glance: everyone's latest ratings", w)...)
+	out := append([]string{""}, wrapped(s.Title, ctx.T("team.title"), w)...)
 	if len(t.rows) == 0 {
-		out = append(out, "", s.Subtle.Render("No one yet. Add people on the home screen."))
+		out = append(out, "", s.Subtle.Render(ctx.T("team.none")))
 		return fitHeight(strings.Join(out, "\n"), height)
 	}
-	legend := wrapped(s.Faint, coach.TrendLegend, w)
+	legend := wrapped(s.Faint, ctx.T("team.legend"), w)
 	t.room = max(1, height-len(out)-len(legend)-3)
 	start, end := t.list.window(len(t.rows), t.room)
 
 	var rowIDs []string
-	heads := []string{"", "latest"}
+	heads := []string{"", ctx.T("team.latest")}
 	if w < narrowWidth {
 		heads = heads[:1] // the date gives way to the ratings in a narrow window
 	}
@@ -129,7 +129,7 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 		}
 		for _, r := range g.Rows {
 			rowIDs = append(rowIDs, r.ID)
-			heads = append(heads, r.Short)
+			heads = append(heads, ctx.T("trend.short."+r.ID))
 		}
 	}
 	var data [][]string
@@ -145,9 +145,9 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 		}
 		row := []string{cell(lead+r.person.Name, nameW)}
 		if w >= narrowWidth {
-			date := "no session yet"
+			date := ctx.T("due.never")
 			if r.latest != nil {
-				date = r.latest.Date.Human()
+				date = ctx.Date(r.latest.Date)
 			}
 			row = append(row, date)
 		}
@@ -186,11 +186,11 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 	out = append(out, strings.Split(tb.String(), "\n")...)
 	switch {
 	case end < len(t.rows) && start > 0:
-		out = append(out, s.Faint.Render(fmt.Sprintf("  ⋯ %d more above, %d below", start, len(t.rows)-end)))
+		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.both", "Above", start, "Below", len(t.rows)-end)))
 	case end < len(t.rows):
-		out = append(out, s.Faint.Render(fmt.Sprintf("  ⋯ %d more below", len(t.rows)-end)))
+		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.below", "Count", len(t.rows)-end)))
 	case start > 0:
-		out = append(out, s.Faint.Render(fmt.Sprintf("  ⋯ %d more above", start)))
+		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.above", "Count", start)))
 	default:
 		out = append(out, "")
 	}

@@ -55,7 +55,7 @@ func (t *trendsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText("Could not read their sessions", msg.err))
+			ctx.Problem(errText(ctx.T("trends.err"), msg.err))
 			return nil
 		}
 		t.loaded, t.sums = true, msg.sums
@@ -82,7 +82,7 @@ func (t *trendsScreen) Resize(ctx *Context, height int) {
 	}
 }
 func (t *trendsScreen) Title(ctx *Context) Title {
-	return Title{Label: "trends for", Person: t.person.Name, State: ctx.Styles.Faint.Render(ctx.Today().Human())}
+	return Title{Label: ctx.T("title.trends"), Person: t.person.Name, State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }
 func (t *trendsScreen) Keys(ctx *Context) bindings {
 	open, back, l := ctx.Keys.Record.Sessions, ctx.Keys.List.Back, ctx.Keys.List
@@ -100,7 +100,7 @@ func (t *trendsScreen) View(ctx *Context, height int) string {
 	lines := strings.Split(t.vp.View(), "\n")
 	lines = lines[:min(len(lines), height)]
 	if t.vp.TotalLineCount() > t.vp.YOffset()+height && len(lines) > 0 {
-		lines[len(lines)-1] = ctx.Styles.Faint.Render("⋯ more below: ↓ scrolls")
+		lines[len(lines)-1] = ctx.Styles.Faint.Render("⋯ " + ctx.T("trends.more"))
 	}
 	return fitHeight(strings.Join(lines, "\n"), height)
 }
@@ -112,7 +112,7 @@ func (t *trendsScreen) body(ctx *Context) string {
 	p := t.person
 	facts := []string{p.Cadence.String()}
 	if !p.LastSession.IsZero() {
-		facts = append(facts, "last "+p.LastSession.Human())
+		facts = append(facts, ctx.T("trends.last", "Date", ctx.Date(p.LastSession)))
 	}
 	if d := coach.DueFor(p, ctx.Today()); d.State != coach.NeverMet {
 		facts = append(facts, d.Label())
@@ -120,7 +120,7 @@ func (t *trendsScreen) body(ctx *Context) string {
 	out := append([]string{""}, wrapped(s.Subtle, strings.Join(facts, " · "), w)...)
 	out = append(out, "")
 	if len(t.sums) == 0 {
-		out = append(out, wrapped(s.Subtle, "No saved sessions yet: trends appear here once sessions with ratings are saved.", w)...)
+		out = append(out, wrapped(s.Subtle, ctx.T("trends.none"), w)...)
 		return strings.Join(out, "\n")
 	}
 	labelW := min(14, max(11, w/5)) // room for "Competence"
@@ -131,13 +131,13 @@ func (t *trendsScreen) body(ctx *Context) string {
 	cols := max(3, w-labelW-latestW)
 	shown := t.sums[max(0, len(t.sums)-cols):]
 	for _, g := range coach.Trends {
-		out = append(out, wrapped(s.Title, g.Title, w)...)
+		out = append(out, wrapped(s.Title, ctx.T("trend.group."+g.Rows[0].ID), w)...)
 		for _, row := range g.Rows {
 			it, _, ok := ctx.Guide.Item(row.ID)
 			if !ok {
 				continue
 			}
-			out = append(out, ansi.Truncate(cell(row.Label, labelW-1)+" "+t.row(s, shown, row.ID)+t.latest(s, it, latestW), w, "…"))
+			out = append(out, ansi.Truncate(cell(ctx.T("trend.row."+row.ID), labelW-1)+" "+t.row(s, shown, row.ID)+t.latest(ctx, it, latestW), w, "…"))
 		}
 		out = append(out, "")
 	}
@@ -151,18 +151,17 @@ func (t *trendsScreen) body(ctx *Context) string {
 	var did []string
 	for _, o := range coach.Outcomes {
 		if totals[o] > 0 {
-			did = append(did, fmt.Sprintf("%d %s", totals[o], o.Label()))
+			did = append(did, fmt.Sprintf("%d %s", totals[o], ctx.Outcome(o)))
 		}
 	}
 	if len(did) > 0 {
-		out = append(out, wrapped(s.Title, "Actions done: did they help?", w)...)
+		out = append(out, wrapped(s.Title, ctx.T("trends.helped"), w)...)
 		out = append(out, wrapped(s.Subtle, strings.Join(did, " · "), w)...)
 		out = append(out, "")
 	}
-	span := shown[0].Date.Time().Format("Jan 2006") + " → " + shown[len(shown)-1].Date.Time().Format("Jan 2006")
+	span := ctx.Date(shown[0].Date) + " → " + ctx.Date(shown[len(shown)-1].Date)
 	out = append(out, strings.Repeat(" ", labelW)+s.Faint.Render(ansi.Truncate(span, w-labelW, "…")))
-	more := fmt.Sprintf("%s, the last %d shown; %s marks a session where it was %s. enter lists them.",
-		countOf(len(t.sums), "saved session", "saved sessions"), len(shown), levels[0], coach.NotRated)
+	more := ctx.T("trends.foot", "Count", len(t.sums), "Shown", len(shown), "Mark", levels[0])
 	out = append(out, wrapped(s.Faint, more, w)...)
 	return strings.Join(out, "\n")
 }
@@ -179,13 +178,14 @@ func (t *trendsScreen) row(s Styles, shown []coach.Summary, id string) string {
 
 // latest is the rating at the latest session, and whether it is falling or
 // rising against the two before; "not rated" if the latest skipped it.
-func (t *trendsScreen) latest(s Styles, it coach.Item, w int) string {
+func (t *trendsScreen) latest(ctx *Context, it coach.Item, w int) string {
+	s := ctx.Styles
 	last := t.sums[len(t.sums)-1].Ratings[it.ID]
 	if last <= 0 && w < 10 {
 		return s.Faint.Render(" " + levels[0]) // the legend says what it means
 	}
 	if last <= 0 {
-		return s.Faint.Render(" " + coach.NotRated)
+		return s.Faint.Render(" " + ctx.T("rating.none"))
 	}
 	text := s.Rating[last].Bold(true).Render(fmt.Sprintf(" %d", last))
 	if w < 10 {
