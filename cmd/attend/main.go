@@ -82,7 +82,7 @@ Run it with no arguments to open your people.`,
 	}
 	root.PersistentFlags().StringVar(&g.prompts, "prompts", "", "your organisation's prompt pack, a TOML file (default $ATTEND_PROMPTS, else $XDG_CONFIG_HOME/attend/prompts.toml if there)")
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
-	root.PersistentFlags().StringVar(&g.lang, "lang", "", "prompt language: en or cy (default $ATTEND_LANG, else en)")
+	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language: en or cy (default $ATTEND_LANG, then a Welsh locale in $LANG, else en)")
 	root.PersistentFlags().DurationVar(&g.lockAfter, "lock-after", 5*time.Minute, "with encryption on, lock the screen after this long without a key press (0 never)")
 	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g), newCadenceCmd(g))
 	addPrivacyCommands(root, g)

@@ -18,6 +18,7 @@ import (
 	xterm "golang.org/x/term"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 	"attend/tui"
 )
@@ -30,12 +31,10 @@ func (g *globals) dbPath() (string, error) {
 	return data.DefaultPath()
 }
 
-// guide loads the prompts for --lang, else ATTEND_LANG, else English.
+// guide loads the prompts for --lang, else ATTEND_LANG, else a Welsh
+// locale (LANG=cy_GB.UTF-8), else English.
 func (g *globals) guide() (*coach.Guide, error) {
-	lang := g.lang
-	if lang == "" {
-		lang = os.Getenv("ATTEND_LANG")
-	}
+	lang := msg.Detect(g.lang, os.Getenv("ATTEND_LANG"), os.Getenv("LC_ALL"), os.Getenv("LANG"))
 	gd, err := coach.LoadGuide(lang)
 	if err != nil {
 		return nil, usageError{err}

@@ -1,0 +1,114 @@
+package msg
+
+import (
+	"encoding/json"
+	"reflect"
+	"regexp"
+	"sort"
+	"testing"
+	"time"
+)
+
+// Both catalogues hold the same messages, every plural has every form its
+// language needs, and each translation uses the same blanks as the English.
+func TestTheCataloguesMatch(t *testing.T) {
+	en, err := IDs("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cy, err := IDs("cy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(en, cy) {
+		t.Fatalf("the catalogues differ:\nen %v\ncy %v", en, cy)
+	}
+	raw := map[string]map[string]json.RawMessage{}
+	for _, l := range Langs {
+		b, _ := files.ReadFile(l + ".json")
+		m := map[string]json.RawMessage{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		raw[l] = m
+	}
+	blank := regexp.MustCompile(`\{\{\.(\w+)\}\}`)
+	blanks := func(r json.RawMessage) []string {
+		var out []string
+		for _, m := range blank.FindAllStringSubmatch(string(r), -1) {
+			out = append(out, m[1])
+		}
+		sort.Strings(out)
+		seen := map[string]bool{}
+		var uniq []string
+		for _, b := range out {
+			if !seen[b] {
+				uniq = append(uniq, b)
+				seen[b] = true
+			}
+		}
+		return uniq
+	}
+	for _, id := range en {
+		e, c := raw["en"][id], raw["cy"][id]
+		if e[0] == '{' {
+			var forms map[string]string
+			if err := json.Unmarshal(c, &forms); err != nil {
+				t.Errorf("%s: cy is not plural forms: %s", id, c)
+				continue
+			}
+			for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+				if forms[f] == "" {
+					t.Errorf("%s: cy lacks the %q form (Welsh counts need all six)", id, f)
+				}
+			}
+		}
+		eb, cb := blanks(e), blanks(c)
+		for _, b := range eb {
+			if b != "Count" && !contains(cb, b) {
+				t.Errorf("%s: cy leaves out {{.%s}}", id, b)
+			}
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func TestWelshCountsAndDates(t *testing.T) {
+	cy, en := New("cy"), New("en")
+	for n, want := range map[int]string{0: "dim pobl", 1: "1 person", 2: "2 o bobl", 3: "3 o bobl", 6: "6 o bobl", 11: "11 o bobl"} {
+		if got := cy.T("count.people", "Count", n); got != want {
+			t.Errorf("cy count.people(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := en.T("count.people", "Count", 1); got != "1 person" {
+		t.Errorf("en count.people(1) = %q", got)
+	}
+	if got := cy.T("cadence.weeks", "Count", 2); got != "bob pythefnos" {
+		t.Errorf("cy fortnight = %q", got)
+	}
+	d := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	if got := cy.Date(d); got != "Iau 26 Tach 2026" {
+		t.Errorf("cy date = %q", got)
+	}
+	if got := en.Date(d); got != "Thu 26 Nov 2026" {
+		t.Errorf("en date = %q", got)
+	}
+	for _, tc := range []struct{ flag, attend, lcall, lang, want string }{
+		{"", "", "", "cy_GB.UTF-8", "cy"},
+		{"en", "", "", "cy_GB.UTF-8", "en"},
+		{"", "cy", "", "en_GB.UTF-8", "cy"},
+		{"", "", "", "en_GB.UTF-8", "en"},
+	} {
+		if got := Detect(tc.flag, tc.attend, tc.lcall, tc.lang); got != tc.want {
+			t.Errorf("Detect(%+v) = %q", tc, got)
+		}
+	}
+}
