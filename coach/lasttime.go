@@ -176,7 +176,7 @@ func LastTimeMarkdown(lt LastTime) string {
 		b.WriteString("_None agreed._\n")
 	}
 	for _, r := range lt.Actions {
-		line := mdActionLine(r.Action)
+		line := mdActionLine(r.Action, english)
 		if r.SessionID != lt.SessionID {
 			line += fmt.Sprintf(" — open since %s", r.SessionDate.Human())
 		}

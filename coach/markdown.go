@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"attend/coach/msg"
 )
 
 // MarkdownOptions shape a rendered record.
@@ -16,9 +18,22 @@ type MarkdownOptions struct {
 	// given; none means all three. `attend show` renders only the meeting
 	// record; the prep and reflection are private notes.
 	Parts []Part
+	// Lang is the language of the record's own words (headings, "skipped",
+	// dates); nil is English. The prompts come from the guide.
+	Lang *msg.Lang
 }
 
 func (o MarkdownOptions) shows(p Part) bool { return len(o.Parts) == 0 || slices.Contains(o.Parts, p) }
+
+// words is the language the record is written in.
+func (o MarkdownOptions) words() *msg.Lang {
+	if o.Lang == nil {
+		return english
+	}
+	return o.Lang
+}
+
+var english = msg.New("en")
 
 // Markdown renders a session as a readable record: a heading per part, each
 // labelled with what it is (private notes or the agreed record), a
@@ -26,10 +41,11 @@ func (o MarkdownOptions) shows(p Part) bool { return len(o.Parts) == 0 || slices
 // ratings as "3/5 (mixed), rated together".
 func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: %s\n\n", "One-to-one", mdLine(p.Name))
-	state := "saved"
+	l := opt.words()
+	fmt.Fprintf(&b, "# %s\n\n", l.T("md.title", "Name", mdLine(p.Name)))
+	state := l.T("md.saved")
 	if s.IsDraft() {
-		state = "draft, not yet saved"
+		state = l.T("md.draft")
 	}
 	// Count the prompts of the parts shown: the record alone is counted
 	// against the record's prompts, not the prep's too.
@@ -40,7 +56,7 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 			answered, total = answered+a, total+t
 		}
 	}
-	fmt.Fprintf(&b, "%s · %s · %d of %d prompts answered\n", s.Date.Human(), state, answered, total)
+	fmt.Fprintf(&b, "%s · %s · %s\n", l.Date(s.Date.Time()), state, l.T("md.answered", "Answered", answered, "Count", total))
 
 	for _, part := range Parts {
 		if !opt.shows(part) {
@@ -73,7 +89,7 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 		}
 		if len(extra) > 0 {
 			sort.Strings(extra)
-			body.WriteString("\n### Earlier prompts\n")
+			body.WriteString("\n### " + l.T("md.earlier") + "\n")
 			for _, id := range extra {
 				q := id
 				if it, _, ok := g.Item(id); ok {
@@ -85,7 +101,7 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 			}
 		}
 		if part == PartRecord {
-			writeAfterMeeting(&body, s)
+			writeAfterMeeting(&body, s, l)
 		}
 		if body.Len() == 0 && !opt.ShowSkipped {
 			continue
@@ -112,29 +128,29 @@ func renderItem(b *strings.Builder, g *Guide, it Item, s Session, opt MarkdownOp
 		acts := s.LiveActions()
 		if len(acts) == 0 {
 			if opt.ShowSkipped {
-				fmt.Fprintf(b, "\n**%s** — _none yet_\n", it.Prompt)
+				fmt.Fprintf(b, "\n**%s** — _%s_\n", it.Prompt, opt.words().T("md.noneyet"))
 			}
 			return
 		}
 		fmt.Fprintf(b, "\n**%s**\n\n", it.Prompt)
 		for _, act := range acts {
-			b.WriteString(mdActionLine(act) + "\n")
+			b.WriteString(mdActionLine(act, opt.words()) + "\n")
 		}
 	case KindRating:
 		if a.Empty() {
 			if opt.ShowSkipped {
-				fmt.Fprintf(b, "\n**%s** — _skipped_\n", it.Prompt)
+				fmt.Fprintf(b, "\n**%s** — _%s_\n", it.Prompt, opt.words().T("md.skipped"))
 			}
 			return
 		}
-		rating := "not rated"
+		rating := opt.words().T("rating.none")
 		if a.Rating > 0 {
 			rating = fmt.Sprintf("%d/%d (%s)", a.Rating, MaxRating, it.ScaleLabel(a.Rating))
 			if PartOf(it.ID) == PartRecord {
 				if a.Together {
-					rating += ", rated together"
+					rating += ", " + opt.words().T("rating.together")
 				} else {
-					rating += ", your view"
+					rating += ", " + opt.words().T("rating.yourview")
 				}
 			}
 		}
@@ -145,16 +161,16 @@ func renderItem(b *strings.Builder, g *Guide, it Item, s Session, opt MarkdownOp
 	case KindDate:
 		if a.Date.IsZero() {
 			if opt.ShowSkipped {
-				fmt.Fprintf(b, "\n**%s** — _not set_\n", it.Prompt)
+				fmt.Fprintf(b, "\n**%s** — _%s_\n", it.Prompt, opt.words().T("date.notset"))
 			}
 			return
 		}
-		fmt.Fprintf(b, "\n**%s** — %s\n", it.Prompt, a.Date.Human())
+		fmt.Fprintf(b, "\n**%s** — %s\n", it.Prompt, opt.words().Date(a.Date.Time()))
 	default:
 		t := strings.TrimSpace(a.Text)
 		if t == "" {
 			if opt.ShowSkipped {
-				fmt.Fprintf(b, "\n**%s** — _skipped_\n", it.Prompt)
+				fmt.Fprintf(b, "\n**%s** — _%s_\n", it.Prompt, opt.words().T("md.skipped"))
 			}
 			return
 		}
@@ -257,21 +273,24 @@ func MarkdownUnescape(line string) string {
 
 // ActionLine renders an action as a task line, for the terminal: its words
 // are as written, with anything hidden made visible (SafeText).
-func ActionLine(a Action) string {
-	return actionLine(a, func(s string) string { return strings.ReplaceAll(SafeText(s), "\n", " ") })
+func ActionLine(a Action) string { return ActionLineIn(a, english) }
+
+// ActionLineIn is ActionLine in a language.
+func ActionLineIn(a Action, l *msg.Lang) string {
+	return actionLine(a, l, func(s string) string { return strings.ReplaceAll(SafeText(s), "\n", " ") })
 }
 
 // mdActionLine is ActionLine for a Markdown record: its words escaped.
-func mdActionLine(a Action) string { return actionLine(a, mdLine) }
+func mdActionLine(a Action, l *msg.Lang) string { return actionLine(a, l, mdLine) }
 
-func actionLine(a Action, text func(string) string) string {
+func actionLine(a Action, l *msg.Lang, text func(string) string) string {
 	box := "[ ]"
 	if a.Status == ActionDone {
 		box = "[x]"
 	}
-	line := fmt.Sprintf("- %s %s (%s", box, text(strings.TrimSpace(a.Text)), a.Owner.Label())
+	line := fmt.Sprintf("- %s %s (%s", box, text(strings.TrimSpace(a.Text)), l.T("owner."+string(a.Owner)))
 	if !a.Due.IsZero() {
-		line += ", by " + a.Due.Human()
+		line += ", " + l.T("md.by", "Date", l.Date(a.Due.Time()))
 	}
 	line += ")"
 	// A follow-up is dated, so closing an action on an agreed record is
@@ -279,15 +298,15 @@ func actionLine(a Action, text func(string) string) string {
 	switch a.Status {
 	case ActionDone:
 		if !a.Closed.IsZero() {
-			line += " — done " + DateOf(a.Closed).Human()
+			line += " — " + l.T("md.doneon", "Date", l.Date(a.Closed))
 		}
 		if a.Outcome != "" {
-			line += ", " + a.Outcome.Label()
+			line += ", " + l.T("outcome."+string(a.Outcome))
 		}
 	case ActionDropped:
-		line += " — dropped"
+		line += " — " + l.T("actions.state.dropped")
 		if !a.Closed.IsZero() {
-			line += " " + DateOf(a.Closed).Human()
+			line += " " + l.Date(a.Closed)
 		}
 		if a.Reason != "" {
 			line += ": " + text(a.Reason)

@@ -296,7 +296,6 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	return listRow(s, st.Render(cell(due, dueW))+s.Prompt.Render(who+text)+s.Faint.Render(owner), false, w)
 }
 
-
 // actionsScreen is every open action, across people, most urgent first.
 type actionsScreen struct{ actionList }
 

@@ -99,7 +99,7 @@ func (d *detailScreen) render(ctx *Context) {
 	d.width = readWidth(ctx)
 	// The record is what they agree; your prep and reflection show only
 	// when asked for, labelled.
-	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}}
+	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}, Lang: ctx.Msg}
 	if d.private {
 		opt.Parts = nil // every part
 	}

@@ -40,7 +40,7 @@ func (m *Model) helpKeys() bindings {
 	}
 	b := m.top().Keys(m.ctx)
 	b.short = append(append([]key.Binding(nil), b.short...), more, g.Quit)
-	b.full = append(append([][]key.Binding(nil), b.full...), []key.Binding{g.Hide, more, g.Quit})
+	b.full = append([][]key.Binding{{more, g.Quit, g.Hide}}, b.full...) // first: a cut help keeps it
 	return b
 }
 
@@ -106,6 +106,12 @@ func (m *Model) helpBar(keys bindings, width int) string {
 			if note := n.HelpNote(m.ctx); note != "" {
 				full = m.ctx.Styles.Guidance.Width(width).Render(note) + "\n" + full
 			}
+		}
+		// Never taller than the window leaves: the screen keeps a few lines.
+		if room := max(1, m.ctx.Height-5); lineCount(full) > room {
+			lines := strings.Split(full, "\n")[:room]
+			lines[room-1] = m.ctx.Styles.Faint.Render(ansi.Truncate("… "+m.ctx.T("help.more"), width, "…"))
+			full = strings.Join(lines, "\n")
 		}
 		return full
 	}

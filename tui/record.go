@@ -28,7 +28,7 @@ func renderRecord(s Styles, md string, width int) string {
 			prompt, after, _ := strings.Cut(rest, "**")
 			styled := s.Focused.Width(width).Render(coach.MarkdownUnescape(prompt) + styleInline(s, after))
 			out = append(out, styled)
-		case line == "_skipped_" || line == "_none yet_":
+		case len(line) > 2 && line[0] == '_' && line[len(line)-1] == '_': // coach's own words ("skipped")
 			out = append(out, s.Faint.Render("  "+strings.Trim(line, "_")))
 		case strings.HasPrefix(line, "- [ ] ") || strings.HasPrefix(line, "- [x] "):
 			out = append(out, wrap.Render("  "+coach.MarkdownUnescape(line[2:])))
@@ -42,7 +42,9 @@ func renderRecord(s Styles, md string, width int) string {
 }
 
 func styleInline(s Styles, after string) string {
-	if strings.Contains(after, "_skipped_") || strings.Contains(after, "_not set_") || strings.Contains(after, "_none yet_") {
+	// " — _skipped_": coach's own word in italics (a typed underscore is
+	// always escaped, so it cannot end a line like this).
+	if strings.HasPrefix(after, " — _") && strings.HasSuffix(after, "_") && !strings.HasSuffix(after, "\\_") {
 		return s.Faint.Render(strings.ReplaceAll(after, "_", ""))
 	}
 	return coach.MarkdownUnescape(after)
@@ -50,6 +52,6 @@ func styleInline(s Styles, after string) string {
 
 // reviewText is the record as the review screen shows it.
 func reviewText(ctx *Context, p coach.Person, sess coach.Session) string {
-	md := coach.Markdown(ctx.Guide, p, sess, coach.MarkdownOptions{ShowSkipped: true, Parts: []coach.Part{coach.PartPrep}})
+	md := coach.Markdown(ctx.Guide, p, sess, coach.MarkdownOptions{ShowSkipped: true, Parts: []coach.Part{coach.PartPrep}, Lang: ctx.Msg})
 	return renderRecord(ctx.Styles, md, readWidth(ctx))
 }

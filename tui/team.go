@@ -188,9 +188,9 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 	case end < len(t.rows) && start > 0:
 		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.both", "Above", start, "Below", len(t.rows)-end)))
 	case end < len(t.rows):
-		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.below", "Count", len(t.rows)-end)))
+		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.below", "N", len(t.rows)-end)))
 	case start > 0:
-		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.above", "Count", start)))
+		out = append(out, s.Faint.Render("  ⋯ "+ctx.T("team.more.above", "N", start)))
 	default:
 		out = append(out, "")
 	}

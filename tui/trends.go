@@ -110,7 +110,7 @@ func (t *trendsScreen) body(ctx *Context) string {
 	s := ctx.Styles
 	w := min(bodyWidth(ctx), maxReadWidth)
 	p := t.person
-	facts := []string{p.Cadence.String()}
+	facts := []string{ctx.Cadence(p.Cadence)}
 	if !p.LastSession.IsZero() {
 		facts = append(facts, ctx.T("trends.last", "Date", ctx.Date(p.LastSession)))
 	}

@@ -112,3 +112,20 @@ func TestWelshCountsAndDates(t *testing.T) {
 		}
 	}
 }
+
+// A message that is not a plural never takes {{.Count}}: T would look for
+// plural forms it does not have (and say its id).
+func TestOnlyPluralsCount(t *testing.T) {
+	for _, l := range Langs {
+		b, _ := files.ReadFile(l + ".json")
+		m := map[string]json.RawMessage{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		for id, v := range m {
+			if v[0] == '"' && regexp.MustCompile(`\{\{\.Count\}\}`).Match(v) {
+				t.Errorf("%s %s: {{.Count}} in a message with no plural forms", l, id)
+			}
+		}
+	}
+}
