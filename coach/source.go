@@ -3,6 +3,8 @@ package coach
 import (
 	"regexp"
 	"strings"
+
+	"attend/coach/msg"
 )
 
 // SourceText says where a prompt comes from in words a manager reads at a
@@ -10,7 +12,11 @@ import (
 // empathising. The prompt files keep the exact reference (line ranges of
 // the transcript, sections of the project's brief) for anyone checking;
 // this drops the bookkeeping and keeps what it means.
-func SourceText(src string) string {
+func SourceText(src string) string { return SourceTextIn(src, english) }
+
+// SourceTextIn is SourceText with its own words in a language (the details
+// in brackets come from the prompt file, in the prompt file's language).
+func SourceTextIn(src string, l *msg.Lang) string {
 	var out []string
 	for _, part := range strings.Split(src, ";") {
 		part = strings.TrimSpace(briefRef.ReplaceAllString(part, ""))
@@ -20,7 +26,8 @@ func SourceText(src string) string {
 		}
 		for _, r := range sourceWords {
 			if r.re.MatchString(part) {
-				part = r.re.ReplaceAllString(part, r.with)
+				with := strings.ReplaceAll(r.with, "WHO", l.T(r.who))
+				part = r.re.ReplaceAllString(part, with)
 				break
 			}
 		}
@@ -35,17 +42,18 @@ var (
 	emptyParens = regexp.MustCompile(`\(\s*\)`)
 	sourceWords = []struct {
 		re   *regexp.Regexp
-		with string
+		who  string // the catalogue's name for the source
+		with string // WHO is replaced by it
 	}{
-		{regexp.MustCompile(`^seed ~[\d\-, ~]+\((.*)\)$`), "Michael West on compassionate leadership: $1"},
-		{regexp.MustCompile(`^seed ~[\d\-, ~]+$`), "Michael West on compassionate leadership"},
-		{regexp.MustCompile(`^King's Fund ABC.*\((.*)\)$`), "The King's Fund's ABC of core needs: $1"},
-		{regexp.MustCompile(`^King's Fund ABC.*$`), "The King's Fund's ABC of core needs (autonomy, belonging, contribution)"},
-		{regexp.MustCompile(`^HEIW (behaviours )?compass:?\s*`), "HEIW's compassionate leadership compass "},
-		{regexp.MustCompile(`^Wales principle \d+\s*\((.*)\)$`), "Welsh supervision principles: $1"},
-		{regexp.MustCompile(`^Wales principle \d+$`), "Welsh supervision principles"},
-		{regexp.MustCompile(`^4x4x4 supervision\s*\((.*)\)$`), "the 4x4x4 model of supervision: $1"},
-		{regexp.MustCompile(`^ICO$`), "the Information Commissioner's Office"},
-		{regexp.MustCompile(`^\((.*)\)$`), "$1"},
+		{regexp.MustCompile(`^seed ~[\d\-, ~]+\((.*)\)$`), "source.west", "WHO: $1"},
+		{regexp.MustCompile(`^seed ~[\d\-, ~]+$`), "source.west", "WHO"},
+		{regexp.MustCompile(`^King's Fund ABC.*\((.*)\)$`), "source.abc", "WHO: $1"},
+		{regexp.MustCompile(`^King's Fund ABC.*$`), "source.abc.all", "WHO"},
+		{regexp.MustCompile(`^HEIW (behaviours )?compass:?\s*`), "source.heiw", "WHO "},
+		{regexp.MustCompile(`^Wales principle \d+\s*\((.*)\)$`), "source.wales", "WHO: $1"},
+		{regexp.MustCompile(`^Wales principle \d+$`), "source.wales", "WHO"},
+		{regexp.MustCompile(`^4x4x4 supervision\s*\((.*)\)$`), "source.444", "WHO: $1"},
+		{regexp.MustCompile(`^ICO$`), "source.ico", "WHO"},
+		{regexp.MustCompile(`^\((.*)\)$`), "source.none", "$1"},
 	}
 )

@@ -507,7 +507,7 @@ func (m *partForm) hasMore() bool {
 
 // HelpNote says why the prompt in focus is asked: where it comes from.
 func (m *partForm) HelpNote(ctx *Context) string {
-	if src := coach.SourceText(m.item(m.cur()).Source); src != "" {
+	if src := coach.SourceTextIn(m.item(m.cur()).Source, ctx.Msg); src != "" {
 		return ctx.T("form.why", "Source", src)
 	}
 	return ""

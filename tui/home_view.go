@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -126,12 +125,4 @@ func (h *homeScreen) rowView(ctx *Context, r personRow, selected bool, w int) st
 		line = s.Prompt.Render(line[:i]) + st.Render(due) + s.Person.Render(line[i+len(due):])
 	}
 	return listRow(s, line, false, w)
-}
-
-// countOf is "1 person", "3 people".
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
