@@ -168,7 +168,7 @@ func parseLeaning(in string, today Date, l lean) (Date, error) {
 
 func parseDate(in string, today Date, l lean) (Date, error) {
 	// Lower case, and runs of spaces as one: "Next  Friday" is "next friday".
-	s := strings.Join(strings.Fields(strings.ToLower(in)), " ")
+	s := fromWelsh(strings.Join(strings.Fields(strings.ToLower(in)), " "))
 	if s == "" {
 		return Date{}, nil
 	}
