@@ -35,4 +35,3 @@ func fromWelsh(s string) string {
 	}
 	return s
 }
-
