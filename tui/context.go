@@ -74,6 +74,14 @@ func (c *Context) Due(d coach.Due) string {
 	return c.T("due.on", "Date", c.Date(d.Date))
 }
 
+// DueShort is Due for a list's column: the date without its weekday.
+func (c *Context) DueShort(d coach.Due) string {
+	if d.State == coach.NotDue && d.Days > coach.SoonDays {
+		return c.T("due.on", "Date", c.Msg.Short(d.Date.Time(), 0))
+	}
+	return c.Due(d)
+}
+
 // Count is a number and its noun: "1 person", "3 people" (an id of the
 // catalogue with plural forms).
 func (c *Context) Count(id string, n int) string { return c.T(id, "Count", n) }

@@ -214,7 +214,11 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w int
 	if h.personID == "" {
 		name = cell(it.PersonName, min(18, max(8, w/5))) + "  "
 	}
-	head := cell(ctx.Date(it.Date), 15) + "  " + name
+	date := cell(ctx.Date(it.Date), 17)
+	if w < narrowWidth {
+		date = cell(ctx.Short(it.Date), 11) // no weekday, and no year this year
+	}
+	head := date + "  " + name
 	if w < narrowWidth {
 		return listRow(s, head+coach.SafeText(it.Preview), selected, w)
 	}

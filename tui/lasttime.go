@@ -139,7 +139,7 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 	out = append(out, wrapped(s.Title, when, w)...)
 	out = append(out, wrapped(s.Subtle, ctx.T("last.cadence", "Cadence", ctx.Cadence(lt.Cadence), "Due", ctx.Due(lt.Due)), w)...)
 	if lt.Help != "" {
-		said := ctx.T("last.help", "Date", ctx.Date(lt.HelpFrom), "Help", oneLine(lt.Help))
+		said := ctx.T("last.help", "Date", ctx.Date(lt.HelpFrom), "Help", strings.Trim(oneLine(lt.Help), `"“”`))
 		out = append(out, wrapped(s.Prompt, said, w)...)
 		var did []string
 		for _, o := range coach.Outcomes {
