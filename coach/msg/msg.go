@@ -18,8 +18,24 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed en.json cy.json
+// Each language has a file for the screens (en.json, cy.json) and may have
+// more for other areas, named AREA.LANG.json (cli.cy.json): all of a
+// language's files make one catalogue.
+//
+//go:embed *.json
 var files embed.FS
+
+// fileNames are the catalogue files of a language.
+func fileNames(lang string) []string {
+	entries, _ := files.ReadDir(".")
+	var out []string
+	for _, e := range entries {
+		if n := e.Name(); n == lang+".json" || strings.HasSuffix(n, "."+lang+".json") {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // Langs are the languages attend speaks, English first.
 var Langs = []string{"en", "cy"}
@@ -35,9 +51,11 @@ func load() (*i18n.Bundle, error) {
 		bundle = i18n.NewBundle(language.English)
 		bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 		for _, l := range Langs {
-			if _, err := bundle.LoadMessageFileFS(files, l+".json"); err != nil {
-				bundleErr = fmt.Errorf("the %s message catalogue is damaged: %w", l, err)
-				return
+			for _, name := range fileNames(l) {
+				if _, err := bundle.LoadMessageFileFS(files, name); err != nil {
+					bundleErr = fmt.Errorf("the %s message catalogue %s is damaged: %w", l, name, err)
+					return
+				}
 			}
 		}
 	})
@@ -130,12 +148,8 @@ func Detect(flag, attendLang, lcAll, lang string) string {
 // IDs are the message ids of a language's catalogue, sorted: the catalogue
 // test checks both languages hold the same.
 func IDs(code string) ([]string, error) {
-	raw, err := files.ReadFile(code + ".json")
+	m, err := messages(code)
 	if err != nil {
-		return nil, err
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
 		return nil, err
 	}
 	out := make([]string, 0, len(m))
@@ -144,4 +158,26 @@ func IDs(code string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// messages are a language's messages from all its files, as written.
+func messages(code string) (map[string]json.RawMessage, error) {
+	all := map[string]json.RawMessage{}
+	for _, name := range fileNames(code) {
+		raw, err := files.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for id, v := range m {
+			if _, dup := all[id]; dup {
+				return nil, fmt.Errorf("%s: %q is in another %s file too", name, id, code)
+			}
+			all[id] = v
+		}
+	}
+	return all, nil
 }

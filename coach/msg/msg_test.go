@@ -25,9 +25,8 @@ func TestTheCataloguesMatch(t *testing.T) {
 	}
 	raw := map[string]map[string]json.RawMessage{}
 	for _, l := range Langs {
-		b, _ := files.ReadFile(l + ".json")
-		m := map[string]json.RawMessage{}
-		if err := json.Unmarshal(b, &m); err != nil {
+		m, err := messages(l)
+		if err != nil {
 			t.Fatal(err)
 		}
 		raw[l] = m
@@ -117,9 +116,8 @@ func TestWelshCountsAndDates(t *testing.T) {
 // plural forms it does not have (and say its id).
 func TestOnlyPluralsCount(t *testing.T) {
 	for _, l := range Langs {
-		b, _ := files.ReadFile(l + ".json")
-		m := map[string]json.RawMessage{}
-		if err := json.Unmarshal(b, &m); err != nil {
+		m, err := messages(l)
+		if err != nil {
 			t.Fatal(err)
 		}
 		for id, v := range m {
