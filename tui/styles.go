@@ -111,7 +111,7 @@ func NewStyles(isDark bool) Styles {
 	s.TextArea = textarea.DefaultStyles(isDark)
 	s.TextArea.Focused.CursorLine = lipgloss.NewStyle()
 	s.TextArea.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
-	s.TextArea.Focused.Placeholder = lipgloss.NewStyle().Foreground(faint)
+	s.TextArea.Focused.Placeholder = lipgloss.NewStyle().Foreground(faint).Italic(true) // italic: still a hint with NO_COLOR
 	s.TextArea.Blurred.Prompt = lipgloss.NewStyle().Foreground(faint)
 	// A steady cursor: calmer to write beside, and no redraw twice a second.
 	s.TextArea.Cursor.Blink = false
@@ -121,7 +121,7 @@ func NewStyles(isDark bool) Styles {
 
 	s.Input = textinput.DefaultStyles(isDark)
 	s.Input.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
-	s.Input.Focused.Placeholder = lipgloss.NewStyle().Foreground(faint)
+	s.Input.Focused.Placeholder = lipgloss.NewStyle().Foreground(faint).Italic(true)
 	s.Input.Cursor.Blink = false
 	s.Input.Cursor.Color = text
 	return s
