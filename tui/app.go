@@ -21,9 +21,18 @@ const (
 	minHeight = 12
 )
 
-// ShutdownMsg asks attend to leave as ctrl+c does, writing the draft first.
-// The command line sends it on SIGTERM.
+// ShutdownMsg asks attend to leave, writing what is unsaved first. The
+// command line sends it on SIGTERM, SIGINT and SIGHUP. Unlike ctrl+c, a
+// signal is obeyed even when something cannot be written (the terminal may
+// be gone, with no one to answer): attend then leaves anyway, and Lost says
+// what was not kept, for the command line to print.
 type ShutdownMsg struct{}
+
+// shutdownGrace is how long a signalled shutdown waits for its last writes.
+const shutdownGrace = 5 * time.Second
+
+// shutdownTimeoutMsg ends a signalled shutdown whose writes never answered.
+type shutdownTimeoutMsg struct{}
 
 // Options configure the app.
 type Options struct {
@@ -63,6 +72,8 @@ type Model struct {
 	prepName  string
 	quitting  bool // waiting for a last write before quitting
 	forceQuit bool // that write failed; a second ctrl+c quits anyway
+	signalled bool   // a signal asked to leave: leave even if a write fails
+	lost      string // what a signalled shutdown could not keep
 }
 
 // New builds the app.
@@ -127,7 +138,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case ShutdownMsg:
 		m.forceQuit = m.quitting // a second signal leaves at once
-		cmd = m.quit()
+		m.signalled = true
+		cmd = tea.Batch(m.quit(), tea.Tick(shutdownGrace, func(time.Time) tea.Msg { return shutdownTimeoutMsg{} }))
+	case shutdownTimeoutMsg:
+		m.lost = m.ctx.T("quit.timeout")
+		return m, tea.Quit
 	case idleCheckMsg:
 		cmd = m.priv.checkIdle(m.ctx)
 	case unlockMsg:
@@ -254,6 +269,10 @@ func (m *Model) quitWhenKept() tea.Cmd {
 			if errors.Is(err, coach.ErrDraftElsewhere) || errors.Is(err, coach.ErrRecordChanged) {
 				text = m.ctx.T("quit.elsewhere")
 			}
+			if m.signalled {
+				m.lost = text // no one may be there to answer: leave, and say so
+				return tea.Quit
+			}
 			m.notice, m.noticeBad = text+" "+m.ctx.T("quit.again"), true
 			return nil
 		}
@@ -295,3 +314,7 @@ func (m *Model) View() tea.View {
 func (m *Model) bodyHeight() int {
 	return max(1, m.ctx.Height-1-lineCount(m.footer()))
 }
+
+// Lost is what a shutdown by signal could not keep, in words ("" if
+// everything was written). The command line prints it on stderr.
+func (m *Model) Lost() string { return m.lost }

@@ -3,6 +3,7 @@ package tui
 // What two new-user trials met (issue 7), each pinned by a test.
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
@@ -311,5 +312,32 @@ func TestFullHelpSaysHowToCloseIt(t *testing.T) {
 	h.press("h") // any screen change closes it
 	if h.m.help.ShowAll {
 		t.Fatal("the full help stayed open on the next screen")
+	}
+}
+
+// A window that cannot save still obeys a signal (the terminal may have
+// closed): it leaves, and says what it could not keep.
+func TestASignalEndsAWindowThatCannotSave(t *testing.T) {
+	h := newHarness(t, 80, 24, "Siân Ŵyn")
+	h.tabTo("checkin.head")
+	h.store.failDraft = errors.New("read-only file system")
+	h.prep().tickPending = true
+	h.typeText("words that cannot be written")
+	h.send(ShutdownMsg{})
+	if !h.quit {
+		t.Fatalf("a signal did not end a window that cannot save:\n%s", h.screen())
+	}
+	if lost := h.m.Lost(); !strings.Contains(lost, "read-only file system") {
+		t.Fatalf("Lost() = %q, want it to say why", lost)
+	}
+	// ctrl+c still asks first: a person is there to answer.
+	h2 := newHarness(t, 80, 24, "Siân Ŵyn")
+	h2.tabTo("checkin.head")
+	h2.store.failDraft = errors.New("read-only file system")
+	h2.prep().tickPending = true
+	h2.typeText("words")
+	h2.press("ctrl+c")
+	if h2.quit {
+		t.Fatal("ctrl+c quit without saying the words would be lost")
 	}
 }

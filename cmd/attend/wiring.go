@@ -208,6 +208,9 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string, isNew bool) error {
 		}
 	}()
 	_, err = p.Run()
+	if lost := m.Lost(); lost != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "attend: "+lost)
+	}
 	if errors.Is(err, tea.ErrProgramKilled) {
 		return nil
 	}
