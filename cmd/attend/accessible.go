@@ -82,6 +82,10 @@ func isTerminal(r any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
+// typedAt reports whether the input is a person at a terminal rather than
+// a script; tests replace it to be the person.
+var typedAt = func(in io.Reader) bool { return isTerminal(in) }
+
 // heldAccessible is how recently another window must have written a draft
 // for the line mode to leave it alone (as the screens do).
 const heldAccessible = 30 * time.Minute
@@ -104,7 +108,7 @@ type lineMode struct {
 
 // runAccessible runs prep in plain lines.
 func runAccessible(cmd *cobra.Command, g *globals, typed string, isNew bool, f *lineFlags) error {
-	in, human := newLineReader(cmd.InOrStdin()), isTerminal(cmd.InOrStdin())
+	in, human := newLineReader(cmd.InOrStdin()), typedAt(cmd.InOrStdin())
 	if !human && in.empty() {
 		// A script with nothing to say: not even the database is made.
 		guide, err := g.guide()
