@@ -52,7 +52,7 @@ type lineFlags struct {
 // addLineFlags adds the line mode's flags to the prep command.
 func addLineFlags(cmd *cobra.Command) *lineFlags {
 	f := &lineFlags{}
-	cmd.Flags().BoolVar(&f.accessible, "accessible", false, "plain lines instead of screens, for screen readers and scripts (default when $ATTEND_ACCESSIBLE=1 or stdin is not a terminal)")
+	cmd.Flags().BoolVar(&f.accessible, "accessible", false, "plain lines instead of screens, for screen readers and scripts (default when $ATTEND_ACCESSIBLE=1, or stdin or stdout is not a terminal)")
 	cmd.Flags().BoolVar(&f.full, "full", false, "in plain lines, ask every prompt rather than the quick prep's")
 	cmd.Flags().BoolVar(&f.yes, "yes", false, "in plain lines, save at the end without asking")
 	return f
