@@ -140,7 +140,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"prep"}, 2, "prep takes one name"},
 		{[]string{"export", "--db", notDB}, 1, "not an attend database"},
 		{[]string{"--no-such-flag"}, 2, "unknown flag"},
-		{[]string{"prep", "Siân", "--db", filepath.Join(dir, "b.db")}, 1, "needs a terminal"},
+		{[]string{"prep", "Siân", "--db", filepath.Join(dir, "b.db")}, 1, "input ended before anything was written"},
 	}
 	for _, c := range cases {
 		var out bytes.Buffer

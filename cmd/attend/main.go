@@ -95,6 +95,7 @@ Run it with no arguments to open your people.`,
 
 func newPrepCmd(g *globals) *cobra.Command {
 	var isNew bool
+	var line *lineFlags // plain lines (accessible.go)
 	cmd := &cobra.Command{
 		Use:   "prep NAME",
 		Short: "Start or carry on a prep for one person (--new to add someone)",
@@ -112,9 +113,13 @@ no one is added as someone new, unless it is close to someone already here
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if line.wanted(cmd) {
+				return runAccessible(cmd, g, args[0], isNew, line)
+			}
 			return runTUI(cmd, g, args[0], isNew)
 		},
 	}
+	line = addLineFlags(cmd)
 	cmd.Flags().BoolVar(&isNew, "new", false, "add NAME as a new person, even if it is close to someone's name")
 	return cmd
 }

@@ -71,7 +71,7 @@ func TestPrepTypoNeverAddsSomeone(t *testing.T) {
 		t.Errorf("people now: %q", got)
 	}
 	// The flag is there for the command line.
-	if _, err := attend(t, "prep", "--new", "sain", "--db", db); err == nil || !strings.Contains(err.Error(), "needs a terminal") {
+	if _, err := attend(t, "prep", "--new", "sain", "--db", db); err == nil || !strings.Contains(err.Error(), "input ended before anything was written") {
 		t.Errorf("prep --new: %v", err)
 	}
 }
