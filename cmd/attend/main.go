@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
+	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
 	"attend/coach"
@@ -19,8 +21,7 @@ import (
 
 func main() {
 	if err := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "attend: "+coach.SafeText(err.Error()))
-		os.Exit(exitCode(err))
+		os.Exit(exitCode(err)) // run has said what went wrong
 	}
 }
 
@@ -43,7 +44,28 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	return root.ExecuteContext(ctx)
+	// fang: styled help, --version from the build, attend man, completions.
+	return fang.Execute(ctx, root,
+		fang.WithVersion(buildVersion()),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			fmt.Fprintln(w, "attend: "+coach.SafeText(err.Error()))
+		}))
+}
+
+// buildVersion is the module's version and commit, as the Go toolchain
+// stamped them into the binary.
+func buildVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v
 }
 
 // globals are the flags every command takes.
@@ -90,6 +112,7 @@ Run it with no arguments to open your people.`,
 	addFollowUpCommands(root, g)
 	addPartsCommands(root, g)
 	root.AddCommand(newCalendarCmd(g), newMatrixCmd(g))
+	completions(root, g)
 	return root
 }
 
