@@ -70,8 +70,8 @@ type Model struct {
 	footSig string
 
 	prepName  string
-	quitting  bool // waiting for a last write before quitting
-	forceQuit bool // that write failed; a second ctrl+c quits anyway
+	quitting  bool   // waiting for a last write before quitting
+	forceQuit bool   // that write failed; a second ctrl+c quits anyway
 	signalled bool   // a signal asked to leave: leave even if a write fails
 	lost      string // what a signalled shutdown could not keep
 }
