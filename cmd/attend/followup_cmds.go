@@ -145,7 +145,7 @@ in the export, 'attend brief' and 'attend trends'.`,
   attend done 01M8B6JA8Z --outcome helped`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.close.args", "Command", string(status)))}
+				return usageError{errors.New(wordsOf(cmd).T("cli.close.args", "Command", cmd.Name()))}
 			}
 			return nil
 		},
