@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"attend/coach/msg"
 )
 
 // CalendarEvent is one person's next due supervision, as a calendar holds
@@ -27,6 +29,12 @@ type CalendarEvent struct {
 // instead of names. People with no session yet have no due date: they are
 // returned in unmet, for the caller to mention.
 func SupervisionCalendar(people []Person, today Date, initials bool) (events []CalendarEvent, unmet []Person) {
+	return SupervisionCalendarIn(people, today, initials, english)
+}
+
+// SupervisionCalendarIn is SupervisionCalendar with the titles and
+// descriptions in a language.
+func SupervisionCalendarIn(people []Person, today Date, initials bool, l *msg.Lang) (events []CalendarEvent, unmet []Person) {
 	for _, p := range people {
 		due := DueFor(p, today)
 		if due.State == NeverMet {
@@ -37,22 +45,22 @@ func SupervisionCalendar(people []Person, today Date, initials bool) (events []C
 		if initials {
 			who = Initials(p.Name)
 		}
-		ev := CalendarEvent{PersonID: p.ID, Title: "Supervision: " + who, On: due.Date, Due: due.Date}
+		ev := CalendarEvent{PersonID: p.ID, Title: l.T("cli.cal.title", "Who", who), On: due.Date, Due: due.Date}
 		var desc strings.Builder
 		if due.State == Overdue {
 			ev.On, ev.Overdue = today, true
-			desc.WriteString("Overdue since " + due.Date.Human() + ". ")
+			desc.WriteString(l.T("cli.cal.overdue", "Date", dateIn(l, due.Date)) + " ")
 		} else {
-			desc.WriteString("Due " + due.Date.Human() + ". ")
+			desc.WriteString(l.T("cli.cal.due", "Date", dateIn(l, due.Date)) + " ")
 		}
-		desc.WriteString("Supervision " + p.Cadence.String())
+		desc.WriteString(l.T("cli.cal.cadence", "Cadence", p.Cadence.StringIn(l)))
 		if !p.LastSession.IsZero() {
-			desc.WriteString("; last session " + p.LastSession.Human())
+			desc.WriteString(l.T("cli.cal.last", "Date", dateIn(l, p.LastSession)))
 		}
 		if !p.NextSession.IsZero() {
-			desc.WriteString("; this date was agreed at the last session")
+			desc.WriteString(l.T("cli.cal.agreed"))
 		}
-		desc.WriteString(".\nFrom attend: make the calendar again after each session to keep it up to date.")
+		desc.WriteString(".\n" + l.T("cli.cal.from"))
 		ev.Description = desc.String()
 		events = append(events, ev)
 	}

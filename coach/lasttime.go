@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"attend/coach/msg"
 )
 
 // LastTime is what to know about someone before going into a meeting with
@@ -144,70 +146,69 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 
 // LastTimeMarkdown renders the summary as short Markdown, to read on a
 // phone or print before going in.
-func LastTimeMarkdown(lt LastTime) string {
+func LastTimeMarkdown(lt LastTime) string { return LastTimeMarkdownIn(lt, english) }
+
+// LastTimeMarkdownIn is LastTimeMarkdown with its own words (headings,
+// dates, counts) in a language; the rating labels come from the guide
+// BuildLastTime was given.
+func LastTimeMarkdownIn(lt LastTime, l *msg.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Last time: %s\n\n", mdLine(lt.Person.Name))
+	fmt.Fprintf(&b, "# %s\n\n", l.T("cli.brief.title", "Name", mdLine(lt.Person.Name)))
 	if lt.Last.IsZero() {
-		fmt.Fprintf(&b, "You have not met yet. Supervision %s.\n", lt.Cadence)
+		fmt.Fprintf(&b, "%s\n", l.T("last.notmet", "Cadence", lt.Cadence.StringIn(l)))
 		return b.String()
 	}
-	fmt.Fprintf(&b, "Last met %s, %s ago. Supervision %s: next %s.\n", lt.Last.Human(), daysPhrase(lt.DaysSince), lt.Cadence, lt.Due.Label())
+	fmt.Fprintf(&b, "%s\n", l.T("cli.brief.met", "Date", dateIn(l, lt.Last), "Ago", l.T("last.ago", "Count", lt.DaysSince),
+		"Cadence", lt.Cadence.StringIn(l), "Due", lt.Due.LabelIn(l)))
 
-	b.WriteString("\n## What would help\n\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", l.T("cli.brief.help"))
 	if lt.Help == "" {
-		b.WriteString("_Not asked yet: ask them what would help most right now._\n")
+		fmt.Fprintf(&b, "_%s_\n", l.T("cli.brief.notasked"))
 	} else {
-		fmt.Fprintf(&b, "They said (%s):\n\n> %s\n", lt.HelpFrom.Human(), strings.ReplaceAll(mdText(lt.Help), "\n", "\n> "))
+		fmt.Fprintf(&b, "%s\n\n> %s\n", l.T("cli.brief.said", "Date", dateIn(l, lt.HelpFrom)), strings.ReplaceAll(mdText(lt.Help), "\n", "\n> "))
 		if len(lt.HelpOutcomes) == 0 {
-			b.WriteString("\nDid it help? _Nothing done from it is marked yet._\n")
+			fmt.Fprintf(&b, "\n%s _%s_\n", l.T("last.didit"), l.T("cli.brief.nothingdone"))
 		} else {
 			var parts []string
 			for _, o := range Outcomes {
 				if n := lt.HelpOutcomes[o]; n > 0 {
-					parts = append(parts, fmt.Sprintf("%d %s", n, o.Label()))
+					parts = append(parts, fmt.Sprintf("%d %s", n, o.LabelIn(l)))
 				}
 			}
-			fmt.Fprintf(&b, "\nDid it help? %s.\n", strings.Join(parts, ", "))
+			fmt.Fprintf(&b, "\n%s %s.\n", l.T("last.didit"), strings.Join(parts, ", "))
 		}
 	}
 
-	b.WriteString("\n## Actions\n\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", l.T("cli.brief.actions"))
 	if len(lt.Actions) == 0 {
-		b.WriteString("_None agreed._\n")
+		fmt.Fprintf(&b, "_%s_\n", l.T("cli.brief.noneagreed"))
 	}
 	for _, r := range lt.Actions {
-		line := mdActionLine(r.Action, english)
+		line := mdActionLine(r.Action, l)
 		if r.SessionID != lt.SessionID {
-			line += fmt.Sprintf(" — open since %s", r.SessionDate.Human())
+			line += " — " + l.T("cli.brief.opensince", "Date", dateIn(l, r.SessionDate))
 		}
 		if r.Overdue(lt.Today) {
-			line += " — **overdue**"
+			line += " — **" + l.T("cli.brief.overdue") + "**"
 		}
 		b.WriteString(line + "\n")
 	}
 
-	b.WriteString("\n## Ratings\n\n")
-	b.WriteString("| | last | before |\n|---|---|---|\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", l.T("cli.brief.ratings"))
+	fmt.Fprintf(&b, "| | %s | %s |\n|---|---|---|\n", l.T("cli.brief.col.last"), l.T("cli.brief.col.before"))
 	for _, r := range lt.Ratings {
 		last, before := "–", "–"
 		if r.Last > 0 {
-			how := "your view"
+			how := l.T("rating.yourview")
 			if r.Together {
-				how = "together"
+				how = l.T("cli.brief.together")
 			}
-			last = fmt.Sprintf("%d/%d %s, %s", r.Last, MaxRating, how, r.LastOn.Human())
+			last = fmt.Sprintf("%d/%d %s, %s", r.Last, MaxRating, how, dateIn(l, r.LastOn))
 		}
 		if r.Before > 0 {
-			before = fmt.Sprintf("%d/%d %s", r.Before, MaxRating, r.BeforeOn.Human())
+			before = fmt.Sprintf("%d/%d %s", r.Before, MaxRating, dateIn(l, r.BeforeOn))
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.Label, last, before)
 	}
 	return b.String()
-}
-
-func daysPhrase(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }

@@ -16,13 +16,14 @@ func newCadenceCmd(g *globals) *cobra.Command {
 		Short: "Show or set how often someone has supervision (default every 3 months)",
 		Example: `  attend cadence sian            (shows it, and when the next session is due)
   attend cadence sian 6w         (every 6 weeks; also 2m, 3 months, monthly)`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
-				return usageError{errors.New(`cadence takes a name and, to change it, an interval: attend cadence "Siân Ŵyn" 6w`)}
+				return usageError{errors.New(wordsOf(cmd).T("cli.cadence.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l := wordsOf(cmd)
 			var c coach.Cadence
 			if len(args) == 2 {
 				var err error
@@ -35,25 +36,25 @@ func newCadenceCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, args[0], len(args) == 2)
+			p, err := personNamed(l, st, args[0], len(args) == 2)
 			if err != nil {
 				return err
 			}
-			was := p.Cadence.String()
+			was := cadenceText(l, p.Cadence)
 			if len(args) == 2 {
 				if p, err = st.UpdatePerson(p.ID, func(p *coach.Person) error { p.Cadence = c; return nil }); err != nil {
 					return err
 				}
 			}
-			line := coach.SafeText(p.Name) + ": supervision " + p.Cadence.String()
-			if len(args) == 2 && was != p.Cadence.String() {
-				line += " (was " + was + ")"
+			line := l.T("home.cadence.set", "Name", coach.SafeText(p.Name), "Cadence", cadenceText(l, p.Cadence))
+			if len(args) == 2 && was != cadenceText(l, p.Cadence) {
+				line += l.T("cli.cadence.was", "Cadence", was)
 			}
 			if d := coach.DueFor(p, coach.DateOf(time.Now())); d.State != coach.NeverMet {
-				line += "; " + d.Label()
+				line += "; " + dueText(l, d)
 			}
 			if !p.NextSession.IsZero() {
-				line += " (the next date agreed at the last session, " + p.NextSession.Human() + ", comes first)"
+				line += " " + l.T("home.cadence.agreed", "Date", human(l, p.NextSession))
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), line)
 			return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 // ---- attend calendar
@@ -41,6 +42,7 @@ again after each session to keep your calendar up to date.`,
   attend calendar --initials > supervisions.ics`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			st, err := g.open(true, nil)
 			if err != nil {
 				return err
@@ -50,7 +52,7 @@ again after each session to keep your calendar up to date.`,
 			if err != nil {
 				return err
 			}
-			events, unmet := coach.SupervisionCalendar(people, today(), initials)
+			events, unmet := coach.SupervisionCalendarIn(people, today(), initials, l)
 			if len(unmet) > 0 {
 				var names []string
 				for _, p := range unmet {
@@ -60,12 +62,12 @@ again after each session to keep your calendar up to date.`,
 						names = append(names, p.Name)
 					}
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "not in the calendar, with no session yet to count from: %s\n", strings.Join(names, ", "))
+				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.cal.unmet", "Names", strings.Join(names, ", ")))
 			}
 			if len(events) == 0 {
-				return errors.New("no one has had a session yet, so there is no due date to put in a calendar")
+				return errors.New(l.T("cli.cal.none"))
 			}
-			return writeCalendar(cmd.OutOrStdout(), events, today(), time.Now())
+			return writeCalendar(cmd.OutOrStdout(), events, today(), time.Now(), l)
 		},
 	}
 	cmd.Flags().BoolVar(&initials, "initials", false, "title each event with the person's initials, not their name")
@@ -81,14 +83,14 @@ var calendarEpoch = coach.Date{Year: 2020, Month: time.January, Day: 1}
 // from 2020, so a later file is a newer revision to calendars (Outlook)
 // that compare them. Events are all-day (a DATE start, the next day as
 // the end), shown as free time and marked private.
-func writeCalendar(w io.Writer, events []coach.CalendarEvent, day coach.Date, now time.Time) error {
+func writeCalendar(w io.Writer, events []coach.CalendarEvent, day coach.Date, now time.Time, l *msg.Lang) error {
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropProductID, "-//attend//Supervisions//EN")
 	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
 	cal.Props.SetText(ical.PropMethod, "PUBLISH")
 	name := ical.NewProp("X-WR-CALNAME") // read by Outlook and Google as the calendar's name
-	name.Value = "Supervisions"
+	name.Value = l.T("cli.cal.name")
 	cal.Props.Set(name)
 	seq := ical.NewProp(ical.PropSequence)
 	seq.Value = strconv.Itoa(max(calendarEpoch.DaysUntil(day), 0))

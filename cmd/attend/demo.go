@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 )
 
@@ -43,14 +44,15 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
   ATTEND_DB=/tmp/attend-demo.db attend demo --sessions 10000 --seed 42`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			if !cmd.Flags().Changed("sessions") {
-				return usageError{errors.New("say how many sessions to make: attend demo --sessions 300")}
+				return usageError{errors.New(l.T("cli.demo.how"))}
 			}
 			if sessions < 1 || sessions > coach.MaxDemoSessions {
-				return usageError{fmt.Errorf("--sessions is 1 to %d, not %d", coach.MaxDemoSessions, sessions)}
+				return usageError{errors.New(l.T("cli.demo.sessions", "Max", coach.MaxDemoSessions, "N", sessions))}
 			}
 			if people < 0 || people > coach.MaxDemoPeople {
-				return usageError{fmt.Errorf("--people is 1 to %d, not %d", coach.MaxDemoPeople, people)}
+				return usageError{errors.New(l.T("cli.demo.people", "Max", coach.MaxDemoPeople, "N", people))}
 			}
 			guide, err := g.guide()
 			if err != nil {
@@ -64,7 +66,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			var progress func(done, total int)
 			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
 				progress = func(done, total int) {
-					fmt.Fprintf(f, "\rattend demo: %s of %s sessions", thousands(done), thousands(total))
+					fmt.Fprint(f, "\r"+l.T("cli.demo.progress", "Done", thousands(done), "Total", thousands(total)))
 					if done == total {
 						fmt.Fprint(f, "\r\x1b[K")
 					}
@@ -83,15 +85,14 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			}
 			out := cmd.OutOrStdout()
 			if res.already {
-				fmt.Fprintf(out, "nothing added: seed %d is already in %s (an earlier attend demo wrote it), and the same seed makes the same people and sessions. For more, use another --seed.\n",
-					seed, res.path)
+				fmt.Fprintln(out, l.T("cli.demo.already", "Seed", seed, "Path", res.path))
 			} else {
-				fmt.Fprintf(out, "added %s (%s new), %s and %s to %s in %s\n",
-					count(res.people, "demo person", "demo people"), thousands(res.newPeople),
-					count(res.sessions, "session", "sessions"), count(res.actions, "action", "actions"), res.path, res.elapsed.Round(time.Millisecond))
+				fmt.Fprintln(out, l.T("cli.demo.added", "People", counted(l, "cli.demo.count.people", res.people), "New", thousands(res.newPeople),
+					"Sessions", counted(l, "cli.demo.count.sessions", res.sessions), "Actions", counted(l, "cli.demo.count.actions", res.actions),
+					"Path", res.path, "Took", res.elapsed.Round(time.Millisecond).String()))
 			}
 			if own {
-				fmt.Fprintf(out, "It is a file of its own, apart from your records. Open it with: attend --db %s\n", shellArg(res.path))
+				fmt.Fprintln(out, l.T("cli.demo.own", "Path", shellArg(res.path)))
 			}
 			return nil
 		},
@@ -154,6 +155,7 @@ const demoBatch = data.MaxBatch
 func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoOptions, progress func(done, total int)) (demoResult, error) {
 	start := time.Now()
 	var res demoResult
+	l := msg.New(guide.Lang)
 
 	// Look before opening for writing: a read-only open writes nothing,
 	// even to a file that needs an upgrade.
@@ -163,7 +165,7 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 		if err != nil {
 			return res, err
 		}
-		if err := refuseReal(path, people); err != nil {
+		if err := refuseReal(l, path, people); err != nil {
 			return res, err
 		}
 	} else if !errors.Is(err, data.ErrNoDatabase) {
@@ -181,7 +183,7 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 	if err != nil {
 		return res, err
 	}
-	if err := refuseReal(path, before); err != nil {
+	if err := refuseReal(l, path, before); err != nil {
 		return res, err
 	}
 
@@ -189,7 +191,7 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 	if err != nil {
 		return res, usageError{err}
 	}
-	if res.already, err = demoAlreadyIn(st, d, before); err != nil || res.already {
+	if res.already, err = demoAlreadyIn(l, st, d, before); err != nil || res.already {
 		return res, err
 	}
 
@@ -202,7 +204,7 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 	}
 	for i, p := range people {
 		if !p.Demo {
-			return res, refuseReal(path, []coach.Person{p})
+			return res, refuseReal(l, path, []coach.Person{p})
 		}
 		res.people++
 		if created[i] {
@@ -259,7 +261,7 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 // people in order, so a seed half written is caught by its last person).
 // A seed found at the start but not at the end is an earlier run that
 // stopped part way: demo will not guess which sessions are missing.
-func demoAlreadyIn(st *data.Store, d *coach.Demo, stored []coach.Person) (bool, error) {
+func demoAlreadyIn(l *msg.Lang, st *data.Store, d *coach.Demo, stored []coach.Person) (bool, error) {
 	byName := make(map[string]coach.Person, len(stored))
 	for _, p := range stored {
 		byName[coach.Fold(p.Name)] = p
@@ -301,15 +303,14 @@ func demoAlreadyIn(st *data.Store, d *coach.Demo, stored []coach.Person) (bool, 
 		return false, err
 	}
 	if !atEnd {
-		return false, fmt.Errorf("%w: an earlier attend demo with seed %d stopped part way through %s, so nothing was added; start again with a file of its own, e.g. attend demo --db /tmp/attend-demo.db",
-			errDemoPartial, d.Seed(), st.Path())
+		return false, &saidErr{text: l.T("cli.demo.partial", "Seed", d.Seed(), "Path", st.Path()), err: errDemoPartial}
 	}
 	return true, nil
 }
 
 // refuseReal is an error if anyone in people is not a demo person. It
 // gives a count, never a name: the names are personal data.
-func refuseReal(path string, people []coach.Person) error {
+func refuseReal(l *msg.Lang, path string, people []coach.Person) error {
 	n := 0
 	for _, p := range people {
 		if !p.Demo {
@@ -319,6 +320,5 @@ func refuseReal(path string, people []coach.Person) error {
 	if n == 0 {
 		return nil
 	}
-	return fmt.Errorf("%w: %s holds %s not marked as made up by attend demo, so nothing was written; give demo a file of its own, e.g. attend demo --db /tmp/attend-demo.db --sessions 300",
-		errRealPeople, path, count(n, "person", "people"))
+	return &saidErr{text: l.T("cli.demo.real", "Path", path, "People", counted(l, "cli.import.people", n)), err: errRealPeople}
 }

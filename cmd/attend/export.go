@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 )
 
@@ -24,8 +26,9 @@ It reads the file without locking out a running attend.`,
   attend export --format md --person "Siân Ŵyn" > sian.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			if format != "json" && format != "md" {
-				return usageError{fmt.Errorf("--format is json or md, not %q", format)}
+				return usageError{errors.New(l.T("cli.export.format", "Format", fmt.Sprintf("%q", format)))}
 			}
 			if err := personGiven(cmd, person); err != nil {
 				return err
@@ -36,7 +39,7 @@ It reads the file without locking out a running attend.`,
 			}
 			defer st.Close()
 			w := bufio.NewWriter(cmd.OutOrStdout())
-			if err := export(st, w, cmd.ErrOrStderr(), format, person, time.Now()); err != nil {
+			if err := export(st, w, cmd.ErrOrStderr(), format, person, time.Now(), l); err != nil {
 				return err
 			}
 			return w.Flush()
@@ -51,18 +54,18 @@ It reads the file without locking out a running attend.`,
 // person, it is only theirs: a name that could mean several is refused,
 // and one found by the start of their name is said on say (stderr), so
 // what is handed over is never someone else's by a slip.
-func export(st *data.Store, w, say io.Writer, format, person string, now time.Time) error {
+func export(st *data.Store, w, say io.Writer, format, person string, now time.Time, l *msg.Lang) error {
 	people, err := st.People()
 	if err != nil {
 		return err
 	}
 	if person != "" {
-		p, err := findPerson(people, person, false)
+		p, err := findPerson(l, people, person, false)
 		if err != nil {
 			return err
 		}
 		if !coach.SameName(p.Name, person) {
-			fmt.Fprintf(say, "exporting the records of %s\n", p.Name)
+			fmt.Fprintln(say, l.T("cli.export.whose", "Name", p.Name))
 		}
 		people = []coach.Person{p}
 	}
@@ -74,8 +77,8 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	if format == "md" {
 		if only != "" {
 			// A subject access answer says whose it is, and when it was made.
-			if _, err := fmt.Fprintf(w, "# Everything attend holds about %s\n\nMade on %s. Each session's private parts (your preparation and reflection) are included and labelled.\n\n---\n\n",
-				coach.MarkdownEscape(people[0].Name), coach.DateOf(now).Human()); err != nil {
+			if _, err := fmt.Fprintf(w, "# %s\n\n%s\n\n---\n\n",
+				l.T("cli.export.title", "Name", coach.MarkdownEscape(people[0].Name)), l.T("cli.export.made", "Date", human(l, coach.DateOf(now)))); err != nil {
 				return err
 			}
 		}
@@ -90,19 +93,19 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 				}
 			}
 			first = false
-			_, err := io.WriteString(w, coach.Markdown(guides.get(s.Lang), p, s, coach.MarkdownOptions{}))
+			_, err := io.WriteString(w, coach.Markdown(guides.get(s.Lang), p, s, coach.MarkdownOptions{Lang: l}))
 			return err
 		})
 		if err == nil && first && only != "" {
 			// A subject access request still gets an answer: that there is
 			// no saved record yet.
-			_, err = fmt.Fprintf(w, "No saved sessions. attend holds their name.\n")
+			_, err = fmt.Fprintln(w, l.T("cli.export.nosessions"))
 		}
 		if err == nil && only != "" {
 			// An unsaved prep is personal data about them too.
 			if d, ok, derr := st.Draft(only); derr == nil && ok {
-				_, err = fmt.Fprintf(w, "\n---\n\n## An unsaved draft\n\n_A preparation not yet saved: private notes, still covered by a subject access request._\n\n%s",
-					coach.Markdown(guides.get(d.Lang), people[0], d, coach.MarkdownOptions{Parts: []coach.Part{coach.PartPrep}}))
+				_, err = fmt.Fprintf(w, "\n---\n\n## %s\n\n_%s_\n\n%s", l.T("cli.export.draft"), l.T("cli.export.draft.note"),
+					coach.Markdown(guides.get(d.Lang), people[0], d, coach.MarkdownOptions{Parts: []coach.Part{coach.PartPrep}, Lang: l}))
 			} else if derr != nil {
 				err = derr
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 )
 
@@ -50,6 +51,7 @@ characters of the id will do if no other open action starts the same way.`,
 			if err := personGiven(cmd, person); err != nil {
 				return err
 			}
+			l := wordsOf(cmd)
 			st, _, err := g.openWithGuide(true)
 			if err != nil {
 				return err
@@ -57,7 +59,7 @@ characters of the id will do if no other open action starts the same way.`,
 			defer st.Close()
 			personID := ""
 			if person != "" {
-				p, err := personNamed(st, person, false)
+				p, err := personNamed(l, st, person, false)
 				if err != nil {
 					return err
 				}
@@ -68,13 +70,13 @@ characters of the id will do if no other open action starts the same way.`,
 				return err
 			}
 			if len(refs) == 0 {
-				fmt.Fprintln(cmd.ErrOrStderr(), "no open actions")
+				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.actions.none"))
 				return nil
 			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			day := today()
 			for _, r := range refs {
-				io.WriteString(w, actionLine(r, day))
+				io.WriteString(w, actionLine(l, r, day))
 			}
 			return w.Flush()
 		},
@@ -84,8 +86,8 @@ characters of the id will do if no other open action starts the same way.`,
 }
 
 // actionLine is one open action's line in `attend actions`.
-func actionLine(r coach.ActionRef, day coach.Date) string {
-	due := "no date"
+func actionLine(l *msg.Lang, r coach.ActionRef, day coach.Date) string {
+	due := l.T("actions.nodate")
 	if !r.Action.Due.IsZero() {
 		due = r.Action.Due.String()
 		if r.Overdue(day) {
@@ -93,7 +95,7 @@ func actionLine(r coach.ActionRef, day coach.Date) string {
 		}
 	}
 	text := oneLine(r.Action.Text)
-	return r.Action.ID + "  " + due + "  " + oneLine(r.PersonName) + "  " + text + " (" + r.Action.Owner.Label() + ")\n"
+	return r.Action.ID + "  " + due + "  " + oneLine(r.PersonName) + "  " + text + " (" + ownerText(l, r.Action.Owner) + ")\n"
 }
 
 // oneLine folds runs of white space (newlines too) into single spaces, so
@@ -102,10 +104,10 @@ func oneLine(s string) string { return strings.Join(strings.Fields(coach.SafeTex
 
 // findOpenAction finds the open action an id or unique prefix (at least
 // data.MinPrefix characters, any case) names.
-func findOpenAction(refs []coach.ActionRef, typed string) (coach.ActionRef, error) {
+func findOpenAction(l *msg.Lang, refs []coach.ActionRef, typed string) (coach.ActionRef, error) {
 	q := strings.ToUpper(strings.TrimSpace(typed))
 	if len(q) < data.MinPrefix {
-		return coach.ActionRef{}, usageError{fmt.Errorf("%q is too short: give at least %d characters of the action's id (attend actions lists them)", typed, data.MinPrefix)}
+		return coach.ActionRef{}, usageError{errors.New(l.T("cli.action.short", "Typed", fmt.Sprintf("%q", typed), "N", data.MinPrefix))}
 	}
 	var found []coach.ActionRef
 	for _, r := range refs {
@@ -119,11 +121,11 @@ func findOpenAction(refs []coach.ActionRef, typed string) (coach.ActionRef, erro
 	}
 	switch len(found) {
 	case 0:
-		return coach.ActionRef{}, fmt.Errorf("no open action has an id starting %q: nothing was changed (attend actions lists them)", typed)
+		return coach.ActionRef{}, errors.New(l.T("cli.action.none", "Typed", fmt.Sprintf("%q", typed)))
 	case 1:
 		return found[0], nil
 	}
-	return coach.ActionRef{}, usageError{fmt.Errorf("%d open actions have an id starting %q: type more of the id", len(found), typed)}
+	return coach.ActionRef{}, usageError{errors.New(counted(l, "cli.action.many", len(found), "Typed", fmt.Sprintf("%q", typed)))}
 }
 
 // ---- attend done, attend drop
@@ -141,15 +143,16 @@ didntask (you have not asked them yet). It is kept with the action and shows
 in the export, 'attend brief' and 'attend trends'.`,
 		Example: `  attend done 01M8B6JA8Z
   attend done 01M8B6JA8Z --outcome helped`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{fmt.Errorf("%s takes one action id: attend actions lists them", status)}
+				return usageError{errors.New(wordsOf(cmd).T("cli.close.args", "Command", cmd.Name()))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l := wordsOf(cmd)
 			if status == coach.ActionDropped && strings.TrimSpace(reason) == "" {
-				return usageError{errors.New(`say why the action is dropped: attend drop ACTION-ID --reason "no longer needed"`)}
+				return usageError{errors.New(l.T("cli.drop.why.missing"))}
 			}
 			var o coach.Outcome
 			if cmd.Flags().Changed("outcome") {
@@ -167,7 +170,7 @@ in the export, 'attend brief' and 'attend trends'.`,
 			if err != nil {
 				return err
 			}
-			r, err := findOpenAction(refs, args[0])
+			r, err := findOpenAction(l, refs, args[0])
 			if err != nil {
 				return err
 			}
@@ -180,12 +183,13 @@ in the export, 'attend brief' and 'attend trends'.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%s: %s (%s, %s, agreed %s)\n", status, oneLine(r.Action.Text), r.Action.Owner.Label(), oneLine(r.PersonName), r.SessionDate.Human())
+			fmt.Fprintln(out, l.T("cli.closed", "Status", l.T("actions.state."+string(status)), "Text", oneLine(r.Action.Text),
+				"Owner", ownerText(l, r.Action.Owner), "Name", oneLine(r.PersonName), "Date", human(l, r.SessionDate)))
 			if o != "" {
-				fmt.Fprintf(out, "did it help? %s\n", o.Label())
+				fmt.Fprintln(out, l.T("cli.done.helped", "Outcome", outcomeText(l, o)))
 			}
 			if status == coach.ActionDropped {
-				fmt.Fprintf(out, "why: %s\n", oneLine(reason))
+				fmt.Fprintln(out, l.T("cli.drop.why", "Reason", oneLine(reason)))
 			}
 			return nil
 		},
@@ -224,17 +228,18 @@ SESSION-ID is the id from 'attend log', or its first 6 or more characters.
 Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 		Example: `  attend record 01M8B6JA8Z --discussed "Rota gaps; CIW visit went well" --action "Ask HR about cover" --next +6w
   attend record 01M8B6JA8Z --agreed today`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("record takes one session id (or its first 6 or more characters): attend log lists them")}
+				return usageError{errors.New(wordsOf(cmd).T("cli.record.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l := wordsOf(cmd)
 			f := cmd.Flags()
 			complete := f.Changed("discussed") || f.Changed("action") || f.Changed("next")
 			if !complete && !f.Changed("agreed") {
-				return usageError{errors.New("say what to record: --discussed, --action, --next or --agreed (see attend record --help)")}
+				return usageError{errors.New(l.T("cli.record.what"))}
 			}
 			day := today()
 			nextDate, err := coach.ParseDate(next, day)
@@ -244,7 +249,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 			var agreedOn coach.Date
 			if f.Changed("agreed") {
 				if strings.TrimSpace(agreed) == "" {
-					return usageError{errors.New("--agreed needs a date: --agreed today")}
+					return usageError{errors.New(l.T("cli.record.agreed.date"))}
 				}
 				// The day it was agreed has been: 25/11 is the one just gone.
 				if agreedOn, err = coach.ParsePastDate(agreed, day); err != nil {
@@ -254,7 +259,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 			var acts []coach.Action
 			for _, a := range actions {
 				if strings.TrimSpace(a) == "" {
-					return usageError{errors.New("--action needs some text")}
+					return usageError{errors.New(l.T("cli.record.action.text"))}
 				}
 				acts = append(acts, coach.Action{Text: strings.TrimSpace(a), Owner: coach.OwnerMe, Status: coach.ActionOpen})
 			}
@@ -277,20 +282,20 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				if s, err = st.CompleteSession(s.ID, record, acts, nextDate); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "recorded session %s (%s)", s.ID, s.Date.Human())
+				fmt.Fprint(out, l.T("cli.record.done", "ID", s.ID, "Date", human(l, s.Date)))
 				if len(acts) > 0 {
-					fmt.Fprintf(out, ": %s added", count(len(acts), "action", "actions"))
+					fmt.Fprint(out, counted(l, "cli.record.added", len(acts)))
 				}
 				fmt.Fprintln(out)
 				if n := s.NextSession(); !n.IsZero() {
-					fmt.Fprintf(out, "next session: %s\n", n.Human())
+					fmt.Fprintln(out, l.T("cli.record.next", "Date", human(l, n)))
 				}
 			}
 			if !agreedOn.IsZero() {
 				if s, err = st.AgreeSession(s.ID, agreedOn); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "agreed on %s: the record is now read-only (attend addendum adds a dated correction)\n", s.Agreed.Human())
+				fmt.Fprintln(out, l.T("cli.record.agreed", "Date", human(l, s.Agreed)))
 			}
 			return nil
 		},
@@ -312,9 +317,9 @@ func newAddendumCmd(g *globals) *cobra.Command {
 is how an agreed record is corrected: agreed records are never edited.
 SESSION-ID is the id from 'attend log', or its first 6 or more characters.`,
 		Example: `  attend addendum 01M8B6JA8Z "Correction: the CIW visit is in March, not May"`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 || strings.TrimSpace(strings.Join(args[1:], " ")) == "" {
-				return usageError{errors.New(`addendum takes a session id and the text, in quotes: attend addendum 01M8B6JA8Z "..."`)}
+				return usageError{errors.New(wordsOf(cmd).T("cli.addendum.args"))}
 			}
 			return nil
 		},
@@ -332,8 +337,8 @@ SESSION-ID is the id from 'attend log', or its first 6 or more characters.`,
 				return err
 			}
 			at := s.Addenda[len(s.Addenda)-1].At.Local()
-			fmt.Fprintf(cmd.OutOrStdout(), "addendum added to session %s (%s), dated %s %s\n",
-				s.ID, s.Date.Human(), coach.DateOf(at).Human(), at.Format("15:04"))
+			l := wordsOf(cmd)
+			fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.addendum.added", "ID", s.ID, "Date", human(l, s.Date), "On", human(l, coach.DateOf(at)), "Time", at.Format("15:04")))
 			return nil
 		},
 	}
@@ -341,15 +346,9 @@ SESSION-ID is the id from 'attend log', or its first 6 or more characters.`,
 
 // ---- attend trends
 
-// trendItems are the ratings trends shows, with their short labels.
-var trendItems = []struct{ id, label string }{
-	{"needs.autonomy", "Autonomy"},
-	{"needs.belonging", "Belonging"},
-	{"needs.competence", "Competence"},
-	{"needs.workload", "Workload"},
-	{"checkin.energy", "Your energy"},
-	{"reflect.leaving", "You after"},
-}
+// trendItems are the ratings trends shows; each one's short label is the
+// message cli.trends.row.ID.
+var trendItems = []string{"needs.autonomy", "needs.belonging", "needs.competence", "needs.workload", "checkin.energy", "reflect.leaving"}
 
 // sparkChars draw ratings 1 to 5.
 var sparkChars = []rune("▁▃▄▆█")
@@ -369,9 +368,9 @@ covered. With --plain, or when stdout is not a terminal, the ratings are
 digits (1 to 5) instead.`,
 		Example: `  attend trends sian
   attend trends "Siân Ŵyn" --plain`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(`trends takes one name, in quotes if it has spaces: attend trends "Siân Ŵyn"`)}
+				return usageError{errors.New(wordsOf(cmd).T("cli.trends.args"))}
 			}
 			return nil
 		},
@@ -381,7 +380,7 @@ digits (1 to 5) instead.`,
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, args[0], false)
+			p, err := personNamed(wordsOf(cmd), st, args[0], false)
 			if err != nil {
 				return err
 			}
@@ -402,18 +401,21 @@ digits (1 to 5) instead.`,
 	return cmd
 }
 
-// writeTrends prints one line per trend item.
+// writeTrends prints one line per trend item, in the guide's language.
 func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.Summary, plain bool) {
-	fmt.Fprintf(w, "%s: %s\n", coach.SafeText(p.Name), count(len(sums), "saved session", "saved sessions"))
+	l := msg.New(guide.Lang)
+	fmt.Fprintf(w, "%s: %s\n", coach.SafeText(p.Name), counted(l, "cli.trends.sessions", len(sums)))
+	labels := make([]string, len(trendItems))
 	width := 0
-	for _, it := range trendItems {
-		width = max(width, len([]rune(it.label)))
+	for i, id := range trendItems {
+		labels[i] = l.T("cli.trends.row." + id)
+		width = max(width, len([]rune(labels[i])))
 	}
-	for _, it := range trendItems {
-		label := it.label + strings.Repeat(" ", width-len([]rune(it.label)))
-		pts := coach.Series(sums, it.id)
+	for i, id := range trendItems {
+		label := labels[i] + strings.Repeat(" ", width-len([]rune(labels[i])))
+		pts := coach.Series(sums, id)
 		if len(pts) == 0 {
-			fmt.Fprintf(w, "%s  not rated yet\n", label)
+			fmt.Fprintf(w, "%s  %s\n", label, l.T("cli.trends.notrated"))
 			continue
 		}
 		shown := pts
@@ -431,30 +433,30 @@ func writeTrends(w io.Writer, guide *coach.Guide, p coach.Person, sums []coach.S
 		}
 		last := pts[len(pts)-1]
 		latest := fmt.Sprint(last.Rating)
-		if item, _, ok := guide.Item(it.id); ok {
+		if item, _, ok := guide.Item(id); ok {
 			if l := item.ScaleLabel(last.Rating); l != "" {
 				latest += " " + l
 			}
 		}
-		span := shown[0].Date.String() + " to " + last.Date.String()
+		span := l.T("cli.trends.span", "From", shown[0].Date.String(), "To", last.Date.String())
 		if len(shown) == 1 {
 			span = last.Date.String()
 		}
 		note := ""
 		if len(shown) < len(pts) {
-			note = fmt.Sprintf(", the latest %d of %d", len(shown), len(pts))
+			note = l.T("cli.trends.latestof", "Shown", len(shown), "All", len(pts))
 		}
-		fmt.Fprintf(w, "%s  %s  latest %s  (%s%s)\n", label, b.String(), latest, span, note)
+		fmt.Fprintln(w, l.T("cli.trends.line", "Label", label, "Chart", b.String(), "Latest", latest, "Span", span, "Note", note))
 	}
-	writeOutcomes(w, sums)
+	writeOutcomes(w, l, sums)
 }
 
 // writeOutcomes prints whether the help agreed and done helped, counted over
 // every session, with the latest session that has an answer.
-func writeOutcomes(w io.Writer, sums []coach.Summary) {
+func writeOutcomes(w io.Writer, l *msg.Lang, sums []coach.Summary) {
 	pts := coach.OutcomeSeries(sums)
 	if len(pts) == 0 {
-		fmt.Fprintln(w, "Did it help?  no outcomes recorded yet (attend done ID --outcome helped)")
+		fmt.Fprintf(w, "%s  %s\n", l.T("cli.trends.didit"), l.T("cli.trends.nooutcomes"))
 		return
 	}
 	total := map[coach.Outcome]int{}
@@ -465,7 +467,7 @@ func writeOutcomes(w io.Writer, sums []coach.Summary) {
 	}
 	var parts []string
 	for _, o := range coach.Outcomes {
-		parts = append(parts, fmt.Sprintf("%s %d", o.Label(), total[o]))
+		parts = append(parts, fmt.Sprintf("%s %d", outcomeText(l, o), total[o]))
 	}
-	fmt.Fprintf(w, "Did it help?  %s  (%s to %s)\n", strings.Join(parts, " · "), pts[0].Date, pts[len(pts)-1].Date)
+	fmt.Fprintf(w, "%s  %s  (%s)\n", l.T("cli.trends.didit"), strings.Join(parts, " · "), l.T("cli.trends.span", "From", pts[0].Date.String(), "To", pts[len(pts)-1].Date.String()))
 }

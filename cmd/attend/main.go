@@ -129,9 +129,9 @@ no one is added as someone new, unless it is close to someone already here
 		Example: `  attend prep "Siân Ŵyn"
   attend prep sian          (matches Siân, ignoring case and accents)
   attend prep --new Sain    (adds Sain, even though Siân Ŵyn is close)`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(`prep takes one name, in quotes if it has spaces: attend prep "Siân Ŵyn"`)}
+				return usageError{errors.New(wordsOf(cmd).T("cli.prep.args"))}
 			}
 			return nil
 		},

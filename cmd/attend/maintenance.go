@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"attend/coach/msg"
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -29,19 +31,16 @@ never changed. It exits 0 when all is well and 1 otherwise.`,
 			if err := st.Check(); err != nil {
 				return err
 			}
+			l := wordsOf(cmd)
 			if left := st.Leftovers(); len(left) > 0 {
 				out := cmd.OutOrStdout()
-				what := "a temporary copy"
-				if len(left) > 1 {
-					what = fmt.Sprintf("%d temporary copies", len(left))
+				fmt.Fprintln(out, l.T("cli.check.left", "Path", st.Path(), "What", counted(l, "cli.check.copies", len(left))))
+				for _, c := range left {
+					fmt.Fprintf(out, "  %s\n", c)
 				}
-				fmt.Fprintf(out, "%s: no faults found in the database, but an interrupted backup or rewrite left %s beside it:\n", st.Path(), what)
-				for _, l := range left {
-					fmt.Fprintf(out, "  %s\n", l)
-				}
-				return fmt.Errorf("each is a full copy of your records (unencrypted, if the database was then): attend removes them the next time it opens %s to write (run attend once), or delete them yourself", st.Path())
+				return errors.New(l.T("cli.check.leftover", "Path", st.Path()))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: no faults found\n", st.Path())
+			fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.check.ok", "Path", st.Path()))
 			return nil
 		},
 	}
@@ -60,19 +59,20 @@ is printed. Restore by pointing --db at the copy, or by
 copying it back over the database while no attend is running.`,
 		Example: `  attend backup ~/attend-backups/
   attend backup /media/usb/attend-2026-11-26.db`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{fmt.Errorf("backup takes one FILE (or folder) to write the copy to")}
+				return usageError{errors.New(wordsOf(cmd).T("cli.backup.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l := wordsOf(cmd)
 			fi, statErr := os.Stat(args[0])
 			if statErr == nil && !fi.IsDir() && !force {
-				return fmt.Errorf("%s already exists: choose a new name (or a folder), or add --force to replace it", args[0])
+				return errors.New(l.T("cli.backup.exists", "Path", args[0]))
 			}
 			if statErr != nil && strings.HasSuffix(args[0], string(os.PathSeparator)) {
-				return fmt.Errorf("there is no folder %s: make it first (mkdir -p %s), or give a file name", args[0], args[0])
+				return errors.New(l.T("cli.backup.nofolder", "Path", args[0]))
 			}
 			st, err := g.open(true, nil)
 			if err != nil {
@@ -81,7 +81,7 @@ copying it back over the database while no attend is running.`,
 			defer st.Close()
 			dst := args[0]
 			if statErr == nil && fi.IsDir() {
-				if dst, err = reserveBackup(args[0], backupNow()); err != nil {
+				if dst, err = reserveBackup(l, args[0], backupNow()); err != nil {
 					return err
 				}
 			}
@@ -91,7 +91,7 @@ copying it back over the database while no attend is running.`,
 				}
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "backed up %s to %s\n", st.Path(), dst)
+			fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.backup.done", "Path", st.Path(), "To", dst))
 			return nil
 		},
 	}
@@ -107,7 +107,7 @@ var backupNow = time.Now
 // in the same second already has that name. Creating it (only if it does
 // not exist, mode 0600) claims the name, so two backups at once, even from
 // two attends, can never replace each other.
-func reserveBackup(dir string, at time.Time) (string, error) {
+func reserveBackup(l *msg.Lang, dir string, at time.Time) (string, error) {
 	stem := filepath.Join(dir, "attend-"+at.Format("20060102-150405"))
 	for n := 1; n <= 1000; n++ {
 		name := stem + ".db"
@@ -119,10 +119,10 @@ func reserveBackup(dir string, at time.Time) (string, error) {
 			continue
 		}
 		if err != nil {
-			return "", fmt.Errorf("cannot write a backup in %s: %w", dir, err)
+			return "", wrapErr(l, "cli.backup.cantwrite", err, "Dir", dir)
 		}
 		f.Close()
 		return name, nil
 	}
-	return "", fmt.Errorf("%s already holds 1,000 backups made in the same second: give a file name instead", dir)
+	return "", errors.New(l.T("cli.backup.full", "Dir", dir))
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 )
 
@@ -43,8 +45,9 @@ including this one. Dates look back, as in attend log: --from 1/4 is the
   attend matrix --from 6m --format csv > matrix.csv`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			if format != "md" && format != "csv" {
-				return usageError{fmt.Errorf("--format is md or csv, not %q", format)}
+				return usageError{errors.New(l.T("cli.matrix.format", "Format", fmt.Sprintf("%q", format)))}
 			}
 			day := today()
 			fromDay, err := coach.ParsePastDate(from, day)
@@ -60,7 +63,7 @@ including this one. Dates look back, as in attend log: --from 1/4 is the
 				return usageError{err}
 			}
 			if (from != "" && !coach.DateHasYear(from)) || (to != "" && !coach.DateHasYear(to)) {
-				fmt.Fprintf(cmd.ErrOrStderr(), "from %s to %s\n", first.Human(), last.Human())
+				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.matrix.range", "From", month(l, first), "To", month(l, last)))
 			}
 			st, err := g.open(true, nil)
 			if err != nil {
@@ -73,9 +76,9 @@ including this one. Dates look back, as in attend log: --from 1/4 is the
 			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			if format == "csv" {
-				err = writeMatrixCSV(w, m)
+				err = writeMatrixCSV(w, m, l)
 			} else {
-				writeMatrixMarkdown(w, m)
+				writeMatrixMarkdown(w, m, l)
 			}
 			if ferr := w.Flush(); err == nil {
 				err = ferr
@@ -109,26 +112,18 @@ func loadMatrix(st *data.Store, first, last coach.Month, day coach.Date) (coach.
 
 // standing is the matrix's last column in words, marked so that it reads
 // without colour: "✓ within", "✗ overdue since …", "– no session yet".
-func standing(r coach.MatrixRow, date func(coach.Date) string) string {
+func standing(l *msg.Lang, r coach.MatrixRow) string {
 	switch r.Standing {
 	case coach.WithinCadence:
-		return "✓ within (next due " + date(r.Due) + ")"
+		return "✓ " + l.T("cli.matrix.within", "Date", human(l, r.Due))
 	case coach.PastCadence:
-		return "✗ overdue since " + date(r.Due)
+		return "✗ " + l.T("cli.matrix.overdue", "Date", human(l, r.Due))
 	}
-	return "– no session yet"
+	return "– " + l.T("cli.matrix.unmet")
 }
 
-func withinLine(m coach.Matrix) string {
-	return fmt.Sprintf("%d of %d %s within cadence today (%d overdue, %d with no session yet)",
-		m.Within, len(m.Rows), plural(len(m.Rows), "person", "people"), m.Past, m.Unmet)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+func withinLine(l *msg.Lang, m coach.Matrix) string {
+	return counted(l, "cli.matrix.withinline", len(m.Rows), "Within", m.Within, "Past", m.Past, "Unmet", m.Unmet)
 }
 
 // mdCell escapes what would break a Markdown table cell.
@@ -139,28 +134,28 @@ func mdCell(s string) string {
 // writeMatrixMarkdown prints the matrix as a Markdown table: a cell holds
 // the day of the month of each session, "(late)" after one that broke the
 // cadence.
-func writeMatrixMarkdown(w io.Writer, m coach.Matrix) {
-	fmt.Fprintf(w, "# Supervision matrix, %s to %s\n\n", m.Months[0].Human(), m.Months[len(m.Months)-1].Human())
-	fmt.Fprintf(w, "As at %s. Each date is the day of the month a session was held; \"(late)\" marks a session held more than one cadence after the one before it.\n\n", m.Today.Human())
-	head := []string{"Person", "Cadence"}
+func writeMatrixMarkdown(w io.Writer, m coach.Matrix, l *msg.Lang) {
+	fmt.Fprintf(w, "# %s\n\n", l.T("cli.matrix.title", "From", month(l, m.Months[0]), "To", month(l, m.Months[len(m.Months)-1])))
+	fmt.Fprintf(w, "%s\n\n", l.T("cli.matrix.asat", "Date", human(l, m.Today)))
+	head := []string{l.T("cli.matrix.col.person"), l.T("cli.matrix.col.cadence")}
 	align := []string{"---", "---"}
 	for _, mo := range m.Months {
-		head = append(head, mo.Human())
+		head = append(head, month(l, mo))
 		align = append(align, "---")
 	}
-	head = append(head, "Sessions", "Late", "Last session", "Today")
+	head = append(head, l.T("cli.matrix.col.sessions"), l.T("cli.matrix.col.late"), l.T("cli.matrix.col.last"), l.T("cli.matrix.col.today"))
 	align = append(align, "---:", "---:", "---", "---")
 	row := func(cells []string) { fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | ")) }
 	row(head)
 	row(align)
 	for _, r := range m.Rows {
-		cells := []string{mdCell(r.Name), r.Cadence.String()}
+		cells := []string{mdCell(r.Name), cadenceText(l, r.Cadence)}
 		for _, cell := range r.Cells {
 			var days []string
 			for _, s := range cell {
 				day := strconv.Itoa(s.Date.Day)
 				if s.Late {
-					day += " (late)"
+					day += " " + l.T("cli.matrix.late")
 				}
 				days = append(days, day)
 			}
@@ -168,57 +163,57 @@ func writeMatrixMarkdown(w io.Writer, m coach.Matrix) {
 		}
 		last := "–"
 		if !r.Last.IsZero() {
-			last = r.Last.Human()
+			last = human(l, r.Last)
 		}
-		cells = append(cells, strconv.Itoa(r.Sessions), strconv.Itoa(r.Late), last, standing(r, coach.Date.Human))
+		cells = append(cells, strconv.Itoa(r.Sessions), strconv.Itoa(r.Late), last, standing(l, r))
 		row(cells)
 	}
-	foot := []string{"**Sessions**", ""}
+	foot := []string{"**" + l.T("cli.matrix.col.sessions") + "**", ""}
 	for _, n := range m.Sessions {
 		foot = append(foot, strconv.Itoa(n))
 	}
-	foot = append(foot, strconv.Itoa(m.Total), strconv.Itoa(m.Late), "", fmt.Sprintf("**%d of %d within**", m.Within, len(m.Rows)))
+	foot = append(foot, strconv.Itoa(m.Total), strconv.Itoa(m.Late), "", "**"+l.T("cli.matrix.foot.within", "Within", m.Within, "N", len(m.Rows))+"**")
 	row(foot)
-	fmt.Fprintf(w, "\n%s.\n", withinLine(m))
+	fmt.Fprintf(w, "\n%s.\n", withinLine(l, m))
 }
 
 // writeMatrixCSV prints the matrix as CSV for a spreadsheet: ISO dates,
 // "late" after a session that broke the cadence, several in a month
 // separated by "; ", and the totals as the last two rows.
-func writeMatrixCSV(w io.Writer, m coach.Matrix) error {
+func writeMatrixCSV(w io.Writer, m coach.Matrix, l *msg.Lang) error {
 	cw := csv.NewWriter(w)
-	head := []string{"person", "cadence"}
+	head := []string{l.T("cli.matrix.csv.person"), l.T("cli.matrix.csv.cadence")}
 	for _, mo := range m.Months {
 		head = append(head, mo.String())
 	}
-	head = append(head, "sessions", "late", "last session", "next due", "today")
+	head = append(head, l.T("cli.matrix.csv.sessions"), l.T("cli.matrix.csv.late"), l.T("cli.matrix.csv.last"), l.T("cli.matrix.csv.next"), l.T("cli.matrix.csv.today"))
 	width := len(head)
 	cw.Write(head)
 	for _, r := range m.Rows {
-		rec := []string{csvText(r.Name), r.Cadence.String()}
+		rec := []string{csvText(r.Name), cadenceText(l, r.Cadence)}
 		for _, cell := range r.Cells {
 			var dates []string
 			for _, s := range cell {
 				d := s.Date.String()
 				if s.Late {
-					d += " late"
+					d += " " + l.T("cli.matrix.csv.late")
 				}
 				dates = append(dates, d)
 			}
 			rec = append(rec, strings.Join(dates, "; "))
 		}
-		st := map[coach.Standing]string{coach.WithinCadence: "within", coach.PastCadence: "overdue", coach.NoSessionYet: "no session yet"}[r.Standing]
+		st := map[coach.Standing]string{coach.WithinCadence: l.T("cli.matrix.csv.within"), coach.PastCadence: l.T("cli.matrix.csv.overdue"), coach.NoSessionYet: l.T("cli.matrix.csv.unmet")}[r.Standing]
 		rec = append(rec, strconv.Itoa(r.Sessions), strconv.Itoa(r.Late), r.Last.String(), r.Due.String(), st)
 		cw.Write(rec)
 	}
-	foot := []string{"sessions", ""}
+	foot := []string{l.T("cli.matrix.csv.sessions"), ""}
 	for _, n := range m.Sessions {
 		foot = append(foot, strconv.Itoa(n))
 	}
 	foot = append(foot, strconv.Itoa(m.Total), strconv.Itoa(m.Late), "", "", "")
 	cw.Write(foot)
 	within := make([]string, width)
-	within[0], within[1] = "within cadence today", fmt.Sprintf("%d of %d", m.Within, len(m.Rows))
+	within[0], within[1] = l.T("cli.matrix.csv.withintoday"), l.T("cli.matrix.csv.of", "Within", m.Within, "N", len(m.Rows))
 	cw.Write(within)
 	cw.Flush()
 	return cw.Error()

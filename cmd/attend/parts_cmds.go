@@ -31,9 +31,9 @@ needs and workload ratings beside the ones before. It shows nothing from
 your private preparation or reflection.`,
 		Example: `  attend brief sian
   attend brief "Siân Ŵyn" > sian-brief.md`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(`brief takes one name, in quotes if it has spaces: attend brief "Siân Ŵyn"`)}
+				return usageError{errors.New(wordsOf(cmd).T("cli.brief.args"))}
 			}
 			return nil
 		},
@@ -43,7 +43,8 @@ your private preparation or reflection.`,
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(st, args[0], false)
+			l := wordsOf(cmd)
+			p, err := personNamed(l, st, args[0], false)
 			if err != nil {
 				return err
 			}
@@ -52,7 +53,7 @@ your private preparation or reflection.`,
 				return err
 			}
 			lt := coach.BuildLastTime(guide, p, sessions, today())
-			_, err = io.WriteString(cmd.OutOrStdout(), coach.LastTimeMarkdown(lt))
+			_, err = io.WriteString(cmd.OutOrStdout(), coach.LastTimeMarkdownIn(lt, l))
 			return err
 		},
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 )
 
@@ -46,30 +47,30 @@ const minPassphrase = 8
 
 // newPassphrase gets a passphrase to set: from file if one is given (for
 // scripts), otherwise typed twice on the terminal.
-func newPassphrase(file, what string) ([]byte, error) {
+func newPassphrase(l *msg.Lang, file string) ([]byte, error) {
 	var pass []byte
 	if file != "" {
-		p, err := readPassphraseFile(file)
+		p, err := readPassphraseFileIn(l, file)
 		if err != nil {
 			return nil, err
 		}
 		pass = p
 	} else {
 		if !terminal.isTerminal() {
-			return nil, fmt.Errorf("there is no terminal to type the %s passphrase on: give it with --passphrase-file FILE (nothing was changed)", what)
+			return nil, errors.New(l.T("cli.newpass.noterminal"))
 		}
 		// The length is checked as soon as it is typed, not after typing
 		// it twice: a short one is said at once, and asked for again.
 		var first []byte
 		for try := 1; ; try++ {
-			p, err := terminal.readPassword(fmt.Sprintf("%s passphrase (at least %d characters): ", capitalise(what), minPassphrase))
+			p, err := terminal.readPassword(counted(l, "cli.newpass.ask", minPassphrase))
 			if err != nil {
-				return nil, fmt.Errorf("could not read the passphrase: %w", err)
+				return nil, wrapErr(l, "cli.pass.cantread", err)
 			}
 			if len(p) == 0 {
-				return nil, errors.New("no passphrase typed: an empty passphrase protects nothing (nothing was changed)")
+				return nil, errors.New(l.T("cli.newpass.empty"))
 			}
-			short := tooShort(p)
+			short := tooShort(l, p)
 			if short == nil {
 				first = p
 				break
@@ -78,40 +79,33 @@ func newPassphrase(file, what string) ([]byte, error) {
 			if try == passphraseTries {
 				return nil, short
 			}
-			terminal.say(short.Error() + "; try again")
+			terminal.say(l.T("cli.newpass.tryagain", "Err", short.Error()))
 		}
-		again, err := terminal.readPassword("Type it again: ")
+		again, err := terminal.readPassword(l.T("cli.newpass.again"))
 		if err != nil {
-			return nil, fmt.Errorf("could not read the passphrase: %w", err)
+			return nil, wrapErr(l, "cli.pass.cantread", err)
 		}
 		same := string(first) == string(again)
 		clear(again)
 		if !same {
 			clear(first)
-			return nil, errors.New("the two passphrases typed are not the same (nothing was changed)")
+			return nil, errors.New(l.T("cli.newpass.differ"))
 		}
 		pass = first
 	}
-	if err := tooShort(pass); err != nil {
+	if err := tooShort(l, pass); err != nil {
 		clear(pass)
-		return nil, fmt.Errorf("%w; nothing was changed", err)
+		return nil, wrapErr(l, "cli.newpass.unchanged", err)
 	}
 	return pass, nil
 }
 
 // tooShort says why a new passphrase is too short, or is nil.
-func tooShort(pass []byte) error {
+func tooShort(l *msg.Lang, pass []byte) error {
 	if n := utf8.RuneCount(pass); n < minPassphrase {
-		return fmt.Errorf("that passphrase is %s long: use at least %d (a few unrelated words are easy to remember and hard to guess)", count(n, "character", "characters"), minPassphrase)
+		return errors.New(counted(l, "cli.newpass.short", n, "Min", minPassphrase))
 	}
 	return nil
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // plaintextCopies lists the copies attend itself left beside the database
@@ -135,13 +129,14 @@ There is no way to recover the records without the passphrase.`,
   attend encrypt --passphrase-file ~/.attend-pass     (for scripts; chmod 600)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			path, err := g.dbPath()
 			if err != nil {
 				return err
 			}
 			st, err := data.Open(path, data.Options{})
 			if errors.Is(err, data.ErrNeedPassphrase) {
-				return fmt.Errorf("%s is already encrypted: use `attend passphrase` to change its passphrase (nothing was changed)", path)
+				return errors.New(l.T("cli.encrypt.already", "Path", path))
 			}
 			if err != nil {
 				return err
@@ -152,7 +147,7 @@ There is no way to recover the records without the passphrase.`,
 			if file == "" {
 				file = os.Getenv("ATTEND_PASSPHRASE_FILE")
 			}
-			pass, err := newPassphrase(file, "new")
+			pass, err := newPassphrase(l, file)
 			if err != nil {
 				return err
 			}
@@ -162,16 +157,12 @@ There is no way to recover the records without the passphrase.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%s is now encrypted (took %s):\nevery name, note and action in it is sealed.\n\n", path, time.Since(start).Round(time.Millisecond))
-			fmt.Fprintln(out, "There is NO way to recover your records without this passphrase:")
-			fmt.Fprintln(out, "keep it somewhere safe, such as a password manager.")
-			fmt.Fprintln(out, "attend will ask for it each time it starts (scripts: --passphrase-file FILE).")
+			fmt.Fprintf(out, "%s\n\n", l.T("cli.encrypt.done", "Path", path, "Took", time.Since(start).Round(time.Millisecond).String()))
+			fmt.Fprintln(out, l.T("cli.encrypt.warn"))
 			fmt.Fprintln(out)
-			fmt.Fprintln(out, "Copies made before now are NOT encrypted: backups made with `attend backup`,")
-			fmt.Fprintln(out, "JSON or Markdown exports, and copies of the file. Delete them, or keep them")
-			fmt.Fprintln(out, "somewhere as safe as the passphrase.")
+			fmt.Fprintln(out, l.T("cli.encrypt.copies"))
 			for _, c := range plaintextCopies(path) {
-				fmt.Fprintf(out, "  unencrypted copy beside it: %s\n", c)
+				fmt.Fprintln(out, l.T("cli.encrypt.copy", "Path", c))
 			}
 			return nil
 		},
@@ -190,6 +181,7 @@ with the old passphrase.`,
   attend passphrase --passphrase-file old.txt --new-passphrase-file new.txt`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			path, err := g.dbPath()
 			if err != nil {
 				return err
@@ -202,20 +194,20 @@ with the old passphrase.`,
 				st, err := data.Open(path, data.Options{ReadOnly: true})
 				if err == nil {
 					st.Close()
-					return fmt.Errorf("%s is not encrypted, so it has no passphrase to change: use `attend encrypt` to turn encryption on", path)
+					return errors.New(l.T("cli.passphrase.notencrypted", "Path", path))
 				}
 				if !errors.Is(err, data.ErrNeedPassphrase) {
 					return err
 				}
 				if !terminal.isTerminal() {
-					return errors.New("there is no terminal to type the passphrases on: give them with --passphrase-file FILE and --new-passphrase-file FILE (nothing was changed)")
+					return errors.New(l.T("cli.passphrase.noterminal"))
 				}
-				if old, err = askCurrent(path); err != nil {
+				if old, err = askCurrent(l, path); err != nil {
 					return err
 				}
 			}
 			defer clear(old)
-			pass, err := newPassphrase(newFile, "new")
+			pass, err := newPassphrase(l, newFile)
 			if err != nil {
 				return err
 			}
@@ -224,8 +216,7 @@ with the old passphrase.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "the passphrase of %s is changed.\n", path)
-			fmt.Fprintln(out, "Copies of the file made before (backups) still open with the old passphrase.")
+			fmt.Fprintln(out, l.T("cli.passphrase.changed", "Path", path))
 			return nil
 		},
 	}
@@ -234,11 +225,11 @@ with the old passphrase.`,
 }
 
 // askCurrent asks for the current passphrase until it opens the file.
-func askCurrent(path string) ([]byte, error) {
+func askCurrent(l *msg.Lang, path string) ([]byte, error) {
 	for try := 1; try <= passphraseTries; try++ {
-		pass, err := terminal.readPassword(fmt.Sprintf("Current passphrase for %s: ", path))
+		pass, err := terminal.readPassword(l.T("cli.passphrase.current", "Path", path))
 		if err != nil {
-			return nil, fmt.Errorf("could not read the passphrase: %w", err)
+			return nil, wrapErr(l, "cli.pass.cantread", err)
 		}
 		st, err := data.Open(path, data.Options{ReadOnly: true, Passphrase: pass})
 		if err == nil {
@@ -250,10 +241,10 @@ func askCurrent(path string) ([]byte, error) {
 			return nil, err
 		}
 		if try < passphraseTries {
-			terminal.say("that passphrase does not open it; try again")
+			terminal.say(l.T("cli.pass.wrong"))
 		}
 	}
-	return nil, fmt.Errorf("%d tries, and no passphrase opened %s: nothing was changed", passphraseTries, path)
+	return nil, errors.New(counted(l, "cli.passphrase.stopped", passphraseTries, "Path", path))
 }
 
 func newImportCmd(g *globals) *cobra.Command {
@@ -268,34 +259,35 @@ anything in it is wrong, nothing is imported, and the field at fault is named.
 FILE "-" reads standard input.`,
 		Example: `  attend import attend.json
   attend export --db old.db | attend import -`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("import takes one FILE: a JSON export made with attend export --format json")}
+				return usageError{errors.New(wordsOf(cmd).T("cli.import.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l := wordsOf(cmd)
 			name := args[0]
 			var r io.Reader = cmd.InOrStdin()
 			if name != "-" {
 				f, err := os.Open(name)
 				if err != nil {
-					return fmt.Errorf("cannot read %s: %w", name, err)
+					return wrapErr(l, "cli.import.cantread", err, "Name", name)
 				}
 				defer f.Close()
 				if fi, err := f.Stat(); err == nil && fi.Size() > coach.MaxImportBytes {
-					return fmt.Errorf("%s is larger than 1 GiB, far beyond any attend export: nothing was imported", name)
+					return errors.New(l.T("cli.import.toolarge", "Name", name))
 				}
 				r = f
 			} else {
-				name = "standard input"
+				name = l.T("cli.import.stdin")
 			}
 			start := time.Now()
 			// Read as a stream: a value over its limit is refused as soon
 			// as it is seen, however large the file.
 			doc, err := coach.ParseImportReader(bufio.NewReaderSize(r, 64<<10))
 			if err != nil {
-				return fmt.Errorf("%s was not imported (nothing was written): %w", name, err)
+				return wrapErr(l, "cli.import.failed", err, "Name", name)
 			}
 			st, _, err := g.openWithGuide(false)
 			if err != nil {
@@ -304,28 +296,27 @@ FILE "-" reads standard input.`,
 			defer st.Close()
 			res, err := st.Import(doc)
 			if err != nil {
-				return fmt.Errorf("%s was not imported (nothing was written): %w", name, err)
+				return wrapErr(l, "cli.import.failed", err, "Name", name)
 			}
 			out := cmd.OutOrStdout()
 			took := time.Since(start).Round(time.Millisecond)
 			switch {
 			case !res.Changed() && len(res.SessionsDiffering) == 0:
-				fmt.Fprintf(out, "nothing to import: everything in %s is already in %s (%s, %s; nothing was changed)\n",
-					name, st.Path(), count(res.PeopleMatched+res.PeopleMerged, "person", "people"), count(res.SessionsUnchanged, "session", "sessions"))
+				fmt.Fprintln(out, l.T("cli.import.nothing", "Name", name, "Path", st.Path(),
+					"People", counted(l, "cli.import.people", res.PeopleMatched+res.PeopleMerged), "Sessions", counted(l, "cli.import.sessions", res.SessionsUnchanged)))
 			case !res.Changed():
-				fmt.Fprintf(out, "nothing was imported from %s into %s (nothing was changed), but not everything in it is already here:\n", name, st.Path())
+				fmt.Fprintln(out, l.T("cli.import.notall", "Name", name, "Path", st.Path()))
 			default:
-				fmt.Fprintf(out, "imported %s into %s in %s:\n", name, st.Path(), took)
-				fmt.Fprintf(out, "  people:   %d added, %d already here, %d merged by name\n", res.PeopleAdded, res.PeopleMatched, res.PeopleMerged)
-				fmt.Fprintf(out, "  sessions: %d added, %d replaced by a newer version, %d already here\n", res.SessionsAdded, res.SessionsReplaced, res.SessionsUnchanged)
+				fmt.Fprintln(out, l.T("cli.import.done", "Name", name, "Path", st.Path(), "Took", took.String()))
+				fmt.Fprintln(out, l.T("cli.import.peoplecounts", "Added", res.PeopleAdded, "Matched", res.PeopleMatched, "Merged", res.PeopleMerged))
+				fmt.Fprintln(out, l.T("cli.import.sessioncounts", "Added", res.SessionsAdded, "Replaced", res.SessionsReplaced, "Unchanged", res.SessionsUnchanged))
 			}
 			if n := len(res.SessionsDiffering); n > 0 {
-				fmt.Fprintf(out, "%s in the file %s other words than here but the same time of last change, so attend cannot tell which is right and kept the one here as it is:\n",
-					count(n, "session", "sessions"), map[bool]string{true: "has", false: "have"}[n == 1])
+				fmt.Fprintln(out, counted(l, "cli.import.differ", n))
 				for _, id := range res.SessionsDiffering {
 					fmt.Fprintf(out, "  %s\n", id)
 				}
-				fmt.Fprintln(out, "Compare them with `attend show ID` and the file; to take the file's version, change its \"updated\" time to now and import it again.")
+				fmt.Fprintln(out, l.T("cli.import.compare"))
 			}
 			return nil
 		},
@@ -348,8 +339,9 @@ Backups and exports made before are not touched: erase those too.`,
   attend erase --person sian --yes`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			if strings.TrimSpace(person) == "" {
-				return usageError{errors.New(`erase needs --person NAME: attend erase --person "Siân Ŵyn"`)}
+				return usageError{errors.New(l.T("cli.erase.args"))}
 			}
 			st, err := g.open(false, nil)
 			if err != nil {
@@ -360,7 +352,7 @@ Backups and exports made before are not touched: erase those too.`,
 			if err != nil {
 				return err
 			}
-			p, err := findExactPerson(people, person, "erase")
+			p, err := findExactPerson(l, people, person, "erase")
 			if err != nil {
 				return err
 			}
@@ -371,16 +363,15 @@ Backups and exports made before are not touched: erase those too.`,
 				}
 				prep := ""
 				if _, ok := drafts[p.ID]; ok {
-					prep = " and an unsaved prep"
+					prep = l.T("cli.erase.prep")
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "This erases %s and everything about them: %s%s. It cannot be undone.\nType their full name to confirm: ",
-					coach.SafeText(p.Name), count(p.Sessions, "saved session", "saved sessions"), prep)
+				fmt.Fprint(cmd.ErrOrStderr(), l.T("cli.erase.ask", "Name", coach.SafeText(p.Name), "Sessions", counted(l, "cli.erase.sessions", p.Sessions), "Prep", prep))
 				line, err := bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
 				if err != nil && (!errors.Is(err, io.EOF) || line == "") {
-					return fmt.Errorf("no confirmation was typed: %s was not erased (nothing was changed)", coach.SafeText(p.Name))
+					return errors.New(l.T("cli.erase.noconfirm", "Name", coach.SafeText(p.Name)))
 				}
 				if !coach.SameName(strings.TrimSpace(line), p.Name) {
-					return fmt.Errorf("what was typed is not %s's name: nothing was erased (nothing was changed)", coach.SafeText(p.Name))
+					return errors.New(l.T("cli.erase.wrongname", "Name", coach.SafeText(p.Name)))
 				}
 			}
 			start := time.Now()
@@ -389,16 +380,16 @@ Backups and exports made before are not touched: erase those too.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "erased %s: %s, %s, %s", coach.SafeText(res.Person.Name),
-				count(res.Sessions, "saved session", "saved sessions"), count(res.Drafts, "unsaved prep", "unsaved preps"), count(res.Index, "index entry", "index entries"))
+			fmt.Fprint(out, l.T("cli.erase.done", "Name", coach.SafeText(res.Person.Name), "Sessions", counted(l, "cli.erase.sessions", res.Sessions),
+				"Drafts", counted(l, "cli.erase.drafts", res.Drafts), "Index", counted(l, "cli.erase.index", res.Index)))
 			if err != nil {
 				fmt.Fprintln(out, ".")
 				return err
 			}
-			fmt.Fprintf(out, "; %s was rewritten so no trace of them remains in it (took %s).\n", st.Path(), time.Since(start).Round(time.Millisecond))
-			fmt.Fprintln(out, "Copies made before now still hold them: erase them from backups (`attend backup` copies), exports and other copies too.")
+			fmt.Fprintln(out, l.T("cli.erase.rewritten", "Path", st.Path(), "Took", time.Since(start).Round(time.Millisecond).String()))
+			fmt.Fprintln(out, l.T("cli.erase.copies"))
 			for _, c := range plaintextCopies(st.Path()) {
-				fmt.Fprintf(out, "  copy beside it: %s\n", c)
+				fmt.Fprintln(out, l.T("cli.erase.copy", "Path", c))
 			}
 			return nil
 		},
@@ -421,6 +412,7 @@ six years after employment ends is common for staff records.`,
   attend retention --years 6`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			set := cmd.Flags().Changed("years")
 			if set {
 				if err := coach.CheckRetention(years); err != nil {
@@ -443,26 +435,26 @@ six years after employment ends is common for staff records.`,
 				return err
 			}
 			if years == 0 {
-				fmt.Fprintln(out, "retention: none set, so no one is listed for deletion (attend retention --years 6 sets six years after the last session)")
+				fmt.Fprintln(out, l.T("cli.retention.none"))
 				return nil
 			}
-			fmt.Fprintf(out, "retention: %s after the last session\n", count(years, "year", "years"))
+			fmt.Fprintln(out, counted(l, "cli.retention.set", years))
 			people, err := st.People()
 			if err != nil {
 				return err
 			}
 			due := coach.DueForDeletion(people, years, coach.DateOf(time.Now()))
 			if len(due) == 0 {
-				fmt.Fprintln(out, "no one is due for deletion")
+				fmt.Fprintln(out, l.T("cli.retention.nodue"))
 				return nil
 			}
-			fmt.Fprintf(out, "due for deletion (%d):\n", len(due))
+			fmt.Fprintln(out, l.T("cli.retention.due", "N", len(due)))
 			for _, d := range due {
-				last := "last session " + d.Last.Human()
+				last := l.T("cli.retention.last", "Date", human(l, d.Last))
 				if d.NoSessions {
-					last = "no sessions; added " + d.Last.Human()
+					last = l.T("cli.retention.nosessions", "Date", human(l, d.Last))
 				}
-				fmt.Fprintf(out, "  %s: %s, due since %s\n    attend erase --person %s\n", coach.SafeText(d.Person.Name), last, d.Since.Human(), shellQuote(coach.SafeText(d.Person.Name)))
+				fmt.Fprintf(out, "  %s\n    attend erase --person %s\n", l.T("cli.retention.since", "Name", coach.SafeText(d.Person.Name), "Last", last, "Date", human(l, d.Since)), shellQuote(coach.SafeText(d.Person.Name)))
 			}
 			return nil
 		},
@@ -499,7 +491,7 @@ this by itself; compact is for when that step could not finish.`,
 			}
 			after, _ := os.Stat(st.Path())
 			if before != nil && after != nil {
-				fmt.Fprintf(cmd.OutOrStdout(), "compacted %s: %d bytes before, %d after\n", st.Path(), before.Size(), after.Size())
+				fmt.Fprintln(cmd.OutOrStdout(), wordsOf(cmd).T("cli.compact.done", "Path", st.Path(), "Before", before.Size(), "After", after.Size()))
 			}
 			return nil
 		},

@@ -47,12 +47,12 @@ func (g *globals) packPath() (string, error) {
 func readPack(path string) (*coach.Pack, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the prompt pack %s: %w", path, errors.Unwrap(err))
+		return nil, wrapErr(english, "cli.pack.cantread", errors.Unwrap(err), "Path", path)
 	}
 	defer f.Close()
 	raw, err := io.ReadAll(io.LimitReader(f, coach.MaxPackSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the prompt pack %s: %w", path, err)
+		return nil, wrapErr(english, "cli.pack.cantread", err, "Path", path)
 	}
 	p, faults := coach.ParsePack(raw)
 	if len(faults) > 0 {
@@ -122,12 +122,13 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
   attend --prompts ours.toml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			switch format {
 			case "text", "json":
 			case "toml":
 				return writePackTOML(cmd.OutOrStdout())
 			default:
-				return usageError{fmt.Errorf("--format is text, json or toml, not %q", format)}
+				return usageError{errors.New(l.T("cli.prompts.format", "Format", fmt.Sprintf("%q", format)))}
 			}
 			guide, err := g.guide()
 			if err != nil {
@@ -150,17 +151,17 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
 				return w.Flush()
 			}
 			for _, r := range rows {
-				core := "more"
+				core := l.T("cli.prompts.more")
 				if r.Core {
-					core = "core"
+					core = l.T("cli.prompts.core")
 				}
 				fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s  %s\n", r.Part, r.Stage, r.ID, r.Kind, core, r.Source, oneLine(r.Prompt))
 			}
 			if guide.Note != "" {
-				fmt.Fprintf(cmd.ErrOrStderr(), "note: %s\n", guide.Note)
+				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.prompts.note", "Note", guide.Note))
 			}
 			if p := coach.ActivePack(); p != nil {
-				fmt.Fprintf(cmd.ErrOrStderr(), "prompts from the pack %s, version %s (%s)\n", oneLine(p.Name), oneLine(p.Version), p.Path)
+				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.prompts.pack", "Name", oneLine(p.Name), "Version", oneLine(p.Version), "Path", p.Path))
 			}
 			return w.Flush()
 		},
@@ -226,13 +227,14 @@ edited) and lists every fault, one a line, with its line number and field.
 It exits 0 and says which languages the pack holds when it is fine, 1 when
 it is not. It checks the file it is given, whatever pack attend is using.`,
 		Example: `  attend prompts check ours.toml`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("check takes one file: attend prompts check ours.toml")}
+				return usageError{errors.New(wordsOf(cmd).T("cli.pack.check.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l := wordsOf(cmd)
 			p, err := readPack(args[0])
 			var pe *coach.PackError
 			if errors.As(err, &pe) {
@@ -240,7 +242,7 @@ it is not. It checks the file it is given, whatever pack attend is using.`,
 				for _, f := range pe.Faults {
 					fmt.Fprintf(out, "%s:%s\n", args[0], coach.SafeText(faultLine(f)))
 				}
-				return fmt.Errorf("the prompt pack %s has %s: attend will not start with it until they are put right", args[0], count(len(pe.Faults), "fault", "faults"))
+				return errors.New(counted(l, "cli.pack.faults", len(pe.Faults), "Path", args[0]))
 			}
 			if err != nil {
 				return err
@@ -251,8 +253,8 @@ it is not. It checks the file it is given, whatever pack attend is using.`,
 					prompts += len(st.Items)
 				}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s is a good prompt pack: %q version %q, languages %v, %s asked\n",
-				args[0], p.Name, p.Version, p.Langs(), count(prompts, "prompt", "prompts"))
+			fmt.Fprintln(cmd.OutOrStdout(), counted(l, "cli.pack.good", prompts, "Path", args[0], "Name", fmt.Sprintf("%q", p.Name),
+				"Version", fmt.Sprintf("%q", p.Version), "Langs", fmt.Sprint(p.Langs())))
 			return nil
 		},
 	}

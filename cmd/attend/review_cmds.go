@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 )
 
@@ -66,14 +67,15 @@ Punctuation only separates words.`,
   attend log | wc -l`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := wordsOf(cmd)
 			if cmd.Flags().Changed("limit") && limit < 0 {
-				return usageError{fmt.Errorf("--limit is 0 (no limit) or more, not %d", limit)}
+				return usageError{errors.New(l.T("cli.log.limit", "N", limit))}
 			}
 			if err := personGiven(cmd, person); err != nil {
 				return err
 			}
 			if cmd.Flags().Changed("grep") && len(coach.SearchTerms(grep)) == 0 {
-				return usageError{errors.New("--grep needs some words to look for")}
+				return usageError{errors.New(l.T("cli.log.grep"))}
 			}
 			var q logQuery
 			var err error
@@ -92,7 +94,7 @@ Punctuation only separates words.`,
 				return err
 			}
 			if person != "" {
-				p, err := findPerson(people, person, false)
+				p, err := findPerson(l, people, person, false)
 				if err != nil {
 					return err
 				}
@@ -133,9 +135,9 @@ Punctuation only separates words.`,
 			if style.tty {
 				switch {
 				case more:
-					fmt.Fprintf(cmd.ErrOrStderr(), "(the newest %d shown: --limit 0 shows them all)\n", shown)
+					fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.log.more", "N", shown))
 				case shown == 0:
-					fmt.Fprintln(cmd.ErrOrStderr(), "no saved sessions match")
+					fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.log.none"))
 				}
 			}
 			return nil
@@ -154,6 +156,7 @@ Punctuation only separates words.`,
 // given without its year, it says on stderr what range it understood, so
 // the manager can see it; stdout stays for the sessions alone.
 func readRange(cmd *cobra.Command, since, until string) (from, to coach.Date, err error) {
+	l := wordsOf(cmd)
 	day := today()
 	if from, err = coach.ParsePastDate(since, day); err != nil {
 		return from, to, usageError{fmt.Errorf("--since: %w", err)}
@@ -162,16 +165,16 @@ func readRange(cmd *cobra.Command, since, until string) (from, to coach.Date, er
 		return from, to, usageError{fmt.Errorf("--until: %w", err)}
 	}
 	if !from.IsZero() && !to.IsZero() && to.Before(from) {
-		return from, to, usageError{fmt.Errorf("--until %s is before --since %s: nothing matches; swap them, or give a later --until", to.Human(), from.Human())}
+		return from, to, usageError{errors.New(l.T("cli.range.backwards", "Until", human(l, to), "Since", human(l, from)))}
 	}
 	relative := (since != "" && !coach.DateHasYear(since)) || (until != "" && !coach.DateHasYear(until))
 	if relative {
 		var parts []string
 		if !from.IsZero() {
-			parts = append(parts, "since "+from.Human())
+			parts = append(parts, l.T("cli.range.since", "Date", human(l, from)))
 		}
 		if !to.IsZero() {
-			parts = append(parts, "until "+to.Human()+" (the whole day)")
+			parts = append(parts, l.T("cli.range.until", "Date", human(l, to)))
 		}
 		fmt.Fprintln(cmd.ErrOrStderr(), strings.Join(parts, ", "))
 	}
@@ -288,9 +291,9 @@ characters (any case) if no other session starts the same way.`,
 		Example: `  attend show 01M8B6JA8Z
   attend show 01M8B6JA8Z --private
   attend log --person sian --limit 1 | cut -c1-26 | xargs attend show`,
-		Args: func(_ *cobra.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New("show takes one session id (or its first 6 or more characters): attend log lists them")}
+				return usageError{errors.New(wordsOf(cmd).T("cli.show.args"))}
 			}
 			return nil
 		},
@@ -300,7 +303,7 @@ characters (any case) if no other session starts the same way.`,
 				return err
 			}
 			defer st.Close()
-			return show(st, cmd.OutOrStdout(), args[0], private)
+			return show(st, cmd.OutOrStdout(), args[0], private, wordsOf(cmd))
 		},
 	}
 	cmd.Flags().BoolVar(&private, "private", false, "add your preparation and reflection (private notes), labelled")
@@ -309,7 +312,7 @@ characters (any case) if no other session starts the same way.`,
 
 // show prints the session id names (an id or a unique prefix) as Markdown:
 // the meeting record, and with private the prep and reflection as well.
-func show(st *data.Store, w io.Writer, id string, private bool) error {
+func show(st *data.Store, w io.Writer, id string, private bool, l *msg.Lang) error {
 	s, err := st.Session(id)
 	if err != nil {
 		return err
@@ -317,12 +320,12 @@ func show(st *data.Store, w io.Writer, id string, private bool) error {
 	p, err := st.Person(s.PersonID)
 	if errors.Is(err, data.ErrNotFound) {
 		// Still show what was written; `attend check` reports the gap.
-		p, err = coach.Person{ID: s.PersonID, Name: "(no person on file with id " + s.PersonID + ")"}, nil
+		p, err = coach.Person{ID: s.PersonID, Name: l.T("cli.show.noperson", "ID", s.PersonID)}, nil
 	}
 	if err != nil {
 		return err
 	}
-	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}}
+	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}, Lang: l}
 	if private {
 		opt.Parts = nil // all three, each labelled
 	}
@@ -336,7 +339,7 @@ func show(st *data.Store, w io.Writer, id string, private bool) error {
 // quietly mean everyone.
 func personGiven(cmd *cobra.Command, person string) error {
 	if cmd.Flags().Changed("person") && strings.TrimSpace(person) == "" {
-		return usageError{fmt.Errorf("--person needs a name, and was given none: leave --person out for everyone (attend %s --help)", cmd.Name())}
+		return usageError{errors.New(wordsOf(cmd).T("cli.person.blank", "Command", cmd.Name()))}
 	}
 	return nil
 }
@@ -344,7 +347,7 @@ func personGiven(cmd *cobra.Command, person string) error {
 // noArgs refuses arguments as misuse (exit 2), saying which command.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageError{fmt.Errorf("%s takes no arguments, only flags (got %q): see attend %s --help", cmd.Name(), args[0], cmd.Name())}
+		return usageError{errors.New(wordsOf(cmd).T("cli.noargs", "Command", cmd.Name(), "Arg", fmt.Sprintf("%q", args[0])))}
 	}
 	return nil
 }

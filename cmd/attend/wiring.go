@@ -75,7 +75,7 @@ func (g *globals) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	if !errors.Is(err, data.ErrNeedPassphrase) {
 		return st, err
 	}
-	return openAsking(path, opt)
+	return openAsking(g.words(), path, opt)
 }
 
 // passphraseTries is how many wrong passphrases attend takes before it stops.
@@ -83,18 +83,17 @@ const passphraseTries = 3
 
 // openAsking asks for the passphrase on the terminal until it opens the
 // file, at most passphraseTries times.
-func openAsking(path string, opt data.Options) (*data.Store, error) {
+func openAsking(l *msg.Lang, path string, opt data.Options) (*data.Store, error) {
 	if !terminal.isTerminal() {
-		return nil, fmt.Errorf("%s is encrypted and there is no terminal to ask for its passphrase: "+
-			"give it with --passphrase-file FILE (or ATTEND_PASSPHRASE_FILE), a file only you can read", path)
+		return nil, errors.New(l.T("cli.pass.noterminal", "Path", path))
 	}
 	for try := 1; try <= passphraseTries; try++ {
-		pass, err := terminal.readPassword(fmt.Sprintf("Passphrase for %s: ", path))
+		pass, err := terminal.readPassword(l.T("cli.pass.ask", "Path", path))
 		if err != nil {
-			return nil, fmt.Errorf("could not read the passphrase: %w", err)
+			return nil, wrapErr(l, "cli.pass.cantread", err)
 		}
 		if len(pass) == 0 {
-			terminal.say("no passphrase typed")
+			terminal.say(l.T("cli.pass.none"))
 			continue
 		}
 		opt.Passphrase = pass
@@ -102,13 +101,13 @@ func openAsking(path string, opt data.Options) (*data.Store, error) {
 		clear(pass)
 		if errors.Is(err, data.ErrWrongPassphrase) {
 			if try < passphraseTries {
-				terminal.say("that passphrase does not open it; try again")
+				terminal.say(l.T("cli.pass.wrong"))
 			}
 			continue
 		}
 		return st, err
 	}
-	return nil, fmt.Errorf("%d tries, and no passphrase opened %s: attend has stopped (nothing was changed)", passphraseTries, path)
+	return nil, errors.New(l.T("cli.pass.stopped", "Count", passphraseTries, "N", passphraseTries, "Path", path))
 }
 
 // terminal is how attend talks to the person at the keyboard about
@@ -139,7 +138,7 @@ func (g *globals) passphraseFromFile() (pass []byte, given bool, err error) {
 	if file == "" {
 		return nil, false, nil
 	}
-	pass, err = readPassphraseFile(file)
+	pass, err = readPassphraseFileIn(g.words(), file)
 	return pass, true, err
 }
 
@@ -148,32 +147,36 @@ const maxPassphraseFile = 64 << 10
 
 // readPassphraseFile returns the first line of file, without its line
 // ending. The file must be readable by its owner only.
-func readPassphraseFile(file string) ([]byte, error) {
+func readPassphraseFile(file string) ([]byte, error) { return readPassphraseFileIn(english, file) }
+
+// readPassphraseFileIn is readPassphraseFile, saying what is wrong in a
+// language.
+func readPassphraseFileIn(l *msg.Lang, file string) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
+		return nil, wrapErr(l, "cli.passfile.cantread", err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
+		return nil, wrapErr(l, "cli.passfile.cantread", err)
 	}
 	if fi.IsDir() {
-		return nil, fmt.Errorf("the passphrase file %s is a folder: give the file holding the passphrase", file)
+		return nil, errors.New(l.T("cli.passfile.folder", "File", file))
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return nil, fmt.Errorf("the passphrase file %s %s (mode %v): make it yours alone with `chmod 600 %s` and try again", file, whoElse(perm), perm, file)
+		return nil, errors.New(l.T("cli.passfile.open", "File", file, "Who", whoElse(l, perm), "Mode", perm.String()))
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, maxPassphraseFile))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
+		return nil, wrapErr(l, "cli.passfile.cantread", err)
 	}
 	line, _, _ := bytes.Cut(raw, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))
 	out := bytes.Clone(line)
 	clear(raw)
 	if len(out) == 0 {
-		return nil, fmt.Errorf("the passphrase file %s is empty (its first line holds the passphrase)", file)
+		return nil, errors.New(l.T("cli.passfile.empty", "File", file))
 	}
 	return out, nil
 }
@@ -181,7 +184,7 @@ func readPassphraseFile(file string) ([]byte, error) {
 // runTUI opens the store and runs the app until the manager quits.
 func runTUI(cmd *cobra.Command, g *globals, prepName string, isNew bool) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
-		return errors.New("attend needs a terminal to show its screens; for scripts, use 'attend export'")
+		return errors.New(wordsOf(cmd).T("cli.tui.noterminal"))
 	}
 	st, guide, err := g.openWithGuide(false)
 	if err != nil {
@@ -189,7 +192,7 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string, isNew bool) error {
 	}
 	defer st.Close()
 	if prepName != "" {
-		if prepName, err = resolvePerson(st, prepName, isNew); err != nil {
+		if prepName, err = resolvePersonIn(wordsOf(cmd), st, prepName, isNew); err != nil {
 			return err
 		}
 	}
@@ -222,13 +225,13 @@ func runTUI(cmd *cobra.Command, g *globals, prepName string, isNew bool) error {
 // starts with it. An ambiguous name names the candidates, and no match
 // offers the near ones; both are usage errors (exit 2). writes says
 // whether the command would have changed anything, for the message.
-func findPerson(people []coach.Person, typed string, writes bool) (coach.Person, error) {
+func findPerson(l *msg.Lang, people []coach.Person, typed string, writes bool) (coach.Person, error) {
 	p, found, err := coach.ResolveName(people, typed)
 	switch {
 	case err != nil:
 		return coach.Person{}, usageError{err}
 	case !found:
-		return coach.Person{}, noOneCalled(people, typed, writes, "")
+		return coach.Person{}, noOneCalled(l, people, typed, writes, "")
 	}
 	return p, nil
 }
@@ -236,13 +239,13 @@ func findPerson(people []coach.Person, typed string, writes bool) (coach.Person,
 // findExactPerson is findPerson for commands that destroy (erase): only a
 // whole name matches, ignoring case, accents and spacing. It never takes a
 // prefix or a near spelling, and --yes cannot make it.
-func findExactPerson(people []coach.Person, typed, command string) (coach.Person, error) {
+func findExactPerson(l *msg.Lang, people []coach.Person, typed, command string) (coach.Person, error) {
 	p, found, err := coach.ExactName(people, typed)
 	switch {
 	case err != nil:
 		return coach.Person{}, usageError{err}
 	case !found:
-		return coach.Person{}, noOneCalled(people, typed, true, command)
+		return coach.Person{}, noOneCalled(l, people, typed, true, command)
 	}
 	return p, nil
 }
@@ -250,38 +253,38 @@ func findExactPerson(people []coach.Person, typed, command string) (coach.Person
 // noOneCalled says that no one has the typed name, offering the people it
 // may have meant. exact names the command that wanted the whole name
 // ("erase"), or is "".
-func noOneCalled(people []coach.Person, typed string, writes bool, exact string) error {
+func noOneCalled(l *msg.Lang, people []coach.Person, typed string, writes bool, exact string) error {
 	clean, err := coach.CleanName(typed)
 	if err != nil {
 		return usageError{err}
 	}
 	var b strings.Builder
 	if exact != "" {
-		fmt.Fprintf(&b, "no one is called exactly %q, and %s needs the whole name", clean, exact)
+		b.WriteString(l.T("cli.person.noexact", "Name", fmt.Sprintf("%q", clean), "Command", exact))
 	} else {
-		fmt.Fprintf(&b, "no one is called %q in this database", clean)
+		b.WriteString(l.T("cli.person.none", "Name", fmt.Sprintf("%q", clean)))
 	}
 	if writes {
-		b.WriteString(" (nothing was changed)")
+		b.WriteString(l.T("cli.person.unchanged"))
 	}
 	if near := coach.CloseNames(people, clean); len(near) > 0 {
-		fmt.Fprintf(&b, "; did you mean %s?", coach.NameList(near))
+		b.WriteString(l.T("cli.person.meant", "Names", nameList(l, near)))
 		if exact != "" {
-			fmt.Fprintf(&b, " Give their full name: attend %s --person %s", exact, shellArg(near[0].Name))
+			b.WriteString(l.T("cli.person.whole", "Command", exact, "Name", shellArg(near[0].Name)))
 		}
 	} else {
-		b.WriteString(": run attend to see your people")
+		b.WriteString(l.T("cli.person.see"))
 	}
 	return usageError{errors.New(b.String())}
 }
 
 // personNamed reads everyone and finds the one person a typed name means.
-func personNamed(st *data.Store, typed string, writes bool) (coach.Person, error) {
+func personNamed(l *msg.Lang, st *data.Store, typed string, writes bool) (coach.Person, error) {
 	people, err := st.People()
 	if err != nil {
 		return coach.Person{}, err
 	}
-	return findPerson(people, typed, writes)
+	return findPerson(l, people, typed, writes)
 }
 
 // resolvePerson turns a typed name into the full name of the person meant
@@ -290,6 +293,11 @@ func personNamed(st *data.Store, typed string, writes bool) (coach.Person, error
 // refused, saying how to go on either way, so a typo never adds a person;
 // isNew (prep --new) adds them as typed.
 func resolvePerson(st *data.Store, typed string, isNew bool) (string, error) {
+	return resolvePersonIn(english, st, typed, isNew)
+}
+
+// resolvePersonIn is resolvePerson, saying why it refuses in a language.
+func resolvePersonIn(l *msg.Lang, st *data.Store, typed string, isNew bool) (string, error) {
 	clean, err := coach.CleanName(typed)
 	if err != nil {
 		return "", usageError{err}
@@ -309,8 +317,8 @@ func resolvePerson(st *data.Store, typed string, isNew bool) (string, error) {
 		return p.Name, nil
 	}
 	if near := coach.CloseNames(people, clean); len(near) > 0 {
-		return "", usageError{fmt.Errorf("no one called %q; did you mean %s? Run attend prep %s, or attend prep --new %s to add them",
-			clean, coach.NameList(near), shellArg(near[0].Name), shellArg(clean))}
+		return "", usageError{errors.New(l.T("cli.person.close", "Name", fmt.Sprintf("%q", clean), "Names", nameList(l, near),
+			"First", shellArg(near[0].Name), "Typed", shellArg(clean)))}
 	}
 	return clean, nil
 }
@@ -342,17 +350,17 @@ func (s tuiStore) ErasePerson(id string) error {
 
 // whoElse says what other people can do with a file of mode perm: read it
 // (and learn the passphrase), or change it (and choose it).
-func whoElse(perm os.FileMode) string {
+func whoElse(l *msg.Lang, perm os.FileMode) string {
 	read, write := perm&0o044 != 0, perm&0o022 != 0
 	switch {
 	case read && write:
-		return "can be read and changed by other people"
+		return l.T("cli.who.readwrite")
 	case read:
-		return "can be read by other people"
+		return l.T("cli.who.read")
 	case write:
-		return "can be changed by other people (who could then choose the passphrase)"
+		return l.T("cli.who.write")
 	}
-	return "is open to other people"
+	return l.T("cli.who.other")
 }
 
 // darkGuess is the palette to start with, before the terminal answers the

@@ -2,8 +2,9 @@ package main
 
 import "fmt"
 
-// The counts attend prints, in one place until the messages move to a
-// catalogue: "1 session", "2 sessions", "10,000 sessions".
+// English counts: "1 session", "2 sessions", "10,000 sessions". What
+// attend prints counts through the catalogue (counted, in lang.go), with
+// thousands; count is the English rule the tests check the output against.
 
 // count is n with the word that goes with it: one for exactly 1, many
 // otherwise (0 sessions, 2 sessions), with commas in thousands.

@@ -129,6 +129,15 @@ func (l *Lang) Short(t time.Time, thisYear int) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
 }
 
+// Month is a month and its year: "Nov 2026", "Tach 2026".
+func (l *Lang) Month(t time.Time) string {
+	months := enMonths
+	if l.Code == "cy" {
+		months = cyMonths
+	}
+	return fmt.Sprintf("%s %d", months[t.Month()-1], t.Year())
+}
+
 // Detect chooses the language: the flag, then ATTEND_LANG, then a Welsh
 // locale in LANG or LC_ALL (cy_GB.UTF-8); English otherwise.
 func Detect(flag, attendLang, lcAll, lang string) string {

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"attend/coach"
+	"attend/coach/msg"
+	"attend/data"
+)
+
+// Under --lang cy no command prints an English word, other than names, ids,
+// paths, what was typed, and the commands and flags it tells you to run
+// (which are typed as they are). The approach is the screens' (tui/
+// welsh_test.go): words only English has, found after taking those out.
+
+// englishOnly are words only English has: any of them in Welsh output is a
+// string that did not go through the catalogue.
+var englishOnly = regexp.MustCompile(`(?i)\b(the|and|your|you|saved|session|sessions|prompt|prompts|actions|action|record|history|people|back|next|more|done|open|private|draft|agreed|today|not|with|what|for|has|have|of|rated|skipped|yet|due|overdue|last|time|notes|help|helped|rate|owner|none|type|here|date|new|review|save|every|week|weeks|month|months|days?|is|are|was|were|no|one|to|in|on|by|from|since|until|added|erased|imported|file|folder|copy|copies|backup|backed|faults?|found|nothing|changed|supervision|within|late|matrix|ratings|before|together|view|why|did|give|takes|needs|name|whole|already|passphrase|tries|latest|autonomy|belonging|competence|workload|energy|after|demo people|unsaved|index|entry|entries|years?|retention|deletion|compacted|bytes|good|pack|languages|standard|input|that|this|they|them|their|made|everything|about|holds|each|included|labelled|preparation|reflection|last met|said|marked|nobody|someone|mean)\b`)
+
+// notWords are what Welsh output may hold in English-looking letters: ids,
+// paths, flags with their values, the commands it tells you to run, the
+// program's name and the technical names of formats and tools.
+var notWords = regexp.MustCompile(`\b[0-9A-Z]{10,}\b|(/[^\s:,)]+)+/?|--[a-z-]+(=\S+| [^\s:;,()]+)?|attend( (prep|log|show|done|drop|actions|record|addendum|trends|brief|cadence|export|import|erase|retention|backup|check|encrypt|passphrase|demo|prompts( check)?|matrix|calendar))?|chmod 600|mkdir -p|\b(JSON|Markdown|GiB|json|md|csv|toml|text)\b`)
+
+// typedHere are the names and words the test types: they stay as typed.
+var typedHere = []string{"Siân Ŵyn", "Aled Evans", "Gwenllian", `"Our prompts"`}
+
+func noEnglish(t *testing.T, what, out string) {
+	t.Helper()
+	clean := out
+	for _, s := range typedHere {
+		clean = strings.ReplaceAll(clean, s, " ")
+	}
+	clean = notWords.ReplaceAllString(clean, " ")
+	if m := englishOnly.FindAllString(clean, -1); len(m) > 0 {
+		t.Errorf("%s: English under --lang cy: %q in\n%s", what, m, out)
+	}
+}
+
+// cyRun runs attend --lang cy and returns all it said: stdout, stderr and
+// the error.
+func cyRun(t *testing.T, stdin string, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), append(args, "--lang", "cy"), strings.NewReader(stdin), &out, &errOut)
+	all := out.String() + errOut.String()
+	if err != nil {
+		all += "attend: " + err.Error() + "\n"
+	}
+	return all, err
+}
+
+// welshFixture is a database with Siân Ŵyn's three sessions written in
+// Welsh, with actions, ratings, what would help and an agreed record, and
+// Aled Evans, whom no one has met yet.
+func welshFixture(t *testing.T) (db string, sessions []string) {
+	t.Helper()
+	g, err := coach.LoadGuide("cy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db = filepath.Join(t.TempDir(), "attend.db")
+	st, err := data.Open(db, data.Options{Guide: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	now := time.Now()
+	today := coach.DateOf(now)
+	p, _, err := st.EnsurePerson("Siân Ŵyn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.EnsurePerson("Aled Evans"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		s := coach.NewSession(p.ID, "cy", now.Add(time.Duration(i)*time.Second))
+		s.Date = today.AddDays(-40 * (3 - i))
+		s.SetAnswer("checkin.energy", coach.Answer{Rating: 3, Text: "Wedi blino braidd"})
+		s.SetAnswer("understand.curious", coach.Answer{Text: "Bylchau yn y rota ar ddydd Mawrth"})
+		s.SetAnswer(coach.SaidID, coach.Answer{Text: "Mae dydd Mawrth yn anodd iawn"})
+		s.SetAnswer(coach.HelpID, coach.Answer{Text: "Rhywun i lenwi'r shifft hwyr"})
+		s.SetAnswer("needs.workload", coach.Answer{Rating: 2 + i%2, Together: true})
+		s.SetAnswer("needs.autonomy", coach.Answer{Rating: 3})
+		s.SetAnswer("reflect.leaving", coach.Answer{Rating: 4})
+		s.Actions = []coach.Action{
+			{ID: coach.NewID(now.Add(time.Duration(i) * time.Second)), Text: "Trefnu hyfforddiant codi a chario", Owner: coach.OwnerThem, Due: today.AddDays(-3 + 30*i), Status: coach.ActionOpen},
+			{ID: coach.NewID(now.Add(time.Duration(i)*time.Second + time.Millisecond)), Text: "Gofyn am gyflenwi", Owner: coach.OwnerMe, Status: coach.ActionDone, Outcome: coach.OutcomeHelped, Closed: now},
+		}
+		saved, err := st.SaveSession(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sessions = append(sessions, saved.ID)
+	}
+	if _, err := st.AgreeSession(sessions[0], today.AddDays(-110)); err != nil {
+		t.Fatal(err)
+	}
+	return db, sessions
+}
+
+func TestWelshCommandLineShowsNoEnglish(t *testing.T) {
+	db, sessions := welshFixture(t)
+	dir := t.TempDir()
+	cy := func(stdin string, args ...string) string {
+		t.Helper()
+		out, _ := cyRun(t, stdin, append(args, "--db", db)...)
+		if strings.Contains(out, "cli.") {
+			t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(args, " "), out)
+		}
+		noEnglish(t, "attend "+strings.Join(args, " "), out)
+		return out
+	}
+
+	out := cy("", "log")
+	cy("", "log", "--since", "20w", "--until", "1w")
+	cy("", "log", "--grep", "dimbydyma")
+	cy("", "actions")
+	cy("", "show", sessions[0])
+	cy("", "show", sessions[2], "--private")
+	brief := cy("", "brief", "sian")
+	cy("", "brief", "aled")
+	trends := cy("", "trends", "sian", "--plain")
+	cy("", "trends", "aled")
+	cy("", "cadence", "sian")
+	cy("", "cadence", "sian", "6w")
+	cy("", "cadence", "aled", "2m")
+	matrix := cy("", "matrix")
+	cy("", "matrix", "--format", "csv", "--from", "6m")
+	cy("", "export", "--format", "md", "--person", "sian")
+	cy("", "export", "--format", "md", "--person", "Aled")
+	cy("", "retention")
+	cy("", "retention", "--years", "1")
+	cy("", "check")
+	cy("", "backup", dir+"/")
+	cy("", "backup", db)
+
+	cal, _ := cyRun(t, "", "calendar", "--db", db)
+	var calText []string // only what a person reads: the name, titles and descriptions
+	for _, line := range strings.Split(strings.ReplaceAll(cal, "\r\n ", ""), "\r\n") {
+		for _, p := range []string{"X-WR-CALNAME:", "SUMMARY:", "DESCRIPTION:"} {
+			if v, ok := strings.CutPrefix(line, p); ok {
+				calText = append(calText, strings.ReplaceAll(v, `\n`, "\n"))
+			}
+		}
+	}
+	if len(calText) < 3 {
+		t.Fatalf("calendar: %q", cal)
+	}
+	noEnglish(t, "calendar text", strings.Join(calText, "\n"))
+
+	// Changing things, and saying so.
+	ids := regexp.MustCompile(`(?m)^([0-9A-Z]{26})  `).FindAllStringSubmatch(cy("", "actions"), -1)
+	if len(ids) < 2 {
+		t.Fatalf("actions: %q", ids)
+	}
+	cy("", "done", ids[0][1], "--outcome", "partly")
+	cy("", "drop", ids[1][1], "--reason", "dim ei angen")
+	cy("", "done", "01")
+	cy("", "done", "ZZZZZZZZ")
+	cy("", "record", sessions[2], "--discussed", "Aeth yn dda", "--action", "Ffonio AD", "--action", "Trefnu ymweliad", "--next", "+6w")
+	cy("", "record", sessions[2], "--agreed", "today")
+	cy("", "addendum", sessions[2], "Cywiriad bach")
+	exported, _ := cyRun(t, "", "export", "--db", db)
+	file := filepath.Join(dir, "allforyn.json")
+	if err := os.WriteFile(file, []byte(exported), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cy("", "import", file)
+	cy("Gwenllian\n", "erase", "--person", "Aled Evans")
+	cy("Aled Evans\n", "erase", "--person", "Aled Evans")
+
+	// Misuse is refused in Welsh too.
+	for _, args := range [][]string{
+		{"prep"}, {"show"}, {"record"}, {"record", sessions[0]}, {"addendum", sessions[0]}, {"trends"}, {"brief"},
+		{"cadence"}, {"done"}, {"drop", "01ABCDEF"}, {"log", "--limit", "-1"}, {"log", "--grep", "  "},
+		{"log", "--since", "1w", "--until", "20w"}, {"log", "--person", ""}, {"log", "extra"},
+		{"export", "--format", "pdf"}, {"matrix", "--format", "pdf"}, {"prompts", "--format", "pdf"},
+		{"trends", "Gwenllian"}, {"brief", "sain"}, {"erase"}, {"erase", "--person", "sian"},
+		{"import"}, {"backup"}, {"demo"}, {"demo", "--sessions", "0"}, {"prompts", "check"},
+	} {
+		cy("", args...)
+	}
+
+	// Demo, in a file of its own, and a prompt pack checked.
+	out2, _ := cyRun(t, "", "demo", "--sessions", "3", "--db", filepath.Join(dir, "demo.db"))
+	noEnglish(t, "demo", out2)
+	out2, _ = cyRun(t, "", "demo", "--sessions", "3", "--db", filepath.Join(dir, "demo.db"))
+	noEnglish(t, "demo again", out2)
+	out2, _ = cyRun(t, "", "demo", "--sessions", "3", "--db", db)
+	noEnglish(t, "demo on real people", out2)
+	pack, _ := attend(t, "prompts", "--format", "toml")
+	packFile := filepath.Join(dir, "ours.toml")
+	if err := os.WriteFile(packFile, []byte(pack), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out2, _ = cyRun(t, "", "prompts", "check", packFile)
+	noEnglish(t, "prompts check", out2)
+
+	// Counts and dates are Welsh: six plural forms, Welsh day and month names.
+	for _, want := range []struct{ in, what, text string }{
+		{out, "log", sessions[0]},
+		{brief, "brief", "# Y tro diwethaf: Siân Ŵyn"},
+		{brief, "brief", "diwrnod yn ôl"},
+		{trends, "trends", "Siân Ŵyn: 3 o sesiynau wedi'u cadw"},
+		{trends, "trends", "Wnaeth e helpu?  wedi helpu 3"},
+		{matrix, "matrix", "# Matrics goruchwyliaeth"},
+		{strings.Join(calText, "\n"), "calendar", "Goruchwyliaeth: Siân Ŵyn"},
+	} {
+		if !strings.Contains(want.in, want.text) {
+			t.Errorf("%s lacks %q:\n%s", want.what, want.text, want.in)
+		}
+	}
+}
+
+// The counts the command line makes follow Welsh's six plural forms.
+func TestWelshCommandLineCounts(t *testing.T) {
+	for n, want := range map[int]string{
+		0: "dim sesiynau wedi'u cadw", 1: "1 sesiwn wedi'i chadw", 2: "2 o sesiynau wedi'u cadw",
+		3: "3 o sesiynau wedi'u cadw", 6: "6 o sesiynau wedi'u cadw", 10000: "10,000 o sesiynau wedi'u cadw",
+	} {
+		if got := counted(wordsIn("cy"), "cli.trends.sessions", n); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+	if got := counted(english, "cli.trends.sessions", 10000); got != "10,000 saved sessions" {
+		t.Errorf("English: %q", got)
+	}
+}
+
+func wordsIn(code string) *msg.Lang { return msg.New(code) }
