@@ -155,6 +155,7 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 
 	// Sessions: decode, validate, owner on file, every index entry there.
 	saved := map[string]savedFacts{}
+	words := newHasher(c)
 	_ = b.sessions.ForEach(func(k, v []byte, err error) error {
 		if err != nil {
 			fault(bktSessions, k, "%v", err)
@@ -186,7 +187,12 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 			fault(bktSessions, k, "missing from the index by person")
 		}
 		checkSessionIndexes(b, sess, fault)
-		saved[sess.ID] = savedFacts{personID: sess.PersonID, date: sess.Date, open: openActions(sess)}
+		f := savedFacts{personID: sess.PersonID, date: sess.Date, open: openActions(sess)}
+		for _, h := range words.sessionHashes(sess) {
+			f.wordSum += h
+			f.words++
+		}
+		saved[sess.ID] = f
 		return nil
 	})
 

@@ -205,6 +205,12 @@ func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) e
 	if err := indexSessionTx(b, sess); err != nil {
 		return err
 	}
+	h := s.hasher()
+	err = indexTextTx(b, h, sess)
+	s.hashers.Put(h)
+	if err != nil {
+		return err
+	}
 
 	switch {
 	case old == nil:
