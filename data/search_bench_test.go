@@ -227,4 +227,3 @@ func BenchmarkSaveSessionDemo(b *testing.B) {
 		}
 	}
 }
-
