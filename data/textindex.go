@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -183,10 +184,29 @@ func hasHash(enc []byte, h uint64) bool {
 	return false
 }
 
-// encodePostings holds the doc ids of one block (ascending) as the offsets
-// within the block, each a uvarint of the gap from the one before.
+// A postings value holds the doc ids of one block, ascending, in one of
+// two forms, whichever is smaller: postingsList, then each id's offset
+// within the block as a uvarint of the gap from the one before; or
+// postingsBitmap, then one bit per doc of the block (blockDocs/8 bytes),
+// for the short prefixes that most sessions hold.
+const (
+	postingsList   = 0
+	postingsBitmap = 1
+	bitmapLen      = blockDocs / 8
+)
+
 func encodePostings(docs []uint32) []byte {
-	out := make([]byte, 0, len(docs)+2)
+	if len(docs) >= bitmapLen {
+		out := make([]byte, 1+bitmapLen)
+		out[0] = postingsBitmap
+		for _, d := range docs {
+			off := d & (blockDocs - 1)
+			out[1+off/8] |= 1 << (off % 8)
+		}
+		return out
+	}
+	out := make([]byte, 1, len(docs)+3)
+	out[0] = postingsList
 	prev := uint32(0)
 	for i, d := range docs {
 		off := d & (blockDocs - 1)
@@ -203,6 +223,26 @@ func encodePostings(docs []uint32) []byte {
 // decodePostings appends a block's doc ids to out. It never panics.
 func decodePostings(block uint32, b []byte, out []uint32) ([]uint32, error) {
 	base := block << blockBits
+	if len(b) == 0 {
+		return out, errIndexValue
+	}
+	if b[0] == postingsBitmap {
+		if len(b) != 1+bitmapLen {
+			return out, errIndexValue
+		}
+		for i, x := range b[1:] {
+			for x != 0 {
+				bit := uint32(bits.TrailingZeros8(x))
+				out = append(out, base+uint32(i)*8+bit)
+				x &= x - 1
+			}
+		}
+		return out, nil
+	}
+	if b[0] != postingsList {
+		return out, errIndexValue
+	}
+	b = b[1:]
 	off := uint64(0)
 	for i := 0; len(b) > 0; i++ {
 		v, n := binary.Uvarint(b)

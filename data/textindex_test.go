@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"go.etcd.io/bbolt"
+
 	"attend/coach"
 )
 
@@ -198,4 +200,39 @@ func prompts(s *Store) []string {
 		}
 	}
 	return out
+}
+
+func TestPostingsRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{1, 2, 100, bitmapLen - 1, bitmapLen, 3000, blockDocs} {
+		block := uint32(r.IntN(5))
+		var docs []uint32
+		for _, off := range r.Perm(blockDocs)[:n] {
+			docs = append(docs, block<<blockBits+uint32(off))
+		}
+		slices.Sort(docs)
+		enc := encodePostings(docs)
+		got, err := decodePostings(block, enc, nil)
+		if err != nil || !slices.Equal(got, docs) {
+			t.Fatalf("%d docs: got %d back (%v)", n, len(got), err)
+		}
+		if n >= bitmapLen && len(enc) != 1+bitmapLen {
+			t.Errorf("%d docs take %d bytes, not a bitmap", n, len(enc))
+		}
+	}
+	for _, bad := range [][]byte{nil, {9}, {postingsBitmap, 1}, {postingsList, 0x80}, {postingsList, 1, 0}, {postingsList, 0xff, 0x7f}} {
+		if _, err := decodePostings(0, bad, nil); err == nil {
+			t.Errorf("%v decoded", bad)
+		}
+	}
+}
+
+func BenchmarkRebuildTextIndex(b *testing.B) {
+	s, _ := benchStore(b)
+	for b.Loop() {
+		err := s.update(func(tx *bbolt.Tx, _ txBuckets) error { return rebuildTextIndex(tx, s.seal) })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +31,7 @@ type sample struct {
 func run(env []string, name string, args ...string) (sample, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Env = append(os.Environ(), env...)
-	cmd.Stdout = nil
+	cmd.Stdout = io.Discard // a pipe: GNU grep stops at the first match when its output is /dev/null
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	t0 := time.Now()
