@@ -83,3 +83,37 @@ func BenchmarkBareOpenCommit(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkSaveSessionsBatch saves demo sessions 500 to a transaction, as
+// attend demo does; ns/op is per session.
+func BenchmarkSaveSessionsBatch(b *testing.B) {
+	s := openTest(b, testPath(b))
+	d, err := coach.NewDemo(coach.DemoOptions{Seed: 7, Sessions: 2000, Today: day(2026, 11, 26)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := s.EnsurePeople(d.People()); err != nil {
+		b.Fatal(err)
+	}
+	var sessions []coach.Session
+	for i := range d.People() {
+		for sess := range d.Sessions(i) {
+			sessions = append(sessions, sess)
+		}
+	}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		batch := make([]coach.Session, 0, 500)
+		for range 500 {
+			sess := sessions[i%len(sessions)]
+			sess.ID = coach.NewID(s.now())
+			i++
+			batch = append(batch, sess)
+		}
+		if err := s.SaveSessions(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(i), "ns/session")
+}

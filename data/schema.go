@@ -152,13 +152,20 @@ func encodePerson(p coach.Person) ([]byte, error) {
 }
 
 func encodeSession(s coach.Session) ([]byte, error) {
-	raw, err := encode(sessionRecord{V: RecordVersion, Session: s})
+	raw, err := encodeSessionJSON(s)
 	if err != nil {
 		return nil, err
 	}
-	z := zip(raw)
-	_, err = decodeSession(z)
-	return z, err
+	return zip(raw), nil
+}
+
+// encodeSessionJSON is the record's JSON, uncompressed, checked to decode.
+func encodeSessionJSON(s coach.Session) ([]byte, error) {
+	raw, err := encode(sessionRecord{V: RecordVersion, Session: s})
+	if err == nil {
+		_, err = decodeSession(raw)
+	}
+	return raw, err
 }
 
 func encodeSummary(s coach.Summary) ([]byte, error) {

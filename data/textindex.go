@@ -275,7 +275,7 @@ func docOf(b txBuckets, sessionID string) (uint32, bool) {
 // idx_sdoc entries, and its hashes in idx_tail (merged when it is full).
 // Any earlier entry of the session must have been taken out first
 // (unindexTextTx).
-func indexTextTx(b txBuckets, h *hasher, sess coach.Session) error {
+func indexTextTx(b txBuckets, h *hasher, sess coach.Session, batch *textBatch) error {
 	seq, err := b.idxDocs.NextSequence()
 	if err != nil {
 		return err
@@ -291,6 +291,16 @@ func indexTextTx(b txBuckets, h *hasher, sess coach.Session) error {
 	if err := b.idxSdoc.Put([]byte(sess.ID), dk); err != nil {
 		return err
 	}
+	if batch != nil {
+		if batch.add == nil {
+			batch.add = map[[wordsKeyLen]byte][]uint32{}
+		}
+		for _, hv := range h.sessionHashes(sess) {
+			wk := [wordsKeyLen]byte(wordsKey(doc>>blockBits, hv))
+			batch.add[wk] = append(batch.add[wk], doc)
+		}
+		return nil
+	}
 	if err := b.idxTail.Put(dk, encodeHashes(h.sessionHashes(sess))); err != nil {
 		return err
 	}
@@ -303,6 +313,22 @@ func indexTextTx(b txBuckets, h *hasher, sess coach.Session) error {
 		return mergeTail(b)
 	}
 	return nil
+}
+
+// textBatch gathers the words of many sessions saved in one transaction
+// (SaveSessions), to be written to idx_words in one pass by flush.
+type textBatch struct {
+	add map[[wordsKeyLen]byte][]uint32
+}
+
+// flush writes the batch's postings; a nil batch has nothing to write.
+func (t *textBatch) flush(b txBuckets) error {
+	if t == nil || len(t.add) == 0 {
+		return nil
+	}
+	err := putPostings(b, t.add)
+	t.add = nil
+	return err
 }
 
 // unindexTextTx takes a session out of the search index: its doc id no
