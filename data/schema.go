@@ -313,10 +313,8 @@ type txBuckets struct {
 
 var errMissingBucket = errors.New("a bucket is missing")
 
-// fillPercent is how full bbolt fills a page before it splits it (its
-// default is half): keys are mostly added in order (ids made from the
-// time, doc ids counting up) or at random among many, so fuller pages make
-// a file a third smaller at little cost to writes.
+// fillPercent is how full bbolt fills a page before it splits it, in the
+// buckets whose keys are only ever added at the end (idx_docs, idx_tail).
 const fillPercent = 0.9
 
 // bucketsOf returns the buckets, or an error naming one that is missing
@@ -329,9 +327,9 @@ func bucketsOf(tx *bbolt.Tx, c *sealer) (txBuckets, error) {
 			return txBuckets{}, fmt.Errorf("%w: %s", errMissingBucket, name)
 		}
 	}
-	for _, b := range raw {
-		b.FillPercent = fillPercent
-	}
+	// Doc ids only ever count up: fill their pages (bbolt's default of
+	// half suits the other buckets, whose keys arrive in no order).
+	raw[9].FillPercent, raw[8].FillPercent = fillPercent, fillPercent
 	vb := func(i int) vbucket { return vbucket{b: raw[i], name: allBuckets[i], c: c} }
 	return txBuckets{
 		meta: raw[0], people: vb(1), sessions: vb(2), drafts: vb(3), idxTime: vb(4), idxPerson: raw[5],

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -32,12 +31,11 @@ func attendBinary(t *testing.T) string {
 		t.Skip("builds the attend binary")
 	}
 	binOnce.Do(func() {
-		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := exec.LookPath(gobin); err != nil {
-			if gobin, err = exec.LookPath("go"); err != nil {
-				binErr = err
-				return
-			}
+		// go test puts its own toolchain's bin first on PATH.
+		gobin, err := exec.LookPath("go")
+		if err != nil {
+			binErr = err
+			return
 		}
 		dir, err := os.MkdirTemp("", "attend-bin-")
 		if err != nil {
