@@ -58,6 +58,14 @@ echo "## Whole process ($(nproc) cores, $(uname -sr), $(go version | cut -d' ' -
 "$work/benchtool" table -dir "$work" -runs "$runs" -variants "$variants"
 
 echo
+echo "## Peak Go heap of attend export --format json at 100,000 sessions (largest heap at a GC, GODEBUG=gctrace=1)"
+for v in ${variants//,/ }; do
+  peak=$(GODEBUG=gctrace=1 "$work/$v/attend" export --db "$work/$v/d100k.db" --format json 2>&1 >/dev/null |
+    grep -o '[0-9]*->[0-9]*->[0-9]* MB' | tr -s '>-' ' ' | awk '{for (i = 1; i <= 3; i++) if ($i > m) m = $i} END {print m + 0}')
+  echo "$v: ${peak} MB"
+done
+
+echo
 echo "## Sizes (pages in use per bucket)"
 for v in ${variants//,/ }; do
   echo "### $v 100k"
