@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -211,6 +212,49 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 			return nil, nil
 		}
 	}
+	// verify reads a session when a word is longer than the indexed
+	// prefixes.
+	verify := func(tk []byte) (bool, error) {
+		if exact {
+			return true, nil
+		}
+		raw, err := b.sessions.Get(tk[dateLen:])
+		if err != nil {
+			return false, s.recordErr("session", tk[dateLen:], err)
+		}
+		if raw == nil {
+			return false, nil
+		}
+		sess, err := decodeSession(raw)
+		if err != nil {
+			return false, s.recordErr("session", tk[dateLen:], err)
+		}
+		return holdsAll(sess, terms), nil
+	}
+
+	// When most sessions match and only the newest few are wanted (a
+	// short prefix typed in history), walking the date index newest first
+	// and asking of each whether it is among those found stops sooner than
+	// looking up the date of every one found.
+	if total := int(b.idxDocs.Sequence()); limit > 0 && limit*total < len(docs)*len(docs) {
+		var keys [][]byte
+		_, err := s.walkRangeFunc(b, q, inRange, func(tk []byte) (bool, error) {
+			v := b.idxSdoc.Get(tk[dateLen:])
+			if len(v) != docLen {
+				return false, nil
+			}
+			if _, found := slices.BinarySearch(docs, binary.BigEndian.Uint32(v)); !found {
+				return false, nil
+			}
+			ok, err := verify(tk)
+			if ok {
+				keys = append(keys, bytes.Clone(tk))
+			}
+			return ok && len(keys) == limit, err
+		})
+		return keys, err
+	}
+
 	var pc *bbolt.Cursor
 	if q.PersonID != "" {
 		pc = b.idxPerson.Cursor()
@@ -233,22 +277,10 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 				continue
 			}
 		}
-		if !exact {
-			// A word longer than the indexed prefixes: read the session.
-			raw, err := b.sessions.Get(tk[dateLen:])
-			if err != nil {
-				return nil, s.recordErr("session", tk[dateLen:], err)
-			}
-			if raw == nil {
-				continue
-			}
-			sess, err := decodeSession(raw)
-			if err != nil {
-				return nil, s.recordErr("session", tk[dateLen:], err)
-			}
-			if !holdsAll(sess, terms) {
-				continue
-			}
+		if ok, err := verify(tk); err != nil {
+			return nil, err
+		} else if !ok {
+			continue
 		}
 		keys = append(keys, tk)
 	}
@@ -283,6 +315,17 @@ func holdsAll(sess coach.Session, terms []string) bool {
 // walkRange returns the idx_time keys in q's range (and person), newest
 // first, at most limit (0: all): a query with no words.
 func (s *Store) walkRange(b txBuckets, q coach.SearchQuery, inRange func([]byte) bool, limit int) ([][]byte, error) {
+	var keys [][]byte
+	_, err := s.walkRangeFunc(b, q, inRange, func(tk []byte) (bool, error) {
+		keys = append(keys, bytes.Clone(tk))
+		return limit > 0 && len(keys) == limit, nil
+	})
+	return keys, err
+}
+
+// walkRangeFunc calls fn with the idx_time key of every session in q's
+// range (and person), newest first, until fn says stop or fails.
+func (s *Store) walkRangeFunc(b txBuckets, q coach.SearchQuery, inRange func([]byte) bool, fn func(tk []byte) (stop bool, err error)) (bool, error) {
 	var prefix []byte
 	var c *bbolt.Cursor
 	if q.PersonID != "" {
@@ -302,11 +345,10 @@ func (s *Store) walkRange(b txBuckets, q coach.SearchQuery, inRange func([]byte)
 			k, _ = c.Prev()
 		}
 	}
-	var keys [][]byte
 	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
 		tk := k[len(prefix):]
 		if len(tk) != timeKeyLen {
-			return nil, errCorrupt(s.path, nil, "an index key has the wrong length")
+			return false, errCorrupt(s.path, nil, "an index key has the wrong length")
 		}
 		if !inRange(tk) {
 			if d := dateBytes(q.Since); !q.Since.IsZero() && bytes.Compare(tk[:dateLen], d[:]) < 0 {
@@ -314,10 +356,9 @@ func (s *Store) walkRange(b txBuckets, q coach.SearchQuery, inRange func([]byte)
 			}
 			continue
 		}
-		keys = append(keys, bytes.Clone(tk))
-		if limit > 0 && len(keys) == limit {
-			break
+		if stop, err := fn(tk); stop || err != nil {
+			return stop, err
 		}
 	}
-	return keys, nil
+	return false, nil
 }

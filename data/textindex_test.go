@@ -153,6 +153,10 @@ func TestSearchMatchesFullScan(t *testing.T) {
 							q.Until = day(2026, time.Month(6+r.IntN(6)), 28)
 						}
 						want := scanSearch(t, s, q)
+						if r.IntN(2) == 0 { // the newest few: Search may walk the date index instead
+							q.Limit = 1 + r.IntN(5)
+							want = want[:min(len(want), q.Limit)]
+						}
 						hits, err := s.SearchSummaries(q)
 						if err != nil {
 							t.Fatal(err)
