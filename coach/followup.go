@@ -1,8 +1,11 @@
 package coach
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -43,20 +46,41 @@ func (r ActionRef) Overdue(today Date) bool {
 
 // SortFollowUps orders actions most urgent first: overdue (longest overdue
 // first), then by due date, then undated ones oldest first.
+//
+// It sorts small keys and moves each ref once: with tens of thousands of
+// open actions, sorting the refs themselves spent most of its time copying.
 func SortFollowUps(refs []ActionRef) {
-	sort.SliceStable(refs, func(i, j int) bool {
-		a, b := refs[i], refs[j]
-		switch {
-		case a.Action.Due.IsZero() != b.Action.Due.IsZero():
-			return !a.Action.Due.IsZero()
-		case !a.Action.Due.IsZero() && a.Action.Due != b.Action.Due:
-			return a.Action.Due.Before(b.Action.Due)
-		case a.SessionDate != b.SessionDate:
-			return a.SessionDate.Before(b.SessionDate)
+	type key struct {
+		due, session int // dayOrder; due is max for none
+		id           string
+		at           int
+	}
+	keys := make([]key, len(refs))
+	for i, r := range refs {
+		due := math.MaxInt
+		if !r.Action.Due.IsZero() {
+			due = dayOrder(r.Action.Due)
 		}
-		return a.Action.ID < b.Action.ID
+		keys[i] = key{due, dayOrder(r.SessionDate), r.Action.ID, i}
+	}
+	slices.SortStableFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.due, b.due); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.session, b.session); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
 	})
+	sorted := make([]ActionRef, len(refs))
+	for i, k := range keys {
+		sorted[i] = refs[k.at]
+	}
+	copy(refs, sorted)
 }
+
+// dayOrder is a number that orders calendar days as Date.Before does.
+func dayOrder(d Date) int { return (d.Year*13+int(d.Month))*32 + d.Day }
 
 // CloseAction marks an action done or dropped (with a reason), or reopens it.
 func CloseAction(a Action, status ActionStatus, reason string, now time.Time) (Action, error) {

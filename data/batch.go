@@ -40,10 +40,15 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 		}
 	}
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
+		// The words of a batch go straight into idx_words, in one pass.
+		batch := &textBatch{}
+		if len(ready) < tailMax {
+			batch = nil
+		}
 		for i, sess := range ready {
 			merged, err := s.resaveTx(b, sess, read[i])
 			if err == nil {
-				err = s.saveSessionTx(b, s.guide(sess.Lang), merged)
+				err = s.saveSessionBatchTx(b, s.guide(sess.Lang), merged, batch)
 			}
 			if err != nil {
 				if e, ok := err.(*Error); ok {
@@ -54,6 +59,6 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 				return fmt.Errorf("sessions[%d]: %w", i, err)
 			}
 		}
-		return nil
+		return batch.flush(b)
 	})
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -102,8 +101,7 @@ func TestUpdatePerson(t *testing.T) {
 	if sums[0].PersonName != p.Name {
 		t.Errorf("summary name %q", sums[0].PersonName)
 	}
-	var sum summaryRecord
-	json.Unmarshal(rawValue(t, path, bktIdxTime, timeKey(sums[0].Date, sums[0].ID)), &sum)
+	sum, _ := decodeSummary(rawValue(t, path, bktIdxTime, timeKey(sums[0].Date, sums[0].ID)))
 	if sum.PersonName != p.Name {
 		t.Errorf("the stored summary still says %q", sum.PersonName)
 	}

@@ -113,19 +113,6 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 			fault(bktMeta, metaCrypto, "%v", err)
 		}
 	}
-	// session returns a session record opened and decoded, or nil.
-	session := func(id []byte) *coach.Session {
-		raw, err := b.sessions.Get(id)
-		if err != nil || raw == nil {
-			return nil
-		}
-		sess, err := decodeSession(raw)
-		if err != nil {
-			return nil
-		}
-		return &sess
-	}
-
 	// People, and how many sessions the index holds for each.
 	people := map[string]coach.Person{}
 	_ = b.people.ForEach(func(k, v []byte, err error) error {
@@ -155,6 +142,7 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 
 	// Sessions: decode, validate, owner on file, every index entry there.
 	saved := map[string]savedFacts{}
+	words := newHasher(c)
 	_ = b.sessions.ForEach(func(k, v []byte, err error) error {
 		if err != nil {
 			fault(bktSessions, k, "%v", err)
@@ -186,7 +174,12 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 			fault(bktSessions, k, "missing from the index by person")
 		}
 		checkSessionIndexes(b, sess, fault)
-		saved[sess.ID] = savedFacts{personID: sess.PersonID, date: sess.Date, open: openActions(sess)}
+		f := savedFacts{personID: sess.PersonID, date: sess.Date, open: openActions(sess)}
+		for _, h := range words.sessionHashes(sess) {
+			f.wordSum += h
+			f.words++
+		}
+		saved[sess.ID] = f
 		return nil
 	})
 
@@ -232,7 +225,7 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 			fault(bktIdxTime, id, "points at a session that is not on file")
 			return nil
 		}
-		if sess := session(id); sess != nil && dateBytes(sess.Date) != [dateLen]byte(k[:dateLen]) {
+		if f, ok := saved[string(id)]; ok && dateBytes(f.date) != [dateLen]byte(k[:dateLen]) {
 			fault(bktIdxTime, id, "is filed under the wrong date")
 		}
 		return nil
@@ -255,7 +248,7 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 		}
 		if !b.sessions.Has(tk[dateLen:]) {
 			fault(bktIdxPerson, tk[dateLen:], "points at a session that is not on file")
-		} else if sess := session(tk[dateLen:]); sess != nil && sess.PersonID != pid {
+		} else if f, ok := saved[string(tk[dateLen:])]; ok && f.personID != pid {
 			fault(bktIdxPerson, tk[dateLen:], "is filed under the wrong person")
 		}
 		return nil

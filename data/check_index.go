@@ -1,8 +1,6 @@
 package data
 
 import (
-	"bytes"
-
 	"attend/coach"
 )
 
@@ -12,6 +10,9 @@ type savedFacts struct {
 	personID string
 	date     coach.Date
 	open     map[string]coach.Action
+	// words: the sum and count of the session's search index hashes.
+	wordSum uint64
+	words   int
 }
 
 func openActions(sess coach.Session) map[string]coach.Action {
@@ -48,15 +49,6 @@ func checkSessionIndexes(b txBuckets, sess coach.Session, fault func(bucket, key
 				fault(bktIdxOpen, []byte(a.ID), "does not match the action in session %s", sess.ID)
 			}
 		}
-	}
-	raw, err := b.idxText.Get(timeKey(sess.Date, sess.ID))
-	switch {
-	case err != nil:
-		fault(bktIdxText, k, "%v", err)
-	case raw == nil:
-		fault(bktSessions, k, "missing from the search index")
-	case !bytes.Equal(raw, textValue(sess)):
-		fault(bktIdxText, k, "does not match the words of the session")
 	}
 }
 
@@ -95,26 +87,5 @@ func checkFollowUpIndexes(b txBuckets, saved map[string]savedFacts, fault func(b
 		}
 		return nil
 	})
-	_ = b.idxText.ForEach(func(k, v []byte, err error) error {
-		if len(k) != timeKeyLen {
-			fault(bktIdxText, k, "the key has the wrong length")
-			return nil
-		}
-		id := k[dateLen:]
-		if err != nil {
-			fault(bktIdxText, id, "%v", err)
-			return nil
-		}
-		if len(v) == 0 || v[0] != textFormat {
-			fault(bktIdxText, id, "is not in a form attend knows")
-		}
-		f, ok := saved[string(id)]
-		switch {
-		case !ok:
-			fault(bktIdxText, id, "points at a session that is not on file (or cannot be read)")
-		case dateBytes(f.date) != [dateLen]byte(k[:dateLen]):
-			fault(bktIdxText, id, "is filed under the wrong date")
-		}
-		return nil
-	})
+	checkTextIndex(b, saved, fault)
 }

@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -80,7 +81,7 @@ const (
 var metaCrypto = []byte("crypto")
 
 // sealedBuckets are the buckets whose values are sealed in an encrypted file.
-var sealedBuckets = [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxOpen, bktIdxText}
+var sealedBuckets = [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxOpen, bktIdxText, bktIdxWords, bktIdxTail}
 
 func isSealedBucket(name []byte) bool {
 	for _, b := range sealedBuckets {
@@ -190,9 +191,10 @@ func randomBytes(n int) []byte {
 
 // sealer seals and opens record values with the DEK.
 type sealer struct {
-	aead  cipher.AEAD
-	dek   []byte
-	keyID string
+	aead   cipher.AEAD
+	dek    []byte
+	keyID  string
+	idxKey []byte // the search index's hash key (indexKeyFor)
 }
 
 func newSealer(dek []byte, keyID string) (*sealer, error) {
@@ -200,7 +202,7 @@ func newSealer(dek []byte, keyID string) (*sealer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sealer{aead: aead, dek: bytes.Clone(dek), keyID: keyID}, nil
+	return &sealer{aead: aead, dek: bytes.Clone(dek), keyID: keyID, idxKey: indexKeyFor(dek)}, nil
 }
 
 // recordAAD binds a value to its place: bucket name, 0x00, key.
@@ -424,6 +426,11 @@ func (s *Store) encryptFile(passphrase []byte, p KDFParams) error {
 					if err := copySealed(src, out, c); err != nil {
 						return err
 					}
+					// The search index's keys are hashed with a key derived
+					// from the new data key: build it afresh.
+					if err := rebuildTextIndex(out, c); err != nil {
+						return err
+					}
 					return out.Bucket(bktMeta).Put(metaCrypto, metaRaw)
 				})
 			})
@@ -438,6 +445,9 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 		ob, err := out.CreateBucketIfNotExists(name)
 		if err != nil {
 			return err
+		}
+		if slices.ContainsFunc(textIndexBuckets, func(t []byte) bool { return bytes.Equal(t, name) }) {
+			return nil // built afresh by the caller
 		}
 		if !isSealedBucket(name) {
 			return copyBucket(b, ob)

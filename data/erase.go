@@ -28,7 +28,7 @@ type EraseResult struct {
 // Copies made before (backups, exports) are not touched.
 func (s *Store) Erase(personID string) (EraseResult, error) {
 	var res EraseResult
-	err := s.rewrite(func(_ *bbolt.Tx, b txBuckets) error {
+	err := s.rewrite(func(tx *bbolt.Tx, b txBuckets) error {
 		res = EraseResult{}
 		p, err := s.getPerson(b, personID)
 		if err != nil {
@@ -96,28 +96,18 @@ func (s *Store) Erase(personID string) (EraseResult, error) {
 			return nil
 		})
 
-		// The open-actions index is keyed by person then session; the
-		// search index like idx_time.
-		var idxOpen, idxText [][]byte
+		// The open-actions index is keyed by person then session. The
+		// search index is built afresh below, so that no entry of theirs
+		// (not even a number) is left in it.
+		var idxOpen [][]byte
 		_ = b.idxOpen.Keys(func(k []byte) error {
 			if bytes.HasPrefix(k, pid) || len(k) == openKeyLen && sessions[string(k[idLen:2*idLen])] {
 				idxOpen = append(idxOpen, bytes.Clone(k))
 			}
 			return nil
 		})
-		_ = b.idxText.Keys(func(k []byte) error {
-			if len(k) == timeKeyLen && sessions[string(k[dateLen:])] {
-				idxText = append(idxText, bytes.Clone(k))
-			}
-			return nil
-		})
 		for _, k := range idxOpen {
 			if err := b.idxOpen.Delete(k); err != nil {
-				return err
-			}
-		}
-		for _, k := range idxText {
-			if err := b.idxText.Delete(k); err != nil {
 				return err
 			}
 		}
@@ -147,7 +137,10 @@ func (s *Store) Erase(personID string) (EraseResult, error) {
 		}
 		res.Index = len(idxTime) + len(idxPerson) // the open-action and search entries go with them, uncounted
 		res.Drafts = len(drafts)
-		return b.people.Delete(pid)
+		if err := b.people.Delete(pid); err != nil {
+			return err
+		}
+		return rebuildTextIndex(tx, s.seal)
 	})
 	if err != nil && !errors.Is(err, ErrNotCompacted) {
 		return EraseResult{}, err

@@ -11,7 +11,7 @@ import (
 	"attend/coach"
 )
 
-// Two indexes kept beside every saved session, written in the same
+// Indexes kept beside every saved session, written in the same
 // transaction as the session itself (saveSessionTx), so that they can
 // never disagree with it after a crash:
 //
@@ -20,9 +20,8 @@ import (
 //     screen) are read without decoding a single session. Carried actions
 //     are simply actions left open: they stay here, however many meetings
 //     are skipped or moved, until they are marked done or dropped.
-//   - idx_text holds each session's distinct folded words, keyed like
-//     idx_time (date, then session id), so that a search is one pass of a
-//     cursor with no JSON decoding, newest first.
+//   - the search index (textindex.go) holds every prefix of every word,
+//     as keyed hashes.
 //
 // Keys hold only ids and dates; values are sealed in an encrypted file.
 
@@ -124,30 +123,8 @@ func decodeOpen(b []byte) (openRecord, error) {
 // isOpen reports whether an action is still to be followed up.
 func isOpen(a coach.Action) bool { return a.Status == coach.ActionOpen || a.Status == "" }
 
-// textFormat is the first byte of an idx_text value: the layout below. It
-// is not sealVersion, so a plaintext value is never taken for a sealed one.
-const textFormat = 't'
-
-// textValue is a session's idx_text value: textFormat, then each distinct
-// folded word (coach.SessionWords) preceded by a space. A query word q
-// starts a word of the session exactly when " "+q occurs in the value,
-// since words hold no spaces.
-func textValue(s coach.Session) []byte {
-	words := coach.SessionWords(s)
-	n := 1
-	for _, w := range words {
-		n += 1 + len(w)
-	}
-	out := make([]byte, 0, n)
-	out = append(out, textFormat)
-	for _, w := range words {
-		out = append(out, ' ')
-		out = append(out, w...)
-	}
-	return out
-}
-
-// indexSessionTx files a saved session's open actions and words.
+// indexSessionTx files a saved session's open actions (its words are
+// filed by indexTextTx).
 func indexSessionTx(b txBuckets, sess coach.Session) error {
 	for _, a := range sess.LiveActions() {
 		if !isOpen(a) || !coach.ValidID(a.ID) {
@@ -161,16 +138,16 @@ func indexSessionTx(b txBuckets, sess coach.Session) error {
 			return err
 		}
 	}
-	return b.idxText.Put(timeKey(sess.Date, sess.ID), textValue(sess))
+	return nil
 }
 
 // unindexSessionTx takes a session's entries (as it was stored) out of
-// idx_open and idx_text.
+// idx_open and the search index.
 func unindexSessionTx(b txBuckets, old coach.Session) error {
 	if err := deletePrefix(b.idxOpen.b, []byte(old.PersonID+old.ID)); err != nil {
 		return err
 	}
-	return b.idxText.Delete(timeKey(old.Date, old.ID))
+	return unindexTextTx(b, old.ID)
 }
 
 // deletePrefix deletes every key of bk starting with prefix (collected

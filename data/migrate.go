@@ -1,25 +1,23 @@
 package data
 
 import (
+	"bytes"
+
 	"go.etcd.io/bbolt"
 
 	"attend/coach"
 )
 
 // migrateV1 upgrades a schema 1 file to schema 2, inside Open's single
-// upgrade transaction (after the backup copy): it adds the open-actions and
-// search indexes, and rebuilds every summary from its session so that
+// upgrade transaction (after the backup copy): it adds the open-actions
+// index (the search index is built by migrateV3, which always follows),
+// and rebuilds every summary from its session so that
 // summaries carry ratings (for trend charts) and the agreed date. Records
 // are read, and the new values written, through the Store's sealer.
 //
 // A session that cannot be read is left as it is, unindexed: the upgrade of
 // everything else must not wait on one damaged record (Check reports it).
 func migrateV1(tx *bbolt.Tx, s *Store) error {
-	for _, name := range [][]byte{bktIdxOpen, bktIdxText} {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return err
-		}
-	}
 	b, err := bucketsOf(tx, s.seal)
 	if err != nil {
 		return err
@@ -114,4 +112,57 @@ func migrateV2(tx *bbolt.Tx, s *Store) error {
 		}
 	}
 	return migrateV1(tx, s)
+}
+
+// migrateV3 upgrades a schema 3 file to schema 4, inside Open's single
+// upgrade transaction (after the backup copy): sessions and drafts are
+// stored compressed, summaries binary, and the search index (idx_text, each
+// session's words) is replaced by the inverted index (textindex.go), built
+// from every session. A record that cannot be read is left as it is
+// (Check reports it).
+func migrateV3(tx *bbolt.Tx, s *Store) error {
+	if tx.Bucket(bktIdxText) != nil {
+		if err := tx.DeleteBucket(bktIdxText); err != nil {
+			return err
+		}
+	}
+	b, err := bucketsOf(tx, s.seal)
+	if err != nil {
+		return err
+	}
+	for _, bk := range []vbucket{b.sessions, b.drafts, b.idxTime} {
+		var keys, vals [][]byte
+		if err := bk.ForEach(func(k, v []byte, err error) error {
+			if err != nil {
+				return nil
+			}
+			var out []byte
+			if bk.b == b.idxTime.b {
+				sum, err := decodeSummary(v)
+				if err != nil {
+					return nil
+				}
+				out, _ = encodeSummary(sum)
+			} else {
+				sess, err := decodeSession(v)
+				if err != nil {
+					return nil
+				}
+				if out, err = encodeSession(sess); err != nil {
+					return nil // a record the old attend wrote but could not read back: left for Check
+				}
+			}
+			keys = append(keys, bytes.Clone(k))
+			vals = append(vals, out)
+			return nil
+		}); err != nil {
+			return err
+		}
+		for i, k := range keys {
+			if err := bk.Put(k, vals[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return rebuildTextIndex(tx, s.seal)
 }

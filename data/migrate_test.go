@@ -20,7 +20,7 @@ import (
 func downgradeToV1(t *testing.T, path string, c *sealer) {
 	t.Helper()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		for _, name := range [][]byte{bktIdxOpen, bktIdxText} {
+		for _, name := range append([][]byte{bktIdxOpen}, textIndexBuckets...) {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
 			}
@@ -33,6 +33,10 @@ func downgradeToV1(t *testing.T, path string, c *sealer) {
 			vb := vbucket{b: bk, name: name, c: c}
 			var keys, vals [][]byte
 			err := vb.ForEach(func(k, v []byte, err error) error {
+				if err != nil {
+					return err
+				}
+				v, err = legacyJSON(v)
 				if err != nil {
 					return err
 				}
@@ -152,4 +156,17 @@ func TestMigrateSkipsDamagedSession(t *testing.T) {
 	if err := m.Check(); err == nil {
 		t.Error("Check should report the damaged session")
 	}
+}
+
+// legacyJSON is a stored value as schema 3 and before held it: JSON, not
+// compressed (sessions, drafts) or binary (summaries).
+func legacyJSON(v []byte) ([]byte, error) {
+	if len(v) > 0 && v[0] == summaryFormat {
+		sum, err := decodeSummaryBinary(v)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(summaryRecord{V: RecordVersion, Summary: sum})
+	}
+	return unzip(v)
 }

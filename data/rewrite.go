@@ -145,7 +145,8 @@ func fixFor(err error) string {
 
 // Compact rewrites the database into a new file holding only its live
 // records and renames it over the old one, so nothing deleted before
-// survives in free pages. The file's contents do not change.
+// survives in free pages. The records do not change; the search index is
+// built afresh, dropping the numbers of sessions saved again or removed.
 func (s *Store) Compact() error {
-	return s.rewrite(func(*bbolt.Tx, txBuckets) error { return nil })
+	return s.rewrite(func(tx *bbolt.Tx, _ txBuckets) error { return rebuildTextIndex(tx, s.seal) })
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -21,7 +22,12 @@ import (
 //
 // Version 3 split every session into its three parts (prep, meeting
 // record, reflection); see migrateV2.
-const SchemaVersion = 3
+//
+// Version 4 replaced idx_text (each session's words) with an inverted
+// index (idx_words, idx_tail, idx_docs, idx_sdoc; see textindex.go),
+// compressed session and draft values, and made summaries binary; see
+// migrateV3.
+const SchemaVersion = 4
 
 // RecordVersion is the "v" every stored JSON value carries. Any change to
 // what a record holds (a new field included) must raise it, so that an
@@ -47,6 +53,7 @@ var (
 	migrations = map[int]func(tx *bbolt.Tx, s *Store) error{
 		1: migrateV1,
 		2: migrateV2,
+		3: migrateV3,
 	}
 )
 
@@ -60,9 +67,17 @@ var (
 	bktIdxTime   = []byte("idx_time")   // date(8) + sessionID(26) -> summaryRecord
 	bktIdxPerson = []byte("idx_person") // personID(26) + date(8) + sessionID(26) -> empty
 	bktIdxOpen   = []byte("idx_open")   // personID(26) + sessionID(26) + actionID(26) -> openRecord
-	bktIdxText   = []byte("idx_text")   // date(8) + sessionID(26) -> the session's folded words
+	bktIdxText   = []byte("idx_text")   // schema 2 and 3 only: date(8) + sessionID(26) -> the session's folded words
+	bktIdxWords  = []byte("idx_words")  // block(4) + hash(8) -> doc ids (textindex.go)
+	bktIdxTail   = []byte("idx_tail")   // docID(4) -> hashes of a session not yet in idx_words
+	bktIdxDocs   = []byte("idx_docs")   // docID(4) -> date(8) + sessionID(26)
+	bktIdxSdoc   = []byte("idx_sdoc")   // sessionID(26) -> docID(4)
 
-	allBuckets = [][]byte{bktMeta, bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxPerson, bktIdxOpen, bktIdxText}
+	allBuckets = [][]byte{bktMeta, bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxPerson, bktIdxOpen,
+		bktIdxWords, bktIdxTail, bktIdxDocs, bktIdxSdoc}
+
+	// textIndexBuckets are the search index's, rebuilt as a whole.
+	textIndexBuckets = [][]byte{bktIdxWords, bktIdxTail, bktIdxDocs, bktIdxSdoc}
 
 	metaApp     = []byte("app")
 	metaSchema  = []byte("schema")
@@ -137,6 +152,15 @@ func encodePerson(p coach.Person) ([]byte, error) {
 }
 
 func encodeSession(s coach.Session) ([]byte, error) {
+	raw, err := encodeSessionJSON(s)
+	if err != nil {
+		return nil, err
+	}
+	return zip(raw), nil
+}
+
+// encodeSessionJSON is the record's JSON, uncompressed, checked to decode.
+func encodeSessionJSON(s coach.Session) ([]byte, error) {
 	raw, err := encode(sessionRecord{V: RecordVersion, Session: s})
 	if err == nil {
 		_, err = decodeSession(raw)
@@ -145,7 +169,7 @@ func encodeSession(s coach.Session) ([]byte, error) {
 }
 
 func encodeSummary(s coach.Summary) ([]byte, error) {
-	return encode(summaryRecord{V: RecordVersion, Summary: s})
+	return encodeSummaryBinary(s), nil
 }
 
 // checkVersion reads only "v" and refuses a missing, bad or newer one.
@@ -164,14 +188,22 @@ func checkVersion(what string, v int) error {
 // parts (version 2 or 1) is read into them, as the upgrade to schema 3
 // does (coach.LegacyParts), so no reader ever sees it half-understood.
 func decodeSession(b []byte) (coach.Session, error) {
-	var head struct {
-		V int `json:"v"`
+	b, err := unzip(b)
+	if err != nil {
+		return coach.Session{}, err
 	}
-	if err := json.Unmarshal(b, &head); err != nil {
-		return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
-	}
-	if head.V > 0 && head.V < 3 {
-		return decodeLegacySession(b)
+	// Every record this attend writes starts {"v":3, (json.Marshal puts
+	// the version first): then there is no need to read the version twice.
+	if !bytes.HasPrefix(b, []byte(`{"v":3,`)) {
+		var head struct {
+			V int `json:"v"`
+		}
+		if err := json.Unmarshal(b, &head); err != nil {
+			return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+		}
+		if head.V > 0 && head.V < 3 {
+			return decodeLegacySession(b)
+		}
 	}
 	var r sessionRecord
 	if err := json.Unmarshal(b, &r); err != nil {
@@ -236,6 +268,9 @@ func decodePerson(b []byte) (coach.Person, error) {
 }
 
 func decodeSummary(b []byte) (coach.Summary, error) {
+	if len(b) > 0 && b[0] == summaryFormat {
+		return decodeSummaryBinary(b)
+	}
 	var r summaryRecord
 	if err := json.Unmarshal(b, &r); err != nil {
 		return coach.Summary{}, fmt.Errorf("summary record is not valid JSON: %w", err)
@@ -257,6 +292,10 @@ type draftHead struct {
 
 func decodeDraftHead(b []byte) (draftHead, error) {
 	var h draftHead
+	b, err := unzip(b)
+	if err != nil {
+		return h, err
+	}
 	if err := json.Unmarshal(b, &h); err != nil {
 		return h, fmt.Errorf("draft record is not valid JSON: %w", err)
 	}
@@ -268,11 +307,15 @@ func decodeDraftHead(b []byte) (draftHead, error) {
 // sealed in an encrypted file); meta and idx_person (ids and dates only,
 // empty values) are plain.
 type txBuckets struct {
-	meta, idxPerson                                     *bbolt.Bucket
-	people, sessions, drafts, idxTime, idxOpen, idxText vbucket
+	meta, idxPerson, idxDocs, idxSdoc                             *bbolt.Bucket
+	people, sessions, drafts, idxTime, idxOpen, idxWords, idxTail vbucket
 }
 
 var errMissingBucket = errors.New("a bucket is missing")
+
+// fillPercent is how full bbolt fills a page before it splits it, in the
+// buckets whose keys are only ever added at the end (idx_docs, idx_tail).
+const fillPercent = 0.9
 
 // bucketsOf returns the buckets, or an error naming one that is missing
 // (every attend file has all of them from creation). c is the sealer, nil
@@ -284,10 +327,13 @@ func bucketsOf(tx *bbolt.Tx, c *sealer) (txBuckets, error) {
 			return txBuckets{}, fmt.Errorf("%w: %s", errMissingBucket, name)
 		}
 	}
+	// Doc ids only ever count up: fill their pages (bbolt's default of
+	// half suits the other buckets, whose keys arrive in no order).
+	raw[9].FillPercent, raw[8].FillPercent = fillPercent, fillPercent
 	vb := func(i int) vbucket { return vbucket{b: raw[i], name: allBuckets[i], c: c} }
 	return txBuckets{
 		meta: raw[0], people: vb(1), sessions: vb(2), drafts: vb(3), idxTime: vb(4), idxPerson: raw[5],
-		idxOpen: vb(6), idxText: vb(7),
+		idxOpen: vb(6), idxWords: vb(7), idxTail: vb(8), idxDocs: raw[9], idxSdoc: raw[10],
 	}, nil
 }
 
@@ -330,6 +376,13 @@ func initTx(tx *bbolt.Tx, now time.Time) error {
 // migrateTx runs every pending migration from schema `from` and records the
 // new version. It runs inside the caller's single Update.
 func (s *Store) migrateTx(tx *bbolt.Tx, from int) error {
+	// Every migration sees every bucket of this schema (bucketsOf needs
+	// them); the last one fills those that are new.
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
 	for v := from; v < schemaTarget; v++ {
 		m := migrations[v]
 		if m == nil {

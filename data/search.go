@@ -2,8 +2,11 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"go.etcd.io/bbolt"
 
@@ -23,106 +26,20 @@ const DefaultSearchLimit = 50
 // Summaries), at most q.Limit of them: 0 means DefaultSearchLimit, below 0
 // no limit. A query with no words matches every session in range.
 //
-// It reads the search index in one pass of a cursor, newest first,
-// stopping at the limit, and decodes only the sessions it returns, to say
-// where each matched (coach.FirstMatch: item, stage and snippet).
+// It looks each word up in the search index (textindex.go) and decodes
+// only the sessions it returns, to say where each matched
+// (coach.FirstMatch: item, stage and snippet).
 func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
-	const what = "cannot search"
-	for _, d := range []coach.Date{q.Since, q.Until} {
-		if err := d.Check(); err != nil {
-			return nil, errInvalid(err, what)
-		}
-	}
-	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
-		return nil, errInvalid(fmt.Errorf("the range ends (%s) before it starts (%s)", q.Until, q.Since), what)
-	}
-	if q.PersonID != "" && !coach.ValidID(q.PersonID) {
-		return nil, errInvalid(errors.New("the person id is not an attend id"), what)
-	}
-	limit := q.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultSearchLimit
-	case limit < 0:
-		limit = 0
+	limit, err := checkQuery(q)
+	if err != nil {
+		return nil, err
 	}
 	terms := coach.SearchTerms(q.Text)
-	needles := make([][]byte, len(terms))
-	for i, t := range terms {
-		needles[i] = append([]byte{' '}, t...)
-	}
 	var out []coach.Hit
-	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
-		var keys [][]byte // idx_time keys of the hits, newest first
-		match := func(tk, raw []byte) (bool, error) {
-			if len(needles) == 0 {
-				return true, nil
-			}
-			if raw == nil {
-				return false, nil // no index entry: Check reports it
-			}
-			text, err := b.idxText.Open(tk, raw)
-			if err != nil {
-				return false, s.recordErr("search entry", tk[dateLen:], err)
-			}
-			if len(text) == 0 || text[0] != textFormat {
-				return false, errCorrupt(s.path, nil, fmt.Sprintf("search entry %s is not in a form attend knows", tk[dateLen:]))
-			}
-			for _, n := range needles {
-				if !bytes.Contains(text, n) {
-					return false, nil
-				}
-			}
-			return true, nil
-		}
-
-		// The walk: from the last key on or before Until, backwards, down to Since.
-		var prefix []byte
-		var c *bbolt.Cursor
-		if q.PersonID != "" {
-			prefix = []byte(q.PersonID)
-			c = b.idxPerson.Cursor()
-		} else {
-			c = b.idxText.Cursor()
-		}
-		var k, v []byte
-		if q.Until.IsZero() {
-			k, v = lastWithPrefix(c, prefix)
-		} else {
-			end := dateBytes(q.Until.AddDays(1))
-			if k, _ = c.Seek(append(bytes.Clone(prefix), end[:]...)); k == nil {
-				k, v = c.Last()
-			} else {
-				k, v = c.Prev()
-			}
-		}
-		var since [dateLen]byte
-		if !q.Since.IsZero() {
-			since = dateBytes(q.Since)
-		}
-		for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
-			tk := k[len(prefix):]
-			if len(tk) != timeKeyLen {
-				return errCorrupt(s.path, nil, "an index key has the wrong length")
-			}
-			if !q.Since.IsZero() && bytes.Compare(tk[:dateLen], since[:]) < 0 {
-				break
-			}
-			raw := v
-			if prefix != nil {
-				raw = b.idxText.b.Get(tk)
-			}
-			ok, err := match(tk, raw)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			keys = append(keys, bytes.Clone(tk))
-			if limit > 0 && len(keys) == limit {
-				break
-			}
+	err = s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		keys, err := s.searchKeys(b, q, terms, limit)
+		if err != nil {
+			return err
 		}
 
 		// Only the hits are decoded.
@@ -168,4 +85,280 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// checkQuery checks a query's filters and returns its limit (0: none).
+func checkQuery(q coach.SearchQuery) (int, error) {
+	const what = "cannot search"
+	for _, d := range []coach.Date{q.Since, q.Until} {
+		if err := d.Check(); err != nil {
+			return 0, errInvalid(err, what)
+		}
+	}
+	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
+		return 0, errInvalid(fmt.Errorf("the range ends (%s) before it starts (%s)", q.Until, q.Since), what)
+	}
+	if q.PersonID != "" && !coach.ValidID(q.PersonID) {
+		return 0, errInvalid(errors.New("the person id is not an attend id"), what)
+	}
+	limit := q.Limit
+	switch {
+	case limit == 0:
+		limit = DefaultSearchLimit
+	case limit < 0:
+		limit = 0
+	}
+	return limit, nil
+}
+
+// SearchSummaries is Search without saying where each session matched: the
+// summaries of the sessions found, newest first, for `attend log --grep`.
+// It decodes no session (unless a query word is longer than the index's
+// prefixes), so it costs little however many sessions match.
+func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
+	limit, err := checkQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	terms := coach.SearchTerms(q.Text)
+	var out []coach.Summary
+	err = s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		keys, err := s.searchKeys(b, q, terms, limit)
+		if err != nil {
+			return err
+		}
+		names := newNames(s, b)
+		out = make([]coach.Summary, 0, len(keys))
+		for _, tk := range keys {
+			plain, err := b.idxTime.Get(tk)
+			if err != nil {
+				return s.recordErr("summary", tk[dateLen:], err)
+			}
+			if plain == nil {
+				continue // Check reports it
+			}
+			sum, err := decodeSummary(plain)
+			if err != nil {
+				return s.recordErr("summary", tk[dateLen:], err)
+			}
+			sum.PersonName = names.of(sum.PersonID, sum.PersonName)
+			out = append(out, sum)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// names looks up people's names once each, within one transaction.
+type names struct {
+	s  *Store
+	b  txBuckets
+	by map[string]string
+}
+
+func newNames(s *Store, b txBuckets) *names { return &names{s: s, b: b, by: map[string]string{}} }
+
+// of is the name on file (it wins over the one copied at save time, given
+// as fallback, which stands when the person cannot be read).
+func (n *names) of(personID, fallback string) string {
+	if name, ok := n.by[personID]; ok {
+		return name
+	}
+	name := fallback
+	if p, err := n.s.getPerson(n.b, personID); err == nil {
+		name = p.Name
+	}
+	n.by[personID] = name
+	return name
+}
+
+// searchKeys returns the idx_time keys of the sessions q finds, newest
+// first, at most limit of them (0: all).
+func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, limit int) ([][]byte, error) {
+	var since, until [dateLen]byte
+	if !q.Since.IsZero() {
+		since = dateBytes(q.Since)
+	}
+	if !q.Until.IsZero() {
+		until = dateBytes(q.Until)
+	}
+	inRange := func(tk []byte) bool {
+		d := tk[:dateLen]
+		return (q.Since.IsZero() || bytes.Compare(d, since[:]) >= 0) && (q.Until.IsZero() || bytes.Compare(d, until[:]) <= 0)
+	}
+	if len(terms) == 0 {
+		return s.walkRange(b, q, inRange, limit)
+	}
+
+	h := newHasher(s.seal)
+	var docs []uint32
+	exact := true
+	for i, t := range terms {
+		pk, ok := prefixKey(t)
+		exact = exact && ok
+		ds, err := lookup(b, h.hash(pk))
+		if err != nil {
+			return nil, errCorrupt(s.path, err, "the search index cannot be read: "+err.Error())
+		}
+		if i == 0 {
+			docs = ds
+		} else {
+			docs = intersect(docs, ds)
+		}
+		if len(docs) == 0 {
+			return nil, nil
+		}
+	}
+	// verify reads a session when a word is longer than the indexed
+	// prefixes.
+	verify := func(tk []byte) (bool, error) {
+		if exact {
+			return true, nil
+		}
+		raw, err := b.sessions.Get(tk[dateLen:])
+		if err != nil {
+			return false, s.recordErr("session", tk[dateLen:], err)
+		}
+		if raw == nil {
+			return false, nil
+		}
+		sess, err := decodeSession(raw)
+		if err != nil {
+			return false, s.recordErr("session", tk[dateLen:], err)
+		}
+		return holdsAll(sess, terms), nil
+	}
+
+	// When most sessions match and only the newest few are wanted (a
+	// short prefix typed in history), walking the date index newest first
+	// and asking of each whether it is among those found stops sooner than
+	// looking up the date of every one found.
+	if total := int(b.idxDocs.Sequence()); limit > 0 && limit*total < len(docs)*len(docs) {
+		var keys [][]byte
+		_, err := s.walkRangeFunc(b, q, inRange, func(tk []byte) (bool, error) {
+			v := b.idxSdoc.Get(tk[dateLen:])
+			if len(v) != docLen {
+				return false, nil
+			}
+			if _, found := slices.BinarySearch(docs, binary.BigEndian.Uint32(v)); !found {
+				return false, nil
+			}
+			ok, err := verify(tk)
+			if ok {
+				keys = append(keys, bytes.Clone(tk))
+			}
+			return ok && len(keys) == limit, err
+		})
+		return keys, err
+	}
+
+	var pc *bbolt.Cursor
+	if q.PersonID != "" {
+		pc = b.idxPerson.Cursor()
+	}
+	var keys [][]byte
+	for _, d := range docs {
+		tk := b.idxDocs.Get(docKey(d))
+		if tk == nil {
+			continue // saved again or removed since: a number left behind
+		}
+		if len(tk) != timeKeyLen {
+			return nil, errCorrupt(s.path, nil, "a search index entry has the wrong length")
+		}
+		if !inRange(tk) {
+			continue
+		}
+		if pc != nil {
+			pk := append([]byte(q.PersonID), tk...)
+			if k, _ := pc.Seek(pk); !bytes.Equal(k, pk) {
+				continue
+			}
+		}
+		if ok, err := verify(tk); err != nil {
+			return nil, err
+		} else if !ok {
+			continue
+		}
+		keys = append(keys, tk)
+	}
+	slices.SortFunc(keys, func(a, b []byte) int { return bytes.Compare(b, a) })
+	if limit > 0 && len(keys) > limit {
+		keys = keys[:limit]
+	}
+	for i, k := range keys {
+		keys[i] = bytes.Clone(k)
+	}
+	return keys, nil
+}
+
+// holdsAll reports whether every term starts some word of the session.
+func holdsAll(sess coach.Session, terms []string) bool {
+	words := coach.SessionWords(sess)
+	for _, t := range terms {
+		found := false
+		for _, w := range words {
+			if strings.HasPrefix(w, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// walkRange returns the idx_time keys in q's range (and person), newest
+// first, at most limit (0: all): a query with no words.
+func (s *Store) walkRange(b txBuckets, q coach.SearchQuery, inRange func([]byte) bool, limit int) ([][]byte, error) {
+	var keys [][]byte
+	_, err := s.walkRangeFunc(b, q, inRange, func(tk []byte) (bool, error) {
+		keys = append(keys, bytes.Clone(tk))
+		return limit > 0 && len(keys) == limit, nil
+	})
+	return keys, err
+}
+
+// walkRangeFunc calls fn with the idx_time key of every session in q's
+// range (and person), newest first, until fn says stop or fails.
+func (s *Store) walkRangeFunc(b txBuckets, q coach.SearchQuery, inRange func([]byte) bool, fn func(tk []byte) (stop bool, err error)) (bool, error) {
+	var prefix []byte
+	var c *bbolt.Cursor
+	if q.PersonID != "" {
+		prefix = []byte(q.PersonID)
+		c = b.idxPerson.Cursor()
+	} else {
+		c = b.idxTime.Cursor()
+	}
+	var k []byte
+	if q.Until.IsZero() {
+		k, _ = lastWithPrefix(c, prefix)
+	} else {
+		end := dateBytes(q.Until.AddDays(1))
+		if k, _ = c.Seek(append(bytes.Clone(prefix), end[:]...)); k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+		tk := k[len(prefix):]
+		if len(tk) != timeKeyLen {
+			return false, errCorrupt(s.path, nil, "an index key has the wrong length")
+		}
+		if !inRange(tk) {
+			if d := dateBytes(q.Since); !q.Since.IsZero() && bytes.Compare(tk[:dateLen], d[:]) < 0 {
+				break
+			}
+			continue
+		}
+		if stop, err := fn(tk); stop || err != nil {
+			return stop, err
+		}
+	}
+	return false, nil
 }

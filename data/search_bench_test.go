@@ -227,25 +227,3 @@ func BenchmarkSaveSessionDemo(b *testing.B) {
 		}
 	}
 }
-
-// TestSearchIndexSize logs how big the search index is per session of
-// demo data (go test -v -run SearchIndexSize ./data).
-func TestSearchIndexSize(t *testing.T) {
-	d, err := coach.NewDemo(coach.DemoOptions{Seed: 42, Sessions: 400, Today: day(2026, 11, 26)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n, words, bytes, record int
-	for i := range d.People() {
-		for sess := range d.Sessions(i) {
-			n++
-			v := textValue(sess)
-			bytes += len(v)
-			words += len(coach.SessionWords(sess))
-			raw, _ := encodeSession(sess)
-			record += len(raw)
-		}
-	}
-	t.Logf("%d demo sessions: %d distinct words and %d bytes of search index each (the session record is %d bytes)",
-		n, words/n, bytes/n, record/n)
-}

@@ -222,11 +222,11 @@ func TestSearchIndexFollowsEraseAndImport(t *testing.T) {
 	}
 
 	// Erase: Siân's entries go from every index.
-	before := bucketLen(t, path, bktIdxText)
+	before := bucketLen(t, path, bktIdxDocs)
 	if _, err := s.Erase(f.sian.ID); err != nil {
 		t.Fatal(err)
 	}
-	if n := bucketLen(t, path, bktIdxText); n != before-2 {
+	if n := bucketLen(t, path, bktIdxDocs); n != before-2 {
 		t.Errorf("search index holds %d entries after erasing two of %d", n, before)
 	}
 	if hits, _ := s.Search(coach.SearchQuery{Text: "hiraeth"}); len(hits) != 0 {

@@ -88,7 +88,7 @@ func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Sessi
 	if err := sess.Validate(); err != nil {
 		return coach.Session{}, err
 	}
-	if _, err := encodeSession(sess); err != nil {
+	if _, err := encodeSessionJSON(sess); err != nil {
 		return coach.Session{}, err
 	}
 	return sess, nil
@@ -156,6 +156,13 @@ func mergeAddenda(stored, given []coach.Addendum) []coach.Addendum {
 // saveSessionTx is the body of SaveSession's transaction (also used by the
 // benchmarks to build fixtures in a few large transactions).
 func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) error {
+	return s.saveSessionBatchTx(b, g, sess, nil)
+}
+
+// saveSessionBatchTx is saveSessionTx, filing the session's words in batch
+// (to be written by batch.flush before the transaction ends) rather than
+// in idx_tail, when batch is not nil.
+func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Session, batch *textBatch) error {
 	p, err := s.getPerson(b, sess.PersonID)
 	if err != nil {
 		return err
@@ -204,6 +211,12 @@ func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) e
 		return err
 	}
 	if err := indexSessionTx(b, sess); err != nil {
+		return err
+	}
+	h := s.hasher()
+	err = indexTextTx(b, h, sess, batch)
+	s.hashers.Put(h)
+	if err != nil {
 		return err
 	}
 
@@ -436,8 +449,9 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 
 var errBadCursor = errors.New("the page cursor is not one attend made")
 
-// eachChunk is how many sessions EachSession reads per transaction.
-const eachChunk = 256
+// eachChunk is how many sessions EachSession reads per transaction: each
+// one opens the file, and a chunk takes some tens of milliseconds to read.
+const eachChunk = 2048
 
 // EachSession calls fn for every saved session with its person, oldest
 // session date first, for export. It takes a snapshot of the index in one

@@ -87,6 +87,10 @@ type Store struct {
 	guideMu sync.Mutex
 	guides  map[string]*coach.Guide
 
+	// hashers keeps the search index's hashers (each remembers the
+	// prefixes it hashed), so that saves share the work.
+	hashers sync.Pool
+
 	// Encryption, set once by Open and never changed: the sealer (nil for
 	// an unencrypted file) and the key record it was unwrapped from.
 	seal     *sealer

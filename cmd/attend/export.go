@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -112,18 +113,47 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 		}
 		return err
 	}
+	// Reading (and decoding) sessions and encoding them each take about
+	// half the time: one goroutine encodes while the store reads on, in
+	// order, a bounded number of sessions apart.
 	ew := coach.NewExportWriter(w, now, people)
+	queue := make(chan coach.ExportSession, 256)
+	encoded := make(chan error, 1)
+	var failed atomic.Bool
+	go func() {
+		var err error
+		for es := range queue {
+			if err == nil {
+				if err = ew.Session(es); err != nil {
+					failed.Store(true)
+				}
+			}
+		}
+		encoded <- err
+	}()
 	err = st.EachSession(func(p coach.Person, s coach.Session) error {
+		if failed.Load() {
+			return errStopped
+		}
 		if only != "" && p.ID != only {
 			return nil
 		}
-		return ew.Session(coach.ExportSessionOf(guides.get(s.Lang), p, s))
+		queue <- coach.ExportSessionOf(guides.get(s.Lang), p, s)
+		return nil
 	})
+	close(queue)
+	if werr := <-encoded; werr != nil {
+		return werr
+	}
 	if err != nil {
 		return err
 	}
 	return ew.Close()
 }
+
+// errStopped stops the walk over sessions once writing the export failed
+// (that error is the one reported).
+var errStopped = errors.New("export stopped")
 
 // guideCache loads each language's prompts once, falling back to English
 // for a session written in a language this build does not have.

@@ -89,9 +89,16 @@ Punctuation only separates words.`,
 				return err
 			}
 			defer st.Close()
-			people, err := st.People()
-			if err != nil {
-				return err
+			// Everyone is read only when needed: to find --person, or to
+			// line up the names on a terminal.
+			out := cmd.OutOrStdout()
+			f, isFile := out.(*os.File)
+			tty := isFile && term.IsTerminal(f.Fd())
+			var people []coach.Person
+			if person != "" || tty {
+				if people, err = st.People(); err != nil {
+					return err
+				}
 			}
 			if person != "" {
 				p, err := findPerson(l, people, person, false)
@@ -103,8 +110,7 @@ Punctuation only separates words.`,
 			}
 
 			style := logStyle{}
-			out := cmd.OutOrStdout()
-			if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			if tty {
 				style.tty = true
 				style.width = 80
 				if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
@@ -182,16 +188,18 @@ func readRange(cmd *cobra.Command, since, until string) (from, to coach.Date, er
 }
 
 // logPage is how many summaries log reads per transaction (each one opens
-// the file, so fewer, larger pages are quicker), except that with a limit
-// the first page holds just enough to know whether there are more.
-const logPage = 1024
+// the file, so fewer, larger pages are quicker; the file is let go between
+// pages so that a slow reader of the output never keeps a save waiting for
+// long), except that with a limit the first page holds just enough to know
+// whether there are more.
+const logPage = 16384
 
 // writeLog prints the sessions q asks for, newest first, and says how many
 // it printed and whether more matched beyond q.limit.
 //
 // Without --grep it reads only the summary index, a page at a time, and
 // stops at the limit or at --since. With --grep it asks the store's search
-// index (Store.Search), which reads no note but those it prints.
+// index (Store.SearchSummaries), which reads no note.
 func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown int, more bool, err error) {
 	emit := func(sum coach.Summary) bool {
 		if q.limit > 0 && shown == q.limit {
@@ -211,12 +219,12 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 		if q.limit > 0 {
 			limit = q.limit + 1 // one more, to know there are more
 		}
-		hits, err := st.Search(coach.SearchQuery{Text: q.grep, PersonID: q.personID, Since: q.since, Until: q.until, Limit: limit})
+		sums, err := st.SearchSummaries(coach.SearchQuery{Text: q.grep, PersonID: q.personID, Since: q.since, Until: q.until, Limit: limit})
 		if err != nil {
 			return 0, false, err
 		}
-		for _, h := range hits {
-			if !emit(h.Summary) {
+		for _, sum := range sums {
+			if !emit(sum) {
 				break
 			}
 		}

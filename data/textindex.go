@@ -1,0 +1,644 @@
+package data
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"hash"
+	"math/bits"
+	"slices"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+
+	"attend/coach"
+)
+
+// The search index (schema 4) is an inverted index: for every prefix of
+// every folded word of a session (coach.SessionWords), up to
+// maxPrefixRunes characters, the list of the sessions holding it. A query
+// word of at most maxPrefixRunes characters is then one lookup per block
+// of sessions; a longer one looks up its first maxPrefixRunes characters
+// and the few sessions found are read to confirm it.
+//
+// A prefix is never stored: its key is an 8-byte keyed hash (HMAC-SHA256,
+// cut short). In an encrypted file the hash key is derived from the data
+// key, so without the passphrase nobody can tell which word a key stands
+// for; in a plain file it is a fixed key (the notes themselves are plain
+// there). See docs/privacy.md for what the index still shows.
+//
+// Sessions are numbered (a doc id) in the order they are indexed; saving a
+// session again gives it a new number. Four buckets:
+//
+//   - idx_words: block (4 bytes, doc id / blockDocs) + hash (8) -> the doc
+//     ids of that block holding the prefix (sealed when encrypted);
+//   - idx_tail: doc id (4) -> the session's hashes, sorted (sealed): the
+//     newest sessions, not yet merged into idx_words, so that a save
+//     writes one small record instead of hundreds of index entries. When
+//     tailMax sessions are waiting, the save that makes it so merges them.
+//   - idx_docs: doc id (4) -> the idx_time key of the session (date and id);
+//   - idx_sdoc: session id -> its doc id (4).
+//
+// A session saved again, or removed, loses its idx_docs entry at once; its
+// old doc id may stay in idx_words (a number pointing nowhere, skipped by
+// search and Check) until the file is next rewritten (compact, erase,
+// encrypt), which builds the index afresh.
+
+const (
+	maxPrefixRunes = 10
+	hashLen        = 8
+	docLen         = 4
+	blockBits      = 12
+	blockDocs      = 1 << blockBits
+	wordsKeyLen    = docLen + hashLen
+)
+
+// tailMax is how many sessions wait in idx_tail before a merge (a
+// variable so that tests can merge often).
+var tailMax = 256
+
+// plainIndexKey keys the hashes of an unencrypted file. It is not secret.
+var plainIndexKey = []byte("attend search index, unencrypted file")
+
+// indexKeyFor derives the search index's hash key from the data key.
+func indexKeyFor(dek []byte) []byte {
+	m := hmac.New(sha256.New, dek)
+	m.Write([]byte("attend search index key v1"))
+	return m.Sum(nil)
+}
+
+// hasher returns a hasher for this Store's file; Put it back in s.hashers.
+func (s *Store) hasher() *hasher {
+	if h, ok := s.hashers.Get().(*hasher); ok {
+		return h
+	}
+	return newHasher(s.seal)
+}
+
+// hasher turns prefixes into index hashes, remembering those it has made.
+type hasher struct {
+	mac  hash.Hash
+	sum  []byte
+	seen map[string]uint64
+}
+
+func newHasher(c *sealer) *hasher {
+	key := plainIndexKey
+	if c != nil {
+		key = c.idxKey
+	}
+	return &hasher{mac: hmac.New(sha256.New, key), seen: map[string]uint64{}}
+}
+
+func (h *hasher) hash(prefix string) uint64 {
+	if v, ok := h.seen[prefix]; ok {
+		return v
+	}
+	h.mac.Reset()
+	h.mac.Write([]byte(prefix))
+	h.sum = h.mac.Sum(h.sum[:0])
+	v := binary.BigEndian.Uint64(h.sum)
+	if len(h.seen) < 1<<20 {
+		h.seen[prefix] = v
+	}
+	return v
+}
+
+// prefixKey is a query word's lookup prefix, and whether the index holds
+// the word itself as a prefix (it is no longer than maxPrefixRunes).
+func prefixKey(term string) (string, bool) {
+	n := 0
+	for i := range term {
+		if n == maxPrefixRunes {
+			return term[:i], false
+		}
+		n++
+	}
+	return term, true
+}
+
+// sessionHashes are the sorted, distinct hashes of every indexed prefix of
+// a session's words.
+func (h *hasher) sessionHashes(sess coach.Session) []uint64 {
+	var out []uint64
+	for _, w := range coach.SessionWords(sess) {
+		n := 0
+		for i, r := range w {
+			if n == maxPrefixRunes {
+				break
+			}
+			out = append(out, h.hash(w[:i+utf8.RuneLen(r)]))
+			n++
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func docKey(doc uint32) []byte { return binary.BigEndian.AppendUint32(nil, doc) }
+
+func wordsKey(block uint32, h uint64) []byte {
+	k := make([]byte, 0, wordsKeyLen)
+	k = binary.BigEndian.AppendUint32(k, block)
+	return binary.BigEndian.AppendUint64(k, h)
+}
+
+func encodeHashes(hs []uint64) []byte {
+	out := make([]byte, 0, len(hs)*hashLen)
+	for _, h := range hs {
+		out = binary.BigEndian.AppendUint64(out, h)
+	}
+	return out
+}
+
+var errIndexValue = errors.New("search index entry is malformed")
+
+func decodeHashes(b []byte) ([]uint64, error) {
+	if len(b)%hashLen != 0 {
+		return nil, errIndexValue
+	}
+	out := make([]uint64, len(b)/hashLen)
+	for i := range out {
+		out[i] = binary.BigEndian.Uint64(b[i*hashLen:])
+	}
+	return out, nil
+}
+
+// hasHash reports whether the sorted encoded hashes hold h.
+func hasHash(enc []byte, h uint64) bool {
+	lo, hi := 0, len(enc)/hashLen
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		v := binary.BigEndian.Uint64(enc[m*hashLen:])
+		switch {
+		case v == h:
+			return true
+		case v < h:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return false
+}
+
+// A postings value holds the doc ids of one block, ascending, in one of
+// two forms, whichever is smaller: postingsList, then each id's offset
+// within the block as a uvarint of the gap from the one before; or
+// postingsBitmap, then one bit per doc of the block (blockDocs/8 bytes),
+// for the short prefixes that most sessions hold.
+const (
+	postingsList   = 0
+	postingsBitmap = 1
+	bitmapLen      = blockDocs / 8
+)
+
+func encodePostings(docs []uint32) []byte {
+	if len(docs) >= bitmapLen {
+		out := make([]byte, 1+bitmapLen)
+		out[0] = postingsBitmap
+		for _, d := range docs {
+			off := d & (blockDocs - 1)
+			out[1+off/8] |= 1 << (off % 8)
+		}
+		return out
+	}
+	out := make([]byte, 1, len(docs)+3)
+	out[0] = postingsList
+	prev := uint32(0)
+	for i, d := range docs {
+		off := d & (blockDocs - 1)
+		if i == 0 {
+			out = binary.AppendUvarint(out, uint64(off))
+		} else {
+			out = binary.AppendUvarint(out, uint64(off-prev))
+		}
+		prev = off
+	}
+	return out
+}
+
+// decodePostings appends a block's doc ids to out. It never panics.
+func decodePostings(block uint32, b []byte, out []uint32) ([]uint32, error) {
+	base := block << blockBits
+	if len(b) == 0 {
+		return out, errIndexValue
+	}
+	if b[0] == postingsBitmap {
+		if len(b) != 1+bitmapLen {
+			return out, errIndexValue
+		}
+		for i, x := range b[1:] {
+			for x != 0 {
+				bit := uint32(bits.TrailingZeros8(x))
+				out = append(out, base+uint32(i)*8+bit)
+				x &= x - 1
+			}
+		}
+		return out, nil
+	}
+	if b[0] != postingsList {
+		return out, errIndexValue
+	}
+	b = b[1:]
+	off := uint64(0)
+	for i := 0; len(b) > 0; i++ {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return out, errIndexValue
+		}
+		b = b[n:]
+		if i > 0 && v == 0 {
+			return out, errIndexValue
+		}
+		off += v
+		if off >= blockDocs {
+			return out, errIndexValue
+		}
+		out = append(out, base+uint32(off))
+	}
+	return out, nil
+}
+
+// docOf returns a session's doc id, or false.
+func docOf(b txBuckets, sessionID string) (uint32, bool) {
+	v := b.idxSdoc.Get([]byte(sessionID))
+	if len(v) != docLen {
+		return 0, false
+	}
+	return binary.BigEndian.Uint32(v), true
+}
+
+// indexTextTx files a session's words: a new doc id, its idx_docs and
+// idx_sdoc entries, and its hashes in idx_tail (merged when it is full).
+// Any earlier entry of the session must have been taken out first
+// (unindexTextTx).
+func indexTextTx(b txBuckets, h *hasher, sess coach.Session, batch *textBatch) error {
+	seq, err := b.idxDocs.NextSequence()
+	if err != nil {
+		return err
+	}
+	if seq >= 1<<32 {
+		return errors.New("the search index has run out of numbers: run attend compact")
+	}
+	doc := uint32(seq)
+	dk := docKey(doc)
+	if err := b.idxDocs.Put(dk, timeKey(sess.Date, sess.ID)); err != nil {
+		return err
+	}
+	if err := b.idxSdoc.Put([]byte(sess.ID), dk); err != nil {
+		return err
+	}
+	if batch != nil {
+		if batch.add == nil {
+			batch.add = map[[wordsKeyLen]byte][]uint32{}
+		}
+		for _, hv := range h.sessionHashes(sess) {
+			wk := [wordsKeyLen]byte(wordsKey(doc>>blockBits, hv))
+			batch.add[wk] = append(batch.add[wk], doc)
+		}
+		return nil
+	}
+	if err := b.idxTail.Put(dk, encodeHashes(h.sessionHashes(sess))); err != nil {
+		return err
+	}
+	n := 0
+	c := b.idxTail.Cursor()
+	for k, _ := c.First(); k != nil && n < tailMax; k, _ = c.Next() {
+		n++
+	}
+	if n >= tailMax {
+		return mergeTail(b)
+	}
+	return nil
+}
+
+// textBatch gathers the words of many sessions saved in one transaction
+// (SaveSessions), to be written to idx_words in one pass by flush.
+type textBatch struct {
+	add map[[wordsKeyLen]byte][]uint32
+}
+
+// flush writes the batch's postings; a nil batch has nothing to write.
+func (t *textBatch) flush(b txBuckets) error {
+	if t == nil || len(t.add) == 0 {
+		return nil
+	}
+	err := putPostings(b, t.add)
+	t.add = nil
+	return err
+}
+
+// unindexTextTx takes a session out of the search index: its doc id no
+// longer leads anywhere.
+func unindexTextTx(b txBuckets, sessionID string) error {
+	doc, ok := docOf(b, sessionID)
+	if !ok {
+		return nil
+	}
+	dk := docKey(doc)
+	for _, err := range []error{b.idxDocs.Delete(dk), b.idxTail.Delete(dk), b.idxSdoc.Delete([]byte(sessionID))} {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeTail moves every session waiting in idx_tail into idx_words.
+func mergeTail(b txBuckets) error {
+	add := map[[wordsKeyLen]byte][]uint32{}
+	var keys [][]byte
+	err := b.idxTail.ForEach(func(k, v []byte, err error) error {
+		if err != nil {
+			return err
+		}
+		if len(k) != docLen {
+			return errIndexValue
+		}
+		keys = append(keys, bytes.Clone(k))
+		doc := binary.BigEndian.Uint32(k)
+		hs, err := decodeHashes(v)
+		if err != nil {
+			return err
+		}
+		for _, h := range hs {
+			wk := [wordsKeyLen]byte(wordsKey(doc>>blockBits, h))
+			add[wk] = append(add[wk], doc)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := putPostings(b, add); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := b.idxTail.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putPostings adds doc ids to idx_words, key by key in key order.
+func putPostings(b txBuckets, add map[[wordsKeyLen]byte][]uint32) error {
+	ks := make([][wordsKeyLen]byte, 0, len(add))
+	for k := range add {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, func(a, b [wordsKeyLen]byte) int { return bytes.Compare(a[:], b[:]) })
+	for _, k := range ks {
+		docs := add[k]
+		if old, err := b.idxWords.Get(k[:]); err != nil {
+			return err
+		} else if old != nil {
+			prev, err := decodePostings(binary.BigEndian.Uint32(k[:docLen]), old, nil)
+			if err != nil {
+				return err
+			}
+			docs = append(prev, docs...)
+		}
+		slices.Sort(docs)
+		docs = slices.Compact(docs)
+		if err := b.idxWords.Put(k[:], encodePostings(docs)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rebuildTextIndex empties the search index and builds it afresh from
+// every readable session, block by block (a session that cannot be read is
+// left out: Check reports it).
+func rebuildTextIndex(tx *bbolt.Tx, c *sealer) error {
+	for _, name := range textIndexBuckets {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	b, err := bucketsOf(tx, c)
+	if err != nil {
+		return err
+	}
+	b.idxWords.b.FillPercent = 1
+	b.idxDocs.FillPercent = 1
+	h := newHasher(c)
+	add := map[[wordsKeyLen]byte][]uint32{}
+	doc := uint32(0)
+	flush := func() error {
+		err := putPostings(b, add)
+		clear(add)
+		return err
+	}
+	err = b.sessions.ForEach(func(k, v []byte, err error) error {
+		if err != nil {
+			return nil
+		}
+		sess, err := decodeSession(v)
+		if err != nil || sess.ID != string(k) {
+			return nil
+		}
+		doc++
+		if doc>>blockBits != (doc-1)>>blockBits {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		dk := docKey(doc)
+		if err := b.idxDocs.Put(dk, timeKey(sess.Date, sess.ID)); err != nil {
+			return err
+		}
+		if err := b.idxSdoc.Put(k, dk); err != nil {
+			return err
+		}
+		for _, hv := range h.sessionHashes(sess) {
+			wk := [wordsKeyLen]byte(wordsKey(doc>>blockBits, hv))
+			add[wk] = append(add[wk], doc)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return b.idxDocs.SetSequence(uint64(doc))
+}
+
+// lookup returns the live doc ids holding the hash h, ascending.
+func lookup(b txBuckets, h uint64) ([]uint32, error) {
+	var out []uint32
+	last := b.idxDocs.Sequence()
+	for block := uint32(0); uint64(block) <= last>>blockBits; block++ {
+		k := wordsKey(block, h)
+		raw, err := b.idxWords.Get(k)
+		if err != nil {
+			return nil, err
+		}
+		if raw != nil {
+			if out, err = decodePostings(block, raw, out); err != nil {
+				return nil, err
+			}
+		}
+	}
+	err := b.idxTail.ForEach(func(k, v []byte, err error) error {
+		if err != nil {
+			return err
+		}
+		if len(k) == docLen && hasHash(v, h) {
+			out = append(out, binary.BigEndian.Uint32(k))
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return slices.Compact(out), err
+}
+
+// intersect keeps the doc ids of a also in b (both ascending).
+func intersect(a, b []uint32) []uint32 {
+	out := a[:0]
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, a[i])
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
+
+// checkTextIndex checks the search index against the saved sessions:
+// every session has one doc id, filed under its date, whose entries (in
+// idx_tail, or in idx_words) are exactly the hashes of its words, compared
+// by count and sum; and every entry points at a live doc id, except that
+// idx_words may still hold doc ids of sessions saved again or removed
+// since the file was last rewritten (see above).
+func checkTextIndex(b txBuckets, saved map[string]savedFacts, fault func(bucket, key []byte, format string, args ...any)) {
+	docs := map[uint32]string{} // doc id -> session id
+	_ = b.idxDocs.ForEach(func(k, v []byte) error {
+		if len(k) != docLen || len(v) != timeKeyLen {
+			fault(bktIdxDocs, k, "the entry has the wrong length")
+			return nil
+		}
+		doc, sid := binary.BigEndian.Uint32(k), string(v[dateLen:])
+		f, ok := saved[sid]
+		switch {
+		case !ok:
+			fault(bktIdxDocs, []byte(sid), "points at a session that is not on file (or cannot be read)")
+		case dateBytes(f.date) != [dateLen]byte(v[:dateLen]):
+			fault(bktIdxDocs, []byte(sid), "is filed under the wrong date")
+		case uint64(doc) > b.idxDocs.Sequence():
+			fault(bktIdxDocs, []byte(sid), "has a number beyond the last one given")
+		}
+		docs[doc] = sid
+		return nil
+	})
+	sdoc := map[string]uint32{}
+	_ = b.idxSdoc.ForEach(func(k, v []byte) error {
+		if len(v) != docLen {
+			fault(bktIdxSdoc, k, "the entry has the wrong length")
+			return nil
+		}
+		doc := binary.BigEndian.Uint32(v)
+		if docs[doc] != string(k) {
+			fault(bktIdxSdoc, k, "points at a number that is not this session's")
+		}
+		sdoc[string(k)] = doc
+		return nil
+	})
+	for doc, sid := range docs {
+		if d, ok := sdoc[sid]; !ok || d != doc {
+			fault(bktIdxDocs, []byte(sid), "is not the number the session is filed under")
+		}
+	}
+	type acc struct {
+		sum uint64
+		n   int
+	}
+	got := map[uint32]*acc{}
+	add := func(doc uint32, h uint64) {
+		a := got[doc]
+		if a == nil {
+			a = &acc{}
+			got[doc] = a
+		}
+		a.sum += h
+		a.n++
+	}
+	_ = b.idxTail.ForEach(func(k, v []byte, err error) error {
+		if len(k) != docLen {
+			fault(bktIdxTail, k, "the key has the wrong length")
+			return nil
+		}
+		doc := binary.BigEndian.Uint32(k)
+		if err != nil {
+			fault(bktIdxTail, k, "%v", err)
+			return nil
+		}
+		if _, ok := docs[doc]; !ok {
+			fault(bktIdxTail, k, "points at a number no session is filed under")
+			return nil
+		}
+		hs, err := decodeHashes(v)
+		if err != nil || !slices.IsSorted(hs) {
+			fault(bktIdxTail, k, "%v", errIndexValue)
+			return nil
+		}
+		for _, h := range hs {
+			add(doc, h)
+		}
+		return nil
+	})
+	_ = b.idxWords.ForEach(func(k, v []byte, err error) error {
+		if len(k) != wordsKeyLen {
+			fault(bktIdxWords, k, "the key has the wrong length")
+			return nil
+		}
+		if err != nil {
+			fault(bktIdxWords, k, "%v", err)
+			return nil
+		}
+		block, h := binary.BigEndian.Uint32(k), binary.BigEndian.Uint64(k[docLen:])
+		ds, err := decodePostings(block, v, nil)
+		if err != nil || len(ds) == 0 {
+			fault(bktIdxWords, k, "%v", errIndexValue)
+			return nil
+		}
+		for _, d := range ds {
+			if _, live := docs[d]; live {
+				add(d, h)
+			}
+		}
+		return nil
+	})
+	for sid, f := range saved {
+		doc, ok := sdoc[sid]
+		if !ok {
+			fault(bktSessions, []byte(sid), "missing from the search index")
+			continue
+		}
+		a := got[doc]
+		if a == nil {
+			a = &acc{}
+		}
+		if a.n != f.words || a.sum != f.wordSum {
+			fault(bktSessions, []byte(sid), "the search index does not match the words of the session")
+		}
+	}
+}
