@@ -136,9 +136,6 @@ func itemHeading(g *coach.Guide, itemID string) string {
 	return ""
 }
 
-// Reveal reads the session again: the record or reflection was just written.
-func (d *detailScreen) Reveal(ctx *Context) tea.Cmd { return loadDetail(ctx.Store, d.id, d.person.ID) }
-
 func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case detailMsg:
@@ -151,6 +148,13 @@ func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		d.set(ctx, msg.person, msg.session)
+	case partSavedMsg:
+		// The record or reflection written above (even after its form was
+		// left): show the session as it now is, so the next form opened
+		// from here starts from it, not from what it was before.
+		if msg.err == nil && msg.sessionID == d.id && d.loaded {
+			d.set(ctx, d.person, msg.session)
+		}
 	case recordSavedMsg:
 		if msg.err != nil {
 			if msg.what == "record" || msg.what == "addendum" || msg.what == "agreed" {

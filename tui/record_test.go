@@ -203,3 +203,21 @@ func TestKeepingBothRepeatsNothing(t *testing.T) {
 		t.Fatalf("after keeping both: %q", got)
 	}
 }
+
+// Found in the last trial: writing the record, leaving it and opening it
+// again in the same window is no conflict, however the writes interleave.
+func TestReopeningTheRecordInOneWindowIsNoConflict(t *testing.T) {
+	h, id := openSavedSession(t)
+	h.press("r")
+	h.tabTo(coach.SaidID)
+	h.typeText("First words")
+	h.press("esc", "r")
+	h.tabTo(coach.SaidID)
+	h.typeText(" and more")
+	if strings.Contains(h.screen(), "Another attend window") {
+		t.Fatalf("a false conflict in one window:\n%s", h.screen())
+	}
+	if got := h.store.sessions[id].Said(); got != "First words and more" {
+		t.Fatalf("record = %q", got)
+	}
+}
