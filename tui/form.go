@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/textarea"
@@ -425,86 +423,6 @@ func (m *partForm) move(ctx *Context, delta int) bool {
 	return true
 }
 
-// changed records an edit and schedules an autosave if none is pending.
-func (m *partForm) changed(ctx *Context) tea.Cmd {
-	m.rev++
-	m.session.Left = false // being written here again
-	m.session.Updated = ctx.Now()
-	if m.tickPending {
-		return nil
-	}
-	m.tickPending = true
-	return autosaveTick(ctx.AutosaveDelay)
-}
-
-// dirty reports whether there are changes not yet on disk.
-func (m *partForm) dirty() bool { return m.rev > m.savedRev }
-
-// autosave starts a draft write if one is due and none is running.
-func (m *partForm) autosave(ctx *Context) tea.Cmd {
-	m.tickPending = false
-	if !m.dirty() || m.saving || m.elsewhere || m.agreed {
-		return nil
-	}
-	return m.flush(ctx)
-}
-
-// flush writes the draft now (unless a write is already running; its result
-// will schedule the next one).
-func (m *partForm) flush(ctx *Context) tea.Cmd {
-	if m.saving {
-		return nil
-	}
-	m.saving = true
-	if m.part != coach.PartPrep {
-		s := m.finished()
-		return savePart(ctx.Store, s.ID, m.before, m.part, s.Answers(m.part), s.Actions, m.rev, ctx.Now)
-	}
-	return saveDraft(ctx.Store, m.session.Clone(), m.rev, ctx.Now)
-}
-
-// partSaved takes the result of writing a saved session's record or
-// reflection.
-func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
-	m.saving = false
-	m.saveErr = msg.err
-	switch {
-	case errors.Is(msg.err, coach.ErrRecordChanged):
-		m.elsewhere = true // another window wrote it: stop, and say so
-		return nil
-	case errors.Is(msg.err, coach.ErrRecordAgreed):
-		m.agreed = true
-		return nil
-	case msg.err == nil:
-		m.savedRev = max(m.savedRev, msg.rev)
-		m.savedAt, m.before = msg.at, msg.session.Clone()
-	}
-	if m.dirty() && !m.tickPending {
-		m.tickPending = true
-		return autosaveTick(ctx.AutosaveDelay)
-	}
-	return nil
-}
-
-// draftSaved takes an autosave's result.
-func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
-	m.saving = false
-	m.saveErr = msg.err
-	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
-		m.elsewhere = true
-		return nil // retrying would only fail again
-	}
-	if msg.err == nil {
-		m.savedRev = max(m.savedRev, msg.rev)
-		m.savedAt = msg.at
-	}
-	if m.dirty() && !m.tickPending {
-		m.tickPending = true
-		return autosaveTick(ctx.AutosaveDelay)
-	}
-	return nil
-}
-
 // addAction appends an empty action and focuses its text.
 func (m *partForm) addAction(ctx *Context) tea.Cmd {
 	s := m.cur()
@@ -560,58 +478,4 @@ func (m *partForm) stageDone(i int) bool {
 		}
 	}
 	return false
-}
-
-// warnings lists what saving would not keep exactly as typed, for the review.
-func (m *partForm) warnings() []string {
-	var out []string
-	blank := 0
-	for i, a := range m.session.Actions {
-		if strings.TrimSpace(a.Text) == "" {
-			blank++
-			continue
-		}
-		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" {
-			out = append(out, m.words.T("form.unread", "N", i+1, "Due", strings.TrimSpace(raw), "Kept", m.keptWords(a.Text, raw)))
-		}
-	}
-	if blank > 0 {
-		out = append(out, m.words.T("form.blank", "Count", blank))
-	}
-	return out
-}
-
-// finished is the session to save: a copy in which an unreadable due date is
-// kept in its action's words, so nothing typed is dropped on the way.
-func (m *partForm) finished() coach.Session {
-	s := m.session.Clone()
-	if m.elsewhere && m.part == coach.PartPrep {
-		// The other window keeps this prep; what is here becomes its own
-		// session rather than overwriting that one.
-		s.ID, s.Writer, s.Base = coach.NewID(time.Now()), "", time.Time{}
-	}
-	for i, a := range s.Actions {
-		if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" && strings.TrimSpace(a.Text) != "" {
-			s.Actions[i].Text = m.keptWords(a.Text, raw)
-		}
-	}
-	return s
-}
-
-// keptWords is an action's text with a due date attend cannot read kept in
-// it, so nothing typed is dropped on the way to the record.
-func (m *partForm) keptWords(text, rawDue string) string {
-	return m.words.T("form.kept", "Text", strings.TrimSpace(text), "Due", strings.TrimSpace(rawDue))
-}
-
-// markLeft records on the draft that this window has left it, so that the
-// next window to open it carries on at once rather than asking whether
-// this one is still open. It reports whether there is a draft to mark.
-func (m *partForm) markLeft() bool {
-	if m.session.Left || (!m.dirty() && m.savedAt.IsZero()) {
-		return false // already marked, or nothing was ever written
-	}
-	m.session.Left = true
-	m.rev++
-	return true
 }
