@@ -1,0 +1,286 @@
+package coach
+
+// The JSON field readers an import is checked with: each names the path of
+// a field it refuses.
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+func isNull(raw json.RawMessage) bool {
+	return len(raw) == 0 || string(raw) == "null"
+}
+
+func kindOf(raw json.RawMessage) string {
+	s := strings.TrimSpace(string(raw))
+	if s == "" {
+		return "nothing"
+	}
+	switch s[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case '"':
+		return "text"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// object reads a JSON object, refusing any key not in known (nil: any key).
+func object(path string, raw json.RawMessage, known []string) (map[string]json.RawMessage, error) {
+	var m map[string]json.RawMessage
+	if isNull(raw) || json.Unmarshal(raw, &m) != nil || m == nil {
+		return nil, faultAt(path, "should be an object, not %s", kindOf(raw))
+	}
+	if known != nil {
+		if err := knownFields(path, m, known); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// knownFields refuses any key of m not in known.
+// If there are several, the first in sorted order is named, so the message
+// is the same every time.
+func knownFields(path string, m map[string]json.RawMessage, known []string) error {
+	bad, found := "", false
+	for k := range m {
+		if !slices.Contains(known, k) && (!found || k < bad) {
+			bad, found = k, true
+		}
+	}
+	if found {
+		return faultAt(join(path, bad), "is not a field this attend knows (an export from a newer attend? update attend)")
+	}
+	return nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// array reads a JSON list under key, refusing more than max items.
+func array(path string, m map[string]json.RawMessage, max int) ([]json.RawMessage, error) {
+	raw, ok := m[lastKey(path)]
+	if !ok {
+		return nil, faultAt(path, "is missing")
+	}
+	var items []json.RawMessage
+	if isNull(raw) || json.Unmarshal(raw, &items) != nil {
+		return nil, faultAt(path, "should be a list, not %s", kindOf(raw))
+	}
+	if len(items) > max {
+		return nil, faultAt(path, "has %d entries, more than the %d attend accepts", len(items), max)
+	}
+	return items, nil
+}
+
+// lastKey is the field name at the end of a path ("sessions[2].answers" → "answers").
+func lastKey(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// str reads a string field; a missing or null field is "" (an error if required).
+func str(path string, m map[string]json.RawMessage, required bool) (string, error) {
+	raw, ok := m[lastKey(path)]
+	if !ok || isNull(raw) {
+		if required {
+			return "", faultAt(path, "is missing")
+		}
+		return "", nil
+	}
+	return jsonString(path, raw)
+}
+
+// jsonString decodes a JSON string, taking plain ones (no escapes, as most
+// are) straight from the bytes.
+func jsonString(path string, raw json.RawMessage) (string, error) {
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' {
+		plain := true
+		for _, c := range raw[1 : n-1] {
+			if c == '\\' || c == '"' || c < 0x20 {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			s := string(raw[1 : n-1])
+			if err := CheckText(s); err != nil {
+				return "", faultAt(path, "%v", err)
+			}
+			return s, nil
+		}
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return "", faultAt(path, "should be text, not %s", kindOf(raw))
+	}
+	// Every text field, names included, follows the one rule on what text
+	// may hold: an escape sequence or a hidden character is refused here,
+	// with the field's path, rather than kept to act on a terminal later.
+	if err := CheckText(s); err != nil {
+		return "", faultAt(path, "%v", err)
+	}
+	return s, nil
+}
+
+// textField reads free text: valid, and no longer than MaxAnswerLen.
+func textField(path string, m map[string]json.RawMessage) (string, error) {
+	s, err := str(path, m, false)
+	if err != nil {
+		return "", err
+	}
+	if n := utf8.RuneCountInString(s); n > MaxAnswerLen {
+		return "", faultAt(path, "is %d characters, longer than the %d attend keeps", n, MaxAnswerLen)
+	}
+	return s, nil
+}
+
+// integer reads a whole number; a missing or null field is 0 (an error if required).
+func integer(path string, m map[string]json.RawMessage, required bool) (int, error) {
+	raw, ok := m[lastKey(path)]
+	if !ok || isNull(raw) {
+		if required {
+			return 0, faultAt(path, "is missing")
+		}
+		return 0, nil
+	}
+	if kindOf(raw) != "a number" {
+		return 0, faultAt(path, "should be a number, not %s", kindOf(raw))
+	}
+	n, err := strconv.ParseInt(string(raw), 10, 32)
+	if err != nil {
+		return 0, faultAt(path, "%s is not a whole number attend can hold", raw)
+	}
+	return int(n), nil
+}
+
+func idField(path string, raw json.RawMessage) (string, error) {
+	if isNull(raw) {
+		return "", faultAt(path, "is missing")
+	}
+	s, err := jsonString(path, raw)
+	if err != nil {
+		return "", err
+	}
+	if !ValidID(s) {
+		return "", faultAt(path, "%q is not an attend id (26 characters, such as 01M8B6J8DNPJ2PXMD9RG5HGHXB)", s)
+	}
+	return s, nil
+}
+
+// timeField reads an RFC 3339 time; a missing field is the zero time (an
+// error if required).
+func timeField(path string, m map[string]json.RawMessage, required bool) (time.Time, error) {
+	s, err := str(path, m, required)
+	if err != nil || s == "" {
+		return time.Time{}, err
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, faultAt(path, "%q is not a time such as 2026-11-26T08:55:00Z", s)
+	}
+	if t.IsZero() { // how Go writes a time never set: judged as missing by the caller
+		return t, nil
+	}
+	if err := plausible(path, s, DateOf(t)); err != nil {
+		return time.Time{}, err
+	}
+	return t, nil
+}
+
+// The dates an import accepts: within a working life. Anything earlier, or
+// further ahead, is a mistake (a year typed wrong, a placeholder such as
+// 9999-12-31 or 0001-01-01) that would sort and count wrongly for ever.
+const (
+	earliestYear    = 1950
+	maxYearsAhead   = 5
+	plausibleReason = "no attend record is dated then, so the date must be wrong: correct it in the file, or leave it out if the field is optional"
+)
+
+func plausible(path, text string, d Date) error {
+	if d.Year < earliestYear {
+		return faultAt(path, "%s is before %d: %s", text, earliestYear, plausibleReason)
+	}
+	today := DateOf(importNow())
+	limit := Date{Year: today.Year + maxYearsAhead, Month: today.Month, Day: today.Day}
+	if today.Month == time.February && today.Day == 29 {
+		limit.Day = 28
+	}
+	if limit.Before(d) {
+		return faultAt(path, "%s is more than %d years from now: %s", text, maxYearsAhead, plausibleReason)
+	}
+	return nil
+}
+
+// dateField reads a YYYY-MM-DD calendar date; a missing field is the zero
+// Date (an error if required).
+func dateField(path string, m map[string]json.RawMessage, required bool) (Date, error) {
+	s, err := str(path, m, required)
+	if err != nil || s == "" {
+		if err == nil && required {
+			err = faultAt(path, "is empty")
+		}
+		return Date{}, err
+	}
+	var d Date
+	if err := d.UnmarshalText([]byte(s)); err != nil {
+		return Date{}, faultAt(path, "%q is not a date such as 2027-02-24", s)
+	}
+	if err := d.Check(); err != nil {
+		return Date{}, faultAt(path, "%v", err)
+	}
+	if err := plausible(path, s, d); err != nil {
+		return Date{}, err
+	}
+	return d, nil
+}
+
+var cadenceWords = regexp.MustCompile(`^every (?:(\d{1,3}) )?(week|weeks|month|months)$`)
+
+// ParseCadence reads a cadence as Cadence.String writes it: "every week",
+// "every 6 weeks", "every month", "every 3 months". The default (every 3
+// months) comes back as the zero Cadence, as a person who never chose one
+// is stored.
+func ParseCadence(s string) (Cadence, error) {
+	m := cadenceWords.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return Cadence{}, fmt.Errorf("%q is not a cadence such as \"every 3 months\" or \"every 6 weeks\"", s)
+	}
+	n := 1
+	if m[1] != "" {
+		n, _ = strconv.Atoi(m[1])
+	}
+	if n < 1 {
+		return Cadence{}, fmt.Errorf("%q is not a cadence: the interval must be at least 1", s)
+	}
+	var c Cadence
+	if strings.HasPrefix(m[2], "week") {
+		c.Weeks = n
+	} else {
+		c.Months = n
+	}
+	if c == DefaultCadence {
+		return Cadence{}, nil
+	}
+	return c, nil
+}
