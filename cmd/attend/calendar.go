@@ -17,8 +17,6 @@ import (
 	"attend/coach/msg"
 )
 
-// ---- attend calendar
-
 func newCalendarCmd(g *globals) *cobra.Command {
 	var initials bool
 	cmd := &cobra.Command{

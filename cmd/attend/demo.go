@@ -15,8 +15,6 @@ import (
 	"attend/data"
 )
 
-// ---- attend demo
-
 func newDemoCmd(g *globals) *cobra.Command {
 	var sessions, people int
 	var seed uint64

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"charm.land/fang/v2"
@@ -106,43 +105,18 @@ Run it with no arguments to open your people.`,
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language: en or cy (default $ATTEND_LANG, then a Welsh locale in $LANG, else en)")
 	root.PersistentFlags().DurationVar(&g.lockAfter, "lock-after", 5*time.Minute, "with encryption on, lock the screen after this long without a key press (0 never)")
-	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g), newCadenceCmd(g))
-	addPrivacyCommands(root, g)
-	addReviewCommands(root, g)
-	addFollowUpCommands(root, g)
-	addPartsCommands(root, g)
-	root.AddCommand(newCalendarCmd(g), newMatrixCmd(g))
+	root.PersistentFlags().StringVar(&privacyOf(g).passFile, "passphrase-file", "",
+		"read the passphrase of an encrypted database from the first line of FILE (default $ATTEND_PASSPHRASE_FILE); the file must be readable by you alone")
+	// One file per command: prep.go, log.go, erase.go, ...
+	root.AddCommand(
+		newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g), newCadenceCmd(g),
+		newEncryptCmd(g), newPassphraseCmd(g), newImportCmd(g), newEraseCmd(g), newRetentionCmd(g), newCompactCmd(g),
+		newDemoCmd(g), newLogCmd(g), newShowCmd(g),
+		newActionsCmd(g), newCloseActionCmd(g, coach.ActionDone), newCloseActionCmd(g, coach.ActionDropped),
+		newRecordCmd(g), newAddendumCmd(g), newTrendsCmd(g),
+		newBriefCmd(g), newPromptsCmd(g),
+		newCalendarCmd(g), newMatrixCmd(g),
+	)
 	completions(root, g)
 	return root
-}
-
-func newPrepCmd(g *globals) *cobra.Command {
-	var isNew bool
-	var line *lineFlags // plain lines (accessible.go)
-	cmd := &cobra.Command{
-		Use:   "prep NAME",
-		Short: "Start or carry on a prep for one person (--new to add someone)",
-		Long: `prep opens the prep for the person NAME means: their whole name, or the start
-of it or of any word of it, ignoring case and accents. A name that matches
-no one is added as someone new, unless it is close to someone already here
-("sain" for Siân Ŵyn): then prep asks you to choose, and --new adds them.`,
-		Example: `  attend prep "Siân Ŵyn"
-  attend prep sian          (matches Siân, ignoring case and accents)
-  attend prep --new Sain    (adds Sain, even though Siân Ŵyn is close)`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(wordsOf(cmd).T("cli.prep.args"))}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if line.wanted(cmd) {
-				return runAccessible(cmd, g, args[0], isNew, line)
-			}
-			return runTUI(cmd, g, args[0], isNew)
-		},
-	}
-	line = addLineFlags(cmd)
-	cmd.Flags().BoolVar(&isNew, "new", false, "add NAME as a new person, even if it is close to someone's name")
-	return cmd
 }

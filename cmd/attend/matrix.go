@@ -16,8 +16,6 @@ import (
 	"attend/data"
 )
 
-// ---- attend matrix
-
 func newMatrixCmd(g *globals) *cobra.Command {
 	var from, to, format string
 	cmd := &cobra.Command{

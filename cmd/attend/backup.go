@@ -14,38 +14,6 @@ import (
 	"attend/coach/msg"
 )
 
-func newCheckCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check",
-		Short: "Verify the whole database file and every record in it",
-		Long: `check reads every page and record of the database, runs bbolt's own
-consistency check, and names every fault it finds. It only reads: the file is
-never changed. It exits 0 when all is well and 1 otherwise.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, _, err := g.openWithGuide(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if err := st.Check(); err != nil {
-				return err
-			}
-			l := wordsOf(cmd)
-			if left := st.Leftovers(); len(left) > 0 {
-				out := cmd.OutOrStdout()
-				fmt.Fprintln(out, l.T("cli.check.left", "Path", st.Path(), "What", counted(l, "cli.check.copies", len(left))))
-				for _, c := range left {
-					fmt.Fprintf(out, "  %s\n", c)
-				}
-				return errors.New(l.T("cli.check.leftover", "Path", st.Path()))
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.check.ok", "Path", st.Path()))
-			return nil
-		},
-	}
-}
-
 func newBackupCmd(g *globals) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
@@ -99,9 +67,6 @@ copying it back over the database while no attend is running.`,
 	return cmd
 }
 
-// backupNow is the time that names a backup in a folder (tests set it).
-var backupNow = time.Now
-
 // reserveBackup makes the empty file a backup into dir will be written
 // over: attend-YYYYMMDD-HHMMSS.db, or with -2, -3, ... when a backup made
 // in the same second already has that name. Creating it (only if it does
@@ -126,3 +91,6 @@ func reserveBackup(l *msg.Lang, dir string, at time.Time) (string, error) {
 	}
 	return "", errors.New(l.T("cli.backup.full", "Dir", dir))
 }
+
+// backupNow is the time that names a backup in a folder (tests set it).
+var backupNow = time.Now

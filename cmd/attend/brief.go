@@ -11,14 +11,6 @@ import (
 	"attend/data"
 )
 
-// addPartsCommands adds the commands around a session's three parts: the
-// Last time brief before a meeting, and the prompt set itself.
-func addPartsCommands(root *cobra.Command, g *globals) {
-	root.AddCommand(newBriefCmd(g), newPromptsCmd(g))
-}
-
-// ---- attend brief
-
 func newBriefCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "brief NAME",
