@@ -14,7 +14,7 @@ import (
 	"attend/data"
 )
 
-func newActionsCmd(g *globals) *cobra.Command {
+func newActionsCmd(o *options) *cobra.Command {
 	var person string
 	cmd := &cobra.Command{
 		Use:   "actions",
@@ -30,13 +30,13 @@ Fields are separated by two spaces. 'attend done ACTION-ID' and
 characters of the id will do if no other open action starts the same way.`,
 		Example: `  attend actions
   attend actions --person sian`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := personGiven(cmd, person); err != nil {
+			if err := o.personGiven(cmd, person); err != nil {
 				return err
 			}
-			l := wordsOf(cmd)
-			st, _, err := g.openWithGuide(true)
+			l := o.words()
+			st, _, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}

@@ -10,7 +10,7 @@ import (
 	"attend/coach"
 )
 
-func newAddendumCmd(g *globals) *cobra.Command {
+func newAddendumCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "addendum SESSION-ID TEXT",
 		Short: "Add a dated correction or later note to a saved session",
@@ -20,12 +20,12 @@ SESSION-ID is the id from 'attend log', or its first 6 or more characters.`,
 		Example: `  attend addendum 01M8B6JA8Z "Correction: the CIW visit is in March, not May"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 || strings.TrimSpace(strings.Join(args[1:], " ")) == "" {
-				return usageError{errors.New(wordsOf(cmd).T("cli.addendum.args"))}
+				return usageError{errors.New(o.words().T("cli.addendum.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, _, err := g.openWithGuide(false)
+			st, _, err := o.openWithGuide(false)
 			if err != nil {
 				return err
 			}
@@ -38,7 +38,7 @@ SESSION-ID is the id from 'attend log', or its first 6 or more characters.`,
 				return err
 			}
 			at := s.Addenda[len(s.Addenda)-1].At.Local()
-			l := wordsOf(cmd)
+			l := o.words()
 			fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.addendum.added", "ID", s.ID, "Date", human(l, s.Date), "On", human(l, coach.DateOf(at)), "Time", at.Format("15:04")))
 			return nil
 		},

@@ -13,17 +13,17 @@ import (
 
 // personGiven refuses a --person flag given but blank: it must never
 // quietly mean everyone.
-func personGiven(cmd *cobra.Command, person string) error {
+func (o *options) personGiven(cmd *cobra.Command, person string) error {
 	if cmd.Flags().Changed("person") && strings.TrimSpace(person) == "" {
-		return usageError{errors.New(wordsOf(cmd).T("cli.person.blank", "Command", cmd.Name()))}
+		return usageError{errors.New(o.words().T("cli.person.blank", "Command", cmd.Name()))}
 	}
 	return nil
 }
 
 // noArgs refuses arguments as misuse (exit 2), saying which command.
-func noArgs(cmd *cobra.Command, args []string) error {
+func (o *options) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageError{errors.New(wordsOf(cmd).T("cli.noargs", "Command", cmd.Name(), "Arg", fmt.Sprintf("%q", args[0])))}
+		return usageError{errors.New(o.words().T("cli.noargs", "Command", cmd.Name(), "Arg", fmt.Sprintf("%q", args[0])))}
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ import (
 	"attend/coach/msg"
 )
 
-func newBackupCmd(g *globals) *cobra.Command {
+func newBackupCmd(o *options) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "backup FILE",
@@ -29,12 +29,12 @@ copying it back over the database while no attend is running.`,
   attend backup /media/usb/attend-2026-11-26.db`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.backup.args"))}
+				return usageError{errors.New(o.words().T("cli.backup.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			fi, statErr := os.Stat(args[0])
 			if statErr == nil && !fi.IsDir() && !force {
 				return errors.New(l.T("cli.backup.exists", "Path", args[0]))
@@ -42,7 +42,7 @@ copying it back over the database while no attend is running.`,
 			if statErr != nil && strings.HasSuffix(args[0], string(os.PathSeparator)) {
 				return errors.New(l.T("cli.backup.nofolder", "Path", args[0]))
 			}
-			st, err := g.open(true, nil)
+			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}

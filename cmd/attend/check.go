@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newCheckCmd(g *globals) *cobra.Command {
+func newCheckCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check",
 		Short: "Verify the whole database file and every record in it",
@@ -16,7 +16,7 @@ consistency check, and names every fault it finds. It only reads: the file is
 never changed. It exits 0 when all is well and 1 otherwise.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, _, err := g.openWithGuide(true)
+			st, _, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}
@@ -24,7 +24,7 @@ never changed. It exits 0 when all is well and 1 otherwise.`,
 			if err := st.Check(); err != nil {
 				return err
 			}
-			l := wordsOf(cmd)
+			l := o.words()
 			if left := st.Leftovers(); len(left) > 0 {
 				out := cmd.OutOrStdout()
 				fmt.Fprintln(out, l.T("cli.check.left", "Path", st.Path(), "What", counted(l, "cli.check.copies", len(left))))

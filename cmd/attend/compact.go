@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newCompactCmd(g *globals) *cobra.Command {
+func newCompactCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "compact",
 		Short: "Rewrite the database file so nothing deleted remains in it",
@@ -16,7 +16,7 @@ it, so no trace of anything deleted remains in free space. attend erase does
 this by itself; compact is for when that step could not finish.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := g.open(false, nil)
+			st, err := o.open(false, nil)
 			if err != nil {
 				return err
 			}
@@ -27,7 +27,7 @@ this by itself; compact is for when that step could not finish.`,
 			}
 			after, _ := os.Stat(st.Path())
 			if before != nil && after != nil {
-				fmt.Fprintln(cmd.OutOrStdout(), wordsOf(cmd).T("cli.compact.done", "Path", st.Path(), "Before", before.Size(), "After", after.Size()))
+				fmt.Fprintln(cmd.OutOrStdout(), o.words().T("cli.compact.done", "Path", st.Path(), "Before", before.Size(), "After", after.Size()))
 			}
 			return nil
 		},

@@ -15,7 +15,7 @@ import (
 	"attend/data"
 )
 
-func newDemoCmd(g *globals) *cobra.Command {
+func newDemoCmd(o *options) *cobra.Command {
 	var sessions, people int
 	var seed uint64
 	cmd := &cobra.Command{
@@ -40,9 +40,9 @@ demo only adds to a database that holds nothing but demo people: if the file
 holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 		Example: `  attend demo --sessions 300 --db /tmp/attend-demo.db
   ATTEND_DB=/tmp/attend-demo.db attend demo --sessions 10000 --seed 42`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if !cmd.Flags().Changed("sessions") {
 				return usageError{errors.New(l.T("cli.demo.how"))}
 			}
@@ -52,11 +52,11 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if people < 0 || people > coach.MaxDemoPeople {
 				return usageError{errors.New(l.T("cli.demo.people", "Max", coach.MaxDemoPeople, "N", people))}
 			}
-			guide, err := g.guide()
+			guide, err := o.guide()
 			if err != nil {
 				return err
 			}
-			path, own, err := demoPath(g)
+			path, own, err := demoPath(o)
 			if err != nil {
 				return err
 			}
@@ -72,7 +72,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			}
 			// An encrypted file (most unlikely for demo data) opens with
 			// --passphrase-file; demo does not ask on the terminal.
-			pass, _, err := g.passphraseFromFile()
+			pass, _, err := o.passphraseFromFile()
 			if err != nil {
 				return err
 			}
@@ -108,12 +108,12 @@ const demoFile = "attend-demo.db"
 // database too, if named on purpose), else a file of its own, attend-demo.db
 // beside the default database, so that trying attend never fills the
 // manager's own records with made-up people. own says it is that file.
-func demoPath(g *globals) (path string, own bool, err error) {
-	if g.db != "" || os.Getenv("ATTEND_DB") != "" {
-		path, err = g.dbPath()
+func demoPath(o *options) (path string, own bool, err error) {
+	if o.dbNamed() {
+		path, err = o.dbPath()
 		return path, false, err
 	}
-	def, err := data.DefaultPath()
+	def, err := data.DefaultPath(o.load().dataHome)
 	if err != nil {
 		return "", false, err
 	}

@@ -10,7 +10,7 @@ import (
 	"attend/coach"
 )
 
-func newCloseActionCmd(g *globals, status coach.ActionStatus) *cobra.Command {
+func newCloseActionCmd(o *options, status coach.ActionStatus) *cobra.Command {
 	var reason, outcome string
 	cmd := &cobra.Command{
 		Use:   "done ACTION-ID [--outcome helped|partly|notyet|didntask]",
@@ -25,23 +25,23 @@ in the export, 'attend brief' and 'attend trends'.`,
   attend done 01M8B6JA8Z --outcome helped`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.close.args", "Command", cmd.Name()))}
+				return usageError{errors.New(o.words().T("cli.close.args", "Command", cmd.Name()))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if status == coach.ActionDropped && strings.TrimSpace(reason) == "" {
 				return usageError{errors.New(l.T("cli.drop.why.missing"))}
 			}
-			var o coach.Outcome
+			var oc coach.Outcome
 			if cmd.Flags().Changed("outcome") {
 				var err error
-				if o, err = coach.ParseOutcome(outcome); err != nil {
+				if oc, err = coach.ParseOutcome(outcome); err != nil {
 					return usageError{fmt.Errorf("--outcome: %w", err)}
 				}
 			}
-			st, _, err := g.openWithGuide(false)
+			st, _, err := o.openWithGuide(false)
 			if err != nil {
 				return err
 			}
@@ -54,8 +54,8 @@ in the export, 'attend brief' and 'attend trends'.`,
 			if err != nil {
 				return err
 			}
-			if o != "" {
-				_, err = st.SetActionOutcome(r.SessionID, r.Action.ID, o) // done and its outcome, together
+			if oc != "" {
+				_, err = st.SetActionOutcome(r.SessionID, r.Action.ID, oc) // done and its outcome, together
 			} else {
 				_, err = st.SetActionStatus(r.SessionID, r.Action.ID, status, reason)
 			}
@@ -65,8 +65,8 @@ in the export, 'attend brief' and 'attend trends'.`,
 			out := cmd.OutOrStdout()
 			fmt.Fprintln(out, l.T("cli.closed", "Status", l.T("actions.state."+string(status)), "Text", oneLine(r.Action.Text),
 				"Owner", ownerText(l, r.Action.Owner), "Name", oneLine(r.PersonName), "Date", human(l, r.SessionDate)))
-			if o != "" {
-				fmt.Fprintln(out, l.T("cli.done.helped", "Outcome", outcomeText(l, o)))
+			if oc != "" {
+				fmt.Fprintln(out, l.T("cli.done.helped", "Outcome", outcomeText(l, oc)))
 			}
 			if status == coach.ActionDropped {
 				fmt.Fprintln(out, l.T("cli.drop.why", "Reason", oneLine(reason)))

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -19,7 +18,7 @@ func plaintextCopies(path string) []string {
 	return found
 }
 
-func newEncryptCmd(g *globals) *cobra.Command {
+func newEncryptCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "encrypt",
 		Short: "Turn on encryption for the database (asks for a new passphrase twice)",
@@ -33,8 +32,8 @@ There is no way to recover the records without the passphrase.`,
   attend encrypt --passphrase-file ~/.attend-pass     (for scripts; chmod 600)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
-			path, err := g.dbPath()
+			l := o.words()
+			path, err := o.dbPath()
 			if err != nil {
 				return err
 			}
@@ -47,11 +46,7 @@ There is no way to recover the records without the passphrase.`,
 			}
 			path = st.Path()
 			st.Close()
-			file := privacyOf(g).passFile
-			if file == "" {
-				file = os.Getenv("ATTEND_PASSPHRASE_FILE")
-			}
-			pass, err := newPassphrase(l, file)
+			pass, err := newPassphrase(l, o.passphraseFile())
 			if err != nil {
 				return err
 			}

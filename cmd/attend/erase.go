@@ -14,7 +14,7 @@ import (
 	"attend/data"
 )
 
-func newEraseCmd(g *globals) *cobra.Command {
+func newEraseCmd(o *options) *cobra.Command {
 	var person string
 	var yes bool
 	cmd := &cobra.Command{
@@ -30,11 +30,11 @@ Backups and exports made before are not touched: erase those too.`,
   attend erase --person sian --yes`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if strings.TrimSpace(person) == "" {
 				return usageError{errors.New(l.T("cli.erase.args"))}
 			}
-			st, err := g.open(false, nil)
+			st, err := o.open(false, nil)
 			if err != nil {
 				return err
 			}

@@ -13,7 +13,7 @@ import (
 	"attend/coach"
 )
 
-func newImportCmd(g *globals) *cobra.Command {
+func newImportCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE",
 		Short: "Restore or merge a JSON export (importing the same file twice changes nothing)",
@@ -27,12 +27,12 @@ FILE "-" reads standard input.`,
   attend export --db old.db | attend import -`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.import.args"))}
+				return usageError{errors.New(o.words().T("cli.import.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			name := args[0]
 			var r io.Reader = cmd.InOrStdin()
 			if name != "-" {
@@ -55,7 +55,7 @@ FILE "-" reads standard input.`,
 			if err != nil {
 				return wrapErr(l, "cli.import.failed", err, "Name", name)
 			}
-			st, _, err := g.openWithGuide(false)
+			st, _, err := o.openWithGuide(false)
 			if err != nil {
 				return err
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 	"attend/data"
 )
 
@@ -32,7 +33,7 @@ type logStyle struct {
 	dim       bool
 }
 
-func newLogCmd(g *globals) *cobra.Command {
+func newLogCmd(o *options) *cobra.Command {
 	var person, since, until, grep string
 	limit := -1
 	cmd := &cobra.Command{
@@ -56,13 +57,13 @@ Punctuation only separates words.`,
 		Example: `  attend log --person sian --since 2026-01-01
   attend log --grep "rota gaps" --limit 5
   attend log | wc -l`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if cmd.Flags().Changed("limit") && limit < 0 {
 				return usageError{errors.New(l.T("cli.log.limit", "N", limit))}
 			}
-			if err := personGiven(cmd, person); err != nil {
+			if err := o.personGiven(cmd, person); err != nil {
 				return err
 			}
 			if cmd.Flags().Changed("grep") && len(coach.SearchTerms(grep)) == 0 {
@@ -70,12 +71,12 @@ Punctuation only separates words.`,
 			}
 			var q logQuery
 			var err error
-			if q.since, q.until, err = readRange(cmd, since, until); err != nil {
+			if q.since, q.until, err = readRange(cmd, l, since, until); err != nil {
 				return err
 			}
 			q.grep = grep
 
-			st, _, err := g.openWithGuide(true)
+			st, _, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}
@@ -107,7 +108,7 @@ Punctuation only separates words.`,
 				if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 					style.width = w
 				}
-				style.dim = os.Getenv("NO_COLOR") == ""
+				style.dim = !o.load().noColor
 				for _, p := range people {
 					style.nameWidth = max(style.nameWidth, ansi.StringWidth(p.Name))
 				}
@@ -152,8 +153,7 @@ Punctuation only separates words.`,
 // 1/9 is the 1 September just gone, 2w two weeks ago). When either was
 // given without its year, it says on stderr what range it understood, so
 // the manager can see it; stdout stays for the sessions alone.
-func readRange(cmd *cobra.Command, since, until string) (from, to coach.Date, err error) {
-	l := wordsOf(cmd)
+func readRange(cmd *cobra.Command, l *msg.Lang, since, until string) (from, to coach.Date, err error) {
 	day := today()
 	if from, err = coach.ParsePastDate(since, day); err != nil {
 		return from, to, usageError{fmt.Errorf("--since: %w", err)}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -67,16 +66,11 @@ func buildVersion() string {
 	return v
 }
 
-// globals are the flags every command takes.
-type globals struct {
-	db        string
-	lang      string
-	prompts   string // a prompt pack file (prompts.go)
-	lockAfter time.Duration
-}
-
+// newRoot is attend and its commands. The flags every command takes and the
+// environment go into one options value (options.go) that every command's
+// constructor receives.
 func newRoot() *cobra.Command {
-	g := &globals{}
+	o := &options{}
 	root := &cobra.Command{
 		Use:   "attend",
 		Short: "Prepare and keep compassionate one-to-ones, offline",
@@ -89,7 +83,7 @@ Run it with no arguments to open your people.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd, g, "", false)
+			return runTUI(cmd, o, "", false)
 		},
 		// The prompt pack is in place before any command runs;
 		// `prompts check` checks the file it is given instead.
@@ -98,25 +92,20 @@ Run it with no arguments to open your people.`,
 				coach.UsePack(nil)
 				return nil
 			}
-			return g.usePack()
+			return o.usePack()
 		},
 	}
-	root.PersistentFlags().StringVar(&g.prompts, "prompts", "", "your organisation's prompt pack, a TOML file (default $ATTEND_PROMPTS, else $XDG_CONFIG_HOME/attend/prompts.toml if there)")
-	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
-	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language: en or cy (default $ATTEND_LANG, then a Welsh locale in $LANG, else en)")
-	root.PersistentFlags().DurationVar(&g.lockAfter, "lock-after", 5*time.Minute, "with encryption on, lock the screen after this long without a key press (0 never)")
-	root.PersistentFlags().StringVar(&privacyOf(g).passFile, "passphrase-file", "",
-		"read the passphrase of an encrypted database from the first line of FILE (default $ATTEND_PASSPHRASE_FILE); the file must be readable by you alone")
+	o.addFlags(root)
 	// One file per command: prep.go, log.go, erase.go, ...
 	root.AddCommand(
-		newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g), newCadenceCmd(g),
-		newEncryptCmd(g), newPassphraseCmd(g), newImportCmd(g), newEraseCmd(g), newRetentionCmd(g), newCompactCmd(g),
-		newDemoCmd(g), newLogCmd(g), newShowCmd(g),
-		newActionsCmd(g), newCloseActionCmd(g, coach.ActionDone), newCloseActionCmd(g, coach.ActionDropped),
-		newRecordCmd(g), newAddendumCmd(g), newTrendsCmd(g),
-		newBriefCmd(g), newPromptsCmd(g),
-		newCalendarCmd(g), newMatrixCmd(g),
+		newPrepCmd(o), newExportCmd(o), newCheckCmd(o), newBackupCmd(o), newCadenceCmd(o),
+		newEncryptCmd(o), newPassphraseCmd(o), newImportCmd(o), newEraseCmd(o), newRetentionCmd(o), newCompactCmd(o),
+		newDemoCmd(o), newLogCmd(o), newShowCmd(o),
+		newActionsCmd(o), newCloseActionCmd(o, coach.ActionDone), newCloseActionCmd(o, coach.ActionDropped),
+		newRecordCmd(o), newAddendumCmd(o), newTrendsCmd(o),
+		newBriefCmd(o), newPromptsCmd(o),
+		newCalendarCmd(o), newMatrixCmd(o),
 	)
-	completions(root, g)
+	completions(root, o)
 	return root
 }

@@ -14,19 +14,10 @@ import (
 	"attend/data"
 )
 
-// dbPath is --db, else ATTEND_DB, else the XDG default.
-func (g *globals) dbPath() (string, error) {
-	if g.db != "" {
-		return g.db, nil
-	}
-	return data.DefaultPath()
-}
-
 // guide loads the prompts for --lang, else ATTEND_LANG, else a Welsh
 // locale (LANG=cy_GB.UTF-8), else English.
-func (g *globals) guide() (*coach.Guide, error) {
-	lang := msg.Detect(g.lang, os.Getenv("ATTEND_LANG"), os.Getenv("LC_ALL"), os.Getenv("LANG"))
-	gd, err := coach.LoadGuide(lang)
+func (o *options) guide() (*coach.Guide, error) {
+	gd, err := coach.LoadGuide(o.langCode())
 	if err != nil {
 		return nil, usageError{err}
 	}
@@ -38,22 +29,22 @@ func (g *globals) guide() (*coach.Guide, error) {
 // asked for on the terminal, before any screen starts, up to three times.
 // openWithGuide loads the prompts for --lang and opens the store with them,
 // as most commands do.
-func (g *globals) openWithGuide(readOnly bool) (*data.Store, *coach.Guide, error) {
-	guide, err := g.guide()
+func (o *options) openWithGuide(readOnly bool) (*data.Store, *coach.Guide, error) {
+	guide, err := o.guide()
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := g.open(readOnly, guide)
+	st, err := o.open(readOnly, guide)
 	return st, guide, err
 }
 
-func (g *globals) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
-	path, err := g.dbPath()
+func (o *options) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
+	path, err := o.dbPath()
 	if err != nil {
 		return nil, err
 	}
 	opt := data.Options{ReadOnly: readOnly, Guide: guide}
-	pass, given, err := g.passphraseFromFile()
+	pass, given, err := o.passphraseFromFile()
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +57,7 @@ func (g *globals) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	if !errors.Is(err, data.ErrNeedPassphrase) {
 		return st, err
 	}
-	return openAsking(g.words(), path, opt)
+	return openAsking(o.words(), path, opt)
 }
 
 // passphraseTries is how many wrong passphrases attend takes before it stops.
@@ -121,15 +112,12 @@ var terminal = struct {
 
 // passphraseFromFile reads --passphrase-file, else ATTEND_PASSPHRASE_FILE;
 // given is false when neither is set.
-func (g *globals) passphraseFromFile() (pass []byte, given bool, err error) {
-	file := privacyOf(g).passFile
-	if file == "" {
-		file = os.Getenv("ATTEND_PASSPHRASE_FILE")
-	}
+func (o *options) passphraseFromFile() (pass []byte, given bool, err error) {
+	file := o.passphraseFile()
 	if file == "" {
 		return nil, false, nil
 	}
-	pass, err = readPassphraseFileIn(g.words(), file)
+	pass, err = readPassphraseFileIn(o.words(), file)
 	return pass, true, err
 }
 

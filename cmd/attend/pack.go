@@ -4,35 +4,9 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 
 	"attend/coach"
 )
-
-// packPath is the pack to use, and where that choice came from: --prompts,
-// else ATTEND_PROMPTS, else prompts.toml in attend's config folder if it
-// is there. "" means attend's own prompts.
-func (g *globals) packPath() (string, error) {
-	if g.prompts != "" {
-		return g.prompts, nil
-	}
-	if p := os.Getenv("ATTEND_PROMPTS"); p != "" {
-		return p, nil
-	}
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", nil // no home, no config: attend's own prompts
-		}
-		dir = filepath.Join(home, ".config")
-	}
-	p := filepath.Join(dir, "attend", "prompts.toml")
-	if _, err := os.Stat(p); err != nil {
-		return "", nil
-	}
-	return p, nil
-}
 
 // readPack reads and checks a pack file; a broken one is a *coach.PackError
 // with every fault.
@@ -57,11 +31,11 @@ func readPack(path string) (*coach.Pack, error) {
 // usePack puts the chosen pack in place before any command runs (or attend's
 // own prompts, if none is chosen). A broken pack stops attend in one line
 // with its first fault: attend never runs on half a pack.
-func (g *globals) usePack() error {
+func (o *options) usePack() error {
 	coach.UsePack(nil)
-	path, err := g.packPath()
-	if err != nil || path == "" {
-		return err
+	path := o.packPath()
+	if path == "" {
+		return nil
 	}
 	p, err := readPack(path)
 	if err != nil {

@@ -77,7 +77,7 @@ func tooShort(l *msg.Lang, pass []byte) error {
 	return nil
 }
 
-func newPassphraseCmd(g *globals) *cobra.Command {
+func newPassphraseCmd(o *options) *cobra.Command {
 	var newFile string
 	cmd := &cobra.Command{
 		Use:   "passphrase",
@@ -89,12 +89,12 @@ with the old passphrase.`,
   attend passphrase --passphrase-file old.txt --new-passphrase-file new.txt`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
-			path, err := g.dbPath()
+			l := o.words()
+			path, err := o.dbPath()
 			if err != nil {
 				return err
 			}
-			old, given, err := g.passphraseFromFile()
+			old, given, err := o.passphraseFromFile()
 			if err != nil {
 				return err
 			}

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newPrepCmd(g *globals) *cobra.Command {
+func newPrepCmd(o *options) *cobra.Command {
 	var isNew bool
 	var line *lineFlags // plain lines (accessible.go)
 	cmd := &cobra.Command{
@@ -22,15 +22,15 @@ no one is added as someone new, unless it is close to someone already here
   attend prep --new Sain    (adds Sain, even though Siân Ŵyn is close)`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(wordsOf(cmd).T("cli.prep.args"))}
+				return usageError{errors.New(o.words().T("cli.prep.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if line.wanted(cmd) {
-				return runAccessible(cmd, g, args[0], isNew, line)
+			if line.wanted(cmd, o) {
+				return runAccessible(cmd, o, args[0], isNew, line)
 			}
-			return runTUI(cmd, g, args[0], isNew)
+			return runTUI(cmd, o, args[0], isNew)
 		},
 	}
 	line = addLineFlags(cmd)

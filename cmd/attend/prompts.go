@@ -26,7 +26,7 @@ type promptRow struct {
 	Draft  bool           `json:"draft,omitempty"`
 }
 
-func newPromptsCmd(g *globals) *cobra.Command {
+func newPromptsCmd(o *options) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "prompts [--lang cy] [--format text|json|toml]",
@@ -52,9 +52,9 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
   attend prompts --format toml > ours.toml
   attend prompts check ours.toml
   attend --prompts ours.toml`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			switch format {
 			case "text", "json":
 			case "toml":
@@ -62,7 +62,7 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
 			default:
 				return usageError{errors.New(l.T("cli.prompts.format", "Format", fmt.Sprintf("%q", format)))}
 			}
-			guide, err := g.guide()
+			guide, err := o.guide()
 			if err != nil {
 				return err
 			}
@@ -99,7 +99,7 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text, json or toml (a prompt pack to edit)")
-	cmd.AddCommand(newPromptsCheckCmd())
+	cmd.AddCommand(newPromptsCheckCmd(o))
 	return cmd
 }
 

@@ -9,7 +9,7 @@ import (
 	"attend/coach"
 )
 
-func newPromptsCheckCmd() *cobra.Command {
+func newPromptsCheckCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check FILE",
 		Short: "Check a prompt pack, naming the line and field of every fault",
@@ -20,12 +20,12 @@ it is not. It checks the file it is given, whatever pack attend is using.`,
 		Example: `  attend prompts check ours.toml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.pack.check.args"))}
+				return usageError{errors.New(o.words().T("cli.pack.check.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			p, err := readPack(args[0])
 			var pe *coach.PackError
 			if errors.As(err, &pe) {

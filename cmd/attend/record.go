@@ -10,7 +10,7 @@ import (
 	"attend/coach"
 )
 
-func newRecordCmd(g *globals) *cobra.Command {
+func newRecordCmd(o *options) *cobra.Command {
 	var discussed, next, agreed string
 	var actions []string
 	cmd := &cobra.Command{
@@ -30,12 +30,12 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
   attend record 01M8B6JA8Z --agreed today`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.record.args"))}
+				return usageError{errors.New(o.words().T("cli.record.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			f := cmd.Flags()
 			complete := f.Changed("discussed") || f.Changed("action") || f.Changed("next")
 			if !complete && !f.Changed("agreed") {
@@ -64,7 +64,7 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				acts = append(acts, coach.Action{Text: strings.TrimSpace(a), Owner: coach.OwnerMe, Status: coach.ActionOpen})
 			}
 
-			st, _, err := g.openWithGuide(false)
+			st, _, err := o.openWithGuide(false)
 			if err != nil {
 				return err
 			}

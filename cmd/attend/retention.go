@@ -9,7 +9,7 @@ import (
 	"attend/coach"
 )
 
-func newRetentionCmd(g *globals) *cobra.Command {
+func newRetentionCmd(o *options) *cobra.Command {
 	var years int
 	cmd := &cobra.Command{
 		Use:   "retention [--years N]",
@@ -22,14 +22,14 @@ six years after employment ends is common for staff records.`,
   attend retention --years 6`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			set := cmd.Flags().Changed("years")
 			if set {
 				if err := coach.CheckRetention(years); err != nil {
 					return usageError{err}
 				}
 			}
-			st, err := g.open(!set, nil)
+			st, err := o.open(!set, nil)
 			if err != nil {
 				return err
 			}

@@ -18,21 +18,21 @@ import (
 )
 
 // runTUI opens the store and runs the app until the manager quits.
-func runTUI(cmd *cobra.Command, g *globals, prepName string, isNew bool) error {
+func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
-		return errors.New(wordsOf(cmd).T("cli.tui.noterminal"))
+		return errors.New(o.words().T("cli.tui.noterminal"))
 	}
-	st, guide, err := g.openWithGuide(false)
+	st, guide, err := o.openWithGuide(false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	if prepName != "" {
-		if prepName, err = resolvePersonIn(wordsOf(cmd), st, prepName, isNew); err != nil {
+		if prepName, err = resolvePersonIn(o.words(), st, prepName, isNew); err != nil {
 			return err
 		}
 	}
-	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: darkGuess(os.Getenv("COLORFGBG")), IdleLock: g.lockAfter})
+	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: o.load().dark, IdleLock: o.lockAfter})
 	// attend handles signals itself: Bubble Tea's own handler quits at once
 	// on SIGTERM, losing what was typed since the last autosave. A polite
 	// kill, an interrupt or a closed terminal takes the same path as ctrl+c

@@ -11,7 +11,7 @@ import (
 	"attend/data"
 )
 
-func newShowCmd(g *globals) *cobra.Command {
+func newShowCmd(o *options) *cobra.Command {
 	var private bool
 	cmd := &cobra.Command{
 		Use:   "show ID [--private]",
@@ -28,17 +28,17 @@ characters (any case) if no other session starts the same way.`,
   attend log --person sian --limit 1 | cut -c1-26 | xargs attend show`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.show.args"))}
+				return usageError{errors.New(o.words().T("cli.show.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, _, err := g.openWithGuide(true)
+			st, _, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			return show(st, cmd.OutOrStdout(), args[0], private, wordsOf(cmd))
+			return show(st, cmd.OutOrStdout(), args[0], private, o.words())
 		},
 	}
 	cmd.Flags().BoolVar(&private, "private", false, "add your preparation and reflection (private notes), labelled")

@@ -15,7 +15,7 @@ import (
 	"attend/coach/msg"
 )
 
-func newTrendsCmd(g *globals) *cobra.Command {
+func newTrendsCmd(o *options) *cobra.Command {
 	var plain bool
 	cmd := &cobra.Command{
 		Use:   "trends NAME",
@@ -29,17 +29,17 @@ digits (1 to 5) instead.`,
   attend trends "Siân Ŵyn" --plain`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(wordsOf(cmd).T("cli.trends.args"))}
+				return usageError{errors.New(o.words().T("cli.trends.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, guide, err := g.openWithGuide(true)
+			st, guide, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(wordsOf(cmd), st, args[0], false)
+			p, err := personNamed(o.words(), st, args[0], false)
 			if err != nil {
 				return err
 			}
