@@ -33,7 +33,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"attend/coach"
@@ -73,12 +72,6 @@ func envOn(v string) bool {
 		return false
 	}
 	return true
-}
-
-// isTerminal reports whether r (stdin or stdout) is a terminal.
-func isTerminal(r any) bool {
-	f, ok := r.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(f.Fd())
 }
 
 // typedAt reports whether the input is a person at a terminal rather than

@@ -3,11 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/x/term"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"attend/coach"
@@ -62,11 +61,11 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			}
 			opt := coach.DemoOptions{Seed: seed, Sessions: sessions, People: people, Today: coach.DateOf(time.Now())}
 			var progress func(done, total int)
-			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
+			if f := cmd.ErrOrStderr(); isTerminal(f) {
 				progress = func(done, total int) {
 					fmt.Fprint(f, "\r"+l.T("cli.demo.progress", "Done", thousands(done), "Total", thousands(total)))
 					if done == total {
-						fmt.Fprint(f, "\r\x1b[K")
+						fmt.Fprint(f, "\r"+ansi.EraseLineRight)
 					}
 				}
 			}

@@ -108,7 +108,7 @@ Punctuation only separates words.`,
 				if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 					style.width = w
 				}
-				style.dim = !o.load().noColor
+				style.dim = o.styled(out)
 				for _, p := range people {
 					style.nameWidth = max(style.nameWidth, ansi.StringWidth(p.Name))
 				}
@@ -263,7 +263,7 @@ func logLine(sum coach.Summary, style logStyle) string {
 	name += strings.Repeat(" ", max(style.nameWidth-ansi.StringWidth(name), 0))
 	id := sum.ID
 	if style.dim {
-		id = "\x1b[2m" + id + "\x1b[22m"
+		id = faint.Render(id)
 	}
 	line := id + "  " + sum.Date.String() + "  " + name + "  " + sum.Preview
 	line = strings.TrimRight(line, " ")

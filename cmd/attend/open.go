@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 
-	xterm "golang.org/x/term"
+	"github.com/charmbracelet/x/term"
 
 	"attend/coach"
 	"attend/coach/msg"
@@ -100,10 +100,10 @@ var terminal = struct {
 	readPassword func(prompt string) ([]byte, error)
 	say          func(line string)
 }{
-	isTerminal: func() bool { return xterm.IsTerminal(int(os.Stdin.Fd())) },
+	isTerminal: func() bool { return term.IsTerminal(os.Stdin.Fd()) },
 	readPassword: func(prompt string) ([]byte, error) {
 		fmt.Fprint(os.Stderr, prompt)
-		p, err := xterm.ReadPassword(int(os.Stdin.Fd()))
+		p, err := term.ReadPassword(os.Stdin.Fd())
 		fmt.Fprintln(os.Stderr)
 		return p, err
 	},

@@ -14,14 +14,14 @@ import (
 // and adrg/xdg, which reads it when imported.
 var readsEnv = regexp.MustCompile(`os\.(Getenv|LookupEnv|Environ|ExpandEnv)\(|"github\.com/adrg/xdg"`)
 
-// envReaders lists the non-test Go files in dir that read the environment.
-func envReaders(t *testing.T, dir string) []string {
+// sources are the non-test Go files in dir, by name.
+func sources(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var found []string
+	out := map[string][]byte{}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -30,8 +30,17 @@ func envReaders(t *testing.T, dir string) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
+		out[filepath.Base(f)] = src
+	}
+	return out
+}
+
+// envReaders lists the non-test Go files in dir that read the environment.
+func envReaders(t *testing.T, dir string) []string {
+	var found []string
+	for f, src := range sources(t, dir) {
 		if readsEnv.Match(src) {
-			found = append(found, filepath.Base(f))
+			found = append(found, f)
 		}
 	}
 	return found

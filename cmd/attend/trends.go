@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"attend/coach"
@@ -48,7 +46,7 @@ digits (1 to 5) instead.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			if f, ok := out.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
+			if !isTerminal(out) {
 				plain = true
 			}
 			w := bufio.NewWriter(out)
