@@ -22,7 +22,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/adrg/xdg"
 	"go.etcd.io/bbolt"
 
 	"attend/coach"
@@ -34,18 +33,14 @@ const DefaultLockTimeout = 2 * time.Second
 // minLockWait is the least a write's second open waits for the lock.
 const minLockWait = 100 * time.Millisecond
 
-// DefaultPath is $ATTEND_DB if set, otherwise attend/attend.db under the XDG
-// data home (~/.local/share/attend/attend.db), creating that folder 0700.
-func DefaultPath() (string, error) {
-	if p := os.Getenv("ATTEND_DB"); p != "" {
-		return p, nil
-	}
-	if xdg.DataHome == "" {
+// DefaultPath is attend/attend.db under dataHome, the XDG data home the
+// caller found (~/.local/share gives ~/.local/share/attend/attend.db),
+// creating that folder 0700. data never reads the environment itself.
+func DefaultPath(dataHome string) (string, error) {
+	if dataHome == "" {
 		return "", errors.New("cannot work out where to keep the database (no home folder?): set ATTEND_DB or use --db")
 	}
-	// Not xdg.DataFile: when the data home cannot be created it falls back to
-	// a shared system folder from XDG_DATA_DIRS, the wrong place for private notes.
-	dir := filepath.Join(xdg.DataHome, "attend")
+	dir := filepath.Join(dataHome, "attend")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		if oe := osErr(dir, err, true); oe != nil {
 			return "", oe

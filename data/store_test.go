@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/adrg/xdg"
 	"go.etcd.io/bbolt"
 
 	"attend/coach"
@@ -63,16 +62,8 @@ func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
 }
 
 func TestDefaultPath(t *testing.T) {
-	t.Setenv("ATTEND_DB", "/somewhere/else.db")
-	if p, err := DefaultPath(); err != nil || p != "/somewhere/else.db" {
-		t.Errorf("with ATTEND_DB: %q, %v", p, err)
-	}
 	home := filepath.Join(t.TempDir(), "share")
-	t.Setenv("ATTEND_DB", "")
-	t.Setenv("XDG_DATA_HOME", home)
-	xdg.Reload()
-	t.Cleanup(xdg.Reload)
-	p, err := DefaultPath()
+	p, err := DefaultPath(home)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +73,9 @@ func TestDefaultPath(t *testing.T) {
 	fi, err := os.Stat(filepath.Dir(p))
 	if err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("folder: %v, %v; want 0700", fi, err)
+	}
+	if _, err := DefaultPath(""); err == nil {
+		t.Error("no data home: no error")
 	}
 }
 

@@ -27,14 +27,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"attend/coach"
@@ -61,8 +59,8 @@ func addLineFlags(cmd *cobra.Command) *lineFlags {
 // wanted reports whether prep runs in plain lines: asked for by the flag
 // or ATTEND_ACCESSIBLE, or because there is no terminal to draw screens on
 // (stdin or stdout is a pipe or a file).
-func (f *lineFlags) wanted(cmd *cobra.Command) bool {
-	return f.accessible || envOn(os.Getenv("ATTEND_ACCESSIBLE")) ||
+func (f *lineFlags) wanted(cmd *cobra.Command, o *options) bool {
+	return f.accessible || o.load().accessible ||
 		!isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout())
 }
 
@@ -74,12 +72,6 @@ func envOn(v string) bool {
 		return false
 	}
 	return true
-}
-
-// isTerminal reports whether r (stdin or stdout) is a terminal.
-func isTerminal(r any) bool {
-	f, ok := r.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(f.Fd())
 }
 
 // typedAt reports whether the input is a person at a terminal rather than
@@ -107,17 +99,17 @@ type lineMode struct {
 }
 
 // runAccessible runs prep in plain lines.
-func runAccessible(cmd *cobra.Command, g *globals, typed string, isNew bool, f *lineFlags) error {
+func runAccessible(cmd *cobra.Command, o *options, typed string, isNew bool, f *lineFlags) error {
 	in, human := newLineReader(cmd.InOrStdin()), typedAt(cmd.InOrStdin())
 	if !human && in.empty() {
 		// A script with nothing to say: not even the database is made.
-		guide, err := g.guide()
+		guide, err := o.guide()
 		if err != nil {
 			return err
 		}
 		return errors.New(msg.New(guide.Lang).T("access.endednothing"))
 	}
-	st, guide, err := g.openWithGuide(false)
+	st, guide, err := o.openWithGuide(false)
 	if err != nil {
 		return err
 	}

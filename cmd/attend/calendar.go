@@ -17,9 +17,7 @@ import (
 	"attend/coach/msg"
 )
 
-// ---- attend calendar
-
-func newCalendarCmd(g *globals) *cobra.Command {
+func newCalendarCmd(o *options) *cobra.Command {
 	var initials bool
 	cmd := &cobra.Command{
 		Use:   "calendar",
@@ -40,10 +38,10 @@ newer file moves their event rather than adding a second one. Make the file
 again after each session to keep your calendar up to date.`,
 		Example: `  attend calendar > supervisions.ics
   attend calendar --initials > supervisions.ics`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
-			st, err := g.open(true, nil)
+			l := o.words()
+			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}

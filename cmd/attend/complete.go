@@ -16,24 +16,24 @@ import (
 // file completes nothing rather than asking (a shell cannot answer).
 
 // completions attaches completion to the commands that take a name or an id.
-func completions(root *cobra.Command, g *globals) {
+func completions(root *cobra.Command, o *options) {
 	people := func(c *cobra.Command, args []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return completePeople(g, typed), cobra.ShellCompDirectiveNoFileComp
+		return completePeople(o, typed), cobra.ShellCompDirectiveNoFileComp
 	}
 	sessions := func(c *cobra.Command, args []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return completeSessions(g, typed), cobra.ShellCompDirectiveNoFileComp
+		return completeSessions(o, typed), cobra.ShellCompDirectiveNoFileComp
 	}
 	actions := func(c *cobra.Command, args []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return completeActions(g, typed), cobra.ShellCompDirectiveNoFileComp
+		return completeActions(o, typed), cobra.ShellCompDirectiveNoFileComp
 	}
 	byName := map[string]cobra.CompletionFunc{
 		"prep": people, "brief": people, "cadence": people, "trends": people,
@@ -57,7 +57,7 @@ func completions(root *cobra.Command, g *globals) {
 		}
 		if c.Flags().Lookup("person") != nil {
 			_ = c.RegisterFlagCompletionFunc("person", func(c *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
-				return completePeople(g, typed), cobra.ShellCompDirectiveNoFileComp
+				return completePeople(o, typed), cobra.ShellCompDirectiveNoFileComp
 			})
 		}
 	}
@@ -71,13 +71,13 @@ func fixed(vals []cobra.Completion) cobra.CompletionFunc {
 
 // quietStore opens the file read-only for completion: never asking for a
 // passphrase, and nothing at all if it cannot be read.
-func quietStore(g *globals) *data.Store {
-	path, err := g.dbPath()
+func quietStore(o *options) *data.Store {
+	path, err := o.dbPath()
 	if err != nil {
 		return nil
 	}
 	opt := data.Options{ReadOnly: true}
-	if pass, given, err := g.passphraseFromFile(); err == nil && given {
+	if pass, given, err := o.passphraseFromFile(); err == nil && given {
 		defer clear(pass)
 		opt.Passphrase = pass
 	}
@@ -88,8 +88,8 @@ func quietStore(g *globals) *data.Store {
 	return st
 }
 
-func completePeople(g *globals, typed string) []cobra.Completion {
-	st := quietStore(g)
+func completePeople(o *options, typed string) []cobra.Completion {
+	st := quietStore(o)
 	if st == nil {
 		return nil
 	}
@@ -108,8 +108,8 @@ func completePeople(g *globals, typed string) []cobra.Completion {
 	return out
 }
 
-func completeSessions(g *globals, typed string) []cobra.Completion {
-	st := quietStore(g)
+func completeSessions(o *options, typed string) []cobra.Completion {
+	st := quietStore(o)
 	if st == nil {
 		return nil
 	}
@@ -127,8 +127,8 @@ func completeSessions(g *globals, typed string) []cobra.Completion {
 	return out
 }
 
-func completeActions(g *globals, typed string) []cobra.Completion {
-	st := quietStore(g)
+func completeActions(o *options, typed string) []cobra.Completion {
+	st := quietStore(o)
 	if st == nil {
 		return nil
 	}

@@ -3,11 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/x/term"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"attend/coach"
@@ -15,9 +14,7 @@ import (
 	"attend/data"
 )
 
-// ---- attend demo
-
-func newDemoCmd(g *globals) *cobra.Command {
+func newDemoCmd(o *options) *cobra.Command {
 	var sessions, people int
 	var seed uint64
 	cmd := &cobra.Command{
@@ -42,9 +39,9 @@ demo only adds to a database that holds nothing but demo people: if the file
 holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 		Example: `  attend demo --sessions 300 --db /tmp/attend-demo.db
   ATTEND_DB=/tmp/attend-demo.db attend demo --sessions 10000 --seed 42`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if !cmd.Flags().Changed("sessions") {
 				return usageError{errors.New(l.T("cli.demo.how"))}
 			}
@@ -54,27 +51,27 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if people < 0 || people > coach.MaxDemoPeople {
 				return usageError{errors.New(l.T("cli.demo.people", "Max", coach.MaxDemoPeople, "N", people))}
 			}
-			guide, err := g.guide()
+			guide, err := o.guide()
 			if err != nil {
 				return err
 			}
-			path, own, err := demoPath(g)
+			path, own, err := demoPath(o)
 			if err != nil {
 				return err
 			}
 			opt := coach.DemoOptions{Seed: seed, Sessions: sessions, People: people, Today: coach.DateOf(time.Now())}
 			var progress func(done, total int)
-			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(f.Fd()) {
+			if f := cmd.ErrOrStderr(); isTerminal(f) {
 				progress = func(done, total int) {
 					fmt.Fprint(f, "\r"+l.T("cli.demo.progress", "Done", thousands(done), "Total", thousands(total)))
 					if done == total {
-						fmt.Fprint(f, "\r\x1b[K")
+						fmt.Fprint(f, "\r"+ansi.EraseLineRight)
 					}
 				}
 			}
 			// An encrypted file (most unlikely for demo data) opens with
 			// --passphrase-file; demo does not ask on the terminal.
-			pass, _, err := g.passphraseFromFile()
+			pass, _, err := o.passphraseFromFile()
 			if err != nil {
 				return err
 			}
@@ -110,12 +107,12 @@ const demoFile = "attend-demo.db"
 // database too, if named on purpose), else a file of its own, attend-demo.db
 // beside the default database, so that trying attend never fills the
 // manager's own records with made-up people. own says it is that file.
-func demoPath(g *globals) (path string, own bool, err error) {
-	if g.db != "" || os.Getenv("ATTEND_DB") != "" {
-		path, err = g.dbPath()
+func demoPath(o *options) (path string, own bool, err error) {
+	if o.dbNamed() {
+		path, err = o.dbPath()
 		return path, false, err
 	}
-	def, err := data.DefaultPath()
+	def, err := data.DefaultPath(o.load().dataHome)
 	if err != nil {
 		return "", false, err
 	}

@@ -15,7 +15,7 @@ import (
 	"attend/data"
 )
 
-func newExportCmd(g *globals) *cobra.Command {
+func newExportCmd(o *options) *cobra.Command {
 	var format, person string
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -27,14 +27,14 @@ It reads the file without locking out a running attend.`,
   attend export --format md --person "Siân Ŵyn" > sian.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if format != "json" && format != "md" {
 				return usageError{errors.New(l.T("cli.export.format", "Format", fmt.Sprintf("%q", format)))}
 			}
-			if err := personGiven(cmd, person); err != nil {
+			if err := o.personGiven(cmd, person); err != nil {
 				return err
 			}
-			st, _, err := g.openWithGuide(true)
+			st, _, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"os"
 	"strings"
-
-	"github.com/spf13/cobra"
 
 	"attend/coach"
 	"attend/coach/msg"
@@ -16,23 +13,8 @@ import (
 // otherwise. What was typed, names and ids are printed as they are, and the
 // JSON export stays language-neutral.
 
-// langCode is the language code --lang and the environment choose.
-func langCode(flag string) string {
-	return msg.Detect(flag, os.Getenv("ATTEND_LANG"), os.Getenv("LC_ALL"), os.Getenv("LANG"))
-}
-
 // words is the language of what attend prints.
-func (g *globals) words() *msg.Lang { return msg.New(langCode(g.lang)) }
-
-// wordsOf is the language of what a command prints, read from its --lang
-// flag (once the flags are parsed) and the environment.
-func wordsOf(cmd *cobra.Command) *msg.Lang {
-	flag := ""
-	if f := cmd.Flag("lang"); f != nil {
-		flag = f.Value.String()
-	}
-	return msg.New(langCode(flag))
-}
+func (o *options) words() *msg.Lang { return msg.New(o.langCode()) }
 
 // english is the language of the functions tests call without one.
 var english = msg.New("en")

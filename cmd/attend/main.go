@@ -10,8 +10,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
-	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -68,16 +66,11 @@ func buildVersion() string {
 	return v
 }
 
-// globals are the flags every command takes.
-type globals struct {
-	db        string
-	lang      string
-	prompts   string // a prompt pack file (prompts.go)
-	lockAfter time.Duration
-}
-
+// newRoot is attend and its commands. The flags every command takes and the
+// environment go into one options value (options.go) that every command's
+// constructor receives.
 func newRoot() *cobra.Command {
-	g := &globals{}
+	o := &options{}
 	root := &cobra.Command{
 		Use:   "attend",
 		Short: "Prepare and keep compassionate one-to-ones, offline",
@@ -90,7 +83,7 @@ Run it with no arguments to open your people.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd, g, "", false)
+			return runTUI(cmd, o, "", false)
 		},
 		// The prompt pack is in place before any command runs;
 		// `prompts check` checks the file it is given instead.
@@ -99,50 +92,20 @@ Run it with no arguments to open your people.`,
 				coach.UsePack(nil)
 				return nil
 			}
-			return g.usePack()
+			return o.usePack()
 		},
 	}
-	root.PersistentFlags().StringVar(&g.prompts, "prompts", "", "your organisation's prompt pack, a TOML file (default $ATTEND_PROMPTS, else $XDG_CONFIG_HOME/attend/prompts.toml if there)")
-	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $ATTEND_DB, else $XDG_DATA_HOME/attend/attend.db)")
-	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language: en or cy (default $ATTEND_LANG, then a Welsh locale in $LANG, else en)")
-	root.PersistentFlags().DurationVar(&g.lockAfter, "lock-after", 5*time.Minute, "with encryption on, lock the screen after this long without a key press (0 never)")
-	root.AddCommand(newPrepCmd(g), newExportCmd(g), newCheckCmd(g), newBackupCmd(g), newCadenceCmd(g))
-	addPrivacyCommands(root, g)
-	addReviewCommands(root, g)
-	addFollowUpCommands(root, g)
-	addPartsCommands(root, g)
-	root.AddCommand(newCalendarCmd(g), newMatrixCmd(g))
-	completions(root, g)
+	o.addFlags(root)
+	// One file per command: prep.go, log.go, erase.go, ...
+	root.AddCommand(
+		newPrepCmd(o), newExportCmd(o), newCheckCmd(o), newBackupCmd(o), newCadenceCmd(o),
+		newEncryptCmd(o), newPassphraseCmd(o), newImportCmd(o), newEraseCmd(o), newRetentionCmd(o), newCompactCmd(o),
+		newDemoCmd(o), newLogCmd(o), newShowCmd(o),
+		newActionsCmd(o), newCloseActionCmd(o, coach.ActionDone), newCloseActionCmd(o, coach.ActionDropped),
+		newRecordCmd(o), newAddendumCmd(o), newTrendsCmd(o),
+		newBriefCmd(o), newPromptsCmd(o),
+		newCalendarCmd(o), newMatrixCmd(o),
+	)
+	completions(root, o)
 	return root
-}
-
-func newPrepCmd(g *globals) *cobra.Command {
-	var isNew bool
-	var line *lineFlags // plain lines (accessible.go)
-	cmd := &cobra.Command{
-		Use:   "prep NAME",
-		Short: "Start or carry on a prep for one person (--new to add someone)",
-		Long: `prep opens the prep for the person NAME means: their whole name, or the start
-of it or of any word of it, ignoring case and accents. A name that matches
-no one is added as someone new, unless it is close to someone already here
-("sain" for Siân Ŵyn): then prep asks you to choose, and --new adds them.`,
-		Example: `  attend prep "Siân Ŵyn"
-  attend prep sian          (matches Siân, ignoring case and accents)
-  attend prep --new Sain    (adds Sain, even though Siân Ŵyn is close)`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(wordsOf(cmd).T("cli.prep.args"))}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if line.wanted(cmd) {
-				return runAccessible(cmd, g, args[0], isNew, line)
-			}
-			return runTUI(cmd, g, args[0], isNew)
-		},
-	}
-	line = addLineFlags(cmd)
-	cmd.Flags().BoolVar(&isNew, "new", false, "add NAME as a new person, even if it is close to someone's name")
-	return cmd
 }

@@ -16,9 +16,7 @@ import (
 	"attend/data"
 )
 
-// ---- attend matrix
-
-func newMatrixCmd(g *globals) *cobra.Command {
+func newMatrixCmd(o *options) *cobra.Command {
 	var from, to, format string
 	cmd := &cobra.Command{
 		Use:   "matrix",
@@ -43,9 +41,9 @@ including this one. Dates look back, as in attend log: --from 1/4 is the
 		Example: `  attend matrix
   attend matrix --from 2026-04-01 --to 2027-03-31 > matrix.md
   attend matrix --from 6m --format csv > matrix.csv`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if format != "md" && format != "csv" {
 				return usageError{errors.New(l.T("cli.matrix.format", "Format", fmt.Sprintf("%q", format)))}
 			}
@@ -65,7 +63,7 @@ including this one. Dates look back, as in attend log: --from 1/4 is the
 			if (from != "" && !coach.DateHasYear(from)) || (to != "" && !coach.DateHasYear(to)) {
 				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.matrix.range", "From", month(l, first), "To", month(l, last)))
 			}
-			st, err := g.open(true, nil)
+			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}

@@ -6,80 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"attend/coach"
 )
-
-// ---- prompt packs: --prompts FILE, ATTEND_PROMPTS, $XDG_CONFIG_HOME/attend/prompts.toml
-
-// packPath is the pack to use, and where that choice came from: --prompts,
-// else ATTEND_PROMPTS, else prompts.toml in attend's config folder if it
-// is there. "" means attend's own prompts.
-func (g *globals) packPath() (string, error) {
-	if g.prompts != "" {
-		return g.prompts, nil
-	}
-	if p := os.Getenv("ATTEND_PROMPTS"); p != "" {
-		return p, nil
-	}
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", nil // no home, no config: attend's own prompts
-		}
-		dir = filepath.Join(home, ".config")
-	}
-	p := filepath.Join(dir, "attend", "prompts.toml")
-	if _, err := os.Stat(p); err != nil {
-		return "", nil
-	}
-	return p, nil
-}
-
-// readPack reads and checks a pack file; a broken one is a *coach.PackError
-// with every fault.
-func readPack(path string) (*coach.Pack, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, wrapErr(english, "cli.pack.cantread", errors.Unwrap(err), "Path", path)
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, coach.MaxPackSize+1))
-	if err != nil {
-		return nil, wrapErr(english, "cli.pack.cantread", err, "Path", path)
-	}
-	p, faults := coach.ParsePack(raw)
-	if len(faults) > 0 {
-		return nil, &coach.PackError{Path: path, Faults: faults}
-	}
-	p.Path = path
-	return p, nil
-}
-
-// usePack puts the chosen pack in place before any command runs (or attend's
-// own prompts, if none is chosen). A broken pack stops attend in one line
-// with its first fault: attend never runs on half a pack.
-func (g *globals) usePack() error {
-	coach.UsePack(nil)
-	path, err := g.packPath()
-	if err != nil || path == "" {
-		return err
-	}
-	p, err := readPack(path)
-	if err != nil {
-		return err
-	}
-	coach.UsePack(p)
-	return nil
-}
-
-// ---- attend prompts
 
 // promptRow is one prompt as `attend prompts --format json` lists it.
 type promptRow struct {
@@ -94,7 +26,7 @@ type promptRow struct {
 	Draft  bool           `json:"draft,omitempty"`
 }
 
-func newPromptsCmd(g *globals) *cobra.Command {
+func newPromptsCmd(o *options) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "prompts [--lang cy] [--format text|json|toml]",
@@ -120,9 +52,9 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
   attend prompts --format toml > ours.toml
   attend prompts check ours.toml
   attend --prompts ours.toml`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			switch format {
 			case "text", "json":
 			case "toml":
@@ -130,7 +62,7 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
 			default:
 				return usageError{errors.New(l.T("cli.prompts.format", "Format", fmt.Sprintf("%q", format)))}
 			}
-			guide, err := g.guide()
+			guide, err := o.guide()
 			if err != nil {
 				return err
 			}
@@ -167,7 +99,7 @@ $XDG_CONFIG_HOME/attend/prompts.toml.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text, json or toml (a prompt pack to edit)")
-	cmd.AddCommand(newPromptsCheckCmd())
+	cmd.AddCommand(newPromptsCheckCmd(o))
 	return cmd
 }
 
@@ -214,57 +146,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// ---- attend prompts check FILE
-
-func newPromptsCheckCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "check FILE",
-		Short: "Check a prompt pack, naming the line and field of every fault",
-		Long: `check reads a prompt pack (as attend prompts --format toml writes it, then
-edited) and lists every fault, one a line, with its line number and field.
-It exits 0 and says which languages the pack holds when it is fine, 1 when
-it is not. It checks the file it is given, whatever pack attend is using.`,
-		Example: `  attend prompts check ours.toml`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.pack.check.args"))}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
-			p, err := readPack(args[0])
-			var pe *coach.PackError
-			if errors.As(err, &pe) {
-				out := cmd.OutOrStdout()
-				for _, f := range pe.Faults {
-					fmt.Fprintf(out, "%s:%s\n", args[0], coach.SafeText(faultLine(f)))
-				}
-				return errors.New(counted(l, "cli.pack.faults", len(pe.Faults), "Path", args[0]))
-			}
-			if err != nil {
-				return err
-			}
-			prompts := 0
-			for _, g := range p.Guides {
-				for _, st := range g.Stages {
-					prompts += len(st.Items)
-				}
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), counted(l, "cli.pack.good", prompts, "Path", args[0], "Name", fmt.Sprintf("%q", p.Name),
-				"Version", fmt.Sprintf("%q", p.Version), "Langs", fmt.Sprint(p.Langs())))
-			return nil
-		},
-	}
-}
-
-// faultLine is a fault as FILE:LINE: FIELD: what, the way compilers say it.
-func faultLine(f coach.PackFault) string {
-	line := fmt.Sprintf("%d: ", f.Line)
-	if f.Field != "" {
-		line += f.Field + ": "
-	}
-	return line + f.Msg
 }

@@ -17,14 +17,6 @@ import (
 	"attend/data"
 )
 
-// addReviewCommands adds the commands for looking back over records
-// (log, show) and for filling a database with demo data (demo).
-func addReviewCommands(root *cobra.Command, g *globals) {
-	root.AddCommand(newDemoCmd(g), newLogCmd(g), newShowCmd(g))
-}
-
-// ---- attend log
-
 type logQuery struct {
 	personID     string
 	since, until coach.Date
@@ -41,7 +33,7 @@ type logStyle struct {
 	dim       bool
 }
 
-func newLogCmd(g *globals) *cobra.Command {
+func newLogCmd(o *options) *cobra.Command {
 	var person, since, until, grep string
 	limit := -1
 	cmd := &cobra.Command{
@@ -65,13 +57,13 @@ Punctuation only separates words.`,
 		Example: `  attend log --person sian --since 2026-01-01
   attend log --grep "rota gaps" --limit 5
   attend log | wc -l`,
-		Args: noArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			if cmd.Flags().Changed("limit") && limit < 0 {
 				return usageError{errors.New(l.T("cli.log.limit", "N", limit))}
 			}
-			if err := personGiven(cmd, person); err != nil {
+			if err := o.personGiven(cmd, person); err != nil {
 				return err
 			}
 			if cmd.Flags().Changed("grep") && len(coach.SearchTerms(grep)) == 0 {
@@ -79,12 +71,12 @@ Punctuation only separates words.`,
 			}
 			var q logQuery
 			var err error
-			if q.since, q.until, err = readRange(cmd, since, until); err != nil {
+			if q.since, q.until, err = readRange(cmd, l, since, until); err != nil {
 				return err
 			}
 			q.grep = grep
 
-			st, _, err := g.openWithGuide(true)
+			st, _, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}
@@ -116,7 +108,7 @@ Punctuation only separates words.`,
 				if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 					style.width = w
 				}
-				style.dim = os.Getenv("NO_COLOR") == ""
+				style.dim = o.styled(out)
 				for _, p := range people {
 					style.nameWidth = max(style.nameWidth, ansi.StringWidth(p.Name))
 				}
@@ -161,8 +153,7 @@ Punctuation only separates words.`,
 // 1/9 is the 1 September just gone, 2w two weeks ago). When either was
 // given without its year, it says on stderr what range it understood, so
 // the manager can see it; stdout stays for the sessions alone.
-func readRange(cmd *cobra.Command, since, until string) (from, to coach.Date, err error) {
-	l := wordsOf(cmd)
+func readRange(cmd *cobra.Command, l *msg.Lang, since, until string) (from, to coach.Date, err error) {
 	day := today()
 	if from, err = coach.ParsePastDate(since, day); err != nil {
 		return from, to, usageError{fmt.Errorf("--since: %w", err)}
@@ -272,7 +263,7 @@ func logLine(sum coach.Summary, style logStyle) string {
 	name += strings.Repeat(" ", max(style.nameWidth-ansi.StringWidth(name), 0))
 	id := sum.ID
 	if style.dim {
-		id = "\x1b[2m" + id + "\x1b[22m"
+		id = faint.Render(id)
 	}
 	line := id + "  " + sum.Date.String() + "  " + name + "  " + sum.Preview
 	line = strings.TrimRight(line, " ")
@@ -280,82 +271,4 @@ func logLine(sum coach.Summary, style logStyle) string {
 		line = ansi.Truncate(line, style.width, "…")
 	}
 	return line + "\n"
-}
-
-// ---- attend show
-
-func newShowCmd(g *globals) *cobra.Command {
-	var private bool
-	cmd := &cobra.Command{
-		Use:   "show ID [--private]",
-		Short: "Print one saved session's meeting record as Markdown (--private: your prep and reflection too)",
-		Long: `show prints the meeting record of one saved session as Markdown, in the
-language it was written in: what you wrote with them and what they agree.
-Your preparation and your reflection are private notes and are left out;
---private adds them, each labelled. (They are still personal data about the
-person: 'attend export --person NAME' includes them for a subject access
-request.) ID is the session's id from 'attend log', or its first 6 or more
-characters (any case) if no other session starts the same way.`,
-		Example: `  attend show 01M8B6JA8Z
-  attend show 01M8B6JA8Z --private
-  attend log --person sian --limit 1 | cut -c1-26 | xargs attend show`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.show.args"))}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, _, err := g.openWithGuide(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return show(st, cmd.OutOrStdout(), args[0], private, wordsOf(cmd))
-		},
-	}
-	cmd.Flags().BoolVar(&private, "private", false, "add your preparation and reflection (private notes), labelled")
-	return cmd
-}
-
-// show prints the session id names (an id or a unique prefix) as Markdown:
-// the meeting record, and with private the prep and reflection as well.
-func show(st *data.Store, w io.Writer, id string, private bool, l *msg.Lang) error {
-	s, err := st.Session(id)
-	if err != nil {
-		return err
-	}
-	p, err := st.Person(s.PersonID)
-	if errors.Is(err, data.ErrNotFound) {
-		// Still show what was written; `attend check` reports the gap.
-		p, err = coach.Person{ID: s.PersonID, Name: l.T("cli.show.noperson", "ID", s.PersonID)}, nil
-	}
-	if err != nil {
-		return err
-	}
-	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}, Lang: l}
-	if private {
-		opt.Parts = nil // all three, each labelled
-	}
-	_, err = io.WriteString(w, coach.Markdown(guideCache{}.get(s.Lang), p, s, opt))
-	return err
-}
-
-// ---- small helpers
-
-// personGiven refuses a --person flag given but blank: it must never
-// quietly mean everyone.
-func personGiven(cmd *cobra.Command, person string) error {
-	if cmd.Flags().Changed("person") && strings.TrimSpace(person) == "" {
-		return usageError{errors.New(wordsOf(cmd).T("cli.person.blank", "Command", cmd.Name()))}
-	}
-	return nil
-}
-
-// noArgs refuses arguments as misuse (exit 2), saying which command.
-func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usageError{errors.New(wordsOf(cmd).T("cli.noargs", "Command", cmd.Name(), "Arg", fmt.Sprintf("%q", args[0])))}
-	}
-	return nil
 }

@@ -11,15 +11,7 @@ import (
 	"attend/data"
 )
 
-// addPartsCommands adds the commands around a session's three parts: the
-// Last time brief before a meeting, and the prompt set itself.
-func addPartsCommands(root *cobra.Command, g *globals) {
-	root.AddCommand(newBriefCmd(g), newPromptsCmd(g))
-}
-
-// ---- attend brief
-
-func newBriefCmd(g *globals) *cobra.Command {
+func newBriefCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "brief NAME",
 		Short: "Last time, as Markdown: what to know before you go in",
@@ -33,17 +25,17 @@ your private preparation or reflection.`,
   attend brief "Siân Ŵyn" > sian-brief.md`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(wordsOf(cmd).T("cli.brief.args"))}
+				return usageError{errors.New(o.words().T("cli.brief.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, guide, err := g.openWithGuide(true)
+			st, guide, err := o.openWithGuide(true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			l := wordsOf(cmd)
+			l := o.words()
 			p, err := personNamed(l, st, args[0], false)
 			if err != nil {
 				return err

@@ -14,39 +14,7 @@ import (
 	"attend/coach/msg"
 )
 
-func newCheckCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check",
-		Short: "Verify the whole database file and every record in it",
-		Long: `check reads every page and record of the database, runs bbolt's own
-consistency check, and names every fault it finds. It only reads: the file is
-never changed. It exits 0 when all is well and 1 otherwise.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, _, err := g.openWithGuide(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if err := st.Check(); err != nil {
-				return err
-			}
-			l := wordsOf(cmd)
-			if left := st.Leftovers(); len(left) > 0 {
-				out := cmd.OutOrStdout()
-				fmt.Fprintln(out, l.T("cli.check.left", "Path", st.Path(), "What", counted(l, "cli.check.copies", len(left))))
-				for _, c := range left {
-					fmt.Fprintf(out, "  %s\n", c)
-				}
-				return errors.New(l.T("cli.check.leftover", "Path", st.Path()))
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.check.ok", "Path", st.Path()))
-			return nil
-		},
-	}
-}
-
-func newBackupCmd(g *globals) *cobra.Command {
+func newBackupCmd(o *options) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "backup FILE",
@@ -61,12 +29,12 @@ copying it back over the database while no attend is running.`,
   attend backup /media/usb/attend-2026-11-26.db`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.backup.args"))}
+				return usageError{errors.New(o.words().T("cli.backup.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			fi, statErr := os.Stat(args[0])
 			if statErr == nil && !fi.IsDir() && !force {
 				return errors.New(l.T("cli.backup.exists", "Path", args[0]))
@@ -74,7 +42,7 @@ copying it back over the database while no attend is running.`,
 			if statErr != nil && strings.HasSuffix(args[0], string(os.PathSeparator)) {
 				return errors.New(l.T("cli.backup.nofolder", "Path", args[0]))
 			}
-			st, err := g.open(true, nil)
+			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}
@@ -98,9 +66,6 @@ copying it back over the database while no attend is running.`,
 	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it already exists")
 	return cmd
 }
-
-// backupNow is the time that names a backup in a folder (tests set it).
-var backupNow = time.Now
 
 // reserveBackup makes the empty file a backup into dir will be written
 // over: attend-YYYYMMDD-HHMMSS.db, or with -2, -3, ... when a backup made
@@ -126,3 +91,6 @@ func reserveBackup(l *msg.Lang, dir string, at time.Time) (string, error) {
 	}
 	return "", errors.New(l.T("cli.backup.full", "Dir", dir))
 }
+
+// backupNow is the time that names a backup in a folder (tests set it).
+var backupNow = time.Now

@@ -10,7 +10,7 @@ import (
 	"attend/coach"
 )
 
-func newCadenceCmd(g *globals) *cobra.Command {
+func newCadenceCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "cadence NAME [EVERY]",
 		Short: "Show or set how often someone has supervision (default every 3 months)",
@@ -18,12 +18,12 @@ func newCadenceCmd(g *globals) *cobra.Command {
   attend cadence sian 6w         (every 6 weeks; also 2m, 3 months, monthly)`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
-				return usageError{errors.New(wordsOf(cmd).T("cli.cadence.args"))}
+				return usageError{errors.New(o.words().T("cli.cadence.args"))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l := wordsOf(cmd)
+			l := o.words()
 			var c coach.Cadence
 			if len(args) == 2 {
 				var err error
@@ -31,7 +31,7 @@ func newCadenceCmd(g *globals) *cobra.Command {
 					return usageError{err}
 				}
 			}
-			st, err := g.open(len(args) == 1, nil)
+			st, err := o.open(len(args) == 1, nil)
 			if err != nil {
 				return err
 			}

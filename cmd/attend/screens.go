@@ -1,0 +1,79 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"attend/data"
+	"attend/tui"
+)
+
+// runTUI opens the store and runs the app until the manager quits.
+func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
+	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return errors.New(o.words().T("cli.tui.noterminal"))
+	}
+	st, guide, err := o.openWithGuide(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if prepName != "" {
+		if prepName, err = resolvePersonIn(o.words(), st, prepName, isNew); err != nil {
+			return err
+		}
+	}
+	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: o.load().dark, IdleLock: o.lockAfter})
+	// attend handles signals itself: Bubble Tea's own handler quits at once
+	// on SIGTERM, losing what was typed since the last autosave. A polite
+	// kill, an interrupt or a closed terminal takes the same path as ctrl+c
+	// (the draft is written first); a second signal leaves at once.
+	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		for range sigs {
+			p.Send(tui.ShutdownMsg{})
+		}
+	}()
+	_, err = p.Run()
+	if lost := m.Lost(); lost != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "attend: "+lost)
+	}
+	if errors.Is(err, tea.ErrProgramKilled) {
+		return nil
+	}
+	return err
+}
+
+// tuiStore is the store as the screens see it: removing a person there is
+// the same erase as attend erase, rewriting the file so nothing remains.
+type tuiStore struct{ *data.Store }
+
+func (s tuiStore) ErasePerson(id string) error {
+	_, err := s.Erase(id)
+	return err
+}
+
+// darkGuess is the palette to start with, before the terminal answers the
+// question about its background (most do, within a frame). COLORFGBG, set
+// by some terminals as "foreground;background", tells a light background
+// (7 or 15) from a dark one; without it, dark is the likelier guess.
+func darkGuess(colorfgbg string) bool {
+	parts := strings.Split(colorfgbg, ";")
+	switch bg := parts[len(parts)-1]; bg {
+	case "7", "15":
+		return false
+	}
+	return true
+}
