@@ -431,6 +431,11 @@ func (s *Store) encryptFile(passphrase []byte, p KDFParams) error {
 					if err := rebuildTextIndex(out, c); err != nil {
 						return err
 					}
+					// The new file holds nothing from the old one's free
+					// pages: no rewrite is pending in it.
+					if err := out.Bucket(bktMeta).Delete(metaPending); err != nil {
+						return err
+					}
 					return out.Bucket(bktMeta).Put(metaCrypto, metaRaw)
 				})
 			})
@@ -514,7 +519,7 @@ func (s *Store) rewrap(passphrase []byte, p KDFParams) error {
 	if err != nil {
 		return err
 	}
-	return s.rewrite(func(_ *bbolt.Tx, b txBuckets) error {
+	return s.rewrite(pendingPassphrase, func(_ *bbolt.Tx, b txBuckets) error {
 		if !bytes.Equal(b.meta.Get(metaCrypto), s.cmetaRaw) {
 			return newErr(ErrWrongPassphrase, s.path, nil,
 				"the passphrase of %s was changed by another attend just now; nothing was changed here: try again with the passphrase now in force", s.path)

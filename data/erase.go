@@ -28,7 +28,7 @@ type EraseResult struct {
 // Copies made before (backups, exports) are not touched.
 func (s *Store) Erase(personID string) (EraseResult, error) {
 	var res EraseResult
-	err := s.rewrite(func(tx *bbolt.Tx, b txBuckets) error {
+	err := s.rewrite(pendingErase, func(tx *bbolt.Tx, b txBuckets) error {
 		res = EraseResult{}
 		p, err := s.getPerson(b, personID)
 		if err != nil {
