@@ -457,12 +457,22 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 		if !isSealedBucket(name) {
 			return copyBucket(b, ob)
 		}
+		sum := schemaAtLeast(src.Bucket(bktMeta), sumSchema)
 		return b.ForEach(func(k, v []byte) error {
 			if v == nil {
 				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
 			}
 			if len(v) > 0 && v[0] == sealVersion {
 				return fmt.Errorf("%s/%s is already sealed in an unencrypted file", name, printable(k))
+			}
+			if sum {
+				// The AEAD takes over from the checksum: check it first, so
+				// that a damaged value is not sealed as if it were right.
+				plain, err := checkSum(name, k, v)
+				if err != nil {
+					return fmt.Errorf("%s/%s cannot be read (%w), so the file was not encrypted: run `attend check`", name, printable(k), err)
+				}
+				v = plain
 			}
 			return ob.Put(k, c.seal(name, k, v))
 		})
