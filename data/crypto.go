@@ -499,7 +499,8 @@ func copyBucket(from, to *bbolt.Bucket) error {
 // ChangePassphrase re-wraps the data key of the encrypted database at path
 // under a new passphrase, in one transaction: records are not rewritten.
 // The file is then compacted into a new file, so the old wrapping does not
-// linger in a free page. A wrong old passphrase is ErrWrongPassphrase and
+// linger in a free page; until it is, the file says a rewrite is pending
+// (pending.go). A wrong old passphrase is ErrWrongPassphrase and
 // changes nothing; an unencrypted file is ErrNotEncrypted.
 //
 // Copies of the file made before still open with the old passphrase, and
