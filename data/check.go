@@ -31,6 +31,7 @@ func (s *Store) Check() error {
 		return err
 	}
 	var faults []error
+	var pending *pendingRewrite
 	// PreLoadFreelist: read the freelist now, on this goroutine, where a
 	// fault can be caught, rather than inside tx.Check's own goroutine.
 	err := s.withDBOptions(&bbolt.Options{ReadOnly: true, PreLoadFreelist: true}, func(db *bbolt.DB) error {
@@ -46,6 +47,7 @@ func (s *Store) Check() error {
 			if err := s.checkCrypto(tx.Bucket(bktMeta)); err != nil {
 				return err
 			}
+			pending = readPending(tx.Bucket(bktMeta))
 			// Walk every page and record here first, under safely: a page
 			// pointer beyond the end of the file becomes one fault, not a
 			// crash. Only if that walk survives is tx.Check (which reads the
@@ -75,7 +77,14 @@ func (s *Store) Check() error {
 		return err
 	}
 	if len(faults) == 0 {
+		if pending != nil {
+			// Not damage: the file is whole, and one rewrite puts it right.
+			return newErr(ErrNotCompacted, s.path, nil, "%s has 1 problem:\n  %s", s.path, pending.fault(s.path))
+		}
 		return nil
+	}
+	if pending != nil {
+		faults = append(faults, fmt.Errorf("%s", pending.fault(s.path)))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s has %d problem", s.path, len(faults))

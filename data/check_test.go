@@ -32,9 +32,8 @@ func TestCheckNamesEveryFault(t *testing.T) {
 	all := fill(t, s, []coach.Person{ann}, 5)
 	broken, future, unindexed := all[0].ID, all[1].ID, all[2].ID
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		sb := tx.Bucket(bktSessions)
-		sb.Put([]byte(broken), []byte(`{"v":1,"id":"`+broken+`", "answers": {`))
-		sb.Put([]byte(future), []byte(`{"v":7,"id":"`+future+`"}`))
+		putRaw(tx, bktSessions, []byte(broken), []byte(`{"v":1,"id":"`+broken+`", "answers": {`))
+		putRaw(tx, bktSessions, []byte(future), []byte(`{"v":7,"id":"`+future+`"}`))
 		return tx.Bucket(bktIdxTime).Delete(timeKey(all[2].Date, unindexed))
 	})
 	before := readFile(t, path)

@@ -431,6 +431,11 @@ func (s *Store) encryptFile(passphrase []byte, p KDFParams) error {
 					if err := rebuildTextIndex(out, c); err != nil {
 						return err
 					}
+					// The new file holds nothing from the old one's free
+					// pages: no rewrite is pending in it.
+					if err := out.Bucket(bktMeta).Delete(metaPending); err != nil {
+						return err
+					}
 					return out.Bucket(bktMeta).Put(metaCrypto, metaRaw)
 				})
 			})
@@ -452,12 +457,22 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 		if !isSealedBucket(name) {
 			return copyBucket(b, ob)
 		}
+		sum := schemaAtLeast(src.Bucket(bktMeta), sumSchema)
 		return b.ForEach(func(k, v []byte) error {
 			if v == nil {
 				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
 			}
 			if len(v) > 0 && v[0] == sealVersion {
 				return fmt.Errorf("%s/%s is already sealed in an unencrypted file", name, printable(k))
+			}
+			if sum {
+				// The AEAD takes over from the checksum: check it first, so
+				// that a damaged value is not sealed as if it were right.
+				plain, err := checkSum(name, k, v)
+				if err != nil {
+					return fmt.Errorf("%s/%s cannot be read (%w), so the file was not encrypted: run `attend check`", name, printable(k), err)
+				}
+				v = plain
 			}
 			return ob.Put(k, c.seal(name, k, v))
 		})
@@ -484,7 +499,8 @@ func copyBucket(from, to *bbolt.Bucket) error {
 // ChangePassphrase re-wraps the data key of the encrypted database at path
 // under a new passphrase, in one transaction: records are not rewritten.
 // The file is then compacted into a new file, so the old wrapping does not
-// linger in a free page. A wrong old passphrase is ErrWrongPassphrase and
+// linger in a free page; until it is, the file says a rewrite is pending
+// (pending.go). A wrong old passphrase is ErrWrongPassphrase and
 // changes nothing; an unencrypted file is ErrNotEncrypted.
 //
 // Copies of the file made before still open with the old passphrase, and
@@ -514,7 +530,7 @@ func (s *Store) rewrap(passphrase []byte, p KDFParams) error {
 	if err != nil {
 		return err
 	}
-	return s.rewrite(func(_ *bbolt.Tx, b txBuckets) error {
+	return s.rewrite(pendingPassphrase, func(_ *bbolt.Tx, b txBuckets) error {
 		if !bytes.Equal(b.meta.Get(metaCrypto), s.cmetaRaw) {
 			return newErr(ErrWrongPassphrase, s.path, nil,
 				"the passphrase of %s was changed by another attend just now; nothing was changed here: try again with the passphrase now in force", s.path)

@@ -352,6 +352,9 @@ func rawValue(t testing.TB, path string, bucket, key []byte) []byte {
 	defer db.Close()
 	db.View(func(tx *bbolt.Tx) error {
 		out = bytes.Clone(tx.Bucket(bucket).Get(key))
+		if plainSums(tx) && out != nil {
+			out, _ = checkSum(bucket, key, out)
+		}
 		return nil
 	})
 	return out

@@ -23,12 +23,14 @@ type EraseResult struct {
 // the old, so no fragment remains in free pages. ErrNotFound if there is
 // no such person. A record too damaged to say whose it is stays (Check
 // reports it). If the records were removed but the compaction failed, the
-// error is ErrNotCompacted.
+// error is ErrNotCompacted; the file then says a rewrite is pending (the
+// same if attend is killed in between), Check reports it, and the next
+// Open that may write finishes it (pending.go).
 //
 // Copies made before (backups, exports) are not touched.
 func (s *Store) Erase(personID string) (EraseResult, error) {
 	var res EraseResult
-	err := s.rewrite(func(tx *bbolt.Tx, b txBuckets) error {
+	err := s.rewrite(pendingErase, func(tx *bbolt.Tx, b txBuckets) error {
 		res = EraseResult{}
 		p, err := s.getPerson(b, personID)
 		if err != nil {

@@ -131,3 +131,48 @@ func assertUnchanged(t testing.TB, path string, before []byte) {
 		t.Fatalf("%s was changed (%d bytes before, %d after)", path, len(before), len(after))
 	}
 }
+
+// plainSums reports whether tx's values carry checksums (an unencrypted
+// file of schema 5 or later).
+func plainSums(tx *bbolt.Tx) bool {
+	m := tx.Bucket(bktMeta)
+	return m.Get(metaCrypto) == nil && schemaAtLeast(m, sumSchema)
+}
+
+// putRaw stores a value behind the store's back as this attend would lay
+// it out (with its checksum in an unencrypted file), so that a test can
+// plant a record whose content, not its checksum, is wrong.
+func putRaw(tx *bbolt.Tx, bucket, key, v []byte) error {
+	if plainSums(tx) {
+		v = withSum(bucket, key, v)
+	}
+	return tx.Bucket(bucket).Put(key, v)
+}
+
+// stripSums takes the checksums off every value of an unencrypted file,
+// as a file of schema 4 and before held them (for tests that downgrade).
+func stripSums(tx *bbolt.Tx) error {
+	if !plainSums(tx) {
+		return nil
+	}
+	for _, name := range [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxOpen, bktIdxWords, bktIdxTail} {
+		b := tx.Bucket(name)
+		if b == nil {
+			continue
+		}
+		var keys, vals [][]byte
+		if err := b.ForEach(func(k, v []byte) error {
+			plain, err := checkSum(name, k, v)
+			keys, vals = append(keys, bytes.Clone(k)), append(vals, bytes.Clone(plain))
+			return err
+		}); err != nil {
+			return err
+		}
+		for i, k := range keys {
+			if err := b.Put(k, vals[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Bucket(bktMeta).Put(metaSchema, []byte("4"))
+}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 
 	"go.etcd.io/bbolt"
 
@@ -165,4 +166,38 @@ func migrateV3(tx *bbolt.Tx, s *Store) error {
 		}
 	}
 	return rebuildTextIndex(tx, s.seal)
+}
+
+// migrateV4 upgrades a schema 4 file to schema 5, inside Open's single
+// upgrade transaction (after the backup copy), and runs after every other
+// migration: in an unencrypted file, every value of the buckets an
+// encrypted file seals gets its checksum (vbucket.go). The values are
+// copied as they are, damaged or not: a value that was wrong before the
+// upgrade is still wrong after it, and Check still says so (by what it
+// holds rather than by its checksum). An encrypted file's sealed values
+// are already checked by their AEAD, so nothing changes in it.
+func migrateV4(tx *bbolt.Tx, s *Store) error {
+	if s.seal != nil {
+		return nil
+	}
+	for _, name := range [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxOpen, bktIdxWords, bktIdxTail} {
+		bk := tx.Bucket(name)
+		var keys, vals [][]byte
+		if err := bk.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
+			}
+			keys = append(keys, bytes.Clone(k))
+			vals = append(vals, withSum(name, k, v))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for i, k := range keys {
+			if err := bk.Put(k, vals[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

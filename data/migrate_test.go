@@ -20,6 +20,9 @@ import (
 func downgradeToV1(t *testing.T, path string, c *sealer) {
 	t.Helper()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		if err := stripSums(tx); err != nil {
+			return err
+		}
 		for _, name := range append([][]byte{bktIdxOpen}, textIndexBuckets...) {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -78,9 +79,13 @@ func replaceFile(path string, build func(dst *bbolt.DB) error) error {
 // rewrite runs fn in one read-write transaction, as update does, and then,
 // still holding the lock, compacts the whole file into a new one renamed
 // over the old, so nothing fn deleted or replaced survives in a free page.
-// If fn's change committed but the compaction failed, the error is an
-// ErrNotCompacted *Error saying so.
-func (s *Store) rewrite(fn func(tx *bbolt.Tx, b txBuckets) error) error {
+// why says what fn leaves in free pages: unless it is pendingNone, fn's
+// transaction also marks the rewrite pending (pending.go), and the
+// compacted copy is written without the mark, so a crash between the two
+// leaves a file that says so. A nil fn only compacts. If fn's change
+// committed but the compaction failed, the error is an ErrNotCompacted
+// *Error saying so.
+func (s *Store) rewrite(why pendingWhy, fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	wait, err := s.beginWrite()
@@ -90,18 +95,25 @@ func (s *Store) rewrite(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	committed := false
 	var rewriteErr error // why the rewrite after the commit failed, unclassified
 	err = s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
-		err := db.Update(func(tx *bbolt.Tx) error {
-			b, err := s.checkTx(tx)
+		if fn != nil {
+			err := db.Update(func(tx *bbolt.Tx) error {
+				b, err := s.checkTx(tx)
+				if err != nil {
+					return err
+				}
+				if err := fn(tx, b); err != nil {
+					return err
+				}
+				return markPending(b.meta, why, s.now())
+			})
 			if err != nil {
 				return err
 			}
-			return fn(tx, b)
-		})
-		if err != nil {
+			committed = true
+		} else if err := db.View(func(tx *bbolt.Tx) error { _, err := s.checkTx(tx); return err }); err != nil {
 			return err
 		}
-		committed = true
-		rewriteErr = replaceFile(s.path, func(dst *bbolt.DB) error { return bbolt.Compact(dst, db, 0) })
+		rewriteErr = replaceFile(s.path, func(dst *bbolt.DB) error { return compactInto(dst, db) })
 		return rewriteErr
 	})
 	if err != nil && committed {
@@ -110,10 +122,54 @@ func (s *Store) rewrite(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 		}
 		return newErr(ErrNotCompacted, s.path, err,
 			"the change to %s was saved, but attend could not then rewrite the file to clear its free space (%s), so fragments of what was removed may remain there; "+
-				"the rest of the file is as it was, and no copy was left behind: %s, then run `attend compact`",
+				"the rest of the file is as it was, and no copy was left behind: %s, then run `attend compact` (attend also tries again the next time it opens the file to change it)",
 			s.path, whyNot(rewriteErr), fixFor(rewriteErr))
 	}
 	return err
+}
+
+// compactInto copies every live record of src into the new file dst, in
+// one transaction, filling each page (as bbolt.Compact does), and without
+// the pending-rewrite mark: dst is the rewrite that was pending. The mark
+// is never written to dst, so not even a free page of it holds one.
+func compactInto(dst, src *bbolt.DB) error {
+	return src.View(func(in *bbolt.Tx) error {
+		return dst.Update(func(out *bbolt.Tx) error {
+			return in.ForEach(func(name []byte, b *bbolt.Bucket) error {
+				ob, err := out.CreateBucketIfNotExists(name)
+				if err != nil {
+					return err
+				}
+				var skip []byte
+				if bytes.Equal(name, bktMeta) {
+					skip = metaPending
+				}
+				return copyFull(b, ob, skip)
+			})
+		})
+	})
+}
+
+// copyFull copies keys, values and nested buckets, filling pages, and
+// leaves out the key skip.
+func copyFull(from, to *bbolt.Bucket, skip []byte) error {
+	to.FillPercent = 1
+	if err := to.SetSequence(from.Sequence()); err != nil {
+		return err
+	}
+	return from.ForEach(func(k, v []byte) error {
+		if skip != nil && bytes.Equal(k, skip) {
+			return nil
+		}
+		if v == nil {
+			child, err := to.CreateBucketIfNotExists(k)
+			if err != nil {
+				return err
+			}
+			return copyFull(from.Bucket(k), child, nil)
+		}
+		return to.Put(k, v)
+	})
 }
 
 // createTemp is os.CreateTemp (replaced in tests, to fill the disk).
@@ -148,5 +204,5 @@ func fixFor(err error) string {
 // survives in free pages. The records do not change; the search index is
 // built afresh, dropping the numbers of sessions saved again or removed.
 func (s *Store) Compact() error {
-	return s.rewrite(func(tx *bbolt.Tx, _ txBuckets) error { return rebuildTextIndex(tx, s.seal) })
+	return s.rewrite(pendingNone, func(tx *bbolt.Tx, _ txBuckets) error { return rebuildTextIndex(tx, s.seal) })
 }

@@ -27,7 +27,11 @@ import (
 // index (idx_words, idx_tail, idx_docs, idx_sdoc; see textindex.go),
 // compressed session and draft values, and made summaries binary; see
 // migrateV3.
-const SchemaVersion = 4
+//
+// Version 5 gave every record value of an unencrypted file a checksum
+// (vbucket.go), so that check and every read find a changed bit, as the
+// AEAD of an encrypted file's sealed values already does; see migrateV4.
+const SchemaVersion = 5
 
 // RecordVersion is the "v" every stored JSON value carries. Any change to
 // what a record holds (a new field included) must raise it, so that an
@@ -54,6 +58,7 @@ var (
 		1: migrateV1,
 		2: migrateV2,
 		3: migrateV3,
+		4: migrateV4,
 	}
 )
 
@@ -330,11 +335,24 @@ func bucketsOf(tx *bbolt.Tx, c *sealer) (txBuckets, error) {
 	// Doc ids only ever count up: fill their pages (bbolt's default of
 	// half suits the other buckets, whose keys arrive in no order).
 	raw[9].FillPercent, raw[8].FillPercent = fillPercent, fillPercent
-	vb := func(i int) vbucket { return vbucket{b: raw[i], name: allBuckets[i], c: c} }
+	// An unencrypted file's values carry checksums from schema 5 on. The
+	// schema in the file says which: migrations before 5 see the values
+	// as they were, and migrateV4 adds the checksums last.
+	sum := c == nil && schemaAtLeast(raw[0], sumSchema)
+	vb := func(i int) vbucket { return vbucket{b: raw[i], name: allBuckets[i], c: c, sum: sum} }
 	return txBuckets{
 		meta: raw[0], people: vb(1), sessions: vb(2), drafts: vb(3), idxTime: vb(4), idxPerson: raw[5],
 		idxOpen: vb(6), idxWords: vb(7), idxTail: vb(8), idxDocs: raw[9], idxSdoc: raw[10],
 	}, nil
+}
+
+// sumSchema is the first schema whose unencrypted values carry checksums.
+const sumSchema = 5
+
+// schemaAtLeast reports whether the meta bucket's schema is v or later.
+func schemaAtLeast(meta *bbolt.Bucket, v int) bool {
+	n, err := strconv.Atoi(string(meta.Get(metaSchema)))
+	return err == nil && n >= v
 }
 
 // readSchema reads the meta bucket: errNotOurs if this is not attend's file.

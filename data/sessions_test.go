@@ -381,7 +381,7 @@ func TestNewerRecordRefused(t *testing.T) {
 	p := mustPerson(t, s, "Ann")
 	sess, _ := s.SaveSession(prep(s, p, day(2026, 1, 1), "x"))
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		return tx.Bucket(bktSessions).Put([]byte(sess.ID), fmt.Appendf(nil, `{"v":%d,"id":"%s","future":"field"}`, RecordVersion+1, sess.ID))
+		return putRaw(tx, bktSessions, []byte(sess.ID), fmt.Appendf(nil, `{"v":%d,"id":"%s","future":"field"}`, RecordVersion+1, sess.ID))
 	})
 	before := readFile(t, path)
 	_, err := s.Session(sess.ID)

@@ -176,6 +176,11 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 	}
 	if !opt.ReadOnly {
+		// An erase or passphrase change that was interrupted before its
+		// rewrite is finished before anything else is written.
+		if err := s.finishPending(); err != nil {
+			return nil, err
+		}
 		// Best effort: if another attend holds the file, the next open tries again.
 		s.removeLeftoversQuickly()
 	}
