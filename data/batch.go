@@ -1,7 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
+	"slices"
+	"sync"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -22,6 +26,13 @@ const MaxBatch = 5000
 // elsewhere are saved on the day they say. One without is stamped now.
 // The first fault names the session by its place in ss ("sessions[3]: …").
 // Every person must exist (ErrNotFound).
+//
+// A batch of new sessions (none stored yet, no id twice), as demo and
+// import make, takes a quicker road to the same records: each session is
+// encoded, compressed, summarised and its words hashed once, on every core
+// (the work SaveSession does one session at a time), and each person is
+// written once per batch rather than once per session. Any other batch is
+// saved session by session, as SaveSession would.
 func (s *Store) SaveSessions(ss []coach.Session) error {
 	if len(ss) == 0 {
 		return nil
@@ -30,35 +41,200 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 		return errInvalid(fmt.Errorf("%d sessions in one batch, more than %d", len(ss), MaxBatch), "cannot save the sessions")
 	}
 	now := s.now()
-	ready := make([]coach.Session, len(ss))
-	read := make([]time.Time, len(ss))
-	for i, sess := range ss {
-		read[i] = sess.Updated
-		var err error
-		if ready[i], err = prepareSave(sess, now, true); err != nil {
+	pre := make([]batchItem, len(ss))
+	errs := make([]error, len(ss))
+	parallel(len(ss), func(lo, hi int) {
+		h := s.hasher()
+		defer s.hashers.Put(h)
+		for i := lo; i < hi; i++ {
+			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h)
+		}
+	})
+	for i, err := range errs {
+		if err != nil {
 			return errInvalid(fmt.Errorf("sessions[%d]: %w", i, err), "the sessions cannot be saved")
 		}
 	}
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
 		// The words of a batch go straight into idx_words, in one pass.
 		batch := &textBatch{}
-		if len(ready) < tailMax {
+		if len(pre) < tailMax {
 			batch = nil
 		}
-		for i, sess := range ready {
-			merged, err := s.resaveTx(b, sess, read[i])
+		if allNew(b, pre) {
+			return s.saveNewTx(b, pre, batch)
+		}
+		for i := range pre {
+			merged, err := s.resaveTx(b, pre[i].sess, pre[i].read)
 			if err == nil {
-				err = s.saveSessionBatchTx(b, s.guide(sess.Lang), merged, batch)
+				err = s.saveSessionBatchTx(b, s.guide(merged.Lang), merged, batch)
 			}
 			if err != nil {
-				if e, ok := err.(*Error); ok {
-					c := *e
-					c.Msg = fmt.Sprintf("sessions[%d]: %s", i, e.Msg)
-					return &c
-				}
-				return fmt.Errorf("sessions[%d]: %w", i, err)
+				return batchErr(i, err)
 			}
 		}
 		return batch.flush(b)
 	})
+}
+
+// batchItem is one session of a batch, made ready outside the transaction.
+type batchItem struct {
+	sess   coach.Session // tidied, checked, with the prompts' wording noted
+	read   time.Time     // the Updated it came with
+	raw    []byte        // its record, encoded and compressed
+	hashes []uint64      // its words' hashes (sessionHashes)
+	g      *coach.Guide
+}
+
+func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher) error {
+	it.read = sess.Updated
+	var err error
+	if it.sess, err = tidySave(sess, now, true); err != nil {
+		return err
+	}
+	// What saveSessionTx does before it encodes. A session stored already
+	// is encoded again there (it may merge with the stored one); a new one
+	// is stored exactly as it is here.
+	it.g = s.guide(it.sess.Lang)
+	it.sess.NoteAsked(it.g)
+	// One encoding, from a session Validate passed: its dates are real
+	// dates and its text is valid UTF-8, which is what decoding it again
+	// (as SaveSession does) would find wrong.
+	js, err := encode(sessionRecord{V: RecordVersion, Session: it.sess})
+	if err != nil {
+		return err
+	}
+	it.raw = zip(js)
+	it.hashes = h.sessionHashes(it.sess)
+	return nil
+}
+
+// parallel runs fn over [0, n) in as many contiguous parts as there are
+// cores, and waits for them.
+func parallel(n int, fn func(lo, hi int)) {
+	w := min(runtime.GOMAXPROCS(0), max(n/64, 1))
+	if w <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range w {
+		lo, hi := n*k/w, n*(k+1)/w
+		wg.Go(func() { fn(lo, hi) })
+	}
+	wg.Wait()
+}
+
+func batchErr(i int, err error) error {
+	if e, ok := err.(*Error); ok {
+		c := *e
+		c.Msg = fmt.Sprintf("sessions[%d]: %s", i, e.Msg)
+		return &c
+	}
+	return fmt.Errorf("sessions[%d]: %w", i, err)
+}
+
+// allNew reports whether no session of the batch is stored and no id comes
+// twice.
+func allNew(b txBuckets, pre []batchItem) bool {
+	ids := make(map[string]struct{}, len(pre))
+	for i := range pre {
+		id := pre[i].sess.ID
+		if _, dup := ids[id]; dup || b.sessions.Has([]byte(id)) {
+			return false
+		}
+		ids[id] = struct{}{}
+	}
+	return true
+}
+
+// saveNewTx stores a batch of new sessions (allNew) as saveSessionBatchTx
+// would one by one, in order: the same records, index entries, doc ids
+// and person records.
+func (s *Store) saveNewTx(b txBuckets, pre []batchItem, batch *textBatch) error {
+	type personState struct {
+		p    coach.Person
+		last int // the batch's last session of theirs
+	}
+	people := map[string]*personState{}
+	var order []string
+	for i := range pre {
+		pid := pre[i].sess.PersonID
+		ps, ok := people[pid]
+		if !ok {
+			p, err := s.getPerson(b, pid)
+			if err != nil {
+				return batchErr(i, err)
+			}
+			ps = &personState{p: p}
+			people[pid] = ps
+			order = append(order, pid)
+		}
+		ps.last = i
+	}
+	sums := make([][]byte, len(pre))
+	parallel(len(pre), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			it := &pre[i]
+			sums[i] = encodeSummaryBinary(coach.Summarise(it.g, people[it.sess.PersonID].p, it.sess))
+		}
+	})
+
+	// Keys in order, bucket by bucket: bbolt then appends to the pages it
+	// just wrote instead of reaching all over each bucket.
+	idx := make([]int, len(pre))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int { return bytes.Compare([]byte(pre[x].sess.ID), []byte(pre[y].sess.ID)) })
+	for _, i := range idx {
+		if err := b.sessions.Put([]byte(pre[i].sess.ID), pre[i].raw); err != nil {
+			return batchErr(i, err)
+		}
+	}
+	tk := make([][]byte, len(pre))
+	for i := range pre {
+		tk[i] = timeKey(pre[i].sess.Date, pre[i].sess.ID)
+	}
+	slices.SortFunc(idx, func(x, y int) int { return bytes.Compare(tk[x], tk[y]) })
+	for _, i := range idx {
+		if err := b.idxTime.Put(tk[i], sums[i]); err != nil {
+			return batchErr(i, err)
+		}
+	}
+	pk := make([][]byte, len(pre))
+	for i := range pre {
+		pk[i] = personKey(pre[i].sess.PersonID, pre[i].sess.Date, pre[i].sess.ID)
+	}
+	slices.SortFunc(idx, func(x, y int) int { return bytes.Compare(pk[x], pk[y]) })
+	for _, i := range idx {
+		if err := b.idxPerson.Put(pk[i], []byte{}); err != nil {
+			return batchErr(i, err)
+		}
+	}
+	// Doc ids in the batch's order, as one save after another gives them.
+	for i := range pre {
+		sess := pre[i].sess
+		if err := indexSessionTx(b, sess); err != nil {
+			return batchErr(i, err)
+		}
+		if err := indexHashesTx(b, pre[i].hashes, sess, batch); err != nil {
+			return batchErr(i, err)
+		}
+		people[sess.PersonID].p.Sessions++
+		if err := deleteDraftIf(b, sess.PersonID, sess.ID); err != nil {
+			return batchErr(i, err)
+		}
+	}
+	if err := batch.flush(b); err != nil {
+		return err
+	}
+	for _, pid := range order {
+		ps := people[pid]
+		s.refreshDates(b, &ps.p, pre[ps.last].sess)
+		if err := putPerson(b, ps.p); err != nil {
+			return batchErr(ps.last, err)
+		}
+	}
+	return nil
 }

@@ -67,6 +67,19 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 // keepTimes keeps the Saved (and Updated) of a session that has one, for
 // sessions saved elsewhere or made up (SaveSessions).
 func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Session, error) {
+	sess, err := tidySave(sess, now, keepTimes)
+	if err != nil {
+		return coach.Session{}, err
+	}
+	if _, err := encodeSessionJSON(sess); err != nil {
+		return coach.Session{}, err
+	}
+	return sess, nil
+}
+
+// tidySave is prepareSave without the trial encoding: SaveSessions encodes
+// each session once, and checks that, itself.
+func tidySave(sess coach.Session, now time.Time, keepTimes bool) (coach.Session, error) {
 	sess = sess.Clone()
 	if keepTimes && !sess.Saved.IsZero() {
 		sess.Tidy(sess.Saved)
@@ -86,9 +99,6 @@ func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Sessi
 	}
 	sess.Position = coach.Position{} // only meaningful on drafts
 	if err := sess.Validate(); err != nil {
-		return coach.Session{}, err
-	}
-	if _, err := encodeSessionJSON(sess); err != nil {
 		return coach.Session{}, err
 	}
 	return sess, nil

@@ -82,6 +82,9 @@ type hasher struct {
 	mac  hash.Hash
 	sum  []byte
 	seen map[string]uint64
+	// words holds the hashes of every indexed prefix of a word, so a word
+	// met again (most are) costs one lookup, not one per prefix.
+	words map[string][]uint64
 }
 
 func newHasher(c *sealer) *hasher {
@@ -89,7 +92,7 @@ func newHasher(c *sealer) *hasher {
 	if c != nil {
 		key = c.idxKey
 	}
-	return &hasher{mac: hmac.New(sha256.New, key), seen: map[string]uint64{}}
+	return &hasher{mac: hmac.New(sha256.New, key), seen: map[string]uint64{}, words: map[string][]uint64{}}
 }
 
 func (h *hasher) hash(prefix string) uint64 {
@@ -124,17 +127,30 @@ func prefixKey(term string) (string, bool) {
 func (h *hasher) sessionHashes(sess coach.Session) []uint64 {
 	var out []uint64
 	for _, w := range coach.SessionWords(sess) {
-		n := 0
-		for i, r := range w {
-			if n == maxPrefixRunes {
-				break
-			}
-			out = append(out, h.hash(w[:i+utf8.RuneLen(r)]))
-			n++
-		}
+		out = append(out, h.wordHashes(w)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// wordHashes are the hashes of a word's indexed prefixes, shortest first.
+func (h *hasher) wordHashes(w string) []uint64 {
+	if hs, ok := h.words[w]; ok {
+		return hs
+	}
+	hs := make([]uint64, 0, min(len(w), maxPrefixRunes))
+	n := 0
+	for i, r := range w {
+		if n == maxPrefixRunes {
+			break
+		}
+		hs = append(hs, h.hash(w[:i+utf8.RuneLen(r)]))
+		n++
+	}
+	if len(h.words) < 1<<18 {
+		h.words[w] = hs
+	}
+	return hs
 }
 
 func docKey(doc uint32) []byte { return binary.BigEndian.AppendUint32(nil, doc) }
@@ -276,6 +292,12 @@ func docOf(b txBuckets, sessionID string) (uint32, bool) {
 // Any earlier entry of the session must have been taken out first
 // (unindexTextTx).
 func indexTextTx(b txBuckets, h *hasher, sess coach.Session, batch *textBatch) error {
+	return indexHashesTx(b, h.sessionHashes(sess), sess, batch)
+}
+
+// indexHashesTx is indexTextTx with the session's hashes already made
+// (sessionHashes).
+func indexHashesTx(b txBuckets, hs []uint64, sess coach.Session, batch *textBatch) error {
 	seq, err := b.idxDocs.NextSequence()
 	if err != nil {
 		return err
@@ -292,16 +314,10 @@ func indexTextTx(b txBuckets, h *hasher, sess coach.Session, batch *textBatch) e
 		return err
 	}
 	if batch != nil {
-		if batch.add == nil {
-			batch.add = map[[wordsKeyLen]byte][]uint32{}
-		}
-		for _, hv := range h.sessionHashes(sess) {
-			wk := [wordsKeyLen]byte(wordsKey(doc>>blockBits, hv))
-			batch.add[wk] = append(batch.add[wk], doc)
-		}
+		batch.file(doc, hs)
 		return nil
 	}
-	if err := b.idxTail.Put(dk, encodeHashes(h.sessionHashes(sess))); err != nil {
+	if err := b.idxTail.Put(dk, encodeHashes(hs)); err != nil {
 		return err
 	}
 	n := 0
@@ -318,12 +334,55 @@ func indexTextTx(b txBuckets, h *hasher, sess coach.Session, batch *textBatch) e
 // textBatch gathers the words of many sessions saved in one transaction
 // (SaveSessions), to be written to idx_words in one pass by flush.
 type textBatch struct {
+	// at finds a key's doc ids in lists: a batch files hundreds of
+	// thousands of (prefix, doc) pairs, so one map lookup each, keyed by
+	// the hash, and one block at a time (a batch rarely spans two).
+	block uint32
+	at    map[uint64]int32
+	lists [][]uint32
+	// add holds the blocks done, for flush.
 	add map[[wordsKeyLen]byte][]uint32
+}
+
+// file adds a doc's hashes to the batch.
+func (t *textBatch) file(doc uint32, hs []uint64) {
+	if blk := doc >> blockBits; t.at == nil || blk != t.block {
+		t.spill()
+		t.block, t.at = blk, make(map[uint64]int32, 1<<16)
+	}
+	for _, hv := range hs {
+		i, ok := t.at[hv]
+		if !ok {
+			i = int32(len(t.lists))
+			t.at[hv] = i
+			t.lists = append(t.lists, nil)
+		}
+		t.lists[i] = append(t.lists[i], doc)
+	}
+}
+
+// spill moves the current block's lists into add.
+func (t *textBatch) spill() {
+	if len(t.at) == 0 {
+		return
+	}
+	if t.add == nil {
+		t.add = make(map[[wordsKeyLen]byte][]uint32, len(t.at))
+	}
+	for hv, i := range t.at {
+		wk := [wordsKeyLen]byte(wordsKey(t.block, hv))
+		t.add[wk] = append(t.add[wk], t.lists[i]...)
+	}
+	t.at, t.lists = nil, nil
 }
 
 // flush writes the batch's postings; a nil batch has nothing to write.
 func (t *textBatch) flush(b txBuckets) error {
-	if t == nil || len(t.add) == 0 {
+	if t == nil {
+		return nil
+	}
+	t.spill()
+	if len(t.add) == 0 {
 		return nil
 	}
 	err := putPostings(b, t.add)
