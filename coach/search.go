@@ -96,19 +96,26 @@ func SearchTexts(s Session, fn func(text string)) {
 func SessionWords(s Session) []string {
 	seen := map[string]struct{}{}
 	var out []string
+	EachSessionWord(s, func(w string) {
+		if _, dup := seen[w]; !dup {
+			seen[w] = struct{}{}
+			out = append(out, w)
+		}
+	})
+	return out
+}
+
+// EachSessionWord calls fn with every folded word of a session, in the
+// order of SessionWords, repeats included (for a caller that removes
+// repeats in its own way, as the search index's batch does).
+func EachSessionWord(s Session, fn func(w string)) {
 	SearchTexts(s, func(text string) {
 		eachWord(text, func(i, j int) {
-			w := foldWord(text[i:j])
-			if w == "" {
-				return
-			}
-			if _, dup := seen[w]; !dup {
-				seen[w] = struct{}{}
-				out = append(out, w)
+			if w := foldWord(text[i:j]); w != "" {
+				fn(w)
 			}
 		})
 	})
-	return out
 }
 
 // matches reports whether a folded word starts with any of the terms.

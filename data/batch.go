@@ -43,11 +43,14 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 	now := s.now()
 	pre := make([]batchItem, len(ss))
 	errs := make([]error, len(ss))
+	// A batch this small files its words in idx_tail, which keeps them
+	// sorted; a larger one files them in idx_words, in any order.
+	sorted := len(ss) < tailMax
 	parallel(len(ss), func(lo, hi int) {
 		h := s.hasher()
 		defer s.hashers.Put(h)
 		for i := lo; i < hi; i++ {
-			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h)
+			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted)
 		}
 	})
 	for i, err := range errs {
@@ -82,11 +85,11 @@ type batchItem struct {
 	sess   coach.Session // tidied, checked, with the prompts' wording noted
 	read   time.Time     // the Updated it came with
 	raw    []byte        // its record, encoded and compressed
-	hashes []uint64      // its words' hashes (sessionHashes)
+	hashes []uint64      // its words' hashes (sessionHashes; unsorted in a large batch)
 	g      *coach.Guide
 }
 
-func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher) error {
+func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool) error {
 	it.read = sess.Updated
 	var err error
 	if it.sess, err = tidySave(sess, now, true); err != nil {
@@ -105,7 +108,11 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 		return err
 	}
 	it.raw = zip(js)
-	it.hashes = h.sessionHashes(it.sess)
+	if sorted {
+		it.hashes = h.sessionHashes(it.sess)
+	} else {
+		it.hashes = h.distinctHashes(it.sess)
+	}
 	return nil
 }
 
