@@ -237,3 +237,51 @@ func TestWelshCommandLineCounts(t *testing.T) {
 }
 
 func wordsIn(code string) *msg.Lang { return msg.New(code) }
+
+// What the packages below the command line refuse (a date or an interval
+// it cannot read, a name that could be several people, an outcome it does
+// not know) is said in Welsh too, and in English as it always was.
+func TestWelshCoachErrors(t *testing.T) {
+	db, _ := welshFixture(t)
+	st, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.EnsurePerson("Aled Jones"); err != nil {
+		t.Fatal(err)
+	}
+	refs, err := st.OpenActions("")
+	if err != nil || len(refs) == 0 {
+		t.Fatal(refs, err)
+	}
+	action := refs[0].Action.ID
+	st.Close()
+	outcomes := "helped, partly, notyet, didntask" // typed as they are, in any language
+	for _, c := range []struct {
+		args    []string
+		english string
+	}{
+		{[]string{"log", "--since", "echdoe"}, "is not a date I can read"},
+		{[]string{"log", "--until", "31/2/2026"}, "has no day 31"},
+		{[]string{"log", "--since", "32/13"}, "is not a date: write day/month/year"},
+		{[]string{"matrix", "--from", "99999-01-01"}, "is not a date I can read"},
+		{[]string{"record", "ZZZZ", "--next", "rywbryd"}, "is not a date I can read"},
+		{[]string{"cadence", "sian", "weithiau"}, "is not an interval attend can read"},
+		{[]string{"cadence", "sian", "200w"}, "more than two years"},
+		{[]string{"brief", "aled"}, "could be Aled Evans or Aled Jones"},
+		{[]string{"done", action, "--outcome", "efallai"}, "is not one of"},
+	} {
+		out, err := cyRun(t, "", append(c.args, "--db", db)...)
+		if err == nil {
+			t.Errorf("attend %s: no error:\n%s", strings.Join(c.args, " "), out)
+		}
+		if strings.Contains(out, "coach.") {
+			t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(c.args, " "), out)
+		}
+		noEnglish(t, "attend "+strings.Join(c.args, " "), strings.ReplaceAll(strings.ReplaceAll(out, "Aled Jones", " "), outcomes, " "))
+		_, err = attend(t, append(c.args, "--db", db, "--lang", "en")...)
+		if err == nil || !strings.Contains(err.Error(), c.english) {
+			t.Errorf("attend %s in English: want %q in %v", strings.Join(c.args, " "), c.english, err)
+		}
+	}
+}
