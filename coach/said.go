@@ -76,8 +76,8 @@ func ErrorText(l *msg.Lang, err error) string {
 	var walk func(error)
 	walk = func(e error) {
 		if t, ok := e.(Texter); ok {
-			if en := t.Error(); en != "" && strings.Contains(text, en) {
-				text = strings.Replace(text, en, t.Text(l), 1)
+			if en, said := t.Error(), t.Text(l); en != "" && said != en && strings.Contains(text, en) {
+				text = strings.Replace(text, en, said, 1)
 				return // it said what it wraps too
 			}
 		}

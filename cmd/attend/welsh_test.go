@@ -285,3 +285,40 @@ func TestWelshCoachErrors(t *testing.T) {
 		}
 	}
 }
+
+// The store's errors are said in Welsh too: an id that matches nothing, a
+// file that is empty or not attend's.
+func TestWelshStoreErrors(t *testing.T) {
+	db, _ := welshFixture(t)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "gwag.db")
+	other := filepath.Join(dir, "arall.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, []byte(strings.Repeat("nid attend\n", 1000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args    []string
+		english string
+	}{
+		{[]string{"show", "ZZZZZZZZZZ", "--db", db}, "no saved session has an id starting"},
+		{[]string{"record", "ZZZZZZZZZZ", "--agreed", "today", "--db", db}, "no saved session has an id starting"},
+		{[]string{"log", "--db", empty}, "is an empty file (0 bytes)"},
+		{[]string{"log", "--db", other}, "is not an attend database"},
+	} {
+		out, err := cyRun(t, "", c.args...)
+		if err == nil {
+			t.Errorf("attend %s: no error:\n%s", strings.Join(c.args, " "), out)
+		}
+		if strings.Contains(out, "store.") {
+			t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(c.args, " "), out)
+		}
+		noEnglish(t, "attend "+strings.Join(c.args, " "), out)
+		_, err = attend(t, append(c.args, "--lang", "en")...)
+		if err == nil || !strings.Contains(err.Error(), c.english) {
+			t.Errorf("attend %s in English: want %q in %v", strings.Join(c.args, " "), c.english, err)
+		}
+	}
+}
