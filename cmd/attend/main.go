@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 func main() {
@@ -41,6 +42,7 @@ func (u usageError) Unwrap() error { return u.error }
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	o := &options{}
 	root := newRootFor(o)
+	sayHelp(root, msg.New(helpLang(args)))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)

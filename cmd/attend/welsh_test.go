@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"attend/coach"
 	"attend/coach/msg"
 	"attend/data"
@@ -27,7 +29,7 @@ var englishOnly = regexp.MustCompile(`(?i)\b(the|and|your|you|saved|session|sess
 // notWords are what Welsh output may hold in English-looking letters: ids,
 // paths, flags with their values, the commands it tells you to run, the
 // program's name and the technical names of formats and tools.
-var notWords = regexp.MustCompile(`\b[0-9A-Z]{10,}\b|(/[^\s:,)]+)+/?|--[a-z-]+(=\S+| [^\s:;,()]+)?|attend( (prep|log|show|done|drop|actions|record|addendum|trends|brief|cadence|export|import|erase|retention|backup|check|encrypt|passphrase|demo|prompts( check)?|matrix|calendar))?|chmod 600|mkdir -p|\b(JSON|Markdown|GiB|json|md|csv|toml|text)\b`)
+var notWords = regexp.MustCompile(`\b[0-9A-Z]{10,}\b|(/[^\s:,)]+)+/?|--[a-z-]+(=\S+| [^\s:;,()]+)?|attend( (prep|log|show|done|drop|actions|record|addendum|trends|brief|cadence|export|import|erase|retention|backup|check|encrypt|passphrase|demo|prompts( check)?|matrix|calendar|help))?|chmod 600|mkdir -p|\b(JSON|Markdown|GiB|json|md|csv|toml|text)\b`)
 
 // typedHere are the names and words the test types: they stay as typed.
 var typedHere = []string{"Siân Ŵyn", "Aled Evans", "Gwenllian", `"Our prompts"`}
@@ -319,6 +321,62 @@ func TestWelshStoreErrors(t *testing.T) {
 		_, err = attend(t, append(c.args, "--lang", "en")...)
 		if err == nil || !strings.Contains(err.Error(), c.english) {
 			t.Errorf("attend %s in English: want %q in %v", strings.Join(c.args, " "), c.english, err)
+		}
+	}
+}
+
+// Every command's help is Welsh under --lang cy: its description, examples
+// and flags, cobra's help command and help flag; and English as written
+// otherwise.
+func TestWelshHelp(t *testing.T) {
+	root := newRoot()
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			if !sub.Hidden {
+				walk(sub, append(append([]string{}, path...), sub.Name()))
+			}
+		}
+	}
+	walk(root, nil)
+	paths = append(paths, []string{"help"}, []string{"completion"})
+	outcomes := "helped, partly, notyet, didntask" // typed as they are, in any language
+	var names []string
+	for _, c := range root.Commands() {
+		names = append(names, c.Name())
+	}
+	// A command's name, as help lists them and as its long help starts.
+	commandNames := regexp.MustCompile(`(?m)^(\s+|\s*Mae )(` + strings.Join(append(names, "help", "completion"), "|") + `)\b`)
+	for _, path := range paths {
+		for _, args := range [][]string{append(append([]string{}, path...), "--help"), append([]string{"help"}, path...)} {
+			out, err := cyRun(t, "", args...)
+			if err != nil {
+				t.Errorf("attend %s: %v", strings.Join(args, " "), err)
+			}
+			if strings.Contains(out, "cli.help.") {
+				t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(args, " "), out)
+			}
+			noEnglish(t, "attend "+strings.Join(args, " "), commandNames.ReplaceAllString(strings.ReplaceAll(out, outcomes, " "), "$1 "))
+		}
+	}
+	// Set the language by the environment, and English stays English.
+	t.Setenv("ATTEND_LANG", "cy")
+	var b bytes.Buffer
+	if err := run(context.Background(), []string{"log", "--help"}, strings.NewReader(""), &b, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "y fwyaf newydd yn gyntaf") {
+		t.Errorf("ATTEND_LANG=cy: log's help is not Welsh:\n%s", b.String())
+	}
+	b.Reset()
+	if err := run(context.Background(), []string{"log", "--help", "--lang", "en"}, strings.NewReader(""), &b, &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"log prints one line per saved session, newest first", "only sessions on or after this date", "Help for log"} {
+		if !strings.Contains(strings.ToLower(b.String()), strings.ToLower(want)) {
+			t.Errorf("English help lacks %q:\n%s", want, b.String())
 		}
 	}
 }
