@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -377,6 +378,45 @@ func TestWelshHelp(t *testing.T) {
 	for _, want := range []string{"log prints one line per saved session, newest first", "only sessions on or after this date", "Help for log"} {
 		if !strings.Contains(strings.ToLower(b.String()), strings.ToLower(want)) {
 			t.Errorf("English help lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// A prompt pack's faults are Welsh under --lang cy, from prompts check and
+// when a broken pack stops attend; English as it was.
+func TestWelshPackFaults(t *testing.T) {
+	db, _ := welshFixture(t)
+	pack, _ := attend(t, "prompts", "--format", "toml")
+	bad := filepath.Join(t.TempDir(), "ein-cwestiynau.toml")
+	broken := strings.Replace(pack, `id = "checkin.head"`, `id = "checkin.head"`+"\n  lliw = \"coch\"", 1)
+	broken = strings.Replace(broken, `source = "domain brief §6 A1; seed ~93-101 (being present)"`, `source = ""`, 1)
+	if broken == pack {
+		t.Fatal("the pack did not change")
+	}
+	if err := os.WriteFile(bad, []byte(broken), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args    []string
+		english string
+	}{
+		{[]string{"prompts", "check", bad}, "attend does not know this field"},
+		{[]string{"log", "--prompts", bad, "--db", db}, "cannot be used"},
+		{[]string{"log", "--prompts", bad + ".nid-yma", "--db", db}, "cannot read the prompt pack"},
+	} {
+		out, err := cyRun(t, "", c.args...)
+		if err == nil {
+			t.Errorf("attend %s: no error:\n%s", strings.Join(c.args, " "), out)
+		}
+		if strings.Contains(out, "coach.") || strings.Contains(out, "cli.") {
+			t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(c.args, " "), out)
+		}
+		// What the pack holds is quoted as it is: its fields and ids.
+		noEnglish(t, "attend "+strings.Join(c.args, " "), regexp.MustCompile(`\ben\.[a-z.\[\]0-9]+|no such file or directory`).ReplaceAllString(out, " "))
+		var b bytes.Buffer
+		err = run(context.Background(), append(c.args, "--lang", "en"), strings.NewReader(""), &b, &b)
+		if all := b.String() + fmt.Sprint(err); !strings.Contains(all, c.english) {
+			t.Errorf("attend %s in English: want %q in %s", strings.Join(c.args, " "), c.english, all)
 		}
 	}
 }
