@@ -131,19 +131,19 @@ func ReadCadence(in string) (Cadence, error) {
 		i++
 	}
 	n, err := strconv.Atoi(s[:i])
-	bad := fmt.Errorf("%q is not an interval attend can read: try 6w, 2m or 3 months", strings.TrimSpace(in))
+	bad := said("coach.cadence.unreadable", "Typed", fmt.Sprintf("%q", strings.TrimSpace(in)))
 	if err != nil || n < 1 {
 		return Cadence{}, bad
 	}
 	switch s[i:] {
 	case "w", "wk", "wks", "week", "weeks":
 		if n > 104 {
-			return Cadence{}, fmt.Errorf("every %d weeks is more than two years", n)
+			return Cadence{}, said("coach.cadence.weeks", "N", n)
 		}
 		return Cadence{Weeks: n}, nil
 	case "m", "mo", "month", "months":
 		if n > 24 {
-			return Cadence{}, fmt.Errorf("every %d months is more than two years", n)
+			return Cadence{}, said("coach.cadence.months", "N", n)
 		}
 		return Cadence{Months: n}, nil
 	}

@@ -159,9 +159,9 @@ func parseLeaning(in string, today Date, l lean) (Date, error) {
 		return Date{}, err
 	case d.Year > 9999:
 		// Such a date could not be stored as YYYY-MM-DD or read back.
-		return Date{}, fmt.Errorf("%q is too far ahead: dates end at 31 Dec 9999", strings.TrimSpace(in))
+		return Date{}, said("coach.date.toolate", "Typed", fmt.Sprintf("%q", strings.TrimSpace(in)))
 	case !d.IsZero() && d.Year < 1:
-		return Date{}, fmt.Errorf("%q is too far back: dates start at 1 Jan 0001", strings.TrimSpace(in))
+		return Date{}, said("coach.date.tooearly", "Typed", fmt.Sprintf("%q", strings.TrimSpace(in)))
 	}
 	return d, nil
 }
@@ -204,7 +204,7 @@ func parseDate(in string, today Date, l lean) (Date, error) {
 	if d, ok := parseWeekday(s, today, l); ok {
 		return d, nil
 	}
-	return Date{}, fmt.Errorf("%q is not a date I can read: try 2027-02-24, 24/2/2027, +6w or fri", strings.TrimSpace(in))
+	return Date{}, said("coach.date.unreadable", "Typed", fmt.Sprintf("%q", strings.TrimSpace(in)))
 }
 
 // parseWeekday reads "fri", "friday", "next friday", "last friday", "this
@@ -251,7 +251,7 @@ func parseWeekday(s string, today Date, l lean) (Date, bool) {
 // and the most recent (today included) leaning back.
 func parseSlashDate(s string, today Date, l lean) (Date, error) {
 	parts := strings.Split(s, "/")
-	bad := fmt.Errorf("%q is not a date: write day/month/year, like 24/2/2027", s)
+	bad := said("coach.date.slash", "Typed", fmt.Sprintf("%q", s))
 	if len(parts) < 2 || len(parts) > 3 {
 		return Date{}, bad
 	}
@@ -278,7 +278,7 @@ func parseSlashDate(s string, today Date, l lean) (Date, error) {
 		// The most recent such day: this year's, else an earlier year's
 		// (29/2 may be up to eight years back).
 		if !(Date{2000, time.Month(month), day}).valid() {
-			return Date{}, fmt.Errorf("%s has no day %d", time.Month(month), day)
+			return Date{}, said("coach.date.noday", "Month", monthName(month), "Day", day)
 		}
 		for y := year; y > year-9; y-- {
 			if d := (Date{y, time.Month(month), day}); d.valid() && !today.Before(d) {
@@ -289,13 +289,12 @@ func parseSlashDate(s string, today Date, l lean) (Date, error) {
 	}
 	d := Date{year, time.Month(month), day}
 	if !d.valid() { // 31/2 rolls over in time.Date; refuse it instead
-		return Date{}, fmt.Errorf("%s %d has no day %d", time.Month(month), year, day)
+		return Date{}, said("coach.date.nodayyear", "Month", monthName(month), "Year", year, "Day", day)
 	}
 	if len(nums) == 2 && d.Before(today) {
 		d.Year++
 		if !d.valid() { // 29/2 in a leap year, next year
-			//lint:ignore ST1005 a month's name is a proper noun, as in the message above
-			return Date{}, fmt.Errorf("February %d has no day 29", d.Year)
+			return Date{}, said("coach.date.nodayyear", "Month", monthName(time.February), "Year", d.Year, "Day", 29)
 		}
 	}
 	return d, nil

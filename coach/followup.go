@@ -159,7 +159,7 @@ func ParseOutcome(s string) (Outcome, error) {
 	if o := Outcome(f); o.Valid() {
 		return o, nil
 	}
-	return "", fmt.Errorf("outcome %q is not one of %s", s, outcomeList())
+	return "", said("coach.outcome.unknown", "Typed", fmt.Sprintf("%q", s), "List", outcomeList())
 }
 
 // SetOutcome records whether a done action helped ("" clears it).

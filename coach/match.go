@@ -38,7 +38,16 @@ func ResolveName(people []Person, typed string) (p Person, found bool, err error
 	case 1:
 		return hits[0], true, nil
 	}
-	return Person{}, false, fmt.Errorf("%q could be %s: give more of the name", clean, NameList(hits))
+	return Person{}, false, said("coach.name.several", "Name", fmt.Sprintf("%q", clean), "Names", names(hits))
+}
+
+// names are people's names, to join with "or" in a message's language.
+func names(people []Person) orList {
+	out := make(orList, len(people))
+	for i, p := range people {
+		out[i] = p.Name
+	}
+	return out
 }
 
 // NameList joins the names of people for a message: "Ann", "Ann or Anna
@@ -80,7 +89,7 @@ func exactName(people []Person, clean string) (Person, bool, error) {
 	case 1:
 		return hits[0], true, nil
 	}
-	return Person{}, false, fmt.Errorf("%q is the name of %d people here (%s): attend cannot tell them apart by name", clean, len(hits), NameList(hits))
+	return Person{}, false, said("coach.name.same", "Name", fmt.Sprintf("%q", clean), "N", len(hits), "Names", names(hits))
 }
 
 // maxClose is the most people CloseNames suggests.

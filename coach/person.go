@@ -1,7 +1,6 @@
 package coach
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -33,23 +32,23 @@ const MaxNameLen = 80
 // CleanName trims and collapses white space in a name and checks it is usable.
 func CleanName(name string) (string, error) {
 	if !utf8.ValidString(name) {
-		return "", fmt.Errorf("that name has characters that cannot be read (not valid UTF-8)")
+		return "", said("coach.name.utf8")
 	}
 	name = strings.Join(strings.FieldsFunc(name, unicode.IsSpace), " ")
 	name = norm.NFC.String(name)
 	switch {
 	case name == "":
-		return "", fmt.Errorf("a name is needed")
+		return "", said("coach.name.needed")
 	case len([]rune(name)) > MaxNameLen:
-		return "", fmt.Errorf("that name is longer than %d characters", MaxNameLen)
+		return "", said("coach.name.long", "N", MaxNameLen)
 	}
 	for _, r := range name {
 		if unicode.IsControl(r) {
-			return "", fmt.Errorf("a name cannot hold control characters")
+			return "", said("coach.name.control")
 		}
 		// Bidirectional overrides can make a name display as something else.
 		if (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
-			return "", fmt.Errorf("a name cannot hold text-direction control characters")
+			return "", said("coach.name.bidi")
 		}
 	}
 	return name, nil

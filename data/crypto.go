@@ -301,8 +301,7 @@ func (s *Store) unlock(raw, passphrase []byte) error {
 		return errCorrupt(s.path, err, err.Error())
 	}
 	if len(passphrase) == 0 {
-		return newErr(ErrNeedPassphrase, s.path, nil,
-			"%s is encrypted: attend needs its passphrase (give it on the terminal, or with --passphrase-file); nothing was changed", s.path)
+		return saidErr(ErrNeedPassphrase, s.path, nil, "store.needpass", "Path", s.path)
 	}
 	dek, err := unwrapKey(m, passphrase)
 	if err != nil {
@@ -318,7 +317,7 @@ func (s *Store) unlock(raw, passphrase []byte) error {
 }
 
 func errWrongPassphrase(path string) *Error {
-	return newErr(ErrWrongPassphrase, path, nil, "that passphrase does not open %s; nothing was changed", path)
+	return saidErr(ErrWrongPassphrase, path, nil, "store.wrongpass", "Path", path)
 }
 
 // checkCrypto is part of every transaction's guard: the file must be

@@ -2,6 +2,7 @@ package data
 
 import (
 	"attend/coach"
+	"attend/coach/msg"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -68,12 +69,25 @@ type Error struct {
 	Msg  string // full plain-language message
 	Err  error  // underlying cause, if any
 
+	// said is the message in the catalogue (coach/msg, ids store.…), for
+	// Text; nil for a message only in English.
+	said *coach.Said
+
 	// damage: the file itself was found damaged (not merely replaced
 	// while attend ran), so the Store refuses to write to it from now on.
 	damage bool
 }
 
 func (e *Error) Error() string { return e.Msg }
+
+// Text is the message in l: the same words as Error in English. A message
+// not yet in the catalogue is English in every language.
+func (e *Error) Text(l *msg.Lang) string {
+	if e.said == nil {
+		return e.Msg
+	}
+	return e.said.Text(l)
+}
 
 // Unwrap exposes both the kind and the cause to errors.Is and errors.As.
 func (e *Error) Unwrap() []error {
@@ -86,6 +100,13 @@ func (e *Error) Unwrap() []error {
 
 func newErr(kind error, path string, cause error, format string, args ...any) *Error {
 	return &Error{Kind: kind, Path: path, Msg: fmt.Sprintf(format, args...), Err: cause}
+}
+
+// saidErr is newErr with its message from the catalogue: the message id
+// and its key and value pairs.
+func saidErr(kind error, path string, cause error, id string, kv ...any) *Error {
+	said := &coach.Said{ID: id, Args: kv}
+	return &Error{Kind: kind, Path: path, Msg: said.Error(), Err: cause, said: said}
 }
 
 // VersionError reports data written by a newer attend: the whole file
@@ -101,54 +122,54 @@ func (e *VersionError) Error() string {
 		e.What, e.Found, e.Supported)
 }
 
+// Text is the message in l.
+func (e *VersionError) Text(l *msg.Lang) string {
+	return (&coach.Said{ID: "store.newer", Args: []any{"What", e.What, "Found", e.Found, "Supported", e.Supported}}).Text(l)
+}
+
 // Is makes errors.Is(err, ErrNewerSchema) true.
 func (e *VersionError) Is(target error) bool { return target == ErrNewerSchema }
 
 // Message helpers, so each kind is worded the same way everywhere.
 
 func errNotAttend(path string, cause error) *Error {
-	return newErr(ErrNotAttend, path, cause,
-		"%s is not an attend database: check that --db or ATTEND_DB points at the right file (attend has left it untouched)", path)
+	return saidErr(ErrNotAttend, path, cause, "store.notattend", "Path", path)
 }
 
 func errEmpty(path string) *Error {
-	return newErr(ErrEmptyFile, path, nil,
-		"%s is an empty file (0 bytes), so it holds no attend records: if your records should be there, restore a backup over it; "+
-			"if not, delete it and attend will start a new database (attend has left it untouched)", path)
+	return saidErr(ErrEmptyFile, path, nil, "store.empty", "Path", path)
 }
 
 func errCorrupt(path string, cause error, detail string) *Error {
-	e := newErr(ErrCorrupt, path, cause,
-		"%s is damaged (%s): run `attend check` to see what is affected, and restore your latest backup if you have one (attend has left the file untouched)",
-		path, detail)
+	e := saidErr(ErrCorrupt, path, cause, "store.damaged", "Path", path, "Detail", detail)
 	e.damage = true
 	return e
 }
 
 func errNewer(path string, found, supported int) *Error {
 	ve := &VersionError{What: path, Found: found, Supported: supported}
-	return newErr(ErrNewerSchema, path, ve, "%s", ve.Error())
+	e := saidErr(ErrNewerSchema, path, ve, "store.newer", "What", path, "Found", found, "Supported", supported)
+	e.Msg = ve.Error() // the same words, whatever the catalogue says
+	return e
 }
 
 func errLocked(path string, cause error, wait string) *Error {
 	if h, attend := lockHolder(path); h != "" {
-		what := "close the other attend window (or wait for it to finish) and try again"
+		id := "store.locked.attend"
 		if !attend {
-			what = "close that program (or wait for it to finish) and try again"
+			id = "store.locked.other"
 		}
-		return newErr(ErrLocked, path, cause, "%s is in use by %s, which did not let go within %s: %s", path, h, wait, what)
+		return saidErr(ErrLocked, path, cause, id, "Path", path, "Holder", h, "Wait", wait)
 	}
-	return newErr(ErrLocked, path, cause,
-		"%s is in use by another attend that did not let go within %s: close the other attend window (or wait for it to finish) and try again",
-		path, wait)
+	return saidErr(ErrLocked, path, cause, "store.locked", "Path", path, "Wait", wait)
 }
 
 func errClosed(path string) *Error {
-	return newErr(ErrClosed, path, nil, "attend has already closed %s: restart attend to carry on", path)
+	return saidErr(ErrClosed, path, nil, "store.closed", "Path", path)
 }
 
 func errReadOnly(path string) *Error {
-	return newErr(ErrReadOnly, path, nil, "%s was opened read-only for this command, so nothing can be saved: run attend without read-only to make changes", path)
+	return saidErr(ErrReadOnly, path, nil, "store.readonly", "Path", path)
 }
 
 func errInvalid(cause error, what string) *Error {
@@ -158,20 +179,17 @@ func errInvalid(cause error, what string) *Error {
 // osErr turns an error from the file system into a plain message naming the
 // path, or returns nil if it is not one we know how to explain.
 func osErr(path string, err error, writing bool) *Error {
-	verb := "read"
+	denied := "store.denied.read"
 	if writing {
-		verb = "write"
+		denied = "store.denied.write"
 	}
 	switch {
 	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
-		return newErr(ErrDiskFull, path, err,
-			"cannot write %s: the disk is full: free some space and try again (nothing was saved)", path)
+		return saidErr(ErrDiskFull, path, err, "store.diskfull", "Path", path)
 	case errors.Is(err, syscall.EROFS):
-		return newErr(ErrPermission, path, err,
-			"cannot write %s: the disk or folder is read-only: move the database somewhere writable, or use --db", path)
+		return saidErr(ErrPermission, path, err, "store.readonlydisk", "Path", path)
 	case errors.Is(err, fs.ErrPermission):
-		return newErr(ErrPermission, path, err,
-			"cannot %s %s: permission denied: check the owner and permissions of the file and its folder (ls -l)", verb, path)
+		return saidErr(ErrPermission, path, err, denied, "Path", path)
 	}
 	return nil
 }
@@ -197,8 +215,7 @@ func (s *Store) classify(err error, writing bool) error {
 	case errors.Is(err, errEmptyOnOpen):
 		return errEmpty(path)
 	case errors.Is(err, fs.ErrNotExist):
-		return newErr(ErrNoDatabase, path, err,
-			"there is no database at %s any more (moved or deleted?): put it back, or restore a backup there", path)
+		return saidErr(ErrNoDatabase, path, err, "store.gone", "Path", path)
 	}
 	if oe := osErr(path, err, writing); oe != nil {
 		return oe
@@ -212,3 +229,6 @@ func (s *Store) classify(err error, writing bool) error {
 	}
 	return fmt.Errorf("attend could not use %s: %w", path, err)
 }
+
+// quoted is what was typed, quoted for a message as %q quotes it.
+func quoted(s string) string { return fmt.Sprintf("%q", s) }

@@ -78,7 +78,7 @@ func (s *Store) changeSession(id, what string, change func(b txBuckets, sess *co
 			return s.recordErr("session", []byte(id), err)
 		}
 		if raw == nil || id == "" {
-			return newErr(ErrNotFound, s.path, nil, "there is no saved session with id %q: it may have been erased; go back to the list and choose again", id)
+			return saidErr(ErrNotFound, s.path, nil, "store.nosession", "ID", fmt.Sprintf("%q", id))
 		}
 		sess, err := decodeSession(raw)
 		if err != nil {
@@ -126,7 +126,7 @@ func (s *Store) SetActionStatus(sessionID, actionID string, status coach.ActionS
 			sess.Actions[i] = changed
 			return nil
 		}
-		return newErr(ErrNotFound, s.path, nil, "session %s has no action with id %q: it may have been removed; look again", sessionID, actionID)
+		return saidErr(ErrNotFound, s.path, nil, "store.noaction", "Session", sessionID, "ID", fmt.Sprintf("%q", actionID))
 	})
 }
 
@@ -156,7 +156,7 @@ func (s *Store) SetActionOutcome(sessionID, actionID string, o coach.Outcome) (c
 			sess.Actions[i] = changed
 			return nil
 		}
-		return newErr(ErrNotFound, s.path, nil, "session %s has no action with id %q: it may have been removed; look again", sessionID, actionID)
+		return saidErr(ErrNotFound, s.path, nil, "store.noaction", "Session", sessionID, "ID", fmt.Sprintf("%q", actionID))
 	})
 }
 

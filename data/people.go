@@ -79,7 +79,7 @@ func (s *Store) getPerson(b txBuckets, id string) (coach.Person, error) {
 		return coach.Person{}, s.recordErr("person", []byte(id), err)
 	}
 	if v == nil || id == "" {
-		return coach.Person{}, newErr(ErrNotFound, s.path, nil, "there is no person with id %q: they may have been removed; go back to the list and choose again", id)
+		return coach.Person{}, saidErr(ErrNotFound, s.path, nil, "store.noperson", "ID", fmt.Sprintf("%q", id))
 	}
 	p, err := decodePerson(v)
 	if err != nil {

@@ -334,8 +334,7 @@ func (s *Store) Session(idOrPrefix string) (coach.Session, error) {
 			}
 		}
 		if len(q) < MinPrefix {
-			return newErr(ErrNotFound, s.path, nil,
-				"%q is too short to find a session by: give at least %d characters of its id", idOrPrefix, MinPrefix)
+			return saidErr(ErrNotFound, s.path, nil, "store.idshort", "ID", quoted(idOrPrefix), "N", MinPrefix)
 		}
 		c := b.sessions.Cursor()
 		n := 0
@@ -356,10 +355,10 @@ func (s *Store) Session(idOrPrefix string) (coach.Session, error) {
 		}
 		switch {
 		case n == 0:
-			return newErr(ErrNotFound, s.path, nil, "no saved session has an id starting %q: check the id (attend log lists them)", idOrPrefix)
+			return saidErr(ErrNotFound, s.path, nil, "store.noprefix", "ID", quoted(idOrPrefix))
 		case n > 1:
 			out = coach.Session{}
-			return newErr(ErrAmbiguous, s.path, nil, "more than one session has an id starting %q: type more of the id", idOrPrefix)
+			return saidErr(ErrAmbiguous, s.path, nil, "store.ambiguous", "ID", quoted(idOrPrefix))
 		}
 		return nil
 	})

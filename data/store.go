@@ -146,8 +146,7 @@ func Open(path string, opt Options) (*Store, error) {
 
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		if opt.ReadOnly {
-			return nil, newErr(ErrNoDatabase, path, err,
-				"there is no database at %s yet: run attend once to start one, or check --db / ATTEND_DB", path)
+			return nil, saidErr(ErrNoDatabase, path, err, "store.nodb", "Path", path)
 		}
 		if err := s.create(); err != nil {
 			return nil, err
@@ -168,8 +167,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if from < schemaTarget {
 		if opt.ReadOnly {
-			return nil, newErr(ErrReadOnly, path, nil,
-				"%s was written by an older attend and needs a one-time upgrade: run attend once without read-only, then try again", path)
+			return nil, saidErr(ErrReadOnly, path, nil, "store.upgrade", "Path", path)
 		}
 		if err := s.migrate(from); err != nil {
 			return nil, err

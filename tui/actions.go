@@ -93,7 +93,7 @@ func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, c
 			return nil, nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("actions.err.read"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("actions.err.read"), msg.err))
 			return nil, nil
 		}
 		a.loaded, a.refs = true, msg.refs
@@ -103,7 +103,7 @@ func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, c
 			return nil, nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("actions.err.update"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("actions.err.update"), msg.err))
 			return nil, nil
 		}
 		what := ctx.T("actions.done", "Text", msg.ref.Action.Text)

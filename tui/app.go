@@ -265,7 +265,7 @@ func (m *Model) quitWhenKept() tea.Cmd {
 		}
 		if err := k.KeepErr(); err != nil && k.Unsaved() {
 			m.quitting, m.forceQuit = false, true
-			text := errText(m.ctx.T("quit.notsaved"), err)
+			text := errText(m.ctx, m.ctx.T("quit.notsaved"), err)
 			if errors.Is(err, coach.ErrDraftElsewhere) || errors.Is(err, coach.ErrRecordChanged) {
 				text = m.ctx.T("quit.elsewhere")
 			}

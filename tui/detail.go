@@ -143,7 +143,7 @@ func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("detail.err.open"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("detail.err.open"), msg.err))
 			ctx.Pop()
 			return nil
 		}
@@ -158,7 +158,7 @@ func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case recordSavedMsg:
 		if msg.err != nil {
 			if msg.what == "record" || msg.what == "addendum" || msg.what == "agreed" {
-				ctx.Problem(errText(ctx.T("detail.err.save"), msg.err))
+				ctx.Problem(errText(ctx, ctx.T("detail.err.save"), msg.err))
 			}
 			return nil
 		}

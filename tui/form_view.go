@@ -378,7 +378,7 @@ func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string 
 		}
 	}
 	if _, err := coach.ParseDate(m.ti.Value(), ctx.Today()); err != nil {
-		out = append(out, "  "+s.Warn.Render(ansi.Truncate(err.Error(), w-2, "…")))
+		out = append(out, "  "+s.Warn.Render(ansi.Truncate(coach.ErrorText(ctx.Msg, err), w-2, "…")))
 	}
 	return out
 }

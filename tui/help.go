@@ -12,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"attend/coach"
 )
 
 func isQuit(msg tea.KeyPressMsg, g GlobalKeys) bool { return key.Matches(msg, g.Quit) }
@@ -198,8 +200,8 @@ func (m *Model) header() string {
 
 // errText puts an error in plain words. The store's errors already say what
 // to do next, so they are passed on whole.
-func errText(what string, err error) string {
-	text := what + ": " + err.Error()
+func errText(ctx *Context, what string, err error) string {
+	text := what + ": " + coach.ErrorText(ctx.Msg, err)
 	if !strings.HasSuffix(text, ".") {
 		text += "."
 	}

@@ -109,7 +109,7 @@ func (h *historyScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil // a page for a list no longer shown
 		}
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("history.err"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("history.err"), msg.err))
 			return nil
 		}
 		h.setPage(msg)

@@ -146,7 +146,7 @@ func (h *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case peopleMsg:
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("home.err.people"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("home.err.people"), msg.err))
 			return nil
 		}
 		h.setPeople(ctx, msg.people, msg.drafts)
@@ -156,7 +156,7 @@ func (h *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		return h.changed(ctx, msg)
 	case prepReadyMsg:
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("home.err.prep"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("home.err.prep"), msg.err))
 			return nil
 		}
 		return openPrepScreen(ctx, msg)
@@ -297,7 +297,7 @@ func (h *homeScreen) submit(ctx *Context) tea.Cmd {
 	case homeCadence:
 		c, err := coach.ReadCadence(value)
 		if err != nil {
-			h.hint = err.Error()
+			h.hint = coach.ErrorText(ctx.Msg, err)
 			return nil
 		}
 		h.closeField()
@@ -309,7 +309,7 @@ func (h *homeScreen) submit(ctx *Context) tea.Cmd {
 		}
 		clean, err := coach.CleanName(value)
 		if err != nil {
-			h.hint = err.Error()
+			h.hint = coach.ErrorText(ctx.Msg, err)
 			return nil
 		}
 		for _, other := range h.people() {
@@ -358,7 +358,7 @@ func (h *homeScreen) people() []coach.Person {
 
 func (h *homeScreen) added(ctx *Context, msg personAddedMsg) tea.Cmd {
 	if msg.err != nil {
-		ctx.Problem(errText(ctx.T("home.err.add"), msg.err))
+		ctx.Problem(errText(ctx, ctx.T("home.err.add"), msg.err))
 		return nil
 	}
 	if msg.created {
@@ -372,7 +372,7 @@ func (h *homeScreen) added(ctx *Context, msg personAddedMsg) tea.Cmd {
 
 func (h *homeScreen) changed(ctx *Context, msg personChangedMsg) tea.Cmd {
 	if msg.err != nil {
-		ctx.Problem(errText(ctx.T("home.err.change", "Name", msg.person.Name), msg.err))
+		ctx.Problem(errText(ctx, ctx.T("home.err.change", "Name", msg.person.Name), msg.err))
 		return nil
 	}
 	switch msg.what {

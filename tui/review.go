@@ -132,7 +132,7 @@ func (r *reviewScreen) status(ctx *Context) []string {
 	case r.saving:
 		return []string{st.Subtle.Render(ctx.T("review.saving"))}
 	case r.err != nil:
-		return wrapped(st.Error, errText(ctx.T("review.err"), r.err)+" "+ctx.T("review.err.safe"), w)
+		return wrapped(st.Error, errText(ctx, ctx.T("review.err"), r.err)+" "+ctx.T("review.err.safe"), w)
 	case r.confirmEmpty:
 		return wrapped(st.Warn, ctx.T("review.empty"), w)
 	case answered < total:

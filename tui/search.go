@@ -159,7 +159,7 @@ func (b *searchBox) setHits(ctx *Context, msg searchMsg) tea.Cmd {
 		return nil // an answer to a query typed past already
 	}
 	if msg.err != nil {
-		ctx.Problem(errText(ctx.T("search.err"), msg.err))
+		ctx.Problem(errText(ctx, ctx.T("search.err"), msg.err))
 		return nil
 	}
 	b.hits, b.searched = msg.hits, true

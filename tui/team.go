@@ -67,7 +67,7 @@ func (t *teamScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case teamMsg:
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("team.err"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("team.err"), msg.err))
 			return nil
 		}
 		t.loaded, t.rows = true, msg.rows

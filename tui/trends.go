@@ -55,7 +55,7 @@ func (t *trendsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil {
-			ctx.Problem(errText(ctx.T("trends.err"), msg.err))
+			ctx.Problem(errText(ctx, ctx.T("trends.err"), msg.err))
 			return nil
 		}
 		t.loaded, t.sums = true, msg.sums

@@ -101,3 +101,44 @@ func TestWelshScreensShowNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// Why a date or an interval cannot be read is said in Welsh too: under the
+// next session's date on the meeting record, and where how often is typed
+// on the home screen.
+func TestWelshSaysWhyItCannotRead(t *testing.T) {
+	check := func(t *testing.T, h *harness, typed, want string) {
+		t.Helper()
+		screen := h.screen()
+		if !strings.Contains(screen, want) {
+			t.Errorf("want %q on the screen:\n%s", want, screen)
+		}
+		plain := strings.ReplaceAll(keyNames.ReplaceAllString(screen, " "), typed, " ")
+		for _, name := range []string{"Siân Ŵyn", "Aled Evans", "attend"} {
+			plain = strings.ReplaceAll(plain, name, " ")
+		}
+		if m := english.FindAllString(plain, -1); len(m) > 0 {
+			t.Errorf("English on the Welsh screen: %v\n%s", m, screen)
+		}
+	}
+	t.Run("date", func(t *testing.T) {
+		h := welshHarness(t, 120, 40, "")
+		withWelshSessions(t, h)
+		h.press("h", "enter", "r")
+		h.tabTo("close.next")
+		h.typeText("rywbryd")
+		check(t, h, "rywbryd", "alla i ddim darllen")
+		for range "rywbryd" {
+			h.press("backspace")
+		}
+		h.typeText("31/2/2027")
+		check(t, h, "31/2/2027", "does dim diwrnod 31 ym mis Chwefror 2027")
+	})
+	t.Run("cadence", func(t *testing.T) {
+		h := welshHarness(t, 120, 40, "")
+		withWelshSessions(t, h)
+		h.press("e")
+		h.typeText("weithiau")
+		h.press("enter")
+		check(t, h, "weithiau", "fel cyfnod")
+	})
+}

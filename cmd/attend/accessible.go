@@ -365,7 +365,7 @@ func (m *lineMode) readDate() (coach.Answer, bool, error) {
 		if err == nil {
 			return coach.Answer{Date: d}, true, nil
 		}
-		if err := m.again(m.w.T("access.date.bad", "Typed", line, "Why", err.Error())); err != nil {
+		if err := m.again(m.w.T("access.date.bad", "Typed", line, "Why", coach.ErrorText(m.w, err))); err != nil {
 			return coach.Answer{}, false, err
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 func main() {
@@ -34,20 +35,31 @@ func exitCode(err error) int {
 
 type usageError struct{ error }
 
+// Unwrap lets errors.Is, errors.As and coach.ErrorText see what was misused.
+func (u usageError) Unwrap() error { return u.error }
+
 // run builds the command tree and executes it; tests call it directly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	root := newRoot()
+	o := &options{}
+	root := newRootFor(o)
+	sayHelp(root, msg.New(helpLang(args)))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	// fang: styled help, --version from the build, attend man, completions.
-	return fang.Execute(ctx, root,
+	// Errors from below the command line (a date it cannot read, the
+	// store's) are said in the language too (coach.ErrorText).
+	err := fang.Execute(ctx, root,
 		fang.WithVersion(buildVersion()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			fmt.Fprintln(w, "attend: "+coach.SafeText(err.Error()))
+			fmt.Fprintln(w, "attend: "+coach.SafeText(coach.ErrorText(o.words(), err)))
 		}))
+	if err != nil && o.langCode() != "en" {
+		return &saidErr{text: coach.ErrorText(o.words(), err), err: err}
+	}
+	return err
 }
 
 // buildVersion is the module's version and commit, as the Go toolchain
@@ -69,8 +81,10 @@ func buildVersion() string {
 // newRoot is attend and its commands. The flags every command takes and the
 // environment go into one options value (options.go) that every command's
 // constructor receives.
-func newRoot() *cobra.Command {
-	o := &options{}
+func newRoot() *cobra.Command { return newRootFor(&options{}) }
+
+// newRootFor is newRoot with the options value its flags are bound to.
+func newRootFor(o *options) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "attend",
 		Short: "Prepare and keep compassionate one-to-ones, offline",

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -99,6 +100,26 @@ func (o *options) load() *options {
 		}
 	}
 	return o
+}
+
+// helpLang is the language of the help, read before the flags are parsed
+// (the command tree's help is written before it runs): the last --lang
+// among the arguments, else the environment, as langCode reads them.
+func helpLang(args []string) string {
+	flag := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			flag = v
+		} else if a == "--lang" && i+1 < len(args) {
+			flag = args[i+1]
+			i++
+		}
+	}
+	return msg.Detect(flag, os.Getenv("ATTEND_LANG"), os.Getenv("LC_ALL"), os.Getenv("LANG"))
 }
 
 // langCode is the language code of what attend prints and asks: --lang,

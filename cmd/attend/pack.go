@@ -6,19 +6,24 @@ import (
 	"os"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 // readPack reads and checks a pack file; a broken one is a *coach.PackError
 // with every fault.
-func readPack(path string) (*coach.Pack, error) {
+func readPack(path string) (*coach.Pack, error) { return readPackIn(english, path) }
+
+// readPackIn is readPack, saying why it cannot read the file in l (its
+// faults say themselves in any language: coach.ErrorText).
+func readPackIn(l *msg.Lang, path string) (*coach.Pack, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, wrapErr(english, "cli.pack.cantread", errors.Unwrap(err), "Path", path)
+		return nil, wrapErr(l, "cli.pack.cantread", errors.Unwrap(err), "Path", path)
 	}
 	defer f.Close()
 	raw, err := io.ReadAll(io.LimitReader(f, coach.MaxPackSize+1))
 	if err != nil {
-		return nil, wrapErr(english, "cli.pack.cantread", err, "Path", path)
+		return nil, wrapErr(l, "cli.pack.cantread", err, "Path", path)
 	}
 	p, faults := coach.ParsePack(raw)
 	if len(faults) > 0 {
@@ -37,7 +42,7 @@ func (o *options) usePack() error {
 	if path == "" {
 		return nil
 	}
-	p, err := readPack(path)
+	p, err := readPackIn(o.words(), path)
 	if err != nil {
 		return err
 	}

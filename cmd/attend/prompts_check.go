@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 func newPromptsCheckCmd(o *options) *cobra.Command {
@@ -26,12 +27,12 @@ it is not. It checks the file it is given, whatever pack attend is using.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := o.words()
-			p, err := readPack(args[0])
+			p, err := readPackIn(l, args[0])
 			var pe *coach.PackError
 			if errors.As(err, &pe) {
 				out := cmd.OutOrStdout()
 				for _, f := range pe.Faults {
-					fmt.Fprintf(out, "%s:%s\n", args[0], coach.SafeText(faultLine(f)))
+					fmt.Fprintf(out, "%s:%s\n", args[0], coach.SafeText(faultLine(l, f)))
 				}
 				return errors.New(counted(l, "cli.pack.faults", len(pe.Faults), "Path", args[0]))
 			}
@@ -52,10 +53,10 @@ it is not. It checks the file it is given, whatever pack attend is using.`,
 }
 
 // faultLine is a fault as FILE:LINE: FIELD: what, the way compilers say it.
-func faultLine(f coach.PackFault) string {
+func faultLine(l *msg.Lang, f coach.PackFault) string {
 	line := fmt.Sprintf("%d: ", f.Line)
 	if f.Field != "" {
 		line += f.Field + ": "
 	}
-	return line + f.Msg
+	return line + f.MsgIn(l)
 }

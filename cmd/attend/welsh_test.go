@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"attend/coach"
 	"attend/coach/msg"
@@ -27,7 +30,7 @@ var englishOnly = regexp.MustCompile(`(?i)\b(the|and|your|you|saved|session|sess
 // notWords are what Welsh output may hold in English-looking letters: ids,
 // paths, flags with their values, the commands it tells you to run, the
 // program's name and the technical names of formats and tools.
-var notWords = regexp.MustCompile(`\b[0-9A-Z]{10,}\b|(/[^\s:,)]+)+/?|--[a-z-]+(=\S+| [^\s:;,()]+)?|attend( (prep|log|show|done|drop|actions|record|addendum|trends|brief|cadence|export|import|erase|retention|backup|check|encrypt|passphrase|demo|prompts( check)?|matrix|calendar))?|chmod 600|mkdir -p|\b(JSON|Markdown|GiB|json|md|csv|toml|text)\b`)
+var notWords = regexp.MustCompile(`\b[0-9A-Z]{10,}\b|(/[^\s:,)]+)+/?|--[a-z-]+(=\S+| [^\s:;,()]+)?|attend( (prep|log|show|done|drop|actions|record|addendum|trends|brief|cadence|export|import|erase|retention|backup|check|encrypt|passphrase|demo|prompts( check)?|matrix|calendar|help))?|chmod 600|mkdir -p|\b(JSON|Markdown|GiB|json|md|csv|toml|text)\b`)
 
 // typedHere are the names and words the test types: they stay as typed.
 var typedHere = []string{"Siân Ŵyn", "Aled Evans", "Gwenllian", `"Our prompts"`}
@@ -237,3 +240,183 @@ func TestWelshCommandLineCounts(t *testing.T) {
 }
 
 func wordsIn(code string) *msg.Lang { return msg.New(code) }
+
+// What the packages below the command line refuse (a date or an interval
+// it cannot read, a name that could be several people, an outcome it does
+// not know) is said in Welsh too, and in English as it always was.
+func TestWelshCoachErrors(t *testing.T) {
+	db, _ := welshFixture(t)
+	st, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.EnsurePerson("Aled Jones"); err != nil {
+		t.Fatal(err)
+	}
+	refs, err := st.OpenActions("")
+	if err != nil || len(refs) == 0 {
+		t.Fatal(refs, err)
+	}
+	action := refs[0].Action.ID
+	st.Close()
+	outcomes := "helped, partly, notyet, didntask" // typed as they are, in any language
+	for _, c := range []struct {
+		args    []string
+		english string
+	}{
+		{[]string{"log", "--since", "echdoe"}, "is not a date I can read"},
+		{[]string{"log", "--until", "31/2/2026"}, "has no day 31"},
+		{[]string{"log", "--since", "32/13"}, "is not a date: write day/month/year"},
+		{[]string{"matrix", "--from", "99999-01-01"}, "is not a date I can read"},
+		{[]string{"record", "ZZZZ", "--next", "rywbryd"}, "is not a date I can read"},
+		{[]string{"cadence", "sian", "weithiau"}, "is not an interval attend can read"},
+		{[]string{"cadence", "sian", "200w"}, "more than two years"},
+		{[]string{"brief", "aled"}, "could be Aled Evans or Aled Jones"},
+		{[]string{"done", action, "--outcome", "efallai"}, "is not one of"},
+	} {
+		out, err := cyRun(t, "", append(c.args, "--db", db)...)
+		if err == nil {
+			t.Errorf("attend %s: no error:\n%s", strings.Join(c.args, " "), out)
+		}
+		if strings.Contains(out, "coach.") {
+			t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(c.args, " "), out)
+		}
+		noEnglish(t, "attend "+strings.Join(c.args, " "), strings.ReplaceAll(strings.ReplaceAll(out, "Aled Jones", " "), outcomes, " "))
+		_, err = attend(t, append(c.args, "--db", db, "--lang", "en")...)
+		if err == nil || !strings.Contains(err.Error(), c.english) {
+			t.Errorf("attend %s in English: want %q in %v", strings.Join(c.args, " "), c.english, err)
+		}
+	}
+}
+
+// The store's errors are said in Welsh too: an id that matches nothing, a
+// file that is empty or not attend's.
+func TestWelshStoreErrors(t *testing.T) {
+	db, _ := welshFixture(t)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "gwag.db")
+	other := filepath.Join(dir, "arall.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, []byte(strings.Repeat("nid attend\n", 1000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args    []string
+		english string
+	}{
+		{[]string{"show", "ZZZZZZZZZZ", "--db", db}, "no saved session has an id starting"},
+		{[]string{"record", "ZZZZZZZZZZ", "--agreed", "today", "--db", db}, "no saved session has an id starting"},
+		{[]string{"log", "--db", empty}, "is an empty file (0 bytes)"},
+		{[]string{"log", "--db", other}, "is not an attend database"},
+	} {
+		out, err := cyRun(t, "", c.args...)
+		if err == nil {
+			t.Errorf("attend %s: no error:\n%s", strings.Join(c.args, " "), out)
+		}
+		if strings.Contains(out, "store.") {
+			t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(c.args, " "), out)
+		}
+		noEnglish(t, "attend "+strings.Join(c.args, " "), out)
+		_, err = attend(t, append(c.args, "--lang", "en")...)
+		if err == nil || !strings.Contains(err.Error(), c.english) {
+			t.Errorf("attend %s in English: want %q in %v", strings.Join(c.args, " "), c.english, err)
+		}
+	}
+}
+
+// Every command's help is Welsh under --lang cy: its description, examples
+// and flags, cobra's help command and help flag; and English as written
+// otherwise.
+func TestWelshHelp(t *testing.T) {
+	root := newRoot()
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			if !sub.Hidden {
+				walk(sub, append(append([]string{}, path...), sub.Name()))
+			}
+		}
+	}
+	walk(root, nil)
+	paths = append(paths, []string{"help"}, []string{"completion"})
+	outcomes := "helped, partly, notyet, didntask" // typed as they are, in any language
+	var names []string
+	for _, c := range root.Commands() {
+		names = append(names, c.Name())
+	}
+	// A command's name, as help lists them and as its long help starts.
+	commandNames := regexp.MustCompile(`(?m)^(\s+|\s*Mae )(` + strings.Join(append(names, "help", "completion"), "|") + `)\b`)
+	for _, path := range paths {
+		for _, args := range [][]string{append(append([]string{}, path...), "--help"), append([]string{"help"}, path...)} {
+			out, err := cyRun(t, "", args...)
+			if err != nil {
+				t.Errorf("attend %s: %v", strings.Join(args, " "), err)
+			}
+			if strings.Contains(out, "cli.help.") {
+				t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(args, " "), out)
+			}
+			noEnglish(t, "attend "+strings.Join(args, " "), commandNames.ReplaceAllString(strings.ReplaceAll(out, outcomes, " "), "$1 "))
+		}
+	}
+	// Set the language by the environment, and English stays English.
+	t.Setenv("ATTEND_LANG", "cy")
+	var b bytes.Buffer
+	if err := run(context.Background(), []string{"log", "--help"}, strings.NewReader(""), &b, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "y fwyaf newydd yn gyntaf") {
+		t.Errorf("ATTEND_LANG=cy: log's help is not Welsh:\n%s", b.String())
+	}
+	b.Reset()
+	if err := run(context.Background(), []string{"log", "--help", "--lang", "en"}, strings.NewReader(""), &b, &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"log prints one line per saved session, newest first", "only sessions on or after this date", "Help for log"} {
+		if !strings.Contains(strings.ToLower(b.String()), strings.ToLower(want)) {
+			t.Errorf("English help lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// A prompt pack's faults are Welsh under --lang cy, from prompts check and
+// when a broken pack stops attend; English as it was.
+func TestWelshPackFaults(t *testing.T) {
+	db, _ := welshFixture(t)
+	pack, _ := attend(t, "prompts", "--format", "toml")
+	bad := filepath.Join(t.TempDir(), "ein-cwestiynau.toml")
+	broken := strings.Replace(pack, `id = "checkin.head"`, `id = "checkin.head"`+"\n  lliw = \"coch\"", 1)
+	broken = strings.Replace(broken, `source = "domain brief §6 A1; seed ~93-101 (being present)"`, `source = ""`, 1)
+	if broken == pack {
+		t.Fatal("the pack did not change")
+	}
+	if err := os.WriteFile(bad, []byte(broken), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args    []string
+		english string
+	}{
+		{[]string{"prompts", "check", bad}, "attend does not know this field"},
+		{[]string{"log", "--prompts", bad, "--db", db}, "cannot be used"},
+		{[]string{"log", "--prompts", bad + ".nid-yma", "--db", db}, "cannot read the prompt pack"},
+	} {
+		out, err := cyRun(t, "", c.args...)
+		if err == nil {
+			t.Errorf("attend %s: no error:\n%s", strings.Join(c.args, " "), out)
+		}
+		if strings.Contains(out, "coach.") || strings.Contains(out, "cli.") {
+			t.Errorf("attend %s: a message id instead of its words:\n%s", strings.Join(c.args, " "), out)
+		}
+		// What the pack holds is quoted as it is: its fields and ids.
+		noEnglish(t, "attend "+strings.Join(c.args, " "), regexp.MustCompile(`\ben\.[a-z.\[\]0-9]+|no such file or directory`).ReplaceAllString(out, " "))
+		var b bytes.Buffer
+		err = run(context.Background(), append(c.args, "--lang", "en"), strings.NewReader(""), &b, &b)
+		if all := b.String() + fmt.Sprint(err); !strings.Contains(all, c.english) {
+			t.Errorf("attend %s in English: want %q in %s", strings.Join(c.args, " "), c.english, all)
+		}
+	}
+}

@@ -1,0 +1,104 @@
+package coach
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"attend/coach/msg"
+)
+
+// Said is an error written for the person at the keyboard: a message of
+// the catalogue (coach/msg, ids coach.…) and the values that fill it in.
+// Error is its English, as it always was; Text says it in any language.
+// What was typed goes in quoted, as it was typed.
+type Said struct {
+	ID   string
+	Args []any // key and value pairs, as msg.Lang.T takes them
+}
+
+// said is the error the message id says, filled in from key and value pairs.
+func said(id string, kv ...any) *Said { return &Said{ID: id, Args: kv} }
+
+var englishWords = msg.New("en")
+
+func (e *Said) Error() string { return e.Text(englishWords) }
+
+// Text is the error in l (English when l is nil).
+func (e *Said) Text(l *msg.Lang) string {
+	if l == nil {
+		l = englishWords
+	}
+	kv := make([]any, len(e.Args))
+	for i, v := range e.Args {
+		switch v := v.(type) {
+		case orList:
+			kv[i] = v.in(l)
+		case monthName:
+			kv[i] = l.T(fmt.Sprintf("coach.month.%d", int(v)))
+		default:
+			kv[i] = v
+		}
+	}
+	return l.T(e.ID, kv...)
+}
+
+// orList is names joined with "or" in the language of the message.
+type orList []string
+
+func (o orList) in(l *msg.Lang) string {
+	if len(o) < 2 {
+		return strings.Join(o, "")
+	}
+	return l.T("coach.or", "Names", strings.Join(o[:len(o)-1], ", "), "Last", o[len(o)-1])
+}
+
+// monthName is a month's full name in the language of the message.
+type monthName int
+
+// Texter is an error that can say itself in a language.
+type Texter interface {
+	error
+	Text(l *msg.Lang) string
+}
+
+// ErrorText is err as l says it: each error in its chain that can say
+// itself in a language (a *Said, the store's errors) does so in place of
+// its English; the rest stays as it is. English is err.Error() unchanged.
+func ErrorText(l *msg.Lang, err error) string {
+	if err == nil {
+		return ""
+	}
+	text := err.Error()
+	if l == nil || l.Code == "en" {
+		return text
+	}
+	var walk func(error)
+	walk = func(e error) {
+		if t, ok := e.(Texter); ok {
+			if en, said := t.Error(), t.Text(l); en != "" && said != en && strings.Contains(text, en) {
+				text = strings.Replace(text, en, said, 1)
+				return // it said what it wraps too
+			}
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			if next := u.Unwrap(); next != nil {
+				walk(next)
+			}
+		case interface{ Unwrap() []error }:
+			for _, next := range u.Unwrap() {
+				walk(next)
+			}
+		}
+	}
+	walk(err)
+	return text
+}
+
+// IsSaid reports whether err is, or wraps, an error written for the person
+// at the keyboard.
+func IsSaid(err error) bool {
+	var s *Said
+	return errors.As(err, &s)
+}

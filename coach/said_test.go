@@ -1,0 +1,98 @@
+package coach
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"attend/coach/msg"
+)
+
+// The errors a manager meets say themselves in the interface language,
+// wrapped or not, and their English is unchanged.
+func TestErrorsSayThemselvesInWelsh(t *testing.T) {
+	today := Date{2026, 11, 26}
+	people := []Person{{ID: "1", Name: "Ann Jones"}, {ID: "2", Name: "Anna Evans"}}
+	_, dateErr := ParseDate("rywbryd", today)
+	_, slashErr := ParseDate("31/2", today)
+	_, cadErr := ReadCadence("weithiau")
+	_, _, nameErr := ResolveName(people, "an")
+	_, outErr := ParseOutcome("efallai")
+	_, emptyErr := CleanName("  ")
+	cy, en := msg.New("cy"), msg.New("en")
+	for _, c := range []struct {
+		err         error
+		english, cy string
+	}{
+		{dateErr, `"rywbryd" is not a date I can read: try 2027-02-24, 24/2/2027, +6w or fri`, `alla i ddim darllen "rywbryd" fel dyddiad`},
+		{slashErr, "February 2026 has no day 31", "does dim diwrnod 31 ym mis Chwefror 2026"},
+		{cadErr, `"weithiau" is not an interval attend can read: try 6w, 2m or 3 months`, `alla i ddim darllen "weithiau" fel cyfnod`},
+		{nameErr, `"an" could be Ann Jones or Anna Evans: give more of the name`, `gallai "an" fod yn Ann Jones neu Anna Evans`},
+		{outErr, `outcome "efallai" is not one of helped, partly, notyet, didntask`, `dydy'r canlyniad "efallai" ddim yn un o helped`},
+		{emptyErr, "a name is needed", "mae angen enw"},
+	} {
+		if c.err == nil {
+			t.Fatalf("no error for %q", c.english)
+		}
+		if got := c.err.Error(); got != c.english {
+			t.Errorf("English: %q, want %q", got, c.english)
+		}
+		wrapped := fmt.Errorf("--next: %w", c.err)
+		if got := ErrorText(en, wrapped); got != "--next: "+c.english {
+			t.Errorf("English, wrapped: %q", got)
+		}
+		if got := ErrorText(cy, wrapped); !strings.HasPrefix(got, "--next: "+c.cy) {
+			t.Errorf("Welsh: %q, want it to start %q", got, "--next: "+c.cy)
+		}
+	}
+	if got := ErrorText(cy, fmt.Errorf("plain")); got != "plain" {
+		t.Errorf("an error with no words of its own: %q", got)
+	}
+}
+
+// A prompt pack's faults say themselves in Welsh: the catalogue's English
+// for each is the English attend writes, the Welsh fills in the same
+// blanks, and a broken pack is refused in Welsh.
+func TestPackFaultsInWelsh(t *testing.T) {
+	en, cy := msg.New("en"), msg.New("cy")
+	verbs := regexp.MustCompile(`%(\[\d+\])?[a-z]`)
+	for format, id := range packFaultIDs {
+		if got := en.T(id); got != format {
+			t.Errorf("%s: the catalogue says %q, attend %q", id, got, format)
+		}
+		if a, b := verbs.FindAllString(format, -1), verbs.FindAllString(cy.T(id), -1); strings.Join(a, " ") != strings.Join(b, " ") {
+			t.Errorf("%s: Welsh fills in %v, English %v", id, b, a)
+		}
+	}
+	base := builtinPackTOML(t)
+	for _, c := range []struct{ old, new, cy string }{
+		{`id = "checkin.head"`, `id = "checkin.head"` + "\n  colour = \"red\"", "dydy attend ddim yn adnabod y maes hwn"},
+		{`id = "checkin.head"` + "\n  kind = \"text\"", `id = "checkin.head"` + "\n  kind = \"essay\"", `dydy "essay" ddim yn fath`},
+		{`source = "domain brief §6 A1; seed ~93-101 (being present)"`, `source = ""`, "source: mae'n wag"},
+	} {
+		_, faults := ParsePack(edit(t, base, c.old, c.new))
+		if len(faults) == 0 {
+			t.Fatalf("%q: no fault", c.new)
+		}
+		pe := &PackError{Path: "ours.toml", Faults: faults}
+		got := ErrorText(cy, fmt.Errorf("wrapped: %w", pe))
+		if !strings.HasPrefix(got, "wrapped: ni ellir defnyddio'r pecyn cwestiynau ours.toml: llinell ") || !strings.Contains(got, c.cy) {
+			t.Errorf("Welsh: %q, want %q", got, c.cy)
+		}
+		if ErrorText(en, pe) != pe.Error() {
+			t.Errorf("English changed: %q", ErrorText(en, pe))
+		}
+	}
+	// Removing a stage gives a reason, said in Welsh too.
+	s := string(base)
+	i, j := strings.Index(s, "# ---- empathise:"), strings.Index(s, "# ---- help:")
+	_, faults := ParsePack([]byte(s[:i] + s[j:]))
+	var all []string
+	for _, f := range faults {
+		all = append(all, f.Text(cy))
+	}
+	if text := strings.Join(all, "\n"); !strings.Contains(text, "mae'r pedwar ymddygiad") || strings.Contains(text, "behaviours") {
+		t.Errorf("a stage removed, in Welsh:\n%s", text)
+	}
+}
