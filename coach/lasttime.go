@@ -158,7 +158,11 @@ func LastTimeMarkdownIn(lt LastTime, l *msg.Lang) string {
 		fmt.Fprintf(&b, "%s\n", l.T("last.notmet", "Cadence", lt.Cadence.StringIn(l)))
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%s\n", l.T("cli.brief.met", "Date", dateIn(l, lt.Last), "Ago", l.T("last.ago", "Count", lt.DaysSince),
+	ago := l.T("last.ago", "Count", lt.DaysSince)
+	if lt.DaysSince == 0 {
+		ago = l.T("last.today")
+	}
+	fmt.Fprintf(&b, "%s\n", l.T("cli.brief.met", "Date", dateIn(l, lt.Last), "Ago", ago,
 		"Cadence", lt.Cadence.StringIn(l), "Due", lt.Due.LabelIn(l)))
 
 	fmt.Fprintf(&b, "\n## %s\n\n", l.T("cli.brief.help"))
