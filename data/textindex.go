@@ -2,14 +2,9 @@ package data
 
 import (
 	"bytes"
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
-	"hash"
-	"math/bits"
 	"slices"
-	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
 
@@ -62,170 +57,7 @@ var tailMax = 256
 // plainIndexKey keys the hashes of an unencrypted file. It is not secret.
 var plainIndexKey = []byte("attend search index, unencrypted file")
 
-// indexKeyFor derives the search index's hash key from the data key.
-func indexKeyFor(dek []byte) []byte {
-	m := hmac.New(sha256.New, dek)
-	m.Write([]byte("attend search index key v1"))
-	return m.Sum(nil)
-}
-
-// hasher returns a hasher for this Store's file; Put it back in s.hashers.
-func (s *Store) hasher() *hasher {
-	if h, ok := s.hashers.Get().(*hasher); ok {
-		return h
-	}
-	return newHasher(s.seal)
-}
-
-// hasher turns prefixes into index hashes, remembering those it has made.
-type hasher struct {
-	mac  hash.Hash
-	sum  []byte
-	seen map[string]uint64
-	// words holds the hashes of every indexed prefix of a word, so a word
-	// met again (most are) costs one lookup, not one per prefix.
-	words map[string][]uint64
-	// mark and stamp find a session's distinct hashes without sorting
-	// them (distinctHashes).
-	mark  map[uint64]uint32
-	stamp uint32
-}
-
-func newHasher(c *sealer) *hasher {
-	key := plainIndexKey
-	if c != nil {
-		key = c.idxKey
-	}
-	return &hasher{mac: hmac.New(sha256.New, key), seen: map[string]uint64{}, words: map[string][]uint64{}}
-}
-
-func (h *hasher) hash(prefix string) uint64 {
-	if v, ok := h.seen[prefix]; ok {
-		return v
-	}
-	h.mac.Reset()
-	h.mac.Write([]byte(prefix))
-	h.sum = h.mac.Sum(h.sum[:0])
-	v := binary.BigEndian.Uint64(h.sum)
-	if len(h.seen) < 1<<20 {
-		h.seen[prefix] = v
-	}
-	return v
-}
-
-// prefixKey is a query word's lookup prefix, and whether the index holds
-// the word itself as a prefix (it is no longer than maxPrefixRunes).
-func prefixKey(term string) (string, bool) {
-	n := 0
-	for i := range term {
-		if n == maxPrefixRunes {
-			return term[:i], false
-		}
-		n++
-	}
-	return term, true
-}
-
-// sessionHashes are the sorted, distinct hashes of every indexed prefix of
-// a session's words.
-func (h *hasher) sessionHashes(sess coach.Session) []uint64 {
-	var out []uint64
-	for _, w := range coach.SessionWords(sess) {
-		out = append(out, h.wordHashes(w)...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// distinctHashes are sessionHashes in no particular order, which is all
-// a batch needs (textBatch.file), and quicker: no sort.
-func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
-	if h.mark == nil || len(h.mark) > 1<<20 {
-		h.mark = make(map[uint64]uint32, 1<<14)
-	}
-	h.stamp++
-	if h.stamp == 0 {
-		clear(h.mark)
-		h.stamp = 1
-	}
-	var out []uint64
-	coach.EachSessionWord(sess, func(w string) {
-		for _, v := range h.wordHashes(w) {
-			if h.mark[v] != h.stamp {
-				h.mark[v] = h.stamp
-				out = append(out, v)
-			}
-		}
-	})
-	return out
-}
-
-// wordHashes are the hashes of a word's indexed prefixes, shortest first.
-func (h *hasher) wordHashes(w string) []uint64 {
-	if hs, ok := h.words[w]; ok {
-		return hs
-	}
-	hs := make([]uint64, 0, min(len(w), maxPrefixRunes))
-	n := 0
-	for i, r := range w {
-		if n == maxPrefixRunes {
-			break
-		}
-		hs = append(hs, h.hash(w[:i+utf8.RuneLen(r)]))
-		n++
-	}
-	if len(h.words) < 1<<18 {
-		h.words[w] = hs
-	}
-	return hs
-}
-
-func docKey(doc uint32) []byte { return binary.BigEndian.AppendUint32(nil, doc) }
-
-func wordsKey(block uint32, h uint64) []byte {
-	k := make([]byte, 0, wordsKeyLen)
-	k = binary.BigEndian.AppendUint32(k, block)
-	return binary.BigEndian.AppendUint64(k, h)
-}
-
-func encodeHashes(hs []uint64) []byte {
-	out := make([]byte, 0, len(hs)*hashLen)
-	for _, h := range hs {
-		out = binary.BigEndian.AppendUint64(out, h)
-	}
-	return out
-}
-
 var errIndexValue = errors.New("search index entry is malformed")
-
-func decodeHashes(b []byte) ([]uint64, error) {
-	if len(b)%hashLen != 0 {
-		return nil, errIndexValue
-	}
-	out := make([]uint64, len(b)/hashLen)
-	for i := range out {
-		out[i] = binary.BigEndian.Uint64(b[i*hashLen:])
-	}
-	return out, nil
-}
-
-// hasHash reports whether the sorted encoded hashes hold h.
-func hasHash(enc []byte, h uint64) bool {
-	lo, hi := 0, len(enc)/hashLen
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		v := binary.BigEndian.Uint64(enc[m*hashLen:])
-		switch {
-		case v == h:
-			return true
-		case v < h:
-			lo = m + 1
-		default:
-			hi = m
-		}
-	}
-	return false
-}
 
 // A postings value holds the doc ids of one block, ascending, in one of
 // two forms, whichever is smaller: postingsList, then each id's offset
@@ -237,73 +69,6 @@ const (
 	postingsBitmap = 1
 	bitmapLen      = blockDocs / 8
 )
-
-func encodePostings(docs []uint32) []byte {
-	if len(docs) >= bitmapLen {
-		out := make([]byte, 1+bitmapLen)
-		out[0] = postingsBitmap
-		for _, d := range docs {
-			off := d & (blockDocs - 1)
-			out[1+off/8] |= 1 << (off % 8)
-		}
-		return out
-	}
-	out := make([]byte, 1, len(docs)+3)
-	out[0] = postingsList
-	prev := uint32(0)
-	for i, d := range docs {
-		off := d & (blockDocs - 1)
-		if i == 0 {
-			out = binary.AppendUvarint(out, uint64(off))
-		} else {
-			out = binary.AppendUvarint(out, uint64(off-prev))
-		}
-		prev = off
-	}
-	return out
-}
-
-// decodePostings appends a block's doc ids to out. It never panics.
-func decodePostings(block uint32, b []byte, out []uint32) ([]uint32, error) {
-	base := block << blockBits
-	if len(b) == 0 {
-		return out, errIndexValue
-	}
-	if b[0] == postingsBitmap {
-		if len(b) != 1+bitmapLen {
-			return out, errIndexValue
-		}
-		for i, x := range b[1:] {
-			for x != 0 {
-				bit := uint32(bits.TrailingZeros8(x))
-				out = append(out, base+uint32(i)*8+bit)
-				x &= x - 1
-			}
-		}
-		return out, nil
-	}
-	if b[0] != postingsList {
-		return out, errIndexValue
-	}
-	b = b[1:]
-	off := uint64(0)
-	for i := 0; len(b) > 0; i++ {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			return out, errIndexValue
-		}
-		b = b[n:]
-		if i > 0 && v == 0 {
-			return out, errIndexValue
-		}
-		off += v
-		if off >= blockDocs {
-			return out, errIndexValue
-		}
-		out = append(out, base+uint32(off))
-	}
-	return out, nil
-}
 
 // docOf returns a session's doc id, or false.
 func docOf(b txBuckets, sessionID string) (uint32, bool) {
@@ -588,25 +353,6 @@ func lookup(b txBuckets, h uint64) ([]uint32, error) {
 	})
 	slices.Sort(out)
 	return slices.Compact(out), err
-}
-
-// intersect keeps the doc ids of a also in b (both ascending).
-func intersect(a, b []uint32) []uint32 {
-	out := a[:0]
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			out = append(out, a[i])
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return out
 }
 
 // checkTextIndex checks the search index against the saved sessions:
