@@ -127,9 +127,9 @@ func (t *teamScreen) View(ctx *Context, height int) string {
 		if gi > 0 && w < narrowWidth {
 			break // a narrow window shows their ratings, not yours
 		}
-		for _, r := range g.Rows {
-			rowIDs = append(rowIDs, r.ID)
-			heads = append(heads, ctx.T("trend.short."+r.ID))
+		for _, id := range g.Items {
+			rowIDs = append(rowIDs, id)
+			heads = append(heads, ctx.T("trend.short."+id))
 		}
 	}
 	var data [][]string

@@ -39,6 +39,7 @@ type trendsScreen struct {
 	person coach.Person
 	sums   []coach.Summary // oldest first
 	vp     viewport.Model  // scrolls when the window is too short for every row
+	width  int             // the width the charts were drawn for (0: draw again)
 }
 
 func pushTrends(ctx *Context, p coach.Person) tea.Cmd {
@@ -58,7 +59,7 @@ func (t *trendsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			ctx.Problem(errText(ctx, ctx.T("trends.err"), msg.err))
 			return nil
 		}
-		t.loaded, t.sums = true, msg.sums
+		t.loaded, t.sums, t.width = true, msg.sums, 0
 		sort.SliceStable(t.sums, func(i, j int) bool { return t.sums[i].Date.Before(t.sums[j].Date) })
 	case tea.KeyPressMsg:
 		switch {
@@ -77,10 +78,14 @@ func (t *trendsScreen) Typing() bool { return false }
 func (t *trendsScreen) Resize(ctx *Context, height int) {
 	t.vp.SetWidth(bodyWidth(ctx))
 	t.vp.SetHeight(max(1, height))
-	if t.loaded {
+	// Draw the charts once for the data and the width, not on every key.
+	if t.loaded && t.width != bodyWidth(ctx) {
+		t.width = bodyWidth(ctx)
 		t.vp.SetContent(t.body(ctx))
 	}
 }
+
+func (t *trendsScreen) restyle(Styles) { t.width = 0 }
 func (t *trendsScreen) Title(ctx *Context) Title {
 	return Title{Label: ctx.T("title.trends"), Person: t.person.Name, State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }
@@ -131,13 +136,13 @@ func (t *trendsScreen) body(ctx *Context) string {
 	cols := max(3, w-labelW-latestW)
 	shown := t.sums[max(0, len(t.sums)-cols):]
 	for _, g := range coach.Trends {
-		out = append(out, wrapped(s.Title, ctx.T("trend.group."+g.Rows[0].ID), w)...)
-		for _, row := range g.Rows {
-			it, _, ok := ctx.Guide.Item(row.ID)
+		out = append(out, wrapped(s.Title, ctx.T("trend.group."+g.ID), w)...)
+		for _, id := range g.Items {
+			it, _, ok := ctx.Guide.Item(id)
 			if !ok {
 				continue
 			}
-			out = append(out, ansi.Truncate(cell(ctx.T("trend.row."+row.ID), labelW-1)+" "+t.row(s, shown, row.ID)+t.latest(ctx, it, latestW), w, "…"))
+			out = append(out, ansi.Truncate(cell(ctx.T("trend.row."+id), labelW-1)+" "+t.row(s, shown, id)+t.latest(ctx, it, latestW), w, "…"))
 		}
 		out = append(out, "")
 	}
