@@ -79,15 +79,6 @@ func (m *partForm) View(ctx *Context, height int) string {
 func (m *partForm) chrome(ctx *Context) string {
 	s := ctx.Styles
 	st := m.stages[m.stage()]
-	titles := make([]string, 0, len(m.stages)+1)
-	for _, g := range m.stages {
-		titles = append(titles, g.Title)
-	}
-	if m.part == coach.PartPrep {
-		titles = append(titles, m.guide.ReviewTitle)
-	}
-	prog := progressView(s, titles, m.stage(), m.stageDone, bodyWidth(ctx))
-
 	left := s.Title.Render(st.Title)
 	right := s.Faint.Render(ctx.T("form.stage", "N", m.stage()+1, "Count", len(m.stages)))
 	if ctx.Height < compactHeight {
@@ -99,17 +90,24 @@ func (m *partForm) chrome(ctx *Context) string {
 	if ctx.Height < compactHeight {
 		// A short window keeps room for the answer being typed: one line
 		// says where you are, and the guidance waits for a taller window.
-		parts := []string{title}
-		if m.elsewhere {
-			parts = append(parts, s.Error.Width(readWidth(ctx)).Render(m.elsewhereText()))
-		}
-		if m.notice != "" {
-			parts = append(parts, s.Notice.Width(readWidth(ctx)).Render(m.notice))
-		}
-		return strings.Join(parts, "\n") + "\n"
+		return m.withWarnings(ctx, title)
 	}
+	titles := make([]string, 0, len(m.stages)+1)
+	for _, g := range m.stages {
+		titles = append(titles, g.Title)
+	}
+	if m.part == coach.PartPrep {
+		titles = append(titles, m.guide.ReviewTitle)
+	}
+	prog := progressView(s, titles, m.stage(), m.stageDone, bodyWidth(ctx))
 	guide := s.Guidance.Width(readWidth(ctx)).Render(strings.Join(st.Guidance, " "))
-	parts := []string{prog, s.Faint.Width(readWidth(ctx)).Render(m.partNote(ctx)), "", title, guide}
+	return m.withWarnings(ctx, prog, s.Faint.Width(readWidth(ctx)).Render(m.partNote(ctx)), "", title, guide)
+}
+
+// withWarnings ends the chrome with what the manager must see whatever the
+// height: a newer copy saved elsewhere, and the latest notice.
+func (m *partForm) withWarnings(ctx *Context, parts ...string) string {
+	s := ctx.Styles
 	if m.elsewhere {
 		parts = append(parts, s.Error.Width(readWidth(ctx)).Render(m.elsewhereText()))
 	}
