@@ -185,6 +185,13 @@ func (s *memStore) OpenActions(personID string) ([]coach.ActionRef, error) {
 }
 
 func (s *memStore) SetActionStatus(sessionID, actionID string, status coach.ActionStatus, reason string) (coach.Session, error) {
+	return s.changeAction(sessionID, actionID, func(a coach.Action) (coach.Action, error) {
+		return coach.CloseAction(a, status, reason, clock)
+	})
+}
+
+// changeAction applies change to one action of a session and keeps it.
+func (s *memStore) changeAction(sessionID, actionID string, change func(coach.Action) (coach.Action, error)) (coach.Session, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sess, ok := s.sessions[sessionID]
@@ -192,15 +199,16 @@ func (s *memStore) SetActionStatus(sessionID, actionID string, status coach.Acti
 		return coach.Session{}, errors.New("no such session")
 	}
 	for i, a := range sess.Actions {
-		if a.ID == actionID {
-			closed, err := coach.CloseAction(a, status, reason, clock)
-			if err != nil {
-				return coach.Session{}, err
-			}
-			sess.Actions[i] = closed
-			s.sessions[sessionID] = sess
-			return sess.Clone(), nil
+		if a.ID != actionID {
+			continue
 		}
+		a, err := change(a)
+		if err != nil {
+			return coach.Session{}, err
+		}
+		sess.Actions[i] = a
+		s.sessions[sessionID] = sess
+		return sess.Clone(), nil
 	}
 	return coach.Session{}, errors.New("no such action")
 }
@@ -407,29 +415,13 @@ func (s *memStore) SavePart(id string, before coach.Session, part coach.Part, an
 
 // SetActionOutcome marks an action done, if it is open, with whether it helped.
 func (s *memStore) SetActionOutcome(sessionID, actionID string, o coach.Outcome) (coach.Session, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sess, ok := s.sessions[sessionID]
-	if !ok {
-		return coach.Session{}, errors.New("no such session")
-	}
-	for i, a := range sess.Actions {
-		if a.ID != actionID {
-			continue
-		}
+	return s.changeAction(sessionID, actionID, func(a coach.Action) (coach.Action, error) {
 		if a.Status == coach.ActionOpen {
 			var err error
 			if a, err = coach.CloseAction(a, coach.ActionDone, "", clock); err != nil {
-				return coach.Session{}, err
+				return a, err
 			}
 		}
-		a, err := coach.SetOutcome(a, o)
-		if err != nil {
-			return coach.Session{}, err
-		}
-		sess.Actions[i] = a
-		s.sessions[sessionID] = sess
-		return sess.Clone(), nil
-	}
-	return coach.Session{}, errors.New("no such action")
+		return coach.SetOutcome(a, o)
+	})
 }
