@@ -51,8 +51,29 @@ func mustGuide() *coach.Guide {
 
 func newHarness(t *testing.T, w, h int, prepName string) *harness {
 	t.Helper()
-	st := newMemStore()
-	m := New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, PrepName: prepName, AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
+	return openWindow(t, newMemStore(), w, h, Options{PrepName: prepName, Dark: true})
+}
+
+// openWindow starts an attend on st at w×h, as a test needs it: the fixed
+// clock, the English guide and near-instant saves, unless o says otherwise.
+func openWindow(t *testing.T, st *memStore, w, h int, o Options) *harness {
+	t.Helper()
+	if o.Store == nil {
+		o.Store = st
+	}
+	if o.Guide == nil {
+		o.Guide = mustGuide()
+	}
+	if o.Now == nil {
+		o.Now = fixedNow
+	}
+	if o.AutosaveDelay == 0 {
+		o.AutosaveDelay = time.Millisecond
+	}
+	if o.TypingDelay == 0 {
+		o.TypingDelay = time.Microsecond
+	}
+	m := New(o)
 	hs := &harness{t: t, m: m, store: st}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(m.Init())

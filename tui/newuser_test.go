@@ -237,10 +237,7 @@ func TestASecondWindowKnowsAtOnce(t *testing.T) {
 	d.SetAnswer("checkin.head", coach.Answer{Text: "typed in the first window"})
 	d.Writer, d.Updated = "another-window", clock.Add(-time.Minute)
 	st.drafts[p.ID] = d
-	m := New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, PrepName: "Siân Ŵyn", AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
-	h := &harness{t: t, m: m, store: st}
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.run(m.Init())
+	h := openWindow(t, st, 100, 30, Options{PrepName: "Siân Ŵyn", Dark: true})
 	h.mustSee("Another attend window wrote this draft a moment ago", "ctrl+t")
 	h.tabTo("checkin.support")
 	h.typeText("second window")
@@ -264,10 +261,7 @@ func TestAfterACleanQuitTheDraftIsRestoredNotHeld(t *testing.T) {
 	if !h.quit {
 		t.Fatal("ctrl+c did not quit")
 	}
-	m := New(Options{Store: h.store, Guide: mustGuide(), Now: func() time.Time { return clock.Add(time.Minute) }, PrepName: "Siân Ŵyn", AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
-	h2 := &harness{t: t, m: m, store: h.store}
-	h2.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h2.run(m.Init())
+	h2 := openWindow(t, h.store, 100, 30, Options{Now: func() time.Time { return clock.Add(time.Minute) }, PrepName: "Siân Ŵyn", Dark: true})
 	h2.mustSee("Draft restored", "Typing when the phone rings")
 	if s := h2.screen(); strings.Contains(s, "Another attend window") {
 		t.Fatalf("a cleanly closed window still holds the draft:\n%s", s)

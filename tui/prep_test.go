@@ -501,11 +501,7 @@ func TestShutdownWritesTheDraftLikeCtrlC(t *testing.T) {
 func TestTwoWindowsOnOnePersonLoseNothing(t *testing.T) {
 	a := startPrep(t) // window A
 	st := a.store
-	b := &harness{t: t, store: st} // window B, on the same store
-	b.m = New(Options{Store: st, Guide: mustGuide(), Now: fixedNow, PrepName: "Siân Ŵyn",
-		AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
-	b.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	b.run(b.m.Init())
+	b := openWindow(t, st, 80, 24, Options{PrepName: "Siân Ŵyn", Dark: true}) // window B, on the same store
 
 	a.tabTo("checkin.head")
 	a.typeText("Written in A")

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	tea "charm.land/bubbletea/v2"
 )
 
 func TestCtrlLHidesEveryNameAndNote(t *testing.T) {
@@ -37,11 +35,8 @@ func (lockStore) VerifyPassphrase(p []byte) bool { return string(p) == "cwtch" }
 func TestIdleLockAsksForThePassphrase(t *testing.T) {
 	now := clock
 	st := lockStore{newMemStore()}
-	m := New(Options{Store: st, Guide: mustGuide(), Now: func() time.Time { return now }, PrepName: "Siân Ŵyn",
-		IdleLock: 5 * time.Minute, AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond})
-	h := &harness{t: t, m: m, store: st.memStore}
-	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.run(m.Init())
+	h := openWindow(t, st.memStore, 80, 24, Options{Store: st, Now: func() time.Time { return now }, PrepName: "Siân Ŵyn",
+		IdleLock: 5 * time.Minute})
 	h.tabTo("checkin.head")
 	h.typeText("Sickness absence again")
 

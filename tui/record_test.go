@@ -3,9 +3,6 @@ package tui
 import (
 	"strings"
 	"testing"
-	"time"
-
-	tea "charm.land/bubbletea/v2"
 
 	"attend/coach"
 )
@@ -120,11 +117,7 @@ func TestAgreedRecordsAreReadOnlyWithDatedAddenda(t *testing.T) {
 // secondWindow opens another attend on the same store, on the same record.
 func secondWindow(t *testing.T, a *harness) *harness {
 	t.Helper()
-	b := &harness{t: t, store: a.store}
-	b.m = New(Options{Store: a.store, Guide: mustGuide(), Now: fixedNow,
-		AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
-	b.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	b.run(b.m.Init())
+	b := openWindow(t, a.store, 100, 30, Options{Dark: true})
 	b.press("h", "enter")
 	return b
 }

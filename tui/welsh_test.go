@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"attend/coach"
 )
 
@@ -29,12 +27,7 @@ func welshHarness(t *testing.T, w, h int, prepName string) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := newMemStore()
-	m := New(Options{Store: st, Guide: g, Lang: "cy", Now: fixedNow, PrepName: prepName, AutosaveDelay: time.Millisecond, TypingDelay: time.Microsecond, Dark: true})
-	hs := &harness{t: t, m: m, store: st}
-	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-	hs.run(m.Init())
-	return hs
+	return openWindow(t, newMemStore(), w, h, Options{Guide: g, Lang: "cy", PrepName: prepName, Dark: true})
 }
 
 // withWelshSessions saves sessions written in Welsh, with actions.
