@@ -361,7 +361,7 @@ func (m *lineMode) readDate() (coach.Answer, bool, error) {
 		if !ok || line == "" {
 			return coach.Answer{}, false, nil
 		}
-		d, err := coach.ParseDate(line, coach.DateOf(time.Now()))
+		d, err := coach.ParseDate(line, today())
 		if err == nil {
 			return coach.Answer{Date: d}, true, nil
 		}

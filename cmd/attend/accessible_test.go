@@ -27,8 +27,9 @@ const quickInput = "3 a bit tired after nights\n" +
 	"Time off the floor\n.\n" +
 	"Competence, after the complaint\n.\n"
 
-// linePrep runs attend in-process with stdin.
-func linePrep(t *testing.T, stdin string, args ...string) (string, error) {
+// attendIn runs attend in-process with stdin and returns all it printed,
+// stdout and stderr together.
+func attendIn(t *testing.T, stdin string, args ...string) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
 	err := run(context.Background(), args, strings.NewReader(stdin), &out, &out)
@@ -76,7 +77,7 @@ func noEscapes(t *testing.T, out string) {
 // printf '…' | attend prep NAME --accessible saves a session, in-process.
 func TestLinePrepSavesFromAPipe(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "attend.db")
-	out, err := linePrep(t, quickInput, "prep", "Siân Ŵyn", "--accessible", "--db", db)
+	out, err := attendIn(t, quickInput, "prep", "Siân Ŵyn", "--accessible", "--db", db)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -159,7 +160,7 @@ func TestLinePrepBinary(t *testing.T) {
 // draft and fails; --yes saves what was given.
 func TestLinePrepCutShort(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "attend.db")
-	out, err := linePrep(t, "4\nThe rota\n.\n", "prep", "Siân Ŵyn", "--db", db)
+	out, err := attendIn(t, "4\nThe rota\n.\n", "prep", "Siân Ŵyn", "--db", db)
 	if err == nil || exitCode(err) != 1 || !strings.Contains(err.Error(), "the input ended before the last prompt (2 of 7 answered)") ||
 		!strings.Contains(err.Error(), `attend prep "Siân Ŵyn" carries on`) {
 		t.Fatalf("cut short: %v\n%s", err, out)
@@ -174,7 +175,7 @@ func TestLinePrepCutShort(t *testing.T) {
 	}
 	// Carrying on: the earlier answers are read out and kept by an empty
 	// line; this time --yes saves, even though the input ends early again.
-	out, err = linePrep(t, "\n\nListen\n.\n", "prep", "sian", "--yes", "--db", db)
+	out, err = attendIn(t, "\n\nListen\n.\n", "prep", "sian", "--yes", "--db", db)
 	if err != nil {
 		t.Fatalf("carry on: %v\n%s", err, out)
 	}
@@ -195,7 +196,7 @@ func TestLinePrepCutShort(t *testing.T) {
 func TestLinePrepNoAndNothing(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "attend.db")
-	out, err := linePrep(t, quickInput+"n\n", "prep", "Siân Ŵyn", "--db", db)
+	out, err := attendIn(t, quickInput+"n\n", "prep", "Siân Ŵyn", "--db", db)
 	if err != nil || !strings.Contains(out, `Not saved. Your answers are kept as a draft: attend prep "Siân Ŵyn" carries on.`) {
 		t.Fatalf("no: %v\n%s", err, out)
 	}
@@ -204,20 +205,20 @@ func TestLinePrepNoAndNothing(t *testing.T) {
 	}
 
 	skipAll := strings.Repeat("\n", 7)
-	out, err = linePrep(t, skipAll, "prep", "Aled", "--db", db)
+	out, err = attendIn(t, skipAll, "prep", "Aled", "--db", db)
 	if err != nil || !strings.Contains(out, "Nothing has been written.") || !strings.Contains(out, "add --yes to save it anyway") && !strings.Contains(out, "Add --yes to save it anyway") {
 		t.Fatalf("empty: %v\n%s", err, out)
 	}
 	if _, _, people := sessionsIn(t, db); len(people) != 1 {
 		t.Fatalf("an empty prep added someone: %v", people)
 	}
-	out, err = linePrep(t, skipAll, "prep", "Aled", "--yes", "--db", db)
+	out, err = attendIn(t, skipAll, "prep", "Aled", "--yes", "--db", db)
 	if saved, _, people := sessionsIn(t, db); err != nil || len(saved) != 1 || len(people) != 2 {
 		t.Fatalf("empty with --yes: %v, %d saved, %v\n%s", err, len(saved), people, out)
 	}
 
 	other := filepath.Join(dir, "other.db")
-	if _, err := linePrep(t, "", "prep", "Siân", "--db", other); err == nil || !strings.Contains(err.Error(), "nothing was saved or changed") {
+	if _, err := attendIn(t, "", "prep", "Siân", "--db", other); err == nil || !strings.Contains(err.Error(), "nothing was saved or changed") {
 		t.Fatalf("empty input: %v", err)
 	}
 	if _, err := os.Stat(other); !errors.Is(err, os.ErrNotExist) {
@@ -230,7 +231,7 @@ func TestLinePrepNoAndNothing(t *testing.T) {
 // end of their input (ctrl+d) keeps the draft.
 func TestLinePrepBadRating(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "attend.db")
-	out, err := linePrep(t, "very\n", "prep", "Siân Ŵyn", "--db", db)
+	out, err := attendIn(t, "very\n", "prep", "Siân Ŵyn", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), `line 1: "very" is not a number from 1 to 5. Nothing was saved`) {
 		t.Fatalf("script: %v\n%s", err, out)
 	}
@@ -241,7 +242,7 @@ func TestLinePrepBadRating(t *testing.T) {
 	old := typedAt
 	typedAt = func(io.Reader) bool { return true }
 	t.Cleanup(func() { typedAt = old })
-	out, err = linePrep(t, "35\n0\n5 ready\n", "prep", "Siân Ŵyn", "--accessible", "--full", "--db", db)
+	out, err = attendIn(t, "35\n0\n5 ready\n", "prep", "Siân Ŵyn", "--accessible", "--full", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), "kept as a draft") || strings.Count(out, "is not a number from 1 to 5. Try again") != 2 || !strings.Contains(out, "The full prep: 20 prompts.") {
 		t.Fatalf("person: %v\n%s", err, out)
 	}
@@ -250,7 +251,7 @@ func TestLinePrepBadRating(t *testing.T) {
 		t.Fatalf("at a terminal, the end of input saved or lost the prep: %d saved, %v", len(saved), drafts)
 	}
 	// At a terminal, ctrl+d at the save question is not a yes.
-	out, err = linePrep(t, quickInput, "prep", "Aled", "--db", db)
+	out, err = attendIn(t, quickInput, "prep", "Aled", "--db", db)
 	if err != nil || !strings.Contains(out, "Save this prep? [y/N]\nNot saved.") {
 		t.Fatalf("ctrl+d at the question: %v\n%s", err, out)
 	}
@@ -262,7 +263,7 @@ func TestLinePrepBadRating(t *testing.T) {
 // Welsh: the prompts, the question and the answer to it.
 func TestLinePrepWelsh(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "attend.db")
-	out, err := linePrep(t, quickInput+"i\n", "prep", "Siân Ŵyn", "--lang", "cy", "--db", db)
+	out, err := attendIn(t, quickInput+"i\n", "prep", "Siân Ŵyn", "--lang", "cy", "--db", db)
 	if err != nil || !strings.Contains(out, "Cadw'r paratoi hwn? [i/N]") || !strings.Contains(out, "Cadwyd paratoi Siân Ŵyn") {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -286,7 +287,7 @@ func TestLinePrepLeavesAnotherWindowsDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	out, err := linePrep(t, quickInput, "prep", "sian", "--db", db)
+	out, err := attendIn(t, quickInput, "prep", "sian", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), "open in another attend window") {
 		t.Fatalf("%v\n%s", err, out)
 	}

@@ -28,5 +28,16 @@ func (o *options) noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// oneName takes exactly one non-blank NAME, else refuses as misuse (exit
+// 2) with the message id, which says how the command is used.
+func (o *options) oneName(id string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
+			return usageError{errors.New(o.words().T(id))}
+		}
+		return nil
+	}
+}
+
 // today is the day the commands work from (tests set another).
 var today = func() coach.Date { return coach.DateOf(time.Now()) }

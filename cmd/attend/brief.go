@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,29 +21,19 @@ needs and workload ratings beside the ones before. It shows nothing from
 your private preparation or reflection.`,
 		Example: `  attend brief sian
   attend brief "Siân Ŵyn" > sian-brief.md`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(o.words().T("cli.brief.args"))}
-			}
-			return nil
-		},
+		Args: o.oneName("cli.brief.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, guide, err := o.openWithGuide(true)
+			st, guide, p, err := o.openPerson(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			l := o.words()
-			p, err := personNamed(l, st, args[0], false)
-			if err != nil {
-				return err
-			}
 			sessions, err := personSessions(st, p.ID)
 			if err != nil {
 				return err
 			}
 			lt := coach.BuildLastTime(guide, p, sessions, today())
-			_, err = io.WriteString(cmd.OutOrStdout(), coach.LastTimeMarkdownIn(lt, l))
+			_, err = io.WriteString(cmd.OutOrStdout(), coach.LastTimeMarkdownIn(lt, o.words()))
 			return err
 		},
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -50,7 +49,7 @@ func newCadenceCmd(o *options) *cobra.Command {
 			if len(args) == 2 && was != cadenceText(l, p.Cadence) {
 				line += l.T("cli.cadence.was", "Cadence", was)
 			}
-			if d := coach.DueFor(p, coach.DateOf(time.Now())); d.State != coach.NeverMet {
+			if d := coach.DueFor(p, today()); d.State != coach.NeverMet {
 				line += "; " + dueText(l, d)
 			}
 			if !p.NextSession.IsZero() {

@@ -155,7 +155,7 @@ func TestKilledPassphraseChangeIsFinishedOnNextStart(t *testing.T) {
 		if out, err := runBin(t, "", "encrypt", "--db", db, "--passphrase-file", oldPass); err != nil {
 			t.Fatalf("encrypt: %v\n%s", err, out)
 		}
-		oldSalt = salts.Find(pvRead(t, db))
+		oldSalt = salts.Find(readFile(t, db))
 		if killDuringRewrite(t, db, "passphrase", "--db", db, "--passphrase-file", oldPass, "--new-passphrase-file", newPass) {
 			break
 		}
@@ -164,7 +164,7 @@ func TestKilledPassphraseChangeIsFinishedOnNextStart(t *testing.T) {
 		}
 	}
 	// The old key record (its salt) is still in a free page.
-	if !bytes.Contains(pvRead(t, db), oldSalt) {
+	if !bytes.Contains(readFile(t, db), oldSalt) {
 		t.Fatal("the old key record is not in the file after the kill: the test did not catch the window it is about")
 	}
 	out, err := runBin(t, "", "check", "--db", db, "--passphrase-file", newPass)
@@ -174,7 +174,7 @@ func TestKilledPassphraseChangeIsFinishedOnNextStart(t *testing.T) {
 	if out, err := runBin(t, "", "retention", "--db", db, "--years", "6", "--passphrase-file", newPass); err != nil {
 		t.Fatalf("retention: %v\n%s", err, out)
 	}
-	if bytes.Contains(pvRead(t, db), oldSalt) {
+	if bytes.Contains(readFile(t, db), oldSalt) {
 		t.Error("the old key record is still in the file after the next start")
 	}
 	if out, err := runBin(t, "", "check", "--db", db, "--passphrase-file", newPass); err != nil || !strings.Contains(out, "no faults") {

@@ -78,6 +78,22 @@ func personNamed(l *msg.Lang, st *data.Store, typed string, writes bool) (coach.
 	return findPerson(l, people, typed, writes)
 }
 
+// openPerson opens the store read-only with the guide and finds the one
+// person a typed name means, as the commands about one person start; the
+// caller closes the store.
+func (o *options) openPerson(typed string) (*data.Store, *coach.Guide, coach.Person, error) {
+	st, guide, err := o.openWithGuide(true)
+	if err != nil {
+		return nil, nil, coach.Person{}, err
+	}
+	p, err := personNamed(o.words(), st, typed, false)
+	if err != nil {
+		st.Close()
+		return nil, nil, coach.Person{}, err
+	}
+	return st, guide, p, nil
+}
+
 // resolvePerson turns a typed name into the full name of the person meant
 // ("sian" finds "Siân Ŵyn"), or the cleaned name of someone new. A name
 // that matches no one but is close to someone ("sain" for Siân Ŵyn) is

@@ -87,12 +87,12 @@ func TestEraseNeverGuesses(t *testing.T) {
 		t.Fatalf("after erasing Ann: %q", got)
 	}
 	for _, who := range []string{"ann", "Jones", "anna", "joanne", "Ana Jones"} {
-		before := pvRead(t, db)
+		before := readFile(t, db)
 		_, err := attend(t, "erase", "--db", db, "--person", who, "--yes")
 		if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "nothing was changed") {
 			t.Errorf("erase %q --yes: %v (exit %d), want it refused", who, err, exitCode(err))
 		}
-		if string(before) != string(pvRead(t, db)) {
+		if string(before) != string(readFile(t, db)) {
 			t.Fatalf("erase %q changed the file", who)
 		}
 	}

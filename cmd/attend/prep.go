@@ -1,11 +1,6 @@
 package main
 
-import (
-	"errors"
-	"strings"
-
-	"github.com/spf13/cobra"
-)
+import "github.com/spf13/cobra"
 
 func newPrepCmd(o *options) *cobra.Command {
 	var isNew bool
@@ -20,12 +15,7 @@ no one is added as someone new, unless it is close to someone already here
 		Example: `  attend prep "Siân Ŵyn"
   attend prep sian          (matches Siân, ignoring case and accents)
   attend prep --new Sain    (adds Sain, even though Siân Ŵyn is close)`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(o.words().T("cli.prep.args"))}
-			}
-			return nil
-		},
+		Args: o.oneName("cli.prep.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if line.wanted(cmd, o) {
 				return runAccessible(cmd, o, args[0], isNew, line)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,14 +16,6 @@ import (
 
 // Tests derive keys at a tiny cost.
 func init() { data.DefaultKDF = data.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1} }
-
-// attend runs the command line with stdin and returns what it printed.
-func pvRun(t *testing.T, stdin string, args ...string) (string, error) {
-	t.Helper()
-	var out bytes.Buffer
-	err := run(context.Background(), args, strings.NewReader(stdin), &out, &out)
-	return out.String(), err
-}
 
 // pvFakeTerminal stands in for the keyboard: each passphrase prompt takes the
 // next of typed. With no typing at all, there is no terminal.
@@ -105,15 +96,6 @@ func pvFileHolds(t *testing.T, path string, texts ...string) bool {
 	return false
 }
 
-func pvRead(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestPassphraseFileRules(t *testing.T) {
 	for _, c := range []struct {
 		content string
@@ -149,7 +131,7 @@ func TestEncryptAndOpenFromTheCommandLine(t *testing.T) {
 	if !pvFileHolds(t, db, secrets...) {
 		t.Fatal("the sample is not readable to begin with")
 	}
-	before := pvRead(t, db)
+	before := readFile(t, db)
 
 	// Refusals change nothing.
 	for _, c := range []struct {
@@ -162,18 +144,18 @@ func TestEncryptAndOpenFromTheCommandLine(t *testing.T) {
 		{nil, "no terminal"},
 	} {
 		pvTerminal(t, c.typed...)
-		_, err := pvRun(t, "", "encrypt", "--db", db)
+		_, err := attendIn(t, "", "encrypt", "--db", db)
 		if err == nil || !strings.Contains(err.Error(), c.want) || exitCode(err) != 1 {
 			t.Errorf("encrypt typing %q: %v, want %q", c.typed, err, c.want)
 		}
-		if !bytes.Equal(before, pvRead(t, db)) {
+		if !bytes.Equal(before, readFile(t, db)) {
 			t.Fatalf("a refused encrypt changed the file")
 		}
 	}
 
 	pass := "tri gair hir 🔐"
 	ft := pvTerminal(t, pass, pass)
-	out, err := pvRun(t, "", "encrypt", "--db", db)
+	out, err := attendIn(t, "", "encrypt", "--db", db)
 	if err != nil {
 		t.Fatalf("encrypt: %v\n%s", err, out)
 	}
@@ -188,39 +170,39 @@ func TestEncryptAndOpenFromTheCommandLine(t *testing.T) {
 	if pvFileHolds(t, db, secrets...) {
 		t.Fatal("the encrypted file still holds plaintext")
 	}
-	if _, err := pvRun(t, "", "encrypt", "--db", db); err == nil || !strings.Contains(err.Error(), "already encrypted") {
+	if _, err := attendIn(t, "", "encrypt", "--db", db); err == nil || !strings.Contains(err.Error(), "already encrypted") {
 		t.Errorf("encrypt twice: %v", err)
 	}
 
 	// Scripts: no terminal, so a clear message naming --passphrase-file.
 	pvTerminal(t)
-	sealed := pvRead(t, db)
-	_, err = pvRun(t, "", "export", "--db", db)
+	sealed := readFile(t, db)
+	_, err = attendIn(t, "", "export", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), "--passphrase-file") || exitCode(err) != 1 {
 		t.Errorf("export of an encrypted file with no terminal: %v", err)
 	}
 	good := pvPassFile(t, pass+"\n", 0o600)
-	out, err = pvRun(t, "", "export", "--db", db, "--passphrase-file", good)
+	out, err = attendIn(t, "", "export", "--db", db, "--passphrase-file", good)
 	if err != nil || !strings.Contains(out, "Nodyn cyfrinachol am Siân Ŵyn") {
 		t.Errorf("export with --passphrase-file: %v\n%s", err, out)
 	}
 	t.Setenv("ATTEND_PASSPHRASE_FILE", good)
-	if out, err := pvRun(t, "", "check", "--db", db); err != nil || !strings.Contains(out, "no faults found") {
+	if out, err := attendIn(t, "", "check", "--db", db); err != nil || !strings.Contains(out, "no faults found") {
 		t.Errorf("check with ATTEND_PASSPHRASE_FILE: %v\n%s", err, out)
 	}
 	t.Setenv("ATTEND_PASSPHRASE_FILE", pvPassFile(t, "not it at all\n", 0o600))
-	if _, err := pvRun(t, "", "export", "--db", db); err == nil || !strings.Contains(err.Error(), "that passphrase does not open") {
+	if _, err := attendIn(t, "", "export", "--db", db); err == nil || !strings.Contains(err.Error(), "that passphrase does not open") {
 		t.Errorf("a wrong passphrase file: %v", err)
 	}
 	t.Setenv("ATTEND_PASSPHRASE_FILE", pvPassFile(t, pass, 0o644))
-	if _, err := pvRun(t, "", "export", "--db", db); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+	if _, err := attendIn(t, "", "export", "--db", db); err == nil || !strings.Contains(err.Error(), "chmod 600") {
 		t.Errorf("a passphrase file others can read: %v", err)
 	}
 	t.Setenv("ATTEND_PASSPHRASE_FILE", "")
 
 	// At a terminal: three tries, then exit 1, nothing changed.
 	ft = pvTerminal(t, "anghywir un", "anghywir dau", "anghywir tri", pass)
-	_, err = pvRun(t, "", "export", "--db", db)
+	_, err = attendIn(t, "", "export", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), "3 tries") || exitCode(err) != 1 {
 		t.Errorf("three wrong passphrases: %v", err)
 	}
@@ -228,13 +210,13 @@ func TestEncryptAndOpenFromTheCommandLine(t *testing.T) {
 		t.Errorf("prompts %q, said %q", ft.prompts, ft.said)
 	}
 	ft = pvTerminal(t, "anghywir", pass)
-	if out, err := pvRun(t, "", "export", "--db", db, "--format", "md", "--person", "aled"); err != nil || !strings.Contains(out, "Gweithred i Aled") {
+	if out, err := attendIn(t, "", "export", "--db", db, "--format", "md", "--person", "aled"); err != nil || !strings.Contains(out, "Gweithred i Aled") {
 		t.Errorf("second try right: %v\n%s", err, out)
 	}
 	if len(ft.prompts) != 2 || len(ft.said) != 1 {
 		t.Errorf("second try right: prompts %q, said %q", ft.prompts, ft.said)
 	}
-	if !bytes.Equal(sealed, pvRead(t, db)) {
+	if !bytes.Equal(sealed, readFile(t, db)) {
 		t.Error("reading with wrong passphrases changed the file")
 	}
 }
@@ -246,34 +228,34 @@ func TestPassphraseCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	pvTerminal(t, "wrong one", oldPass, newPass, newPass)
-	out, err := pvRun(t, "", "passphrase", "--db", db)
+	out, err := attendIn(t, "", "passphrase", "--db", db)
 	if err != nil || !strings.Contains(out, "is changed") {
 		t.Fatalf("passphrase: %v\n%s", err, out)
 	}
 	pvTerminal(t)
-	if _, err := pvRun(t, "", "export", "--db", db, "--passphrase-file", pvPassFile(t, oldPass, 0o600)); err == nil {
+	if _, err := attendIn(t, "", "export", "--db", db, "--passphrase-file", pvPassFile(t, oldPass, 0o600)); err == nil {
 		t.Error("the old passphrase still opens it")
 	}
 	// Scripts: both from files.
 	third := "trydydd cyfrinair"
-	out, err = pvRun(t, "", "passphrase", "--db", db, "--passphrase-file", pvPassFile(t, newPass, 0o600), "--new-passphrase-file", pvPassFile(t, third, 0o600))
+	out, err = attendIn(t, "", "passphrase", "--db", db, "--passphrase-file", pvPassFile(t, newPass, 0o600), "--new-passphrase-file", pvPassFile(t, third, 0o600))
 	if err != nil {
 		t.Fatalf("passphrase from files: %v\n%s", err, out)
 	}
-	if _, err := pvRun(t, "", "check", "--db", db, "--passphrase-file", pvPassFile(t, third, 0o600)); err != nil {
+	if _, err := attendIn(t, "", "check", "--db", db, "--passphrase-file", pvPassFile(t, third, 0o600)); err != nil {
 		t.Errorf("the newest passphrase does not open it: %v", err)
 	}
 	// An unencrypted database has none to change.
 	plain := pvSampleDB(t)
 	pvTerminal(t, "x")
-	if _, err := pvRun(t, "", "passphrase", "--db", plain); err == nil || !strings.Contains(err.Error(), "not encrypted") {
+	if _, err := attendIn(t, "", "passphrase", "--db", plain); err == nil || !strings.Contains(err.Error(), "not encrypted") {
 		t.Errorf("passphrase on an unencrypted file: %v", err)
 	}
 }
 
 func TestImportCommand(t *testing.T) {
 	src := pvSampleDB(t)
-	exported, err := pvRun(t, "", "export", "--db", src)
+	exported, err := attendIn(t, "", "export", "--db", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,19 +263,19 @@ func TestImportCommand(t *testing.T) {
 	os.WriteFile(file, []byte(exported), 0o600)
 
 	dst := filepath.Join(t.TempDir(), "new.db")
-	out, err := pvRun(t, "", "import", "--db", dst, file)
+	out, err := attendIn(t, "", "import", "--db", dst, file)
 	if err != nil || !strings.Contains(out, "2 added") || !strings.Contains(out, "3 added") {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
-	before := pvRead(t, dst)
-	out, err = pvRun(t, "", "import", "--db", dst, file)
+	before := readFile(t, dst)
+	out, err = attendIn(t, "", "import", "--db", dst, file)
 	if err != nil || !strings.Contains(out, "nothing to import") {
 		t.Fatalf("second import: %v\n%s", err, out)
 	}
-	if !bytes.Equal(before, pvRead(t, dst)) {
+	if !bytes.Equal(before, readFile(t, dst)) {
 		t.Error("importing the same file twice changed the database")
 	}
-	again, err := pvRun(t, "", "export", "--db", dst)
+	again, err := attendIn(t, "", "export", "--db", dst)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,22 +286,22 @@ func TestImportCommand(t *testing.T) {
 
 	// From standard input too.
 	dst2 := filepath.Join(t.TempDir(), "piped.db")
-	if out, err := pvRun(t, exported, "import", "--db", dst2, "-"); err != nil || !strings.Contains(out, "standard input") {
+	if out, err := attendIn(t, exported, "import", "--db", dst2, "-"); err != nil || !strings.Contains(out, "standard input") {
 		t.Errorf("import -: %v\n%s", err, out)
 	}
 
 	// A malformed file: rejected whole, the field named, nothing written.
 	bad := strings.Replace(exported, `"owner": "them"`, `"owner": "the boss"`, 1)
 	os.WriteFile(file, []byte(bad), 0o600)
-	_, err = pvRun(t, "", "import", "--db", dst, file)
+	_, err = attendIn(t, "", "import", "--db", dst, file)
 	if err == nil || !strings.Contains(err.Error(), `sessions[0].actions[0].owner: "the boss" is not me, them or other`) ||
 		!strings.Contains(err.Error(), "nothing was written") || exitCode(err) != 1 {
 		t.Errorf("malformed import: %v", err)
 	}
-	if !bytes.Equal(before, pvRead(t, dst)) {
+	if !bytes.Equal(before, readFile(t, dst)) {
 		t.Error("a rejected import changed the database")
 	}
-	if _, err := pvRun(t, "", "import", "--db", dst); exitCode(err) != 2 {
+	if _, err := attendIn(t, "", "import", "--db", dst); exitCode(err) != 2 {
 		t.Errorf("import with no file: %v", err)
 	}
 }
@@ -327,27 +309,27 @@ func TestImportCommand(t *testing.T) {
 func TestEraseCommand(t *testing.T) {
 	db := pvSampleDB(t)
 	gone := []string{"Siân", "Nodyn cyfrinachol am Siân", "Gweithred i Siân"}
-	before := pvRead(t, db)
+	before := readFile(t, db)
 
 	// Asked to confirm: anything but the name changes nothing.
 	for _, typed := range []string{"", "no\n", "sian\n", "Aled Evans\n"} {
-		_, err := pvRun(t, typed, "erase", "--db", db, "--person", "SIÂN wyn")
+		_, err := attendIn(t, typed, "erase", "--db", db, "--person", "SIÂN wyn")
 		if err == nil || !strings.Contains(err.Error(), "nothing was changed") {
 			t.Errorf("confirming with %q: %v", typed, err)
 		}
-		if !bytes.Equal(before, pvRead(t, db)) {
+		if !bytes.Equal(before, readFile(t, db)) {
 			t.Fatalf("an unconfirmed erase changed the file")
 		}
 	}
-	if _, err := pvRun(t, "", "erase", "--db", db); exitCode(err) != 2 {
+	if _, err := attendIn(t, "", "erase", "--db", db); exitCode(err) != 2 {
 		t.Errorf("erase without --person: %v", err)
 	}
-	if _, err := pvRun(t, "", "erase", "--db", db, "--person", "Nobody", "--yes"); err == nil || !strings.Contains(err.Error(), "no one is called") || exitCode(err) != 2 {
+	if _, err := attendIn(t, "", "erase", "--db", db, "--person", "Nobody", "--yes"); err == nil || !strings.Contains(err.Error(), "no one is called") || exitCode(err) != 2 {
 		t.Errorf("erase of no one: %v", err)
 	}
 
 	start := time.Now()
-	out, err := pvRun(t, "sian wyn\n", "erase", "--db", db, "--person", "sian wyn")
+	out, err := attendIn(t, "sian wyn\n", "erase", "--db", db, "--person", "sian wyn")
 	if err != nil {
 		t.Fatalf("erase: %v\n%s", err, out)
 	}
@@ -363,7 +345,7 @@ func TestEraseCommand(t *testing.T) {
 	if !pvFileHolds(t, db, "Nodyn cyfrinachol am Aled") {
 		t.Error("Aled's records went too")
 	}
-	out, err = pvRun(t, "", "check", "--db", db)
+	out, err = attendIn(t, "", "check", "--db", db)
 	if err != nil {
 		t.Errorf("check after erase: %v\n%s", err, out)
 	}
@@ -373,7 +355,7 @@ func TestEraseCommand(t *testing.T) {
 	st, _ := data.Open(db2, data.Options{})
 	st.EnsurePerson("Aled Jones")
 	st.Close()
-	if _, err := pvRun(t, "", "erase", "--db", db2, "--person", "aled", "--yes"); err == nil ||
+	if _, err := attendIn(t, "", "erase", "--db", db2, "--person", "aled", "--yes"); err == nil ||
 		!strings.Contains(err.Error(), "Aled Evans") || !strings.Contains(err.Error(), "Aled Jones") || exitCode(err) != 2 {
 		t.Errorf("ambiguous erase: %v", err)
 	}
@@ -381,7 +363,7 @@ func TestEraseCommand(t *testing.T) {
 	if err := data.Encrypt(db2, []byte("cyfrinair hir")); err != nil {
 		t.Fatal(err)
 	}
-	out, err = pvRun(t, "", "erase", "--db", db2, "--person", "Aled Jones", "--yes", "--passphrase-file", pvPassFile(t, "cyfrinair hir", 0o600))
+	out, err = attendIn(t, "", "erase", "--db", db2, "--person", "Aled Jones", "--yes", "--passphrase-file", pvPassFile(t, "cyfrinair hir", 0o600))
 	if err != nil || !strings.Contains(out, "erased Aled Jones: 0 saved sessions") {
 		t.Errorf("erase --yes: %v\n%s", err, out)
 	}
@@ -389,7 +371,7 @@ func TestEraseCommand(t *testing.T) {
 
 func TestRetentionCommand(t *testing.T) {
 	db := pvSampleDB(t) // Siân last met 2019-03-01, Aled 2020-03-01
-	out, err := pvRun(t, "", "retention", "--db", db)
+	out, err := attendIn(t, "", "retention", "--db", db)
 	if err != nil || !strings.Contains(out, "none set") {
 		t.Fatalf("retention: %v\n%s", err, out)
 	}
@@ -400,7 +382,7 @@ func TestRetentionCommand(t *testing.T) {
 	if !coach.RetentionEnd(coach.Date{Year: 2019, Month: 3, Day: 1}, years).Before(today) {
 		years--
 	}
-	out, err = pvRun(t, "", "retention", "--db", db, "--years", fmt.Sprint(years))
+	out, err = attendIn(t, "", "retention", "--db", db, "--years", fmt.Sprint(years))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -413,13 +395,13 @@ func TestRetentionCommand(t *testing.T) {
 	if strings.Contains(out, "Aled") {
 		t.Errorf("Aled is listed:\n%s", out)
 	}
-	if out, _ := pvRun(t, "", "retention", "--db", db); !strings.Contains(out, "due for deletion (1)") {
+	if out, _ := attendIn(t, "", "retention", "--db", db); !strings.Contains(out, "due for deletion (1)") {
 		t.Errorf("the setting was not kept:\n%s", out)
 	}
-	if _, err := pvRun(t, "", "retention", "--db", db, "--years", "-2"); exitCode(err) != 2 {
+	if _, err := attendIn(t, "", "retention", "--db", db, "--years", "-2"); exitCode(err) != 2 {
 		t.Errorf("--years -2: %v", err)
 	}
-	if out, err := pvRun(t, "", "retention", "--db", db, "--years", "0"); err != nil || !strings.Contains(out, "none set") {
+	if out, err := attendIn(t, "", "retention", "--db", db, "--years", "0"); err != nil || !strings.Contains(out, "none set") {
 		t.Errorf("turning it off: %v\n%s", err, out)
 	}
 }
@@ -443,7 +425,7 @@ func TestShortPassphraseSaidAtOnce(t *testing.T) {
 	db := pvSampleDB(t)
 	pass := "pedwar gair hir iawn"
 	ft := pvTerminal(t, "byr", pass, pass)
-	out, err := pvRun(t, "", "encrypt", "--db", db)
+	out, err := attendIn(t, "", "encrypt", "--db", db)
 	if err != nil || !strings.Contains(out, "is now encrypted") {
 		t.Fatalf("encrypt: %v\n%s", err, out)
 	}
@@ -453,7 +435,7 @@ func TestShortPassphraseSaidAtOnce(t *testing.T) {
 	if len(ft.said) != 1 || !strings.Contains(ft.said[0], "that passphrase is 3 characters long: use at least 8") {
 		t.Errorf("said %q", ft.said)
 	}
-	if _, err := pvRun(t, "", "export", "--db", db, "--passphrase-file", pvPassFile(t, pass, 0o600)); err != nil {
+	if _, err := attendIn(t, "", "export", "--db", db, "--passphrase-file", pvPassFile(t, pass, 0o600)); err != nil {
 		t.Errorf("the longer passphrase does not open it: %v", err)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -53,7 +52,7 @@ six years after employment ends is common for staff records.`,
 			if err != nil {
 				return err
 			}
-			due := coach.DueForDeletion(people, years, coach.DateOf(time.Now()))
+			due := coach.DueForDeletion(people, years, today())
 			if len(due) == 0 {
 				fmt.Fprintln(out, l.T("cli.retention.nodue"))
 				return nil

@@ -22,9 +22,8 @@ import (
 // attend runs the command line in-process and returns stdout and the error.
 func attend(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return out.String(), err
+	out, _, err := attendErr(t, args...)
+	return out, err
 }
 
 func mustAttend(t *testing.T, args ...string) string {

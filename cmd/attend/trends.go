@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -25,22 +24,13 @@ covered. With --plain, or when stdout is not a terminal, the ratings are
 digits (1 to 5) instead.`,
 		Example: `  attend trends sian
   attend trends "Siân Ŵyn" --plain`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError{errors.New(o.words().T("cli.trends.args"))}
-			}
-			return nil
-		},
+		Args: o.oneName("cli.trends.args"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, guide, err := o.openWithGuide(true)
+			st, guide, p, err := o.openPerson(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			p, err := personNamed(o.words(), st, args[0], false)
-			if err != nil {
-				return err
-			}
 			sums, _, err := st.Summaries(p.ID, "", 0)
 			if err != nil {
 				return err

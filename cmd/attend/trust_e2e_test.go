@@ -183,7 +183,7 @@ func TestLeftBehindCopiesAreRemoved(t *testing.T) {
 	dir := filepath.Dir(db)
 	// What kill -9 during a backup into the same folder, and during
 	// encrypt, leave: full copies of the file under hidden names.
-	raw := pvRead(t, db)
+	raw := readFile(t, db)
 	left := []string{filepath.Join(dir, ".attend-backup-123456"), filepath.Join(dir, ".attend-rewrite-654321.db")}
 	for _, l := range left {
 		if err := os.WriteFile(l, raw, 0o600); err != nil {
@@ -315,7 +315,7 @@ func TestImportSaysWhatItDid(t *testing.T) {
 	if out, err := runBin(t, "", "import", "--db", dst, file); err != nil {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
-	before := pvRead(t, dst)
+	before := readFile(t, dst)
 
 	edited := strings.Replace(exported, "Nodyn cyfrinachol am Siân Ŵyn rhif 0", "Nodyn wedi ei olygu", 1)
 	if err := os.WriteFile(file, []byte(edited), 0o600); err != nil {
@@ -336,7 +336,7 @@ func TestImportSaysWhatItDid(t *testing.T) {
 	if editedID == "" || !strings.Contains(out, editedID) {
 		t.Errorf("the message does not name session %q:\n%s", editedID, out)
 	}
-	if !bytes.Equal(before, pvRead(t, dst)) {
+	if !bytes.Equal(before, readFile(t, dst)) {
 		t.Error("the database changed")
 	}
 
@@ -365,7 +365,7 @@ func TestImportSaysWhatItDid(t *testing.T) {
 			}
 		}
 	}
-	if !bytes.Equal(before, pvRead(t, dst)) {
+	if !bytes.Equal(before, readFile(t, dst)) {
 		t.Error("a refused import changed the database")
 	}
 }
