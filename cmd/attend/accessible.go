@@ -114,7 +114,7 @@ func runAccessible(cmd *cobra.Command, o *options, typed string, isNew bool, f *
 		return err
 	}
 	defer st.Close()
-	name, err := resolvePerson(st, typed, isNew)
+	name, err := resolvePersonIn(o.words(), st, typed, isNew)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ func newCheckCmd(o *options) *cobra.Command {
 		Long: `check reads every page and record of the database, runs bbolt's own
 consistency check, and names every fault it finds. It only reads: the file is
 never changed. It exits 0 when all is well and 1 otherwise.`,
-		Args: cobra.NoArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, _, err := o.openWithGuide(true)
 			if err != nil {

@@ -14,7 +14,7 @@ func newCompactCmd(o *options) *cobra.Command {
 		Long: `compact rewrites the database into a new file holding only the records in
 it, so no trace of anything deleted remains in free space. attend erase does
 this by itself; compact is for when that step could not finish.`,
-		Args: cobra.NoArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := o.open(false, nil)
 			if err != nil {

@@ -30,7 +30,7 @@ on attend asks for the passphrase when it starts.
 There is no way to recover the records without the passphrase.`,
 		Example: `  attend encrypt
   attend encrypt --passphrase-file ~/.attend-pass     (for scripts; chmod 600)`,
-		Args: cobra.NoArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := o.words()
 			path, err := o.dbPath()

@@ -28,7 +28,7 @@ fragment of them remains in it. It asks you to type their name to confirm;
 Backups and exports made before are not touched: erase those too.`,
 		Example: `  attend erase --person "Siân Ŵyn"
   attend erase --person sian --yes`,
-		Args: cobra.NoArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := o.words()
 			if strings.TrimSpace(person) == "" {

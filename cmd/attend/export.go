@@ -25,7 +25,7 @@ or a subject access request. The JSON format is described in docs/export.md.
 It reads the file without locking out a running attend.`,
 		Example: `  attend export --format json > attend.json
   attend export --format md --person "Siân Ŵyn" > sian.md`,
-		Args: cobra.NoArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := o.words()
 			if format != "json" && format != "md" {

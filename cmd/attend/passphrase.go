@@ -87,7 +87,7 @@ changes it in one step. Copies of the file made before (backups) still open
 with the old passphrase.`,
 		Example: `  attend passphrase
   attend passphrase --passphrase-file old.txt --new-passphrase-file new.txt`,
-		Args: cobra.NoArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := o.words()
 			path, err := o.dbPath()

@@ -19,7 +19,7 @@ session is more than that many years ago, with the command to erase them.
 six years after employment ends is common for staff records.`,
 		Example: `  attend retention
   attend retention --years 6`,
-		Args: cobra.NoArgs,
+		Args: o.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := o.words()
 			set := cmd.Flags().Changed("years")

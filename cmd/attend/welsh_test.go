@@ -420,3 +420,19 @@ func TestWelshPackFaults(t *testing.T) {
 		}
 	}
 }
+
+// Found in the review: line mode refused a near name in English, and the
+// commands that take no arguments said so in cobra's English with exit 1.
+func TestWelshRefusalsInLineModeAndForStrayArguments(t *testing.T) {
+	db, _ := welshFixture(t)
+	out, err := cyRun(t, "3\n", "prep", "--accessible", "--db", db, "Alad Evans")
+	if err == nil || !strings.Contains(out, "oeddech chi'n golygu Aled Evans") || exitCode(err) != 2 {
+		t.Fatalf("line mode, a near name: %v\n%s", err, out)
+	}
+	for _, c := range []string{"check", "compact", "encrypt", "erase", "export", "passphrase", "retention"} {
+		out, err := cyRun(t, "", c, "--db", db, "extra")
+		if err == nil || !strings.Contains(out, "ddim yn cymryd ymresymiadau") || exitCode(err) != 2 {
+			t.Errorf("attend %s extra: %v\n%s", c, err, out)
+		}
+	}
+}
