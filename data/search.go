@@ -193,7 +193,8 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 		return s.walkRange(b, q, inRange, limit)
 	}
 
-	h := newHasher(s.seal)
+	h := s.hasher() // the saves' hashers: a word searched for is often one saved
+	defer s.hashers.Put(h)
 	var docs []uint32
 	exact := true
 	for i, t := range terms {
