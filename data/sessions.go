@@ -63,23 +63,12 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 	return sess, nil
 }
 
-// prepareSave tidies and stamps a session for saving and checks it.
-// keepTimes keeps the Saved (and Updated) of a session that has one, for
-// sessions saved elsewhere or made up (SaveSessions).
+// prepareSave tidies and stamps a session for saving and checks it
+// (Validate). keepTimes keeps the Saved (and Updated) of a session that has
+// one, for sessions saved elsewhere or made up (SaveSessions). It does not
+// encode the session: the save encodes it once, and that encoding checks
+// it decodes (encodeSession), so a trial encoding here only did it twice.
 func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Session, error) {
-	sess, err := tidySave(sess, now, keepTimes)
-	if err != nil {
-		return coach.Session{}, err
-	}
-	if _, err := encodeSessionJSON(sess); err != nil {
-		return coach.Session{}, err
-	}
-	return sess, nil
-}
-
-// tidySave is prepareSave without the trial encoding: SaveSessions encodes
-// each session once, and checks that, itself.
-func tidySave(sess coach.Session, now time.Time, keepTimes bool) (coach.Session, error) {
 	sess = sess.Clone()
 	if keepTimes && !sess.Saved.IsZero() {
 		sess.Tidy(sess.Saved)
