@@ -128,21 +128,6 @@ func (o Outcome) Valid() bool {
 	return false
 }
 
-// Label is the outcome as a person reads it.
-func (o Outcome) Label() string {
-	switch o {
-	case OutcomeHelped:
-		return "helped"
-	case OutcomePartly:
-		return "partly helped"
-	case OutcomeNotYet:
-		return "not helped yet"
-	case OutcomeDidntAsk:
-		return "didn't ask"
-	}
-	return string(o)
-}
-
 func outcomeList() string {
 	var s []string
 	for _, o := range Outcomes {
