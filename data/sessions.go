@@ -394,7 +394,7 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 				k, v = c.Prev() // Seek lands on the cursor key or just after it
 			}
 		}
-		names := map[string]string{}
+		names := newNames(s, b)
 		var lastKey []byte
 		for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
 			if limit > 0 && len(out) == limit {
@@ -423,17 +423,7 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 			if err != nil {
 				return s.recordErr("summary", tk[dateLen:], err)
 			}
-			// The name on file wins over the one copied at save time.
-			name, ok := names[sum.PersonID]
-			if !ok {
-				if p, err := s.getPerson(b, sum.PersonID); err == nil {
-					name = p.Name
-				} else {
-					name = sum.PersonName
-				}
-				names[sum.PersonID] = name
-			}
-			sum.PersonName = name
+			sum.PersonName = names.of(sum.PersonID, sum.PersonName)
 			out = append(out, sum)
 			lastKey = append(lastKey[:0], tk...)
 		}
