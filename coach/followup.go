@@ -119,14 +119,7 @@ const (
 var Outcomes = []Outcome{OutcomeHelped, OutcomePartly, OutcomeNotYet, OutcomeDidntAsk}
 
 // Valid reports whether o is one of Outcomes.
-func (o Outcome) Valid() bool {
-	for _, x := range Outcomes {
-		if o == x {
-			return true
-		}
-	}
-	return false
-}
+func (o Outcome) Valid() bool { return slices.Contains(Outcomes, o) }
 
 func outcomeList() string {
 	var s []string
