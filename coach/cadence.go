@@ -35,19 +35,7 @@ func (c Cadence) After(d Date) Date {
 }
 
 // String says the interval in words: "every 6 weeks", "every 3 months".
-func (c Cadence) String() string {
-	c = c.Effective()
-	switch {
-	case c.Weeks == 1:
-		return "every week"
-	case c.Weeks > 0:
-		return fmt.Sprintf("every %d weeks", c.Weeks)
-	case c.Months == 1:
-		return "every month"
-	default:
-		return fmt.Sprintf("every %d months", c.Months)
-	}
-}
+func (c Cadence) String() string { return c.StringIn(english) }
 
 // DueState orders people by how urgently they need a session.
 type DueState int
@@ -90,28 +78,9 @@ func DueFor(p Person, today Date) Due {
 	return Due{State: st, Date: due, Days: days}
 }
 
-// Label is a short plain-language phrase for the due state.
-func (d Due) Label() string {
-	switch d.State {
-	case NeverMet:
-		return "no session yet"
-	case Overdue:
-		if d.Days == -1 {
-			return "overdue by 1 day"
-		}
-		return fmt.Sprintf("overdue by %d days", -d.Days)
-	}
-	switch d.Days {
-	case 0:
-		return "due today"
-	case 1:
-		return "due tomorrow"
-	}
-	if d.Days <= SoonDays {
-		return fmt.Sprintf("due in %d days", d.Days)
-	}
-	return "due " + d.Date.Human()
-}
+// Label is a short plain-language phrase for the due state, in English
+// (LabelIn says it in any language, from the same catalogue).
+func (d Due) Label() string { return d.LabelIn(english) }
 
 // ReadCadence reads an interval as a manager types it: "6w", "6 weeks",
 // "2m", "3 months", "every 6 weeks", "monthly", "weekly". Intervals run

@@ -119,29 +119,7 @@ const (
 var Outcomes = []Outcome{OutcomeHelped, OutcomePartly, OutcomeNotYet, OutcomeDidntAsk}
 
 // Valid reports whether o is one of Outcomes.
-func (o Outcome) Valid() bool {
-	for _, x := range Outcomes {
-		if o == x {
-			return true
-		}
-	}
-	return false
-}
-
-// Label is the outcome as a person reads it.
-func (o Outcome) Label() string {
-	switch o {
-	case OutcomeHelped:
-		return "helped"
-	case OutcomePartly:
-		return "partly helped"
-	case OutcomeNotYet:
-		return "not helped yet"
-	case OutcomeDidntAsk:
-		return "didn't ask"
-	}
-	return string(o)
-}
+func (o Outcome) Valid() bool { return slices.Contains(Outcomes, o) }
 
 func outcomeList() string {
 	var s []string

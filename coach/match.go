@@ -50,19 +50,6 @@ func names(people []Person) orList {
 	return out
 }
 
-// NameList joins the names of people for a message: "Ann", "Ann or Anna
-// Jones", "Ann, Anna Jones or Joanne Ann".
-func NameList(people []Person) string {
-	names := make([]string, len(people))
-	for i, p := range people {
-		names[i] = p.Name
-	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
 // ExactName finds the one person whose whole name was typed, ignoring case,
 // accents and spacing and nothing else: no prefixes, no guessing. It is
 // for commands that destroy, where "ann" must never mean Joanne Ann. Two

@@ -4,6 +4,7 @@ package coach
 // change: the three parts, the four behaviours, the prompts attend relies on.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -98,13 +99,13 @@ func buildGuide(rg *rawGuide, faults *[]PackFault) *Guide {
 		case st.ID == "":
 		case seenStage[st.ID]:
 			r.fault("id", "the stage %q is given twice", st.ID)
-		case !contains(StageIDs, st.ID):
+		case !slices.Contains(StageIDs, st.ID):
 			r.fault("id", "%q is not one of attend's stages (%s): add prompts to a stage rather than new stages", st.ID, strings.Join(StageIDs, ", "))
 		case si < len(StageIDs) && st.ID != StageIDs[si]:
 			r.fault("id", "stage %d is %q, want %q: the stages stay in attend's order", si+1, st.ID, StageIDs[si])
 		}
 		seenStage[st.ID] = true
-		if st.ID != "" && st.Part != "" && contains(StageIDs, st.ID) && PartOf(st.ID+".x") != st.Part {
+		if st.ID != "" && st.Part != "" && slices.Contains(StageIDs, st.ID) && PartOf(st.ID+".x") != st.Part {
 			r.fault("part", "the stage %q is in the part %q, not %q", st.ID, PartOf(st.ID+".x"), st.Part)
 		}
 		var all []Item
@@ -136,7 +137,7 @@ func buildGuide(rg *rawGuide, faults *[]PackFault) *Guide {
 		}
 		if len(st.Items) == 0 && st.ID != "" {
 			why := packWhy("every stage keeps at least one prompt showing")
-			if contains(behaviourStages, st.ID) {
+			if slices.Contains(behaviourStages, st.ID) {
 				why = "the four behaviours (attend, understand, empathise, help) stay, each with at least one prompt showing"
 			}
 			r.fault("", "the stage %q has no prompt showing: %s", st.ID, why)
@@ -147,7 +148,7 @@ func buildGuide(rg *rawGuide, faults *[]PackFault) *Guide {
 	for _, id := range StageIDs {
 		if !seenStage[id] {
 			why := packWhy("the three parts and their stages stay; hide prompts rather than stages")
-			if contains(behaviourStages, id) {
+			if slices.Contains(behaviourStages, id) {
 				why = "the four behaviours (attend, understand, empathise, help) stay; hide prompts rather than stages"
 			}
 			add(rg.line, lang+".stages", "the stage %q is missing: %s", id, why)
@@ -231,13 +232,4 @@ func checkItem(r *tableReader, it Item, stage string, ids map[string]string) {
 	default:
 		r.fault("kind", "%q is not a kind: use text, rating, actions or date", it.Kind)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -3,6 +3,7 @@ package coach
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -58,7 +59,7 @@ func writeGuide(b *strings.Builder, g *Guide) {
 	hidden := map[string]bool{}
 	for i, st := range g.Stages {
 		fmt.Fprintf(b, "\n# ---- %s: %s (%s)\n", st.ID, st.Title, st.Part)
-		if contains(behaviourStages, st.ID) {
+		if slices.Contains(behaviourStages, st.ID) {
 			b.WriteString("# One of the four behaviours: keep at least one prompt showing.\n")
 		}
 		fmt.Fprintf(b, "\n[[%s.stages]]\nid = %s\npart = %s\ntitle = %s\nguidance = %s\n", l, tomlQuote(st.ID), tomlQuote(string(st.Part)), tomlQuote(st.Title), tomlList(st.Guidance))

@@ -20,14 +20,12 @@ type Said struct {
 // said is the error the message id says, filled in from key and value pairs.
 func said(id string, kv ...any) *Said { return &Said{ID: id, Args: kv} }
 
-var englishWords = msg.New("en")
-
-func (e *Said) Error() string { return e.Text(englishWords) }
+func (e *Said) Error() string { return e.Text(english) }
 
 // Text is the error in l (English when l is nil).
 func (e *Said) Text(l *msg.Lang) string {
 	if l == nil {
-		l = englishWords
+		l = english
 	}
 	kv := make([]any, len(e.Args))
 	for i, v := range e.Args {

@@ -51,16 +51,12 @@ func eachWord(text string, fn func(start, end int)) {
 	}
 }
 
-// foldWord folds one word. A word that folds to nothing (a lone combining
-// mark) is dropped by the callers.
-func foldWord(w string) string { return Fold(w) }
-
 // SearchTerms are the distinct folded words of a query, in the order typed.
 // A query with no words (only spaces or punctuation) has no terms.
 func SearchTerms(query string) []string {
 	var out []string
 	eachWord(query, func(i, j int) {
-		if w := foldWord(query[i:j]); w != "" && !slices.Contains(out, w) {
+		if w := Fold(query[i:j]); w != "" && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	})
@@ -111,7 +107,7 @@ func SessionWords(s Session) []string {
 func EachSessionWord(s Session, fn func(w string)) {
 	SearchTexts(s, func(text string) {
 		eachWord(text, func(i, j int) {
-			if w := foldWord(text[i:j]); w != "" {
+			if w := Fold(text[i:j]); w != "" {
 				fn(w)
 			}
 		})
@@ -137,7 +133,7 @@ func MatchSpans(text string, terms []string) [][2]int {
 	}
 	var out [][2]int
 	eachWord(text, func(i, j int) {
-		if matches(foldWord(text[i:j]), terms) {
+		if matches(Fold(text[i:j]), terms) {
 			out = append(out, [2]int{i, j})
 		}
 	})
@@ -152,7 +148,7 @@ func countTerms(text string, terms []string) int {
 		if n == len(terms) {
 			return
 		}
-		w := foldWord(text[i:j])
+		w := Fold(text[i:j])
 		for k, t := range terms {
 			if !found[k] && strings.HasPrefix(w, t) {
 				found[k] = true

@@ -181,15 +181,7 @@ func (s Session) Empty() bool {
 func (s Session) IsDraft() bool { return s.Saved.IsZero() }
 
 // Answers are one part's answers (nil if it has none).
-func (s Session) Answers(p Part) map[string]Answer {
-	switch p {
-	case PartRecord:
-		return s.Record
-	case PartReflection:
-		return s.Reflection
-	}
-	return s.Prep
-}
+func (s Session) Answers(p Part) map[string]Answer { return *s.partMap(p) }
 
 // Answer returns the answer to an item (the zero Answer if none), from the
 // part its id belongs to, or failing that from any part (answers to prompts

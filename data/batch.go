@@ -92,7 +92,7 @@ type batchItem struct {
 func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool) error {
 	it.read = sess.Updated
 	var err error
-	if it.sess, err = tidySave(sess, now, true); err != nil {
+	if it.sess, err = prepareSave(sess, now, true); err != nil {
 		return err
 	}
 	// What saveSessionTx does before it encodes. A session stored already

@@ -454,7 +454,7 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 			return nil // built afresh by the caller
 		}
 		if !isSealedBucket(name) {
-			return copyBucket(b, ob)
+			return copyBucket(b, ob, nil)
 		}
 		sum := schemaAtLeast(src.Bucket(bktMeta), sumSchema)
 		return b.ForEach(func(k, v []byte) error {
@@ -478,18 +478,24 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 	})
 }
 
-// copyBucket copies keys, values and nested buckets as they are.
-func copyBucket(from, to *bbolt.Bucket) error {
+// copyBucket copies keys, values and nested buckets as they are, leaving
+// out the key skip (nil: none). Nested buckets fill their pages as to does
+// (its FillPercent).
+func copyBucket(from, to *bbolt.Bucket, skip []byte) error {
 	if err := to.SetSequence(from.Sequence()); err != nil {
 		return err
 	}
 	return from.ForEach(func(k, v []byte) error {
+		if skip != nil && bytes.Equal(k, skip) {
+			return nil
+		}
 		if v == nil {
 			child, err := to.CreateBucketIfNotExists(k)
 			if err != nil {
 				return err
 			}
-			return copyBucket(from.Bucket(k), child)
+			child.FillPercent = to.FillPercent
+			return copyBucket(from.Bucket(k), child, nil)
 		}
 		return to.Put(k, v)
 	})

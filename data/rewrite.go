@@ -144,31 +144,10 @@ func compactInto(dst, src *bbolt.DB) error {
 				if bytes.Equal(name, bktMeta) {
 					skip = metaPending
 				}
-				return copyFull(b, ob, skip)
+				ob.FillPercent = 1
+				return copyBucket(b, ob, skip)
 			})
 		})
-	})
-}
-
-// copyFull copies keys, values and nested buckets, filling pages, and
-// leaves out the key skip.
-func copyFull(from, to *bbolt.Bucket, skip []byte) error {
-	to.FillPercent = 1
-	if err := to.SetSequence(from.Sequence()); err != nil {
-		return err
-	}
-	return from.ForEach(func(k, v []byte) error {
-		if skip != nil && bytes.Equal(k, skip) {
-			return nil
-		}
-		if v == nil {
-			child, err := to.CreateBucketIfNotExists(k)
-			if err != nil {
-				return err
-			}
-			return copyFull(from.Bucket(k), child, nil)
-		}
-		return to.Put(k, v)
 	})
 }
 

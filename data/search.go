@@ -43,7 +43,7 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 		}
 
 		// Only the hits are decoded.
-		names := map[string]string{}
+		names := newNames(s, b)
 		for _, tk := range keys {
 			id := tk[dateLen:]
 			raw, err := b.sessions.Get(id)
@@ -58,13 +58,6 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 				return s.recordErr("session", id, err)
 			}
 			g := s.guide(sess.Lang)
-			name, ok := names[sess.PersonID]
-			if !ok {
-				if p, err := s.getPerson(b, sess.PersonID); err == nil {
-					name = p.Name
-				}
-				names[sess.PersonID] = name
-			}
 			var sum coach.Summary
 			if plain, err := b.idxTime.Get(tk); err == nil && plain != nil {
 				sum, err = decodeSummary(plain)
@@ -74,7 +67,7 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 			} else {
 				sum = coach.Summarise(g, coach.Person{ID: sess.PersonID}, sess)
 			}
-			sum.PersonName = name
+			sum.PersonName = names.of(sess.PersonID, "")
 			h := coach.Hit{Summary: sum}
 			h.ItemID, h.Stage, h.Snippet = coach.FirstMatch(g, sess, terms)
 			out = append(out, h)
@@ -193,7 +186,8 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 		return s.walkRange(b, q, inRange, limit)
 	}
 
-	h := newHasher(s.seal)
+	h := s.hasher() // the saves' hashers: a word searched for is often one saved
+	defer s.hashers.Put(h)
 	var docs []uint32
 	exact := true
 	for i, t := range terms {

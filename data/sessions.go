@@ -63,23 +63,12 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 	return sess, nil
 }
 
-// prepareSave tidies and stamps a session for saving and checks it.
-// keepTimes keeps the Saved (and Updated) of a session that has one, for
-// sessions saved elsewhere or made up (SaveSessions).
+// prepareSave tidies and stamps a session for saving and checks it
+// (Validate). keepTimes keeps the Saved (and Updated) of a session that has
+// one, for sessions saved elsewhere or made up (SaveSessions). It does not
+// encode the session: the save encodes it once, and that encoding checks
+// it decodes (encodeSession), so a trial encoding here only did it twice.
 func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Session, error) {
-	sess, err := tidySave(sess, now, keepTimes)
-	if err != nil {
-		return coach.Session{}, err
-	}
-	if _, err := encodeSessionJSON(sess); err != nil {
-		return coach.Session{}, err
-	}
-	return sess, nil
-}
-
-// tidySave is prepareSave without the trial encoding: SaveSessions encodes
-// each session once, and checks that, itself.
-func tidySave(sess coach.Session, now time.Time, keepTimes bool) (coach.Session, error) {
 	sess = sess.Clone()
 	if keepTimes && !sess.Saved.IsZero() {
 		sess.Tidy(sess.Saved)
@@ -405,7 +394,7 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 				k, v = c.Prev() // Seek lands on the cursor key or just after it
 			}
 		}
-		names := map[string]string{}
+		names := newNames(s, b)
 		var lastKey []byte
 		for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
 			if limit > 0 && len(out) == limit {
@@ -434,17 +423,7 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 			if err != nil {
 				return s.recordErr("summary", tk[dateLen:], err)
 			}
-			// The name on file wins over the one copied at save time.
-			name, ok := names[sum.PersonID]
-			if !ok {
-				if p, err := s.getPerson(b, sum.PersonID); err == nil {
-					name = p.Name
-				} else {
-					name = sum.PersonName
-				}
-				names[sum.PersonID] = name
-			}
-			sum.PersonName = name
+			sum.PersonName = names.of(sum.PersonID, sum.PersonName)
 			out = append(out, sum)
 			lastKey = append(lastKey[:0], tk...)
 		}
