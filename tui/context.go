@@ -49,30 +49,10 @@ func (c *Context) Date(d coach.Date) string {
 func (c *Context) Today() coach.Date { return coach.DateOf(c.Now()) }
 
 // Cadence is how often someone has supervision, in the interface language.
-func (c *Context) Cadence(cd coach.Cadence) string {
-	cd = cd.Effective()
-	if cd.Weeks > 0 {
-		return c.T("cadence.weeks", "Count", cd.Weeks)
-	}
-	return c.T("cadence.months", "Count", cd.Months)
-}
+func (c *Context) Cadence(cd coach.Cadence) string { return cd.StringIn(c.Msg) }
 
 // Due says when someone's next session is due, in the interface language.
-func (c *Context) Due(d coach.Due) string {
-	switch {
-	case d.State == coach.NeverMet:
-		return c.T("due.never")
-	case d.State == coach.Overdue:
-		return c.T("due.overdue", "Count", -d.Days)
-	case d.Days == 0:
-		return c.T("due.today")
-	case d.Days == 1:
-		return c.T("due.tomorrow")
-	case d.Days <= coach.SoonDays:
-		return c.T("due.in", "Count", d.Days)
-	}
-	return c.T("due.on", "Date", c.Date(d.Date))
-}
+func (c *Context) Due(d coach.Due) string { return d.LabelIn(c.Msg) }
 
 // DueShort is Due for a list's column: the date without its weekday.
 func (c *Context) DueShort(d coach.Due) string {
@@ -87,10 +67,10 @@ func (c *Context) DueShort(d coach.Due) string {
 func (c *Context) Count(id string, n int) string { return c.T(id, "Count", n) }
 
 // Owner names who carries an action, in the interface language.
-func (c *Context) Owner(o coach.Owner) string { return c.T("owner." + string(o)) }
+func (c *Context) Owner(o coach.Owner) string { return o.LabelIn(c.Msg) }
 
 // Outcome says whether help helped, in the interface language.
-func (c *Context) Outcome(o coach.Outcome) string { return c.T("outcome." + string(o)) }
+func (c *Context) Outcome(o coach.Outcome) string { return o.LabelIn(c.Msg) }
 
 // Short is a day without its weekday (and its year, when it is this one).
 func (c *Context) Short(d coach.Date) string { return c.Msg.Short(d.Time(), c.Today().Year) }
