@@ -120,7 +120,7 @@ func (t *trendsScreen) body(ctx *Context) string {
 		facts = append(facts, ctx.T("trends.last", "Date", ctx.Date(p.LastSession)))
 	}
 	if d := coach.DueFor(p, ctx.Today()); d.State != coach.NeverMet {
-		facts = append(facts, d.Label())
+		facts = append(facts, ctx.Due(d))
 	}
 	out := append([]string{""}, wrapped(s.Subtle, strings.Join(facts, " · "), w)...)
 	out = append(out, "")

@@ -73,6 +73,7 @@ func TestWelshScreensShowNoEnglish(t *testing.T) {
 		{"reflection", []string{"h", "enter", "f"}},
 		{"actions", []string{"o"}},
 		{"trends", []string{"v"}},
+		{"trendsmet", []string{"j", "v"}}, // someone met: the due date is said too
 		{"team", []string{"t"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {40, 15}} {
