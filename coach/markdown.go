@@ -97,7 +97,7 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 				} else if t, ok := s.Asked[id]; ok {
 					q = t
 				}
-				fmt.Fprintf(&body, "\n**%s**\n\n%s\n", mdLine(q), answerText(s.Answers(part)[id]))
+				fmt.Fprintf(&body, "\n**%s**\n\n%s\n", mdLine(q), answerText(l, s.Answers(part)[id]))
 			}
 		}
 		if part == PartRecord {
@@ -315,13 +315,13 @@ func actionLine(a Action, l *msg.Lang, text func(string) string) string {
 	return line
 }
 
-func answerText(a Answer) string {
+func answerText(l *msg.Lang, a Answer) string {
 	var parts []string
 	if a.Rating > 0 {
 		parts = append(parts, fmt.Sprintf("%d/%d", a.Rating, MaxRating))
 	}
 	if !a.Date.IsZero() {
-		parts = append(parts, a.Date.Human())
+		parts = append(parts, dateIn(l, a.Date))
 	}
 	if t := strings.TrimSpace(a.Text); t != "" {
 		parts = append(parts, mdText(t))

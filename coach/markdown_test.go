@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -304,5 +305,18 @@ func unescaped(md, sub string) bool {
 			return true
 		}
 		i += j + 1
+	}
+}
+
+// Found in the review: a dated answer to a retired prompt kept its English
+// date in a record written in Welsh.
+func TestRetiredDateAnswerInTheRecordsLanguage(t *testing.T) {
+	g := mustGuide(t, "cy")
+	p := coach.Person{ID: "p1", Name: "Siân Ŵyn"}
+	s := coach.NewSession(p.ID, "cy", time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
+	s.SetAnswer("retired.when", coach.Answer{Date: coach.DateOf(time.Date(2026, 12, 14, 0, 0, 0, 0, time.UTC))})
+	md := coach.Markdown(g, p, s, coach.MarkdownOptions{Lang: msg.New("cy")})
+	if !strings.Contains(md, "Llun 14 Rhag 2026") || strings.Contains(md, "Dec") {
+		t.Fatalf("want the Welsh date:\n%s", md)
 	}
 }
