@@ -199,8 +199,8 @@ type SearchQuery struct {
 	Limit        int
 }
 
-// Words are the folded words of the query.
-func (q SearchQuery) Words() []string { return strings.Fields(Fold(q.Text)) }
+// Words are the folded words of the query, split as the store splits them.
+func (q SearchQuery) Words() []string { return SearchTerms(q.Text) }
 
 // Hit is one matching session with the first matching answer.
 type Hit struct {

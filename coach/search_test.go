@@ -174,3 +174,13 @@ func TestParseSearch(t *testing.T) {
 		t.Errorf("a control character reached the message: %q", problem)
 	}
 }
+
+// Found in the review: the words a search shows highlighted were split on
+// spaces alone, so "rota," was looked for with its comma while the store
+// found "rota".
+func TestQueryWordsSplitAsTheStoreSplits(t *testing.T) {
+	q := coach.SearchQuery{Text: "Rota, gaps! Gwenllïan"}
+	if got, want := q.Words(), coach.SearchTerms(q.Text); !slices.Equal(got, want) || !slices.Equal(got, []string{"rota", "gaps", "gwenllian"}) {
+		t.Fatalf("query words %q, store terms %q", got, want)
+	}
+}
