@@ -175,10 +175,9 @@ func MatrixRange(from, to, today Date) (Month, Month, error) {
 	}
 	switch {
 	case last.Before(first):
-		return first, last, fmt.Errorf("the range ends (%s) before it starts (%s)", last.Human(), first.Human())
+		return first, last, said("coach.matrix.backwards", "To", last, "From", first)
 	case first.MonthsFrom(last) > MaxMatrixMonths:
-		return first, last, fmt.Errorf("%s to %s is %d months: the matrix shows at most %d (ten years) at once",
-			first.Human(), last.Human(), first.MonthsFrom(last), MaxMatrixMonths)
+		return first, last, said("coach.matrix.wide", "From", first, "To", last, "Months", first.MonthsFrom(last), "Max", MaxMatrixMonths)
 	}
 	return first, last, nil
 }

@@ -34,6 +34,8 @@ func (e *Said) Text(l *msg.Lang) string {
 			kv[i] = v.in(l)
 		case monthName:
 			kv[i] = l.T(fmt.Sprintf("coach.month.%d", int(v)))
+		case Month:
+			kv[i] = l.Month(v.First().Time())
 		default:
 			kv[i] = v
 		}

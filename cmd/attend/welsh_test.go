@@ -268,6 +268,8 @@ func TestWelshCoachErrors(t *testing.T) {
 		{[]string{"log", "--until", "31/2/2026"}, "has no day 31"},
 		{[]string{"log", "--since", "32/13"}, "is not a date: write day/month/year"},
 		{[]string{"matrix", "--from", "99999-01-01"}, "is not a date I can read"},
+		{[]string{"matrix", "--from", "2025-06-01", "--to", "2025-01-01"}, "the range ends (Jan 2025) before it starts (Jun 2025)"},
+		{[]string{"matrix", "--from", "2001-01-01", "--to", "2025-01-01"}, "Jan 2001 to Jan 2025 is 289 months"},
 		{[]string{"record", "ZZZZ", "--next", "rywbryd"}, "is not a date I can read"},
 		{[]string{"cadence", "sian", "weithiau"}, "is not an interval attend can read"},
 		{[]string{"cadence", "sian", "200w"}, "more than two years"},
