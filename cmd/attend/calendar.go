@@ -50,7 +50,8 @@ again after each session to keep your calendar up to date.`,
 			if err != nil {
 				return err
 			}
-			events, unmet := coach.SupervisionCalendarIn(people, today(), initials, l)
+			day := today() // one day for the events and the file, even at midnight
+			events, unmet := coach.SupervisionCalendarIn(people, day, initials, l)
 			if len(unmet) > 0 {
 				var names []string
 				for _, p := range unmet {
@@ -65,7 +66,7 @@ again after each session to keep your calendar up to date.`,
 			if len(events) == 0 {
 				return errors.New(l.T("cli.cal.none"))
 			}
-			return writeCalendar(cmd.OutOrStdout(), events, today(), time.Now(), l)
+			return writeCalendar(cmd.OutOrStdout(), events, day, time.Now(), l)
 		},
 	}
 	cmd.Flags().BoolVar(&initials, "initials", false, "title each event with the person's initials, not their name")
