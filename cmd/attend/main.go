@@ -42,22 +42,29 @@ func (u usageError) Unwrap() error { return u.error }
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	o := &options{}
 	root := newRootFor(o)
-	sayHelp(root, msg.New(helpLang(args)))
+	l := msg.New(helpLang(args))
+	sayHelp(root, l)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	// cobra's and pflag's refusals, said in the language (cobra_said.go).
+	root.SetFlagErrorFunc(flagSaid)
 	// fang: styled help, --version from the build, attend man, completions.
 	// Errors from below the command line (a date it cannot read, the
-	// store's) are said in the language too (coach.ErrorText).
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(buildVersion()),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			fmt.Fprintln(w, "attend: "+coach.SafeText(coach.ErrorText(o.words(), err)))
-		}))
-	if err != nil && o.langCode() != "en" {
-		return &saidErr{text: coach.ErrorText(o.words(), err), err: err}
+	// store's) are said in the language too (coach.ErrorText); so are
+	// fang's own words on a help page (help_page.go).
+	err := helpOut(l, root, args, stdout, func(w io.Writer) error {
+		root.SetOut(w)
+		return fang.Execute(ctx, root,
+			fang.WithVersion(buildVersion()),
+			fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+				fmt.Fprintln(w, "attend: "+coach.SafeText(coach.ErrorText(l, err)))
+			}))
+	})
+	// l, not o.words(): a flag that does not parse stops cobra before
+	// --lang is read, and its refusal is said in the language too.
+	if err != nil && l.Code != "en" {
+		return &saidErr{text: coach.ErrorText(l, err), err: err}
 	}
 	return err
 }
@@ -93,7 +100,6 @@ func newRootFor(o *options) *cobra.Command {
 local file, and never sends anything anywhere.
 
 Run it with no arguments to open your people.`,
-		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -109,6 +115,7 @@ Run it with no arguments to open your people.`,
 			return o.usePack()
 		},
 	}
+	root.Args = rootArgs(root) // an unknown command, said in the language
 	o.addFlags(root)
 	// One file per command: prep.go, log.go, erase.go, ...
 	root.AddCommand(

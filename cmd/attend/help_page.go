@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
+	"attend/coach/msg"
+)
+
+// fang draws every help page, and writes its headings (USAGE, EXAMPLES,
+// COMMANDS, FLAGS) and the words it adds to usage lines ([command],
+// [--flags]) in English of its own, with no way to change them. Under a
+// language other than English, a help page is drawn into a buffer (as
+// plain text: fang draws colours only for a terminal) and those words are
+// said in the language before it is written out; the columns of the lists
+// are lined up again, since the words change length. A help page in
+// English is fang's, unchanged.
+
+// helpAsked reports whether args may ask for a help page: a help flag, or
+// the help command. It may say yes to a value that looks like one (log
+// --grep help): helpShown decides afterwards from what cobra ran.
+func helpAsked(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "-h" || a == "--help" || a == "help" {
+			return true
+		}
+	}
+	return false
+}
+
+// helpShown reports whether running args showed a help page: the command
+// cobra ran was the help command, or its help flag was set.
+func helpShown(root *cobra.Command, args []string) bool {
+	c, _, err := root.Find(args)
+	if err != nil || c == nil {
+		return false
+	}
+	if c.Name() == "help" && c.Parent() == root {
+		return true
+	}
+	f := c.Flags().Lookup("help")
+	return f != nil && f.Changed
+}
+
+// helpOut runs show with a buffer as the writer when args may ask for a
+// help page in a language other than English, and writes the buffer to
+// out afterwards: in the language if a help page is what was shown, as it
+// was otherwise.
+func helpOut(l *msg.Lang, root *cobra.Command, args []string, out io.Writer, show func(w io.Writer) error) error {
+	if l.Code == "en" || !helpAsked(args) {
+		return show(out)
+	}
+	var b bytes.Buffer
+	err := show(&b)
+	page := b.String()
+	if helpShown(root, args) {
+		page = sayHelpPage(l, page)
+	}
+	if _, werr := io.WriteString(out, page); err == nil {
+		err = werr
+	}
+	return err
+}
+
+// headingWords are fang's headings as it writes them (upper case), and
+// the catalogue ids of their words.
+var headingWords = map[string]string{
+	"USAGE":    "cli.page.heading.usage",
+	"EXAMPLES": "cli.page.heading.examples",
+	"COMMANDS": "cli.page.heading.commands",
+	"FLAGS":    "cli.page.heading.flags",
+}
+
+// listRow is one row of the commands or flags list: indent, name, the gap
+// that lines up the descriptions, the description.
+var listRow = regexp.MustCompile(`^( +)(\S(?:\S| \S)*)( {2,})(\S.*)$`)
+
+// sayHelpPage is a plain help page of fang's with its own words said in l.
+func sayHelpPage(l *msg.Lang, page string) string {
+	tokens := strings.NewReplacer(
+		" [command]", " "+l.T("cli.page.token.command"),
+		" [--flags]", " "+l.T("cli.page.token.flags"),
+	)
+	lines := strings.Split(page, "\n")
+	section := ""
+	var list []int // the rows of the list being read
+	lineUp := func() {
+		lineUpRows(lines, list, tokens)
+		list = list[:0]
+	}
+	for i, line := range lines {
+		word := strings.TrimSpace(ansi.Strip(line))
+		if id, ok := headingWords[word]; ok {
+			lineUp()
+			section = word
+			lines[i] = strings.Replace(line, word, strings.ToUpper(l.T(id)), 1)
+			continue
+		}
+		if section == "USAGE" {
+			lines[i] = tokens.Replace(line)
+		}
+		if section == "COMMANDS" || section == "FLAGS" {
+			if listRow.MatchString(lines[i]) || (len(list) > 0 && strings.HasPrefix(lines[i], "     ")) {
+				list = append(list, i)
+			}
+		}
+	}
+	lineUp()
+	return strings.Join(lines, "\n")
+}
+
+// lineUpRows says the names of the rows of one list (lines[rows]) in the
+// language (tokens) and puts their descriptions in one column again, two
+// spaces after the longest name; a line that only continues a description
+// moves with the column.
+func lineUpRows(lines []string, rows []int, tokens *strings.Replacer) {
+	if len(rows) == 0 {
+		return
+	}
+	type row struct{ indent, name, text string }
+	parsed := map[int]row{}
+	oldCol, width := 0, 0
+	for _, i := range rows {
+		m := listRow.FindStringSubmatch(lines[i])
+		if m == nil || (oldCol > 0 && len(m[1]) >= oldCol) {
+			continue // a continuation line
+		}
+		name := tokens.Replace(m[2])
+		parsed[i] = row{m[1], name, m[4]}
+		oldCol = max(oldCol, ansi.StringWidth(m[1]+m[2]+m[3]))
+		width = max(width, ansi.StringWidth(m[1]+name))
+	}
+	col := width + 2
+	for _, i := range rows {
+		if r, ok := parsed[i]; ok {
+			lines[i] = r.indent + r.name + strings.Repeat(" ", col-ansi.StringWidth(r.indent+r.name)) + r.text
+			continue
+		}
+		if rest := strings.TrimLeft(lines[i], " "); len(lines[i])-len(rest) >= oldCol && rest != "" {
+			lines[i] = strings.Repeat(" ", col) + rest
+		}
+	}
+}
