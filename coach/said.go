@@ -3,7 +3,9 @@ package coach
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 
 	"attend/coach/msg"
 )
@@ -36,6 +38,12 @@ func (e *Said) Text(l *msg.Lang) string {
 			kv[i] = l.T(fmt.Sprintf("coach.month.%d", int(v)))
 		case Month:
 			kv[i] = l.Month(v.First().Time())
+		case Date:
+			kv[i] = l.Date(v.Time())
+		case Texter: // a message in a message: said in l too
+			kv[i] = v.Text(l)
+		case error:
+			kv[i] = ErrorText(l, v)
 		default:
 			kv[i] = v
 		}
@@ -81,6 +89,18 @@ func ErrorText(l *msg.Lang, err error) string {
 				return // it said what it wraps too
 			}
 		}
+		if pe, ok := e.(*fs.PathError); ok {
+			if why := osWhy(l, pe.Err); why != "" && strings.Contains(text, pe.Error()) {
+				text = strings.Replace(text, pe.Error(), l.T("coach.os.path", "Path", pe.Path, "Why", why), 1)
+				return
+			}
+		}
+		if errno, ok := e.(syscall.Errno); ok {
+			if why := osWhy(l, errno); why != "" && strings.Contains(text, errno.Error()) {
+				text = strings.Replace(text, errno.Error(), why, 1)
+			}
+			return
+		}
 		switch u := e.(type) {
 		case interface{ Unwrap() error }:
 			if next := u.Unwrap(); next != nil {
@@ -101,4 +121,29 @@ func ErrorText(l *msg.Lang, err error) string {
 func IsSaid(err error) bool {
 	var s *Said
 	return errors.As(err, &s)
+}
+
+// osWhy says in l why the operating system refused a file ("no such file
+// or directory"), or "" for a reason it has no words for (which then stays
+// as the system gave it).
+func osWhy(l *msg.Lang, err error) string {
+	for _, r := range []struct {
+		err error
+		id  string
+	}{
+		{fs.ErrNotExist, "coach.os.notexist"},
+		{fs.ErrPermission, "coach.os.permission"},
+		{fs.ErrExist, "coach.os.exist"},
+		{syscall.EISDIR, "coach.os.isdir"},
+		{syscall.ENOTDIR, "coach.os.notdir"},
+		{syscall.ENOSPC, "coach.os.nospace"},
+		{syscall.EROFS, "coach.os.readonly"},
+		{syscall.ELOOP, "coach.os.loop"},
+		{syscall.ENAMETOOLONG, "coach.os.toolong"},
+	} {
+		if errors.Is(err, r.err) {
+			return l.T(r.id)
+		}
+	}
+	return ""
 }

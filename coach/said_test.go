@@ -2,8 +2,10 @@ package coach
 
 import (
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"attend/coach/msg"
@@ -94,5 +96,26 @@ func TestPackFaultsInWelsh(t *testing.T) {
 	}
 	if text := strings.Join(all, "\n"); !strings.Contains(text, "mae'r pedwar ymddygiad") || strings.Contains(text, "behaviours") {
 		t.Errorf("a stage removed, in Welsh:\n%s", text)
+	}
+}
+
+// The operating system's reasons are said in the language, inside any
+// message, and stay as the system gave them in English.
+func TestErrorTextSaysWhyTheSystemRefused(t *testing.T) {
+	cy := msg.New("cy")
+	pe := &fs.PathError{Op: "open", Path: "/nid/yma.db", Err: syscall.ENOENT}
+	wrapped := fmt.Errorf("cannot read %s: %w", "/nid/yma.db", pe)
+	if got := ErrorText(cy, wrapped); strings.Contains(got, "no such file") || !strings.Contains(got, "/nid/yma.db: does dim ffeil na ffolder") {
+		t.Errorf("Welsh: %q", got)
+	}
+	if got := ErrorText(msg.New("en"), wrapped); got != wrapped.Error() {
+		t.Errorf("English changed: %q", got)
+	}
+	if got := ErrorText(cy, fmt.Errorf("x: %w", syscall.EISDIR)); got != "x: ffolder yw e, nid ffeil" {
+		t.Errorf("a bare reason: %q", got)
+	}
+	// A reason it has no words for stays as the system gave it.
+	if got := ErrorText(cy, &fs.PathError{Op: "read", Path: "/f", Err: syscall.EIO}); !strings.Contains(got, syscall.EIO.Error()) {
+		t.Errorf("an unknown reason: %q", got)
 	}
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -46,7 +45,7 @@ func (s *Store) backupTo(dst string) error {
 		if oe := osErr(dst, err, true); oe != nil {
 			return oe
 		}
-		return fmt.Errorf("cannot write the backup %s: %w", dst, err)
+		return errBackup("store.backup.write", dst, err)
 	}
 	tmpName := tmp.Name()
 	done := false
@@ -60,7 +59,7 @@ func (s *Store) backupTo(dst string) error {
 	// starting meanwhile does not take it for one left behind by a crash.
 	_ = tryLock(tmp)
 	if err := tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("cannot write the backup %s: %w", dst, err)
+		return errBackup("store.backup.write", dst, err)
 	}
 
 	err = s.withDB(true, func(db *bbolt.DB) error {
@@ -85,22 +84,22 @@ func (s *Store) backupTo(dst string) error {
 		if oe := osErr(dst, err, true); oe != nil {
 			return oe
 		}
-		return fmt.Errorf("cannot write the backup %s: %w", dst, err)
+		return errBackup("store.backup.write", dst, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write the backup %s: %w", dst, err)
+		return errBackup("store.backup.write", dst, err)
 	}
 	if err := os.Rename(tmpName, dst); err != nil {
 		if oe := osErr(dst, err, true); oe != nil {
 			return oe
 		}
-		return fmt.Errorf("cannot write the backup %s: %w", dst, err)
+		return errBackup("store.backup.write", dst, err)
 	}
 	done = true
 	syncDir(dir)
 	// The copy must itself be a sound file.
 	if _, err := inspectFile(dst); err != nil {
-		return fmt.Errorf("the backup %s did not come out right: %w", dst, err)
+		return errBackup("store.backup.bad", dst, err)
 	}
 	return nil
 }

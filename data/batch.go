@@ -38,7 +38,7 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 		return nil
 	}
 	if len(ss) > MaxBatch {
-		return errInvalid(fmt.Errorf("%d sessions in one batch, more than %d", len(ss), MaxBatch), "cannot save the sessions")
+		return errInvalid(fmt.Errorf("%d sessions in one batch, more than %d", len(ss), MaxBatch), "store.what.sessions")
 	}
 	now := s.now()
 	pre := make([]batchItem, len(ss))
@@ -55,7 +55,7 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 	})
 	for i, err := range errs {
 		if err != nil {
-			return errInvalid(fmt.Errorf("sessions[%d]: %w", i, err), "the sessions cannot be saved")
+			return errInvalid(fmt.Errorf("sessions[%d]: %w", i, err), "store.what.sessions2")
 		}
 	}
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {

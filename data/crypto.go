@@ -361,7 +361,7 @@ func (s *Store) checkCrypto(meta *bbolt.Bucket) error {
 // exports) are not touched and stay unencrypted.
 func Encrypt(path string, passphrase []byte) error {
 	if len(passphrase) == 0 {
-		return errInvalid(errors.New("the passphrase is empty"), "cannot encrypt the database")
+		return errInvalid(said("store.cause.passempty"), "store.what.encrypt")
 	}
 	s, err := Open(path, Options{})
 	if errors.Is(err, ErrNeedPassphrase) {
@@ -391,7 +391,7 @@ func (s *Store) encryptFile(passphrase []byte, p KDFParams) error {
 	// Argon2 runs before the lock is taken, so other attends never wait on it.
 	m, err := wrapKey(dek, keyID, passphrase, p, s.now())
 	if err != nil {
-		return errInvalid(err, "cannot encrypt the database")
+		return errInvalid(err, "store.what.encrypt")
 	}
 	metaRaw, err := json.Marshal(m)
 	if err != nil {
@@ -513,7 +513,7 @@ func copyBucket(from, to *bbolt.Bucket, skip []byte) error {
 // passphrase can unwrap the key: after a suspected leak, keep old copies safe.
 func ChangePassphrase(path string, old, new []byte) error {
 	if len(new) == 0 {
-		return errInvalid(errors.New("the new passphrase is empty"), "cannot change the passphrase")
+		return errInvalid(said("store.cause.newpassempty"), "store.what.passphrase")
 	}
 	s, err := Open(path, Options{Passphrase: old})
 	if err != nil {
@@ -529,7 +529,7 @@ func ChangePassphrase(path string, old, new []byte) error {
 func (s *Store) rewrap(passphrase []byte, p KDFParams) error {
 	m, err := wrapKey(s.seal.dek, s.seal.keyID, passphrase, p, s.now())
 	if err != nil {
-		return errInvalid(err, "cannot change the passphrase")
+		return errInvalid(err, "store.what.passphrase")
 	}
 	raw, err := json.Marshal(m)
 	if err != nil {

@@ -70,14 +70,14 @@ func (s *Store) Draft(personID string) (coach.Session, bool, error) {
 // Validate, since losing typing is worse. The person must exist.
 func (s *Store) SaveDraft(sess coach.Session) error {
 	if !coach.ValidID(sess.ID) || !coach.ValidID(sess.PersonID) {
-		return errInvalid(errors.New("the draft has no valid session or person id"), "cannot keep this draft")
+		return errInvalid(errors.New("the draft has no valid session or person id"), "store.what.draft")
 	}
 	if sess.Updated.IsZero() {
 		sess.Updated = s.now()
 	}
 	raw, err := encodeSession(sess)
 	if err != nil {
-		return errInvalid(err, "cannot keep this draft")
+		return errInvalid(err, "store.what.draft")
 	}
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
 		if b.sessions.Has([]byte(sess.ID)) {

@@ -56,6 +56,9 @@ var (
 	ErrAlreadyEncrypted = errors.New("database already encrypted")
 	// ErrNotEncrypted: ChangePassphrase was asked about an unencrypted file.
 	ErrNotEncrypted = errors.New("database not encrypted")
+	// ErrBackup: a backup could not be written, or did not read back
+	// whole; the database itself is as it was.
+	ErrBackup = errors.New("backup not written")
 	// ErrAgreed: the session's record was agreed with the staff member and
 	// is read-only; corrections are dated addenda (AddAddendum).
 	ErrAgreed = coach.ErrRecordAgreed
@@ -172,9 +175,23 @@ func errReadOnly(path string) *Error {
 	return saidErr(ErrReadOnly, path, nil, "store.readonly", "Path", path)
 }
 
-func errInvalid(cause error, what string) *Error {
-	return &Error{Kind: ErrInvalid, Msg: fmt.Sprintf("%s: %v (nothing was saved)", what, cause), Err: cause}
+// errInvalid refuses a change that breaks the rules: what is the catalogue
+// id of what could not be done (store.what.…, filled in from kv), cause
+// why. Both are said in the language; a cause that is not in the
+// catalogue (the technical detail of a record's fault) stays as it is.
+func errInvalid(cause error, what string, kv ...any) *Error {
+	return saidErr(ErrInvalid, "", cause, "store.invalid", "What", said(what, kv...), "Cause", cause)
 }
+
+// errBackup is a backup that could not be written (id store.backup.…) to
+// dst, and the cause, said in the language.
+func errBackup(id, dst string, err error) *Error {
+	return saidErr(ErrBackup, dst, err, id, "Path", dst, "Err", err)
+}
+
+// said is an error of the catalogue (store.…), for a cause errInvalid
+// gives: its English as it reads, and any language's words.
+func said(id string, kv ...any) *coach.Said { return &coach.Said{ID: id, Args: kv} }
 
 // osErr turns an error from the file system into a plain message naming the
 // path, or returns nil if it is not one we know how to explain.

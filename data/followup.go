@@ -113,7 +113,7 @@ func (s *Store) changeSession(id, what string, change func(b txBuckets, sess *co
 // such session or action; ErrInvalid for a bad status or a drop without a
 // reason.
 func (s *Store) SetActionStatus(sessionID, actionID string, status coach.ActionStatus, reason string) (coach.Session, error) {
-	const what = "cannot change the action"
+	const what = "store.what.action"
 	return s.changeSession(sessionID, what, func(_ txBuckets, sess *coach.Session) error {
 		for i, a := range sess.Actions {
 			if a.ID != actionID {
@@ -137,7 +137,7 @@ func (s *Store) SetActionStatus(sessionID, actionID string, status coach.ActionS
 // there is no such session or action; ErrInvalid for an outcome that is
 // not one of coach.Outcomes or an action that was dropped.
 func (s *Store) SetActionOutcome(sessionID, actionID string, o coach.Outcome) (coach.Session, error) {
-	const what = "cannot record whether it helped"
+	const what = "store.what.outcome"
 	return s.changeSession(sessionID, what, func(_ txBuckets, sess *coach.Session) error {
 		for i, a := range sess.Actions {
 			if a.ID != actionID {
@@ -182,7 +182,7 @@ func (s *Store) CompleteSessionIf(id, expect, record string, actions []coach.Act
 }
 
 func (s *Store) completeSession(id string, expect *string, record string, actions []coach.Action, next coach.Date) (coach.Session, error) {
-	const what = "cannot complete the record"
+	const what = "store.what.record"
 	if err := next.Check(); err != nil {
 		return coach.Session{}, errInvalid(err, what)
 	}
@@ -224,7 +224,7 @@ func (s *Store) completeSession(id string, expect *string, record string, action
 // nothing; on another day it is ErrAgreed. The day cannot be before the
 // session or after today (ErrInvalid).
 func (s *Store) AgreeSession(id string, on coach.Date) (coach.Session, error) {
-	const what = "cannot mark the record agreed"
+	const what = "store.what.agreed"
 	today := coach.DateOf(s.now())
 	if on.IsZero() {
 		on = today
@@ -233,7 +233,7 @@ func (s *Store) AgreeSession(id string, on coach.Date) (coach.Session, error) {
 		return coach.Session{}, errInvalid(err, what)
 	}
 	if today.Before(on) {
-		return coach.Session{}, errInvalid(fmt.Errorf("%s is after today", on.Human()), what)
+		return coach.Session{}, errInvalid(said("store.cause.afterToday", "Date", on), what)
 	}
 	var same bool
 	out, err := s.changeSession(id, what, func(b txBuckets, sess *coach.Session) error {
@@ -244,7 +244,7 @@ func (s *Store) AgreeSession(id string, on coach.Date) (coach.Session, error) {
 		case sess.IsAgreed():
 			return s.errAgreed(b, *sess)
 		case on.Before(sess.Date):
-			return errInvalid(fmt.Errorf("%s is before the session on %s", on.Human(), sess.Date.Human()), what)
+			return errInvalid(said("store.cause.beforeSession", "Date", on, "Session", sess.Date), what)
 		}
 		sess.Agreed = on
 		return nil
@@ -263,15 +263,15 @@ var errUnchanged = errors.New("unchanged")
 // corrected; it works on any saved session. The text is trimmed and must
 // not be empty (ErrInvalid).
 func (s *Store) AddAddendum(id, text string) (coach.Session, error) {
-	const what = "cannot add the addendum"
+	const what = "store.what.addendum"
 	text = strings.TrimSpace(text)
 	switch {
 	case text == "":
-		return coach.Session{}, errInvalid(errors.New("the addendum is empty"), what)
+		return coach.Session{}, errInvalid(said("store.cause.addendumEmpty"), what)
 	case !utf8.ValidString(text):
-		return coach.Session{}, errInvalid(errors.New("the addendum is not valid UTF-8"), what)
+		return coach.Session{}, errInvalid(said("store.cause.addendumUTF8"), what)
 	case utf8.RuneCountInString(text) > coach.MaxAnswerLen:
-		return coach.Session{}, errInvalid(fmt.Errorf("the addendum is longer than %d characters", coach.MaxAnswerLen), what)
+		return coach.Session{}, errInvalid(said("store.cause.addendumLong", "N", coach.MaxAnswerLen), what)
 	}
 	return s.changeSession(id, what, func(_ txBuckets, sess *coach.Session) error {
 		sess.Addenda = append(sess.Addenda, coach.Addendum{At: s.now(), Text: text})

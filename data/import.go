@@ -97,7 +97,7 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 		for i, sess := range doc.Sessions {
 			pid, ok := mapID[sess.PersonID]
 			if !ok {
-				return errInvalid(errors.New("a session's person is not in the import"), "cannot import "+sess.ID)
+				return errInvalid(said("store.cause.personMissing"), "store.what.import", "ID", sess.ID)
 			}
 			sess.PersonID = pid
 			sess.Position = coach.Position{}
@@ -137,7 +137,7 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 				res.SessionsAdded++
 			}
 			if err := sess.Validate(); err != nil {
-				return errInvalid(err, "cannot import session "+sess.ID)
+				return errInvalid(err, "store.what.importsession", "ID", sess.ID)
 			}
 			if err := s.saveSessionTx(b, s.guide(sess.Lang), sess); err != nil {
 				return err

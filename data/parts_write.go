@@ -15,7 +15,7 @@ import (
 // unseen; a change to another part is no conflict. An agreed record is
 // read-only (ErrAgreed); the reflection stays the manager's to write.
 func (s *Store) SavePart(id string, before coach.Session, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error) {
-	const what = "cannot save what is written after the meeting"
+	const what = "store.what.parts"
 	if part != coach.PartRecord && part != coach.PartReflection {
 		return coach.Session{}, newErr(ErrInvalid, s.path, nil, "%s: only the meeting record or your reflection are written after the meeting", what)
 	}

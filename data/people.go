@@ -101,7 +101,7 @@ func putPerson(b txBuckets, p coach.Person) error {
 func (s *Store) FindPerson(name string) (coach.Person, bool, error) {
 	clean, err := cleanName(name)
 	if err != nil {
-		return coach.Person{}, false, errInvalid(err, "cannot look up that name")
+		return coach.Person{}, false, errInvalid(err, "store.what.lookup")
 	}
 	var p coach.Person
 	var found bool
@@ -132,7 +132,7 @@ func (s *Store) findPerson(b txBuckets, name string) (coach.Person, bool, error)
 func (s *Store) EnsurePerson(name string) (coach.Person, bool, error) {
 	clean, err := cleanName(name)
 	if err != nil {
-		return coach.Person{}, false, errInvalid(err, "cannot add that person")
+		return coach.Person{}, false, errInvalid(err, "store.what.add")
 	}
 	// Most calls find someone: a read needs no write lock.
 	if p, found, err := s.FindPerson(clean); err != nil || found {

@@ -22,7 +22,7 @@ const maxCadence = 999
 // the name on the person's session summaries follows the new one.
 // ErrNotFound if there is no such person.
 func (s *Store) UpdatePerson(id string, edit func(*coach.Person) error) (coach.Person, error) {
-	const what = "cannot change this person"
+	const what = "store.what.person"
 	var out coach.Person
 	err := s.update(func(_ *bbolt.Tx, b txBuckets) error {
 		cur, err := s.getPerson(b, id)
@@ -50,7 +50,7 @@ func (s *Store) UpdatePerson(id string, edit func(*coach.Person) error) (coach.P
 			}
 			for _, o := range others {
 				if o.ID != p.ID && coach.SameName(o.Name, p.Name) {
-					return errInvalid(fmt.Errorf("someone else is already called %q", o.Name), what)
+					return errInvalid(said("store.cause.calledAlready", "Name", fmt.Sprintf("%q", o.Name)), what)
 				}
 			}
 			if err := s.renameSummariesTx(b, p); err != nil {
@@ -108,7 +108,7 @@ func (s *Store) renameSummariesTx(b txBuckets, p coach.Person) error {
 // out, whatever the people carry. A bad name or cadence is ErrInvalid, and
 // nothing is written.
 func (s *Store) EnsurePeople(people []coach.Person) ([]coach.Person, []bool, error) {
-	const what = "cannot add these people"
+	const what = "store.what.people"
 	if len(people) > MaxBatch {
 		return nil, nil, errInvalid(fmt.Errorf("%d people in one batch, more than %d", len(people), MaxBatch), what)
 	}

@@ -34,7 +34,7 @@ func (s *Store) Retention() (int, error) {
 // SetRetention sets the retention period in years; 0 turns it off.
 func (s *Store) SetRetention(years int) error {
 	if err := coach.CheckRetention(years); err != nil {
-		return errInvalid(err, "cannot set the retention period")
+		return errInvalid(err, "store.what.retention")
 	}
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
 		if years == 0 {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -82,14 +81,14 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 
 // checkQuery checks a query's filters and returns its limit (0: none).
 func checkQuery(q coach.SearchQuery) (int, error) {
-	const what = "cannot search"
+	const what = "store.what.search"
 	for _, d := range []coach.Date{q.Since, q.Until} {
 		if err := d.Check(); err != nil {
 			return 0, errInvalid(err, what)
 		}
 	}
 	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
-		return 0, errInvalid(fmt.Errorf("the range ends (%s) before it starts (%s)", q.Until, q.Since), what)
+		return 0, errInvalid(said("store.cause.rangeBackwards", "Until", q.Until, "Since", q.Since), what)
 	}
 	if q.PersonID != "" && !coach.ValidID(q.PersonID) {
 		return 0, errInvalid(errors.New("the person id is not an attend id"), what)

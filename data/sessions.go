@@ -29,7 +29,7 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 	read := sess.Updated
 	sess, err := prepareSave(sess, now, false)
 	if err != nil {
-		return coach.Session{}, errInvalid(err, "this session cannot be saved")
+		return coach.Session{}, errInvalid(err, "store.what.session")
 	}
 	g := s.guide(sess.Lang)
 	writer, base := sess.Writer, sess.Base
@@ -367,7 +367,7 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 	if after != "" {
 		raw, err := base64.RawURLEncoding.DecodeString(after)
 		if err != nil || len(raw) != timeKeyLen {
-			return nil, "", errInvalid(errBadCursor, "cannot list sessions")
+			return nil, "", errInvalid(errBadCursor, "store.what.list")
 		}
 		from = raw
 	}

@@ -67,7 +67,7 @@ func nameList(l *msg.Lang, people []coach.Person) string {
 // wrapErr is the message id, with the error that caused it as {{.Err}},
 // still an error errors.Is and errors.As can look through.
 func wrapErr(l *msg.Lang, id string, err error, kv ...any) error {
-	return &saidErr{text: l.T(id, append([]any{"Err", err.Error()}, kv...)...), err: err}
+	return &saidErr{text: l.T(id, append([]any{"Err", coach.ErrorText(l, err)}, kv...)...), err: err}
 }
 
 type saidErr struct {

@@ -294,7 +294,7 @@ func TestWelshCoachErrors(t *testing.T) {
 // The store's errors are said in Welsh too: an id that matches nothing, a
 // file that is empty or not attend's.
 func TestWelshStoreErrors(t *testing.T) {
-	db, _ := welshFixture(t)
+	db, sessions := welshFixture(t)
 	dir := t.TempDir()
 	empty := filepath.Join(dir, "gwag.db")
 	other := filepath.Join(dir, "arall.db")
@@ -312,6 +312,12 @@ func TestWelshStoreErrors(t *testing.T) {
 		{[]string{"record", "ZZZZZZZZZZ", "--agreed", "today", "--db", db}, "no saved session has an id starting"},
 		{[]string{"log", "--db", empty}, "is an empty file (0 bytes)"},
 		{[]string{"log", "--db", other}, "is not an attend database"},
+		// A change the store refuses: what could not be done, and why.
+		{[]string{"record", sessions[0], "--agreed", "2099-01-01", "--db", db}, "is after today (nothing was saved)"},
+		{[]string{"addendum", sessions[0], strings.Repeat("x", 20001), "--db", db}, "cannot add the addendum: the addendum is longer than"},
+		// What the operating system refuses, and why.
+		{[]string{"backup", filepath.Join(dir, "dim", "copi.db"), "--db", db}, "cannot write the backup"},
+		{[]string{"log", "--prompts", dir, "--db", db}, "is a directory"},
 	} {
 		out, err := cyRun(t, "", c.args...)
 		if err == nil {
