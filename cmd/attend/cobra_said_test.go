@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // cobra's and pflag's refusals (an unknown command or flag, a flag without
@@ -109,5 +111,31 @@ func TestSayHelpPageLinesUpRows(t *testing.T) {
 	}, "\n")
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// On a terminal fang colours the page: the rows line up by what shows, not
+// by bytes, and the usage block's background stays one width.
+func TestSayHelpPageInColour(t *testing.T) {
+	const g, dim, bg, r = "\x1b[92m", "\x1b[90m", "\x1b[44m", "\x1b[m"
+	page := strings.Join([]string{
+		"  \x1b[1mUSAGE" + r,
+		"  " + bg + strings.Repeat(" ", 30) + r,
+		"  " + bg + "  attend" + dim + " [command] [--flags]" + r + bg + "  " + r,
+		"  " + bg + strings.Repeat(" ", 30) + r,
+		"  \x1b[1mCOMMANDS" + r,
+		"    " + g + "a" + r + dim + " [--flags]" + r + "                  " + "short one",
+		"    " + g + "longer" + r + dim + " [command] [--flags]" + r + "  " + "long one",
+		"",
+	}, "\n")
+	lines := strings.Split(ansi.Strip(sayHelpPage(wordsIn("cy"), page)), "\n")
+	if lines[0] != "  DEFNYDD" || lines[4] != "  GORCHMYNION" {
+		t.Errorf("headings: %q", lines)
+	}
+	if w1, w2, w3 := len([]rune(lines[1])), len([]rune(lines[2])), len([]rune(lines[3])); w1 != w2 || w2 != w3 {
+		t.Errorf("the usage block is %d, %d and %d wide:\n%s", w1, w2, w3, strings.Join(lines[1:4], "\n"))
+	}
+	if a, b := strings.Index(lines[5], "short one"), strings.Index(lines[6], "long one"); a != b || a < 0 {
+		t.Errorf("descriptions at %d and %d:\n%s\n%s", a, b, lines[5], lines[6])
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"attend/coach/msg"
@@ -58,8 +59,11 @@ func helpOut(l *msg.Lang, root *cobra.Command, args []string, out io.Writer, sho
 	if l.Code == "en" || !helpAsked(args) {
 		return show(out)
 	}
-	var b bytes.Buffer
-	err := show(&b)
+	b := &pageBuffer{}
+	if f, ok := out.(term.File); ok && term.IsTerminal(f.Fd()) {
+		b.tty = f // so fang draws the page in colour, as for the terminal
+	}
+	err := show(b)
 	page := b.String()
 	if helpShown(root, args) {
 		page = sayHelpPage(l, page)
@@ -69,6 +73,24 @@ func helpOut(l *msg.Lang, root *cobra.Command, args []string, out io.Writer, sho
 	}
 	return err
 }
+
+// pageBuffer holds a help page as fang draws it. Given the terminal the
+// page is for, it answers fang's question (is this a terminal?) as the
+// terminal would, so the page keeps its colours.
+type pageBuffer struct {
+	bytes.Buffer
+	tty term.File
+}
+
+// Fd is the terminal's, or an invalid descriptor (never a terminal).
+func (b *pageBuffer) Fd() uintptr {
+	if b.tty == nil {
+		return ^uintptr(0)
+	}
+	return b.tty.Fd()
+}
+
+func (b *pageBuffer) Close() error { return nil }
 
 // headingWords are fang's headings as it writes them (upper case), and
 // the catalogue ids of their words.
@@ -92,6 +114,8 @@ func sayHelpPage(l *msg.Lang, page string) string {
 	lines := strings.Split(page, "\n")
 	section := ""
 	var list []int // the rows of the list being read
+	var usage []int // the lines of the usage block
+	grew := 0       // how much wider the usage line became
 	lineUp := func() {
 		lineUpRows(lines, list, tokens)
 		list = list[:0]
@@ -106,6 +130,8 @@ func sayHelpPage(l *msg.Lang, page string) string {
 		}
 		if section == "USAGE" {
 			lines[i] = tokens.Replace(line)
+			grew = max(grew, ansi.StringWidth(lines[i])-ansi.StringWidth(line))
+			usage = append(usage, i)
 		}
 		if section == "COMMANDS" || section == "FLAGS" {
 			if listRow.MatchString(lines[i]) || (len(list) > 0 && strings.HasPrefix(lines[i], "     ")) {
@@ -114,9 +140,25 @@ func sayHelpPage(l *msg.Lang, page string) string {
 		}
 	}
 	lineUp()
+	widenBlock(lines, usage, grew)
 	return strings.Join(lines, "\n")
 }
 
+// widenBlock keeps the usage block one width on a terminal, where it has a
+// background: each coloured line of it that did not grow (the blank lines
+// around the usage line) gets grew spaces inside its colour, before its
+// last reset. Plain lines are left alone: trailing spaces show nothing.
+func widenBlock(lines []string, block []int, grew int) {
+	const reset = "\x1b[m"
+	for _, i := range block {
+		line := lines[i]
+		at := strings.LastIndex(line, reset)
+		if grew == 0 || at < 0 || strings.TrimSpace(ansi.Strip(line)) != "" {
+			continue // no growth, no colour, or the usage line itself
+		}
+		lines[i] = line[:at] + strings.Repeat(" ", grew) + line[at:]
+	}
+}
 // lineUpRows says the names of the rows of one list (lines[rows]) in the
 // language (tokens) and puts their descriptions in one column again, two
 // spaces after the longest name; a line that only continues a description
