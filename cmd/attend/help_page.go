@@ -113,7 +113,7 @@ func sayHelpPage(l *msg.Lang, page string) string {
 	)
 	lines := strings.Split(page, "\n")
 	section := ""
-	var list []int // the rows of the list being read
+	var list []int  // the rows of the list being read
 	var usage []int // the lines of the usage block
 	grew := 0       // how much wider the usage line became
 	lineUp := func() {
@@ -159,6 +159,7 @@ func widenBlock(lines []string, block []int, grew int) {
 		lines[i] = line[:at] + strings.Repeat(" ", grew) + line[at:]
 	}
 }
+
 // lineUpRows says the names of the rows of one list (lines[rows]) in the
 // language (tokens) and puts their descriptions in one column again, two
 // spaces after the longest name; a line that only continues a description
