@@ -84,6 +84,9 @@ func sayHelp(root *cobra.Command, l *msg.Lang) {
 			c.Long = l.T("cli.help.cobra.completion.long", "Name", root.Name())
 			for _, sh := range c.Commands() {
 				sh.Short = l.T("cli.help.cobra.completion.shell", "Shell", sh.Name())
+				if id := "cli.help.cobra.completion.long." + sh.Name(); l.T(id) != id {
+					sh.Long = l.T(id, "Name", root.Name())
+				}
 				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
 					f.Usage = l.T("cli.help.cobra.completion.nodesc")
 				}

@@ -351,6 +351,9 @@ func TestWelshHelp(t *testing.T) {
 	}
 	walk(root, nil)
 	paths = append(paths, []string{"help"}, []string{"completion"})
+	for _, sh := range []string{"bash", "zsh", "fish", "powershell"} {
+		paths = append(paths, []string{"completion", sh})
+	}
 	outcomes := "helped, partly, notyet, didntask" // typed as they are, in any language
 	var names []string
 	for _, c := range root.Commands() {
