@@ -25,6 +25,16 @@ var (
 	binErr  error
 )
 
+// TestMain removes the binary the end-to-end tests built (about 15 MB a
+// run, which would otherwise pile up in the temporary folder).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 func attendBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
