@@ -149,10 +149,9 @@ func sayHelpPage(l *msg.Lang, page string) string {
 // around the usage line) gets grew spaces inside its colour, before its
 // last reset. Plain lines are left alone: trailing spaces show nothing.
 func widenBlock(lines []string, block []int, grew int) {
-	const reset = "\x1b[m"
 	for _, i := range block {
 		line := lines[i]
-		at := strings.LastIndex(line, reset)
+		at := strings.LastIndex(line, ansi.ResetStyle)
 		if grew == 0 || at < 0 || strings.TrimSpace(ansi.Strip(line)) != "" {
 			continue // no growth, no colour, or the usage line itself
 		}

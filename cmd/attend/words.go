@@ -1,6 +1,6 @@
 package main
 
-import "fmt"
+import "attend/coach/msg"
 
 // English counts: "1 session", "2 sessions", "10,000 sessions". What
 // attend prints counts through the catalogue (counted, in lang.go), with
@@ -16,13 +16,4 @@ func count(n int, one, many string) string {
 }
 
 // thousands writes n with commas: 10,000.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func thousands(n int) string { return msg.Thousands(n) }

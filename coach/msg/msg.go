@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -93,11 +94,27 @@ func (l *Lang) T(id string, kv ...any) string {
 			count = kv[i+1]
 		}
 	}
+	if n, ok := count.(int); ok && (n >= 1000 || n <= -1000) {
+		data["Count"] = Thousands(n) // 2,000 people; the form is chosen by the number
+	}
 	out, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	if err != nil {
 		return id // a missing message shows its id: the catalogue test catches it first
 	}
 	return out
+}
+
+// Thousands writes n with commas between thousands, as English and Welsh
+// both write numbers: 10,000.
+func Thousands(n int) string {
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 var (

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -125,5 +126,28 @@ func TestOnlyPluralsCount(t *testing.T) {
 				t.Errorf("%s %s: {{.Count}} in a message with no plural forms", l, id)
 			}
 		}
+	}
+}
+
+// A count of a thousand or more is written with commas, in either
+// language, and still chooses its form by the number.
+func TestCountsWithThousands(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 2000, "2,000 people"},
+		{"en", 999, "999 people"},
+		{"en", 1, "1 person"},
+		{"cy", 2000, "2,000"},
+		{"en", 1234567, "1,234,567 people"},
+	} {
+		if got := New(c.lang).T("count.people", "Count", c.n); !strings.Contains(got, c.want) {
+			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+	if got := Thousands(-12345); got != "-12,345" {
+		t.Errorf("Thousands(-12345) = %q", got)
 	}
 }
