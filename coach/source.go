@@ -31,7 +31,7 @@ func SourceTextIn(src string, l *msg.Lang) string {
 				break
 			}
 		}
-		out = append(out, strings.TrimSpace(part))
+		out = append(out, glossIn(l, strings.TrimSpace(part)))
 	}
 	return strings.Join(out, "; ")
 }
@@ -49,7 +49,8 @@ var (
 		{regexp.MustCompile(`^seed ~[\d\-, ~]+$`), "source.west", "WHO"},
 		{regexp.MustCompile(`^King's Fund ABC.*\((.*)\)$`), "source.abc", "WHO: $1"},
 		{regexp.MustCompile(`^King's Fund ABC.*$`), "source.abc.all", "WHO"},
-		{regexp.MustCompile(`^HEIW (behaviours )?compass:?\s*`), "source.heiw", "WHO "},
+		{regexp.MustCompile(`^HEIW (behaviours )?compass:?\s*(.+)$`), "source.heiw", "WHO: $2"},
+		{regexp.MustCompile(`^HEIW (behaviours )?compass$`), "source.heiw", "WHO"},
 		{regexp.MustCompile(`^Wales principle \d+\s*\((.*)\)$`), "source.wales", "WHO: $1"},
 		{regexp.MustCompile(`^Wales principle \d+$`), "source.wales", "WHO"},
 		{regexp.MustCompile(`^4x4x4 supervision\s*\((.*)\)$`), "source.444", "WHO: $1"},
@@ -57,3 +58,50 @@ var (
 		{regexp.MustCompile(`^\((.*)\)$`), "source.none", "$1"},
 	}
 )
+
+// glossIn says in l the gloss a source ends with: the prompt files give it
+// (in brackets) in English, the same in every language, since a reference
+// is a reference; these are its words in the catalogue. The titles of
+// publications ("SCIE guide 50, Recording supervision") stay as they are.
+func glossIn(l *msg.Lang, part string) string {
+	if l == nil || l.Code == "en" {
+		return part
+	}
+	for i := 0; ; {
+		if id, ok := glosses[part[i:]]; ok {
+			return part[:i] + l.T(id)
+		}
+		j := strings.Index(part[i:], ": ")
+		if j < 0 {
+			return part
+		}
+		i += j + 2
+	}
+}
+
+// glosses are the catalogue ids of the prompt files' glosses.
+var glosses = map[string]string{
+	"look after yourself, it is ok to be human": "source.gloss.human",
+	"being present": "source.gloss.present",
+	"self-care":     "source.gloss.selfcare",
+	"ok to make mistakes and learn from them": "source.gloss.mistakes",
+	"attending: listening with fascination":   "source.gloss.fascination",
+	"staff set agendas":                       "source.gloss.agendas",
+	"Welsh language":                          "source.gloss.welsh",
+	"understanding through dialogue":          "source.gloss.dialogue",
+	"not from a hierarchical position afar":   "source.gloss.afar",
+	"stakeholders":                            "source.gloss.stakeholders",
+	"empathising":                             "source.gloss.empathising",
+	"a sense of safety":                       "source.gloss.safety",
+	"empathy without being overwhelmed":       "source.gloss.overwhelmed",
+	"removing obstacles, finding resources":   "source.gloss.obstacles",
+	"mediation":                               "source.gloss.mediation",
+	"autonomy":                                "source.gloss.autonomy",
+	"helping":                                 "source.gloss.helping",
+	"chronic excessive workloads":             "source.gloss.workloads",
+	"inclusive leadership":                    "source.gloss.inclusive",
+	"development":                             "source.gloss.development",
+	"Regulation 36 guidance":                  "source.gloss.reg36",
+	"listening":                               "source.gloss.listening",
+	"times for reflection and review":         "source.gloss.reflection",
+}

@@ -1,10 +1,12 @@
 package coach_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 func TestSourceTextReadsAsWords(t *testing.T) {
@@ -32,5 +34,29 @@ func TestSourceTextReadsAsWords(t *testing.T) {
 				t.Errorf("%s: %q reads as %q", it.ID, it.Source, got)
 			}
 		}
+	}
+}
+
+// In Welsh a source says what it is about in Welsh: the English glosses of
+// the prompt files are said from the catalogue; only the titles of
+// publications stay as they are.
+func TestSourceTextInWelsh(t *testing.T) {
+	cy := msg.New("cy")
+	english := regexp.MustCompile(`\b(listening|helping|empathising|workloads?|leadership|yourself|obstacles|present|dialogue|safety|agendas|language|guidance|review|stakeholders|mediation|development|autonomy|mistakes|overwhelmed|self-care|hierarchical)\b`)
+	titles := regexp.MustCompile(`King's Fund, What is compassionate leadership\?|NHS England, Compassionate leadership in crisis|Supervising and appraising well|SCIE guide 50, Recording supervision`)
+	g, err := coach.LoadGuide("cy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range g.Stages {
+		for _, it := range st.Items {
+			got := coach.SourceTextIn(it.Source, cy)
+			if m := english.FindString(titles.ReplaceAllString(got, "")); m != "" {
+				t.Errorf("%s: %q holds the English %q", it.ID, got, m)
+			}
+		}
+	}
+	if got := coach.SourceTextIn("seed ~93-101 (attending: listening with fascination)", cy); got != "Michael West ar arweinyddiaeth dosturiol: rhoi sylw: gwrando gyda chwilfrydedd" {
+		t.Errorf("got %q", got)
 	}
 }

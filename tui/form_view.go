@@ -255,11 +255,25 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 		return out
 	}
 	onScore := m.cur().field == 0
-	head := marker(s, true, false) + s.Focused.Render(label) + pad + dots
+	typeHint := ""
 	if onScore {
-		head += "  " + s.Faint.Render(ctx.T("rating.type"))
+		typeHint = "  " + s.Faint.Render(ctx.T("rating.type"))
 	}
-	out := []string{ansi.Truncate(head, w, "…")}
+	var out []string
+	if label == it.Prompt {
+		out = []string{ansi.Truncate(marker(s, true, false)+s.Focused.Render(label)+pad+dots+typeHint, w, "…")}
+	} else {
+		// The question being answered is never cut (Welsh runs longer):
+		// it wraps, and the dots go under it.
+		for i, l := range strings.Split(s.Focused.Width(w-2).Render(it.Prompt), "\n") {
+			if i == 0 {
+				out = append(out, marker(s, true, false)+l)
+			} else {
+				out = append(out, "  "+l)
+			}
+		}
+		out = append(out, ansi.Truncate("  "+dots+typeHint, w, "…"))
+	}
 	if hint := scaleHint(it); hint != "" {
 		for _, l := range strings.Split(s.Faint.Width(w-2).Render(hint), "\n") {
 			out = append(out, "  "+l)
