@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -203,6 +204,10 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		return pushActions(ctx)
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
+	case h.loaded && len(h.rows) == 0 && startsName(msg.Text):
+		// With no one yet, a name typed straight away is the first person
+		// (a letter no key uses: "Siân" starts at S); a and n still ask.
+		return h.ask(homeAdding, coach.Person{}, ctx.T("home.add.prompt"), ctx.T("home.add.placeholder"), msg.Text, coach.MaxNameLen)
 	}
 	r, ok := h.selected()
 	if !ok {
@@ -221,6 +226,12 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		return h.ask(homeRemoving, r.person, ctx.T("home.remove.prompt"), "", "", coach.MaxNameLen)
 	}
 	return nil
+}
+
+// startsName reports whether a key's text can begin a name: one letter.
+func startsName(text string) bool {
+	r := []rune(text)
+	return len(r) == 1 && unicode.IsLetter(r[0])
 }
 
 // ask opens the one-line field for a mode.

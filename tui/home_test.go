@@ -8,7 +8,24 @@ import (
 
 func TestFirstRunExplainsWhatToDo(t *testing.T) {
 	h := newHarness(t, 80, 24, "")
-	h.mustSee("attend helps you prepare compassionate one-to-ones", "Press a to add someone")
+	h.mustSee("attend helps you prepare compassionate one-to-ones", "Type a name (or press a) to add someone")
+}
+
+// With no one yet, typing a name straight away adds that person: the first
+// letter opens the field and is kept. Once someone is there, letters are
+// keys again (S does nothing; a still adds).
+func TestTypingANameOnAnEmptyHomeAddsIt(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	h.typeText("Siân Ŵyn")
+	h.press("enter")
+	h.mustSee("Added Siân Ŵyn", "▸ Siân Ŵyn")
+	h.typeText("S")
+	if h.home().mode != homeList {
+		t.Fatal("a letter opened a field once someone was on the list")
+	}
+	if len(h.store.people) != 1 {
+		t.Fatalf("%d people, want 1", len(h.store.people))
+	}
 }
 
 func TestAddPersonThenPrep(t *testing.T) {
