@@ -43,6 +43,7 @@ func TestImportRefusesAHugeValueEarly(t *testing.T) {
 		{"person name", `{"format":"attend-export","version":1,"people":[{"name":"`,
 			"people[0]: is larger than the 64 KiB attend accepts for one person", 1 << 20},
 		{"format", `{"format":"`, "format: is larger than the 4 KiB", 1 << 20},
+		{"not a list", `{"format":"attend-export","version":1,"people":"`, "people: is larger than the 4 KiB attend accepts for a value", 1 << 20},
 		{"white space", `{"format":"attend-export","version":1,"people":[`, "people[0]: is larger than", 1 << 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -135,15 +135,16 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 			if key == "sessions" {
 				what, limit, max = "one session", lim.session, maxImportSessions
 			}
+			// Until its '[' the value has the allowance of any other.
 			if c, err := js.peek(); err != nil || c != '[' {
 				if err == nil {
 					raw, err := js.value()
 					if err != nil {
-						return nil, fail(key, "a list", limit, err)
+						return nil, fail(key, "a value", lim.head, err)
 					}
 					return nil, faultAt(key, "should be a list, not %s", kindOf(raw))
 				}
-				return nil, fail(key, "a list", limit, err)
+				return nil, fail(key, "a value", lim.head, err)
 			}
 			js.take(1)
 			n := 0
