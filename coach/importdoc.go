@@ -51,6 +51,9 @@ const (
 	maxPromptIDLen    = 100
 	maxLangLen        = 16
 	maxImportActions  = 1000
+	// maxImportAnswers bounds the answers of one session: a guide asks
+	// about 50 prompts.
+	maxImportAnswers = 1000
 )
 
 // The fields each object of the format may hold: exactly those this

@@ -4,10 +4,11 @@ package coach
 // a field it refuses.
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,8 +20,8 @@ func isNull(raw json.RawMessage) bool {
 }
 
 func kindOf(raw json.RawMessage) string {
-	s := strings.TrimSpace(string(raw))
-	if s == "" {
+	s := bytes.TrimSpace(raw) // not a copy: raw may be megabytes
+	if len(s) == 0 {
 		return "nothing"
 	}
 	switch s[0] {
@@ -38,34 +39,51 @@ func kindOf(raw json.RawMessage) string {
 	return "a number"
 }
 
-// object reads a JSON object, refusing any key not in known (nil: any key).
+// object reads a JSON object, refusing a key given twice (encoding/json
+// would keep the last silently, so a field could say two things) and any
+// key not in known (nil: any key, up to maxImportAnswers of them). The
+// values are the object's own bytes, not copies.
 func object(path string, raw json.RawMessage, known []string) (map[string]json.RawMessage, error) {
-	var m map[string]json.RawMessage
-	if isNull(raw) || json.Unmarshal(raw, &m) != nil || m == nil {
+	if isNull(raw) || kindOf(raw) != "an object" {
 		return nil, faultAt(path, "should be an object, not %s", kindOf(raw))
 	}
-	if known != nil {
-		if err := knownFields(path, m, known); err != nil {
-			return nil, err
-		}
-	}
-	return m, nil
-}
-
-// knownFields refuses any key of m not in known.
-// If there are several, the first in sorted order is named, so the message
-// is the same every time.
-func knownFields(path string, m map[string]json.RawMessage, known []string) error {
+	m := map[string]json.RawMessage{}
+	// An unknown key is refused; if there are several, the first in
+	// sorted order is named, so the message is the same every time. They
+	// are not kept, so a hostile object costs nothing per key.
 	bad, found := "", false
-	for k := range m {
-		if !slices.Contains(known, k) && (!found || k < bad) {
-			bad, found = k, true
+	err := eachMember(raw, func(kraw, v []byte) error {
+		if known != nil && !keyIn(kraw, known) {
+			k, _ := jsonKey(kraw)
+			if !found || k < bad {
+				bad, found = k, true
+			}
+			return nil
 		}
+		k, ok := jsonKey(kraw)
+		if !ok {
+			return errNotJSON
+		}
+		if _, twice := m[k]; twice {
+			return faultAt(keyPath(path, k), "is given twice: an export holds each field once, so this file was changed by hand or by another program")
+		}
+		if known == nil && len(m) >= maxImportAnswers {
+			return faultAt(path, "has more than the %d entries attend accepts", maxImportAnswers)
+		}
+		m[k] = v
+		return nil
+	})
+	var ie *ImportError
+	if errors.As(err, &ie) {
+		return nil, ie
+	}
+	if err != nil {
+		return nil, faultAt(path, "should be an object, not %s", kindOf(raw))
 	}
 	if found {
-		return faultAt(join(path, bad), "is not a field this attend knows (an export from a newer attend? update attend)")
+		return nil, faultAt(join(path, bad), "is not a field this attend knows (an export from a newer attend? update attend)")
 	}
-	return nil
+	return m, nil
 }
 
 func join(path, key string) string {
@@ -75,18 +93,30 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// array reads a JSON list under key, refusing more than max items.
+// array reads a JSON list under key, refusing more than max items. The
+// items are the list's own bytes, not copies.
 func array(path string, m map[string]json.RawMessage, max int) ([]json.RawMessage, error) {
 	raw, ok := m[lastKey(path)]
 	if !ok {
 		return nil, faultAt(path, "is missing")
 	}
-	var items []json.RawMessage
-	if isNull(raw) || json.Unmarshal(raw, &items) != nil {
+	if isNull(raw) || kindOf(raw) != "a list" {
 		return nil, faultAt(path, "should be a list, not %s", kindOf(raw))
 	}
-	if len(items) > max {
-		return nil, faultAt(path, "has %d entries, more than the %d attend accepts", len(items), max)
+	var items []json.RawMessage
+	err := eachItem(raw, func(item []byte) error {
+		if len(items) >= max {
+			return faultAt(path, "has more than the %d entries attend accepts", max)
+		}
+		items = append(items, item)
+		return nil
+	})
+	var ie *ImportError
+	if errors.As(err, &ie) {
+		return nil, ie
+	}
+	if err != nil {
+		return nil, faultAt(path, "should be a list, not %s", kindOf(raw))
 	}
 	return items, nil
 }

@@ -43,6 +43,7 @@ func TestImportRefusesAHugeValueEarly(t *testing.T) {
 		{"person name", `{"format":"attend-export","version":1,"people":[{"name":"`,
 			"people[0]: is larger than the 64 KiB attend accepts for one person", 1 << 20},
 		{"format", `{"format":"`, "format: is larger than the 4 KiB", 1 << 20},
+		{"not a list", `{"format":"attend-export","version":1,"people":"`, "people: is larger than the 4 KiB attend accepts for a value", 1 << 20},
 		{"white space", `{"format":"attend-export","version":1,"people":[`, "people[0]: is larger than", 1 << 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -123,7 +124,11 @@ func TestImportRejectsWhatItUsedToLetThrough(t *testing.T) {
 
 // FuzzImportDecoder: the streaming decoder, fed in small pieces or in
 // one piece, with its size limits, gives the same answer; never panics;
-// and everything it accepts holds only text CheckText accepts.
+// and everything it accepts holds only text CheckText accepts. Read again
+// with limits small enough for the fuzzer's inputs to reach (1 KiB a
+// person or other value, 2 KiB a session), it accepts only what it accepts
+// with the real limits, the same document, and refuses what those accept
+// only as too large.
 func FuzzImportDecoder(f *testing.F) {
 	f.Add(exportFixture(f))
 	for _, s := range []string{
@@ -133,6 +138,13 @@ func FuzzImportDecoder(f *testing.F) {
 		`{"format":"attend-export","version":1,"people":[{"id":"01M8B6J8DNPJ2PXMD9RG5HGHXB","name":"A\u001b","created":"2026-11-26T08:40:12Z"}],"sessions":[]}`,
 		`{"sessions":[],"people":[],"version":1,"format":"attend-export"}`,
 		`{"format":"attend-export","version":1,"people":[` + strings.Repeat(" ", 70000) + `]}`,
+		`{"format":"attend-export","version":1,"people":[` + strings.Repeat(" ", 1500) + `]}`,
+		`{"format":"` + strings.Repeat("a", 1100) + `"}`,
+		`{"format":"attend-export","version":2,"people":[],"sessions":[{"answers":{"a":{"text":"` + strings.Repeat("b", 3000) + `"}}}]}`,
+		`{"format":"attend-export","version":2,"people":[],"sessions":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}`,
+		`{"format":"attend-export","version":2,"people":[],"sessions":[{"answers":{"a":1,"b":2,"a":3}}]}`,
+		`{"format":"attend-export","version":2,"people":[],"sessions":[{"actions":[` + strings.Repeat("1,", 1001) + `1]}]}`,
+		`{"format":"attend-export","version":2,"people":[],"sessions":[{"rating":` + strings.Repeat("9", 3000) + `}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -141,6 +153,17 @@ func FuzzImportDecoder(f *testing.F) {
 		bytewise, err2 := coach.ParseImportReader(iotest.HalfReader(bytes.NewReader(raw)))
 		if (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
 			t.Fatalf("in one piece: %v; in small pieces: %v", err1, err2)
+		}
+		small, err3 := coach.ParseImportReaderWithin(iotest.OneByteReader(bytes.NewReader(raw)), 1<<10, 2<<10, 1<<10)
+		switch {
+		case err3 == nil && err1 != nil:
+			t.Fatalf("accepted within small limits, refused within the real ones: %v", err1)
+		case err3 == nil && !reflect.DeepEqual(small, whole):
+			t.Fatal("the reads within small and real limits differ")
+		case err3 != nil && small != nil:
+			t.Fatal("a rejected import returned a document")
+		case err3 != nil && err1 == nil && !strings.Contains(err3.Error(), "is larger than"):
+			t.Fatalf("accepted within the real limits, refused within small ones not as too large: %v", err3)
 		}
 		if err1 != nil {
 			if whole != nil || bytewise != nil {

@@ -29,26 +29,30 @@ func ParseImport(raw []byte) (*ImportDoc, error) {
 // *ImportError naming the field. It never panics, whatever the bytes
 // (FuzzParseImport).
 func ParseImportReader(r io.Reader) (*ImportDoc, error) {
-	br := &budgetReader{r: r}
-	br.allow(maxHeadBytes)
-	dec := json.NewDecoder(br)
-	// fail turns a decoder error into a fault at path.
+	return parseImportReader(r, importLimits{person: maxPersonBytes, session: maxSessionBytes, head: maxHeadBytes})
+}
+
+// importLimits are the most one value may take: a person, a session, any
+// other top-level value. Tests and the fuzz target read with smaller ones.
+type importLimits struct{ person, session, head int }
+
+func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
+	js := newJSONStream(r)
+	js.allow(lim.head)
+	// fail turns a reading error into a fault at path.
 	fail := func(path, what string, limit int, err error) error {
 		switch {
-		case br.tooBig:
+		case js.tooBig:
 			return faultAt("", "the file is larger than %s, far beyond any attend export", sizeOf(MaxImportBytes))
-		case br.over:
+		case js.over:
 			return faultAt(path, "is larger than the %s attend accepts for %s", sizeOf(limit), what)
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			return faultAt(path, "the file ends too soon: it was cut short, so it is not a whole attend export")
 		}
 		var syntax *json.SyntaxError
-		if errors.As(err, &syntax) {
+		var own *jsonSyntaxError
+		if errors.As(err, &syntax) || errors.As(err, &own) {
 			return faultAt(path, "is not valid JSON, so the file is not an attend export (%v)", err)
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return faultAt(path, "should be %s, not %s", what, te.Value)
 		}
 		var ie *ImportError
 		if errors.As(err, &ie) {
@@ -57,22 +61,26 @@ func ParseImportReader(r io.Reader) (*ImportDoc, error) {
 		return faultAt(path, "cannot be read: %v", err)
 	}
 
-	tok, err := dec.Token()
+	c, err := js.peek()
 	if err != nil {
-		if errors.Is(err, io.EOF) {
+		if errors.Is(err, io.EOF) && !js.over && !js.tooBig {
 			return nil, faultAt("", "the file is empty, so it is not an attend export")
 		}
-		return nil, fail("", "the file", maxHeadBytes, err)
+		return nil, fail("", "the file", lim.head, err)
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, faultAt("", "the file should hold a JSON object, not %s, so it is not an attend export", kindOfToken(tok))
+	if c != '{' {
+		raw, err := js.value()
+		if err != nil {
+			return nil, fail("", "the file", lim.head, err)
+		}
+		return nil, faultAt("", "the file should hold a JSON object, not %s, so it is not an attend export", kindOf(raw))
 	}
+	js.take(1)
 
 	var doc ImportDoc
 	top := map[string]json.RawMessage{}
 	version := 0 // the export's version, once read
 	var waiting []json.RawMessage
-	seenKeys := map[string]bool{}
 	byID := map[string]int{}
 	byName := map[string]int{}
 	seen := map[string]int{}
@@ -89,48 +97,82 @@ func ParseImportReader(r io.Reader) (*ImportDoc, error) {
 		doc.Sessions = append(doc.Sessions, s)
 		return nil
 	}
-	for dec.More() {
-		br.allow(maxHeadBytes)
-		tok, err := dec.Token()
+	for first := true; ; first = false {
+		js.allow(lim.head)
+		c, err := js.peek()
 		if err != nil {
-			return nil, fail("", "a field name", maxHeadBytes, err)
+			return nil, fail("", "a field name", lim.head, err)
 		}
-		key, _ := tok.(string)
-		if seenKeys[key] {
+		if c == '}' {
+			js.take(1)
+			break
+		}
+		if !first {
+			if err := js.expect(',', "after object key:value pair"); err != nil {
+				return nil, fail("", "a field name", lim.head, err)
+			}
+		}
+		raw, err := js.value()
+		if err == nil && raw[0] != '"' {
+			err = &jsonSyntaxError{fmt.Sprintf("invalid character %s looking for beginning of object key string", quoteChar(raw[0]))}
+		}
+		if err != nil {
+			return nil, fail("", "a field name", lim.head, err)
+		}
+		key, _ := jsonKey(raw)
+		if err := js.expect(':', "after object key"); err != nil {
+			return nil, fail(key, "a field name", lim.head, err)
+		}
+		if _, twice := top[key]; twice {
 			return nil, faultAt(key, "is given twice: an export holds each field once, so this file was changed by hand or by another program")
 		}
-		seenKeys[key] = true
 		if !slices.Contains(docFields, key) {
 			return nil, faultAt(key, "is not a field this attend knows (an export from a newer attend? update attend)")
 		}
 		switch key {
 		case "people", "sessions":
-			what, limit, max := "one person", maxPersonBytes, maxImportPeople
+			what, limit, max := "one person", lim.person, maxImportPeople
 			if key == "sessions" {
-				what, limit, max = "one session", maxSessionBytes, maxImportSessions
+				what, limit, max = "one session", lim.session, maxImportSessions
 			}
-			if err := expectDelim(dec, '[', key); err != nil {
-				return nil, fail(key, "a list", limit, err)
+			// Until its '[' the value has the allowance of any other.
+			if c, err := js.peek(); err != nil || c != '[' {
+				if err == nil {
+					raw, err := js.value()
+					if err != nil {
+						return nil, fail(key, "a value", lim.head, err)
+					}
+					return nil, faultAt(key, "should be a list, not %s", kindOf(raw))
+				}
+				return nil, fail(key, "a value", lim.head, err)
 			}
+			js.take(1)
 			n := 0
 			for ; ; n++ {
 				path := fmt.Sprintf("%s[%d]", key, n)
-				br.allow(limit) // white space before an entry counts towards it
-				if !dec.More() {
-					if br.over || br.tooBig {
-						return nil, fail(path, what, limit, errBudget)
-					}
+				js.allow(limit) // white space before an entry counts towards it
+				c, err := js.peek()
+				if err != nil {
+					return nil, fail(path, what, limit, err)
+				}
+				if c == ']' {
+					js.take(1)
 					break
+				}
+				if n > 0 {
+					if err := js.expect(',', "after array element"); err != nil {
+						return nil, fail(path, what, limit, err)
+					}
 				}
 				if n >= max {
 					return nil, faultAt(key, "has more than the %d entries attend accepts", max)
 				}
-				var raw json.RawMessage
-				if err := dec.Decode(&raw); err != nil {
+				raw, err := js.value()
+				if err != nil {
 					return nil, fail(path, what, limit, err)
 				}
-				if err := checkRaw(path, raw); err != nil {
-					return nil, err
+				if !utf8.Valid(raw) {
+					return nil, faultAt(path, "holds bytes that are not UTF-8 text, so the file is not an attend export")
 				}
 				if key == "people" {
 					p, err := parsePerson(path, raw)
@@ -151,27 +193,25 @@ func ParseImportReader(r io.Reader) (*ImportDoc, error) {
 				if version == 0 {
 					// attend writes the version first; a file whose keys were
 					// sorted by another tool has it after the sessions, which
-					// wait for it (the total is bounded as ever).
-					waiting = append(waiting, raw)
+					// wait for it (the total is bounded as ever). The reader's
+					// buffer is reused, so they wait in a copy.
+					waiting = append(waiting, bytes.Clone(raw))
 					continue
 				}
 				if err := addSession(n, raw); err != nil {
 					return nil, err
 				}
 			}
-			if err := expectDelim(dec, ']', key); err != nil {
-				return nil, fail(fmt.Sprintf("%s[%d]", key, n), what, limit, err)
-			}
 			top[key] = json.RawMessage("[]") // read; present
 		default:
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return nil, fail(key, "a value", maxHeadBytes, err)
+			raw, err := js.value()
+			if err != nil {
+				return nil, fail(key, "a value", lim.head, err)
 			}
 			if err := checkRaw(key, raw); err != nil {
 				return nil, err
 			}
-			top[key] = raw
+			top[key] = bytes.Clone(raw)
 			// Judge the format as soon as it is seen, so that another
 			// program's JSON is refused before its lists are read.
 			if err := checkHead(top, key); err != nil {
@@ -182,16 +222,14 @@ func ParseImportReader(r io.Reader) (*ImportDoc, error) {
 			}
 		}
 	}
-	br.allow(maxHeadBytes)
-	if err := expectDelim(dec, '}', ""); err != nil {
-		return nil, fail("", "the file", maxHeadBytes, err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		if br.over || br.tooBig || err != nil {
-			return nil, fail("", "the end of the file", maxHeadBytes, err)
+	js.allow(lim.head)
+	if _, err := js.peek(); !errors.Is(err, io.EOF) || js.over || js.tooBig {
+		if js.over || js.tooBig || err != nil {
+			return nil, fail("", "the end of the file", lim.head, err)
 		}
 		return nil, faultAt("", "there is more after the end of the export: the file was joined to something else, so it is not one attend export")
 	}
+	js.buf = nil // the largest record's buffer is not kept while the rest is checked
 	for _, k := range []string{"format", "version"} {
 		if err := checkHead(top, k); err != nil {
 			return nil, err
@@ -241,41 +279,6 @@ func checkHead(top map[string]json.RawMessage, key string) error {
 	return nil
 }
 
-func expectDelim(dec *json.Decoder, want json.Delim, path string) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	if d, ok := tok.(json.Delim); !ok || d != want {
-		what := "a list"
-		if want == '}' {
-			what = "the end of the object"
-		}
-		return faultAt(path, "should be %s, not %s", what, kindOfToken(tok))
-	}
-	return nil
-}
-
-func kindOfToken(tok json.Token) string {
-	switch v := tok.(type) {
-	case json.Delim:
-		if v == '{' {
-			return "an object"
-		}
-		if v == '[' {
-			return "a list"
-		}
-		return "the end of one"
-	case string:
-		return "text"
-	case bool:
-		return "true or false"
-	case nil:
-		return "null"
-	}
-	return "a number"
-}
-
 func sizeOf(n int) string {
 	switch {
 	case n >= 1<<30:
@@ -286,37 +289,7 @@ func sizeOf(n int) string {
 	return fmt.Sprintf("%d KiB", n>>10)
 }
 
-// budgetReader counts what the decoder reads, and fails the read that
-// would take one value past its allowance (allow) or the file past
-// MaxImportBytes, so nothing bigger is ever held.
-type budgetReader struct {
-	r      io.Reader
-	total  int64
-	limit  int64
-	over   bool // the current value is too big
-	tooBig bool // the file is too big
-}
-
 var errBudget = errors.New("over the size limit")
-
-func (b *budgetReader) allow(n int) { b.limit = min(b.total+int64(n), MaxImportBytes+1) }
-
-func (b *budgetReader) Read(p []byte) (int, error) {
-	if b.total >= b.limit {
-		if b.total > MaxImportBytes {
-			b.tooBig = true
-		} else {
-			b.over = true
-		}
-		return 0, errBudget
-	}
-	if room := b.limit - b.total; int64(len(p)) > room {
-		p = p[:room]
-	}
-	n, err := b.r.Read(p)
-	b.total += int64(n)
-	return n, err
-}
 
 // checkRaw checks one value's bytes before its fields are read: UTF-8, and
 // no object anywhere in it giving a key twice (encoding/json would keep the

@@ -68,9 +68,9 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 			return s.saveNewTx(b, pre, batch)
 		}
 		for i := range pre {
-			merged, err := s.resaveTx(b, pre[i].sess, pre[i].read)
+			merged, prev, err := s.resaveTx(b, pre[i].sess, pre[i].read)
 			if err == nil {
-				err = s.saveSessionBatchTx(b, s.guide(merged.Lang), merged, batch)
+				err = s.saveSessionReadTx(b, s.guide(merged.Lang), merged, batch, &prev)
 			}
 			if err != nil {
 				return batchErr(i, err)

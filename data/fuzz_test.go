@@ -74,3 +74,39 @@ func FuzzDecodeOpen(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidSessionsDecode: a session that passes Validate, however its
+// dates, times and text are made, decodes from what encodeValidSession
+// writes (saves rely on this instead of decoding every record again).
+func FuzzValidSessionsDecode(f *testing.F) {
+	if _, err := encodeValidSession(fuzzSession(2026, 11, 26, 2027, 2, 24, 0, 0, "Siân", 3)); err != nil {
+		f.Fatalf("a plain session is refused: %v", err)
+	}
+	f.Add(2026, 11, 26, 2027, 2, 24, int64(0), 0, "Siân Ŵyn 🌻", 3)
+	f.Add(1, 1, 1, 9999, 12, 31, int64(-62135596800), 3600+30, "a\x00b\xff", 5)
+	f.Add(2028, 2, 29, 2026, 2, 31, int64(253402300799), -50400, "", 0)
+	f.Add(10000, 1, 1, 0, 0, 0, int64(1<<40), 0, "x", 9)
+	f.Fuzz(func(t *testing.T, y, m, d, dy, dm, dd int, unix int64, offset int, text string, rating int) {
+		raw, err := encodeValidSession(fuzzSession(y, m, d, dy, dm, dd, unix, offset, text, rating))
+		if err != nil {
+			return // refused: Validate or the encoding said no
+		}
+		if _, err := decodeSession(raw); err != nil {
+			t.Fatalf("a session that passed Validate does not decode: %v", err)
+		}
+	})
+}
+
+func fuzzSession(y, m, d, dy, dm, dd int, unix int64, offset int, text string, rating int) coach.Session {
+	at := time.Unix(unix, 0).In(time.FixedZone("z", offset))
+	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	sess := coach.NewSession(coach.NewID(now), "cy", now)
+	sess.Date = coach.Date{Year: y, Month: time.Month(m), Day: d}
+	sess.Created, sess.Updated, sess.Saved = at, at, at
+	sess.Agreed = coach.Date{Year: dy, Month: time.Month(dm), Day: dd}
+	sess.SetAnswer("checkin.energy", coach.Answer{Text: text, Rating: rating, Date: coach.Date{Year: dy, Month: time.Month(dm), Day: dd}})
+	sess.Actions = []coach.Action{{ID: coach.NewID(now), Text: text, Owner: coach.OwnerMe, Status: coach.ActionOpen,
+		Due: coach.Date{Year: y, Month: time.Month(m), Day: d}, Created: at}}
+	sess.Addenda = []coach.Addendum{{At: at, Text: text}}
+	return sess
+}

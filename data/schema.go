@@ -164,6 +164,24 @@ func encodeSession(s coach.Session) ([]byte, error) {
 	return zip(raw), nil
 }
 
+// encodeValidSession is encodeSession for a session about to be saved,
+// checked by coach.Session.Validate instead of by decoding it again: what
+// Validate passes decodes. Its dates are calendar dates in years 1 to 9999
+// (Date.Check), which is what a hand-built Date can get wrong; its times
+// encode only as RFC 3339, which decodes; everything else is text,
+// numbers and booleans (TestValidSessionsDecode). A draft, which need not
+// pass Validate, is still decoded again (encodeSession).
+func encodeValidSession(s coach.Session) ([]byte, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	raw, err := encode(sessionRecord{V: RecordVersion, Session: s})
+	if err != nil {
+		return nil, err
+	}
+	return zip(raw), nil
+}
+
 // encodeSessionJSON is the record's JSON, uncompressed, checked to decode.
 func encodeSessionJSON(s coach.Session) ([]byte, error) {
 	raw, err := encode(sessionRecord{V: RecordVersion, Session: s})

@@ -47,11 +47,11 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 				}
 			}
 		}
-		merged, err := s.resaveTx(b, sess, read)
+		merged, prev, err := s.resaveTx(b, sess, read)
 		if err != nil {
 			return err
 		}
-		if err := s.saveSessionTx(b, g, merged); err != nil {
+		if err := s.saveSessionReadTx(b, g, merged, nil, &prev); err != nil {
 			return err
 		}
 		sess = merged
@@ -97,20 +97,22 @@ func prepareSave(sess coach.Session, now time.Time, keepTimes bool) (coach.Sessi
 // record is read-only (ErrAgreed); addenda stored are kept; and if the
 // stored one changed after the caller read its copy (read is the copy's
 // Updated), its record and newer follow-ups are kept (see SaveSession).
-func (s *Store) resaveTx(b txBuckets, sess coach.Session, read time.Time) (coach.Session, error) {
+// It returns the stored one too (nil if there is none), so that the save
+// need not read and decode it again.
+func (s *Store) resaveTx(b txBuckets, sess coach.Session, read time.Time) (coach.Session, *coach.Session, error) {
 	raw, err := b.sessions.Get([]byte(sess.ID))
 	if err != nil {
-		return sess, s.recordErr("session", []byte(sess.ID), err)
+		return sess, nil, s.recordErr("session", []byte(sess.ID), err)
 	}
 	if raw == nil {
-		return sess, nil
+		return sess, nil, nil
 	}
 	prev, err := decodeSession(raw)
 	if err != nil {
-		return sess, s.recordErr("session", []byte(sess.ID), err)
+		return sess, nil, s.recordErr("session", []byte(sess.ID), err)
 	}
 	if prev.IsAgreed() {
-		return sess, s.errAgreed(b, prev)
+		return sess, nil, s.errAgreed(b, prev)
 	}
 	sess.Addenda = mergeAddenda(prev.Addenda, sess.Addenda)
 	if prev.Updated.After(read) {
@@ -130,7 +132,7 @@ func (s *Store) resaveTx(b txBuckets, sess coach.Session, read time.Time) (coach
 			}
 		}
 	}
-	return sess, nil
+	return sess, &prev, nil
 }
 
 // mergeAddenda is the stored addenda followed by any new ones (addenda are
@@ -162,6 +164,13 @@ func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) e
 // (to be written by batch.flush before the transaction ends) rather than
 // in idx_tail, when batch is not nil.
 func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Session, batch *textBatch) error {
+	return s.saveSessionReadTx(b, g, sess, batch, nil)
+}
+
+// saveSessionReadTx is saveSessionBatchTx; read, when not nil, is the
+// stored version of the session (nil: none), read already in this
+// transaction (resaveTx), so that it is not read and decoded again.
+func (s *Store) saveSessionReadTx(b txBuckets, g *coach.Guide, sess coach.Session, batch *textBatch, read **coach.Session) error {
 	p, err := s.getPerson(b, sess.PersonID)
 	if err != nil {
 		return err
@@ -170,16 +179,23 @@ func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Sessi
 
 	// A session saved before: take its old index entries out first.
 	var old *coach.Session
-	prev, err := b.sessions.Get(id)
-	if err != nil {
-		return s.recordErr("session", id, err)
-	}
-	if prev != nil {
-		o, err := decodeSession(prev)
+	if read != nil {
+		old = *read
+	} else {
+		prev, err := b.sessions.Get(id)
 		if err != nil {
 			return s.recordErr("session", id, err)
 		}
-		old = &o
+		if prev != nil {
+			o, err := decodeSession(prev)
+			if err != nil {
+				return s.recordErr("session", id, err)
+			}
+			old = &o
+		}
+	}
+	if old != nil {
+		o := *old
 		if err := b.idxTime.Delete(timeKey(o.Date, o.ID)); err != nil {
 			return err
 		}
@@ -192,7 +208,7 @@ func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Sessi
 	}
 
 	sess.NoteAsked(g) // the wording of an organisation's prompts, as asked
-	raw, err := encodeSession(sess)
+	raw, err := encodeValidSession(sess)
 	if err != nil {
 		return err
 	}

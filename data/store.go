@@ -96,6 +96,10 @@ type Store struct {
 	// From then on this Store refuses every write, so that nothing is
 	// written into a file that is known to be damaged.
 	damaged atomic.Pointer[Error]
+
+	// written is the file as this Store's last write left it, taken while
+	// that write still held the lock (s.mu guards it): see beginWrite.
+	written os.FileInfo
 }
 
 // noteDamage remembers err if it reports damage to the file.
@@ -478,11 +482,28 @@ func (s *Store) beginWrite() (time.Duration, error) {
 		return 0, newErr(ErrDiskFull, s.path, nil,
 			"cannot write %s: the disk is full: free some space and try again (nothing was saved)", s.path)
 	}
+	// The file as this Store's own last write left it (the same file, its
+	// size and modification time unchanged) was checked then and written
+	// by nobody since: the read-only open would only check it again. Any
+	// other write (another attend, a copy or rename over it, a truncation)
+	// changes one of the three, and the file is checked read-only as ever.
+	// The transaction checks the file again either way (checkTx).
+	if s.written != nil {
+		if fi, err := os.Stat(s.path); err == nil && sameState(s.written, fi) {
+			return s.opt.LockTimeout, nil
+		}
+	}
 	start := time.Now()
 	if err := s.viewLocked(func(*bbolt.Tx, txBuckets) error { return nil }); err != nil {
 		return 0, err
 	}
 	return max(s.opt.LockTimeout-time.Since(start), minLockWait), nil
+}
+
+// sameState reports whether a and b are the same file with the same size
+// and modification time.
+func sameState(a, b os.FileInfo) bool {
+	return os.SameFile(a, b) && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime())
 }
 
 // minFreeToWrite is the least free space a write starts with. A save needs a
@@ -498,14 +519,22 @@ func (s *Store) update(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	if err != nil {
 		return err
 	}
+	s.written = nil
 	return s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
-		return db.Update(func(tx *bbolt.Tx) error {
+		err := db.Update(func(tx *bbolt.Tx) error {
 			b, err := s.checkTx(tx)
 			if err != nil {
 				return err
 			}
 			return fn(tx, b)
 		})
+		if err == nil {
+			// Still holding the lock: nobody else has written since.
+			if fi, serr := os.Stat(s.path); serr == nil {
+				s.written = fi
+			}
+		}
+		return err
 	})
 }
 

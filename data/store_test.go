@@ -587,3 +587,50 @@ func TestConcurrentFirstOpen(t *testing.T) {
 		t.Errorf("temporary files left: %v", entries)
 	}
 }
+
+// A write skips the read-only check of the file only while the file is as
+// its own last write left it. Here another program's bbolt file (one that
+// does not keep its free-page list, which a read-write open would write
+// back) takes its place, in the same inode, between two saves: the second
+// save checks it read-only, refuses it, and leaves its bytes alone.
+func TestWriteChecksAFileChangedSinceItsLastWrite(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	p := mustPerson(t, s, "Ann")
+	if err := s.SaveDraft(coach.NewSession(p.ID, "en", time.Now())); err != nil {
+		t.Fatal(err)
+	}
+
+	other := filepath.Join(t.TempDir(), "other.db")
+	db, err := bbolt.Open(other, 0o600, &bbolt.Options{NoFreelistSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("theirs"))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte("k"), []byte("v"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	theirs, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write(theirs); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	if err := s.SaveDraft(coach.NewSession(p.ID, "en", time.Now())); !errors.Is(err, ErrNotAttend) {
+		t.Errorf("SaveDraft into another program's file: %v, want ErrNotAttend", err)
+	}
+	assertUnchanged(t, path, theirs)
+}

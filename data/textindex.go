@@ -112,15 +112,31 @@ func indexHashesTx(b txBuckets, hs []uint64, sess coach.Session, batch *textBatc
 	if err := b.idxTail.Put(dk, encodeHashes(hs)); err != nil {
 		return err
 	}
-	n := 0
-	c := b.idxTail.Cursor()
-	for k, _ := c.First(); k != nil && n < tailMax; k, _ = c.Next() {
-		n++
-	}
-	if n >= tailMax {
+	if tailAtLeast(b.idxTail.Cursor(), tailMax) {
 		return mergeTail(b)
 	}
 	return nil
+}
+
+// tailAtLeast reports whether idx_tail holds n entries or more. Its keys
+// are doc numbers, each used once, so the tail holds no more entries than
+// the span from its first to its last: while that span is under n (as
+// between merges it is, unless sessions left the tail out of order) the
+// entries need not be counted one by one, which every save did.
+func tailAtLeast(c *bbolt.Cursor, n int) bool {
+	first, _ := c.First()
+	if first == nil {
+		return false
+	}
+	last, _ := c.Last()
+	if len(first) == 4 && len(last) == 4 && int64(binary.BigEndian.Uint32(last))-int64(binary.BigEndian.Uint32(first)) < int64(n)-1 {
+		return false
+	}
+	count := 0
+	for k, _ := c.First(); k != nil && count < n; k, _ = c.Next() {
+		count++
+	}
+	return count >= n
 }
 
 // textBatch gathers the words of many sessions saved in one transaction

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -239,4 +240,54 @@ func BenchmarkRebuildTextIndex(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// tailAtLeast counts the tail only when its span could hold n entries, and
+// then counts them: a tail with gaps is not taken for a full one.
+func TestTailAtLeast(t *testing.T) {
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "t.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tc := range []struct {
+		docs []uint32
+		want bool
+	}{
+		{nil, false},
+		{[]uint32{5}, false},
+		{[]uint32{1, 300}, false},         // wide apart, two entries
+		{seq(1, 255), false},              // one short
+		{seq(1, 256), true},               // exactly n
+		{seq(10, 400), true},              // more
+		{append(seq(1, 200), 900), false}, // a gap: 201 entries over 900
+	} {
+		err := db.Update(func(tx *bbolt.Tx) error {
+			_ = tx.DeleteBucket([]byte("tail"))
+			b, err := tx.CreateBucket([]byte("tail"))
+			if err != nil {
+				return err
+			}
+			for _, d := range tc.docs {
+				if err := b.Put(docKey(d), []byte{1}); err != nil {
+					return err
+				}
+			}
+			if got := tailAtLeast(b.Cursor(), 256); got != tc.want {
+				t.Errorf("%d entries from %v: %v, want %v", len(tc.docs), tc.docs[:min(len(tc.docs), 1)], got, tc.want)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func seq(from, to uint32) []uint32 {
+	var out []uint32
+	for i := from; i <= to; i++ {
+		out = append(out, i)
+	}
+	return out
 }

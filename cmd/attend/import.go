@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -49,9 +48,10 @@ FILE "-" reads standard input.`,
 				name = l.T("cli.import.stdin")
 			}
 			start := time.Now()
-			// Read as a stream: a value over its limit is refused as soon
-			// as it is seen, however large the file.
-			doc, err := coach.ParseImportReader(bufio.NewReaderSize(r, 64<<10))
+			// Read as a stream (buffered by the reader itself): a value
+			// over its limit is refused as soon as it is seen, however
+			// large the file.
+			doc, err := coach.ParseImportReader(r)
 			if err != nil {
 				return wrapErr(l, "cli.import.failed", err, "Name", name)
 			}
