@@ -23,12 +23,7 @@ func ResolveName(people []Person, typed string) (p Person, found bool, err error
 	}
 	var hits []Person
 	for _, p := range people {
-		name := Fold(p.Name)
-		match := strings.HasPrefix(name, q)
-		for _, w := range strings.Fields(name) {
-			match = match || strings.HasPrefix(w, q)
-		}
-		if match {
+		if FoldedNameMatches(Fold(p.Name), q) {
 			hits = append(hits, p)
 		}
 	}
@@ -39,6 +34,23 @@ func ResolveName(people []Person, typed string) (p Person, found bool, err error
 		return hits[0], true, nil
 	}
 	return Person{}, false, said("coach.name.several", "Name", fmt.Sprintf("%q", clean), "Names", names(hits))
+}
+
+// FoldedNameMatches reports whether a folded name (Fold) is one that
+// ResolveName considers for a folded query: the name, or a word of it,
+// starts with the query (a whole-name match included). A store that keeps
+// names folded can pick out ResolveName's candidates with it without
+// reading everyone.
+func FoldedNameMatches(name, q string) bool {
+	if strings.HasPrefix(name, q) {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		if strings.HasPrefix(w, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // names are people's names, to join with "or" in a message's language.
