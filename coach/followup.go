@@ -50,6 +50,15 @@ func (r ActionRef) Overdue(today Date) bool {
 // It sorts small keys and moves each ref once: with tens of thousands of
 // open actions, sorting the refs themselves spent most of its time copying.
 func SortFollowUps(refs []ActionRef) {
+	copy(refs, SortedFollowUps(refs))
+}
+
+// SortedFollowUps is SortFollowUps into a new slice, leaving refs as they
+// were (and saving a copy back).
+func SortedFollowUps(refs []ActionRef) []ActionRef {
+	if len(refs) == 0 {
+		return refs
+	}
 	type key struct {
 		due, session int // dayOrder; due is max for none
 		id           string
@@ -63,20 +72,25 @@ func SortFollowUps(refs []ActionRef) {
 		}
 		keys[i] = key{due, dayOrder(r.SessionDate), r.Action.ID, i}
 	}
-	slices.SortStableFunc(keys, func(a, b key) int {
-		if c := cmp.Compare(a.due, b.due); c != 0 {
+	// Stable, by the position last: an unstable sort (pdqsort) is several
+	// times quicker than a stable one on tens of thousands of keys.
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.due != b.due {
+			return cmp.Compare(a.due, b.due)
+		}
+		if a.session != b.session {
+			return cmp.Compare(a.session, b.session)
+		}
+		if c := strings.Compare(a.id, b.id); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.session, b.session); c != 0 {
-			return c
-		}
-		return strings.Compare(a.id, b.id)
+		return cmp.Compare(a.at, b.at)
 	})
 	sorted := make([]ActionRef, len(refs))
 	for i, k := range keys {
 		sorted[i] = refs[k.at]
 	}
-	copy(refs, sorted)
+	return sorted
 }
 
 // dayOrder is a number that orders calendar days as Date.Before does.

@@ -31,8 +31,34 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 	var out []coach.ActionRef
 	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
 		prefix := []byte(personID)
-		names := map[string]string{}
+		// Count first (keys only): the refs are large, and growing the
+		// slice as they come copied them over and over.
+		n := 0
 		c := b.idxOpen.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			n++
+		}
+		if n > 0 {
+			out = make([]coach.ActionRef, 0, n)
+		}
+		type who struct{ id, name string }
+		people := map[string]who{}
+		if personID == "" && n > 0 {
+			// Everyone's: their names in one pass over the people,
+			// quicker than looking each one up.
+			if err := b.people.ForEach(func(k, v []byte, err error) error {
+				name := ""
+				if err == nil {
+					if p, err := personNameOf(v); err == nil {
+						name = p.Name
+					}
+				}
+				people[string(k)] = who{string(k), name}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			if len(k) != openKeyLen {
 				return errCorrupt(s.path, nil, "an open-action index key has the wrong length")
@@ -45,16 +71,19 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 			if err != nil {
 				return s.recordErr("open action", k[2*idLen:], err)
 			}
-			pid := string(k[:idLen])
-			name, ok := names[pid]
+			p, ok := people[string(k[:idLen])]
 			if !ok {
-				if p, err := s.getPerson(b, pid); err == nil {
-					name = p.Name
+				p.id = string(k[:idLen])
+				// Only the name: the start of the person's record.
+				if v, err := b.people.Get(k[:idLen]); err == nil && v != nil {
+					if n, err := personNameOf(v); err == nil {
+						p.name = n.Name
+					}
 				}
-				names[pid] = name
+				people[p.id] = p
 			}
 			out = append(out, coach.ActionRef{
-				PersonID: pid, PersonName: name, SessionID: string(k[idLen : 2*idLen]),
+				PersonID: p.id, PersonName: p.name, SessionID: string(k[idLen : 2*idLen]),
 				SessionDate: r.SessionDate, Action: r.Action,
 			})
 		}
@@ -63,8 +92,7 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 	if err != nil {
 		return nil, err
 	}
-	coach.SortFollowUps(out)
-	return out, nil
+	return coach.SortedFollowUps(out), nil
 }
 
 // changeSession reads a saved session by its full id, lets change alter it,
