@@ -59,9 +59,10 @@ func SortedFollowUps(refs []ActionRef) []ActionRef {
 	if len(refs) == 0 {
 		return refs
 	}
+	// The keys hold no pointer (the id is compared through the ref, on
+	// a tie): sorting them moves small plain values.
 	type key struct {
 		due, session int // dayOrder; due is max for none
-		id           string
 		at           int
 	}
 	keys := make([]key, len(refs))
@@ -70,7 +71,7 @@ func SortedFollowUps(refs []ActionRef) []ActionRef {
 		if !r.Action.Due.IsZero() {
 			due = dayOrder(r.Action.Due)
 		}
-		keys[i] = key{due, dayOrder(r.SessionDate), r.Action.ID, i}
+		keys[i] = key{due, dayOrder(r.SessionDate), i}
 	}
 	// Stable, by the position last: an unstable sort (pdqsort) is several
 	// times quicker than a stable one on tens of thousands of keys.
@@ -81,7 +82,7 @@ func SortedFollowUps(refs []ActionRef) []ActionRef {
 		if a.session != b.session {
 			return cmp.Compare(a.session, b.session)
 		}
-		if c := strings.Compare(a.id, b.id); c != 0 {
+		if c := strings.Compare(refs[a.at].Action.ID, refs[b.at].Action.ID); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.at, b.at)

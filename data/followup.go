@@ -41,24 +41,12 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 		if n > 0 {
 			out = make([]coach.ActionRef, 0, n)
 		}
-		type who struct{ id, name string }
-		people := map[string]who{}
-		if personID == "" && n > 0 {
-			// Everyone's: their names in one pass over the people,
-			// quicker than looking each one up.
-			if err := b.people.ForEach(func(k, v []byte, err error) error {
-				name := ""
-				if err == nil {
-					if p, err := personNameOf(v); err == nil {
-						name = p.Name
-					}
-				}
-				people[string(k)] = who{string(k), name}
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
+		// The index is in person id order, as the people are: each
+		// person's name is read once, stepping through the people beside
+		// the index (the start of their record only).
+		pc := b.people.Cursor()
+		pk, pv := pc.Seek(prefix)
+		var pid, name string
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			if len(k) != openKeyLen {
 				return errCorrupt(s.path, nil, "an open-action index key has the wrong length")
@@ -71,19 +59,19 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 			if err != nil {
 				return s.recordErr("open action", k[2*idLen:], err)
 			}
-			p, ok := people[string(k[:idLen])]
-			if !ok {
-				p.id = string(k[:idLen])
-				// Only the name: the start of the person's record.
-				if v, err := b.people.Get(k[:idLen]); err == nil && v != nil {
-					if n, err := personNameOf(v); err == nil {
-						p.name = n.Name
+			if pid != string(k[:idLen]) {
+				pid, name = string(k[:idLen]), ""
+				for pk != nil && bytes.Compare(pk, k[:idLen]) < 0 {
+					pk, pv = pc.Next()
+				}
+				if bytes.Equal(pk, k[:idLen]) {
+					if plain, err := b.people.Open(pk, pv); err == nil {
+						name, _ = personNameOnly(plain)
 					}
 				}
-				people[p.id] = p
 			}
 			out = append(out, coach.ActionRef{
-				PersonID: p.id, PersonName: p.name, SessionID: string(k[idLen : 2*idLen]),
+				PersonID: pid, PersonName: name, SessionID: string(k[idLen : 2*idLen]),
 				SessionDate: r.SessionDate, Action: r.Action,
 			})
 		}

@@ -139,6 +139,31 @@ func personNameOf(b []byte) (PersonName, error) {
 	return PersonName{ID: p.ID, Name: p.Name, Folded: coach.Fold(p.Name)}, err
 }
 
+// personNameOnly is the name of a stored person (binary or JSON), read
+// from the start of the record, or "" with the error if it cannot be.
+func personNameOnly(b []byte) (string, error) {
+	if len(b) < 1 || b[0] != personFormat {
+		p, err := decodePerson(b)
+		return p.Name, err
+	}
+	r := &summaryReader{b: b[1:]}
+	if v := r.int(); r.err == nil {
+		if err := checkVersion("person", v); err != nil {
+			return "", err
+		}
+	}
+	if n := r.uvarint(); r.err == nil && n <= uint64(len(r.b)) {
+		r.b = r.b[n:] // the folded name
+	} else {
+		return "", errPerson
+	}
+	name := r.string()
+	if r.err != nil {
+		return "", errPerson
+	}
+	return name, nil
+}
+
 // PersonName is a person's id and name, and the name folded (coach.Fold)
 // as look-ups compare it.
 type PersonName struct {

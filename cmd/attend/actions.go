@@ -75,21 +75,19 @@ characters of the id will do if no other open action starts the same way.`,
 //
 //	ACTION-ID  DUE  PERSON  what was agreed (owner)
 //
-// The language's words and each person's tidied name are looked up once,
-// not once a line: tens of thousands of lines spent most of their time
-// there.
+// The language's words are looked up once, not once a line: tens of
+// thousands of lines spent most of their time there.
 type actionLines struct {
 	l      *msg.Lang
 	day    coach.Date
 	nodate string
 	owners map[coach.Owner]string
-	names  map[string]string
 	buf    []byte
 }
 
 func newActionLines(l *msg.Lang, day coach.Date) *actionLines {
 	return &actionLines{l: l, day: day, nodate: l.T("actions.nodate"),
-		owners: map[coach.Owner]string{}, names: make(map[string]string, 256)}
+		owners: map[coach.Owner]string{}}
 }
 
 // line is r's line, valid until the next call.
@@ -105,12 +103,7 @@ func (a *actionLines) line(r coach.ActionRef) []byte {
 		b = appendDate(b, r.Action.Due)
 	}
 	b = append(b, "  "...)
-	name, ok := a.names[r.PersonName]
-	if !ok {
-		name = oneLine(r.PersonName)
-		a.names[r.PersonName] = name
-	}
-	b = append(b, name...)
+	b = append(b, oneLine(r.PersonName)...)
 	b = append(b, "  "...)
 	b = append(b, oneLine(r.Action.Text)...)
 	owner, ok := a.owners[r.Action.Owner]
@@ -149,34 +142,30 @@ func oneLine(s string) string {
 // isOneLine reports whether oneLine would return s unchanged: nothing
 // SafeText escapes, and no white space but single spaces between words.
 func isOneLine(s string) bool {
-	// Most text is printable ASCII: one pass over the bytes.
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			ascii = false
-		case c < ' ' || c == 0x7f:
-			return false
-		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
-			return false
-		}
-		if !ascii {
-			break
-		}
-	}
-	if ascii {
-		return true
-	}
-	if coach.CheckText(s) != nil {
-		return false
-	}
 	space := true // white space at the start is not kept
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if sp && (r != ' ' || space) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c < ' ' || c == 0x7f:
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || coach.CheckText(s[i:i+size]) != nil {
 			return false
 		}
-		space = sp
+		space = false
+		i += size
 	}
 	return !space || s == ""
 }
