@@ -50,17 +50,84 @@ func (r ActionRef) Overdue(today Date) bool {
 // It sorts small keys and moves each ref once: with tens of thousands of
 // open actions, sorting the refs themselves spent most of its time copying.
 func SortFollowUps(refs []ActionRef) {
-	copy(refs, SortedFollowUps(refs))
+	order := followUpOrder(refs)
+	// Move each ref to its place along the cycles of the order, with one
+	// ref aside: no second slice of refs to make, fill and copy back.
+	for i := range order {
+		if order[i] == i {
+			continue
+		}
+		aside, j := refs[i], i
+		for {
+			from := order[j]
+			order[j] = j // in place
+			if from == i {
+				refs[j] = aside
+				break
+			}
+			refs[j] = refs[from]
+			j = from
+		}
+	}
 }
 
-// SortedFollowUps is SortFollowUps into a new slice, leaving refs as they
-// were (and saving a copy back).
-func SortedFollowUps(refs []ActionRef) []ActionRef {
-	if len(refs) == 0 {
-		return refs
+// Packed sort keys: the due day (or none, after every day), the session's
+// day and the position, in one number, so that most of the sort compares
+// plain integers. Days of years 0 to 9999 fit (dayOrder < 1<<23).
+const (
+	packDayBits = 23
+	packAtBits  = 64 - 2*packDayBits
+	packNoDue   = 1<<packDayBits - 1
+)
+
+// followUpOrder is the position in refs of each ref in SortFollowUps'
+// order: by due day (none last), the session's day, the action id, then
+// the position (as a stable sort would leave them).
+func followUpOrder(refs []ActionRef) []int {
+	order := make([]int, len(refs))
+	packed := make([]uint64, len(refs))
+	fits := len(refs) < 1<<packAtBits
+	for i, r := range refs {
+		due := packNoDue
+		if !r.Action.Due.IsZero() {
+			due = dayOrder(r.Action.Due)
+		}
+		session := dayOrder(r.SessionDate)
+		if due < 0 || due > packNoDue || (due == packNoDue && !r.Action.Due.IsZero()) || session < 0 || session >= packNoDue {
+			fits = false
+			break
+		}
+		packed[i] = uint64(due)<<(packDayBits+packAtBits) | uint64(session)<<packAtBits | uint64(i)
 	}
-	// The keys hold no pointer (the id is compared through the ref, on
-	// a tie): sorting them moves small plain values.
+	if !fits {
+		return followUpOrderSlow(refs)
+	}
+	slices.Sort(packed)
+	for i, p := range packed {
+		order[i] = int(p & (1<<packAtBits - 1))
+	}
+	// Within a run of the same two days, the action id decides.
+	for lo := 0; lo < len(packed); {
+		hi := lo + 1
+		for hi < len(packed) && packed[hi]>>packAtBits == packed[lo]>>packAtBits {
+			hi++
+		}
+		if hi-lo > 1 {
+			slices.SortFunc(order[lo:hi], func(a, b int) int {
+				if c := strings.Compare(refs[a].Action.ID, refs[b].Action.ID); c != 0 {
+					return c
+				}
+				return cmp.Compare(a, b)
+			})
+		}
+		lo = hi
+	}
+	return order
+}
+
+// followUpOrderSlow is followUpOrder for days that do not pack (dates no
+// attend stores, but the order must not depend on it).
+func followUpOrderSlow(refs []ActionRef) []int {
 	type key struct {
 		due, session int // dayOrder; due is max for none
 		at           int
@@ -73,8 +140,6 @@ func SortedFollowUps(refs []ActionRef) []ActionRef {
 		}
 		keys[i] = key{due, dayOrder(r.SessionDate), i}
 	}
-	// Stable, by the position last: an unstable sort (pdqsort) is several
-	// times quicker than a stable one on tens of thousands of keys.
 	slices.SortFunc(keys, func(a, b key) int {
 		if a.due != b.due {
 			return cmp.Compare(a.due, b.due)
@@ -87,11 +152,11 @@ func SortedFollowUps(refs []ActionRef) []ActionRef {
 		}
 		return cmp.Compare(a.at, b.at)
 	})
-	sorted := make([]ActionRef, len(refs))
+	order := make([]int, len(keys))
 	for i, k := range keys {
-		sorted[i] = refs[k.at]
+		order[i] = k.at
 	}
-	return sorted
+	return order
 }
 
 // dayOrder is a number that orders calendar days as Date.Before does.

@@ -80,7 +80,8 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 	if err != nil {
 		return nil, err
 	}
-	return coach.SortedFollowUps(out), nil
+	coach.SortFollowUps(out)
+	return out, nil
 }
 
 // changeSession reads a saved session by its full id, lets change alter it,
