@@ -40,45 +40,49 @@ func fileNames(lang string) []string {
 // Langs are the languages attend speaks, English first.
 var Langs = []string{"en", "cy"}
 
-var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
-)
+// Each language's catalogue is read the first time something is said in
+// it, not at start: reading both was most of the start-up of a command
+// that says nothing (attend log piped), and Welsh is read only when
+// spoken. Welsh's catalogue has English beneath it, for a message not
+// yet translated.
+var bundles = map[string]func() (*i18n.Bundle, error){
+	"en": sync.OnceValues(func() (*i18n.Bundle, error) { return loadLangs("en") }),
+	"cy": sync.OnceValues(func() (*i18n.Bundle, error) { return loadLangs("en", "cy") }),
+}
 
-func load() (*i18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		bundle = i18n.NewBundle(language.English)
-		bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
-		for _, l := range Langs {
-			for _, name := range fileNames(l) {
-				if _, err := bundle.LoadMessageFileFS(files, name); err != nil {
-					bundleErr = fmt.Errorf("the %s message catalogue %s is damaged: %w", l, name, err)
-					return
-				}
+func loadLangs(langs ...string) (*i18n.Bundle, error) {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, l := range langs {
+		for _, name := range fileNames(l) {
+			if _, err := b.LoadMessageFileFS(files, name); err != nil {
+				return nil, fmt.Errorf("the %s message catalogue %s is damaged: %w", l, name, err)
 			}
 		}
-	})
-	return bundle, bundleErr
+	}
+	return b, nil
 }
 
 // Lang says things in one language.
 type Lang struct {
 	Code string
-	loc  *i18n.Localizer
+	loc  func() *i18n.Localizer
 }
 
 // New is the catalogue for a language code ("en", "cy"); any other code
-// is English.
+// is English. The catalogue is read when the first thing is said.
 func New(code string) *Lang {
 	if code != "cy" {
 		code = "en"
 	}
-	b, err := load()
-	if err != nil {
-		panic(err) // embedded files: a build that cannot read them is broken
-	}
-	return &Lang{Code: code, loc: i18n.NewLocalizer(b, code)}
+	load := bundles[code]
+	return &Lang{Code: code, loc: sync.OnceValue(func() *i18n.Localizer {
+		b, err := load()
+		if err != nil {
+			panic(err) // embedded files: a build that cannot read them is broken
+		}
+		return i18n.NewLocalizer(b, code)
+	})}
 }
 
 // T is the message id, filled in from key and value pairs: T("saved", "Name",
@@ -93,7 +97,7 @@ func (l *Lang) T(id string, kv ...any) string {
 			count = kv[i+1]
 		}
 	}
-	out, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	out, err := l.loc().Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	if err != nil {
 		return id // a missing message shows its id: the catalogue test catches it first
 	}
