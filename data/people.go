@@ -117,19 +117,21 @@ func (s *Store) PeopleNamed(typed string) ([]coach.Person, error) {
 			if err != nil {
 				return s.recordErr("person", k, err)
 			}
-			n, err := personNameOf(v)
-			if err != nil {
-				return s.recordErr("person", k, err)
-			}
-			if !coach.FoldedNameMatches(n.Folded, q) {
+			// Most people are not the one: their folded name is compared
+			// where it lies (string(f) here is not kept, so it is not
+			// copied to the heap).
+			if f, ok := personFolded(v); ok && !coach.FoldedNameMatches(string(f), q) {
 				return nil
 			}
-			p, err := decodePerson(v)
+			p, f, err := decodePersonFolded(v)
 			if err != nil {
 				return s.recordErr("person", k, err)
 			}
+			if !coach.FoldedNameMatches(f, q) {
+				return nil
+			}
 			out = append(out, p)
-			folded = append(folded, n.Folded)
+			folded = append(folded, f)
 			return nil
 		})
 	})

@@ -139,6 +139,24 @@ func personNameOf(b []byte) (PersonName, error) {
 	return PersonName{ID: p.ID, Name: p.Name, Folded: coach.Fold(p.Name)}, err
 }
 
+// personFolded is the folded name at the start of a binary person, in
+// place (nothing allocated); ok is false for any other value.
+func personFolded(b []byte) (folded []byte, ok bool) {
+	if len(b) < 1 || b[0] != personFormat {
+		return nil, false
+	}
+	_, n := binary.Uvarint(b[1:]) // the record version
+	if n <= 0 {
+		return nil, false
+	}
+	b = b[1+n:]
+	size, n := binary.Uvarint(b)
+	if n <= 0 || size > uint64(len(b)-n) {
+		return nil, false
+	}
+	return b[n : n+int(size)], true
+}
+
 // personNameOnly is the name of a stored person (binary or JSON), read
 // from the start of the record, or "" with the error if it cannot be.
 func personNameOnly(b []byte) (string, error) {
