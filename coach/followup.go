@@ -50,9 +50,86 @@ func (r ActionRef) Overdue(today Date) bool {
 // It sorts small keys and moves each ref once: with tens of thousands of
 // open actions, sorting the refs themselves spent most of its time copying.
 func SortFollowUps(refs []ActionRef) {
+	order := followUpOrder(refs)
+	// Move each ref to its place along the cycles of the order, with one
+	// ref aside: no second slice of refs to make, fill and copy back.
+	for i := range order {
+		if order[i] == i {
+			continue
+		}
+		aside, j := refs[i], i
+		for {
+			from := order[j]
+			order[j] = j // in place
+			if from == i {
+				refs[j] = aside
+				break
+			}
+			refs[j] = refs[from]
+			j = from
+		}
+	}
+}
+
+// Packed sort keys: the due day (or none, after every day), the session's
+// day and the position, in one number, so that most of the sort compares
+// plain integers. Days of years 0 to 9999 fit (dayOrder < 1<<23).
+const (
+	packDayBits = 23
+	packAtBits  = 64 - 2*packDayBits
+	packNoDue   = 1<<packDayBits - 1
+)
+
+// followUpOrder is the position in refs of each ref in SortFollowUps'
+// order: by due day (none last), the session's day, the action id, then
+// the position (as a stable sort would leave them).
+func followUpOrder(refs []ActionRef) []int {
+	order := make([]int, len(refs))
+	packed := make([]uint64, len(refs))
+	fits := len(refs) < 1<<packAtBits
+	for i, r := range refs {
+		due := packNoDue
+		if !r.Action.Due.IsZero() {
+			due = dayOrder(r.Action.Due)
+		}
+		session := dayOrder(r.SessionDate)
+		if due < 0 || due > packNoDue || (due == packNoDue && !r.Action.Due.IsZero()) || session < 0 || session >= packNoDue {
+			fits = false
+			break
+		}
+		packed[i] = uint64(due)<<(packDayBits+packAtBits) | uint64(session)<<packAtBits | uint64(i)
+	}
+	if !fits {
+		return followUpOrderSlow(refs)
+	}
+	slices.Sort(packed)
+	for i, p := range packed {
+		order[i] = int(p & (1<<packAtBits - 1))
+	}
+	// Within a run of the same two days, the action id decides.
+	for lo := 0; lo < len(packed); {
+		hi := lo + 1
+		for hi < len(packed) && packed[hi]>>packAtBits == packed[lo]>>packAtBits {
+			hi++
+		}
+		if hi-lo > 1 {
+			slices.SortFunc(order[lo:hi], func(a, b int) int {
+				if c := strings.Compare(refs[a].Action.ID, refs[b].Action.ID); c != 0 {
+					return c
+				}
+				return cmp.Compare(a, b)
+			})
+		}
+		lo = hi
+	}
+	return order
+}
+
+// followUpOrderSlow is followUpOrder for days that do not pack (dates no
+// attend stores, but the order must not depend on it).
+func followUpOrderSlow(refs []ActionRef) []int {
 	type key struct {
 		due, session int // dayOrder; due is max for none
-		id           string
 		at           int
 	}
 	keys := make([]key, len(refs))
@@ -61,22 +138,25 @@ func SortFollowUps(refs []ActionRef) {
 		if !r.Action.Due.IsZero() {
 			due = dayOrder(r.Action.Due)
 		}
-		keys[i] = key{due, dayOrder(r.SessionDate), r.Action.ID, i}
+		keys[i] = key{due, dayOrder(r.SessionDate), i}
 	}
-	slices.SortStableFunc(keys, func(a, b key) int {
-		if c := cmp.Compare(a.due, b.due); c != 0 {
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.due != b.due {
+			return cmp.Compare(a.due, b.due)
+		}
+		if a.session != b.session {
+			return cmp.Compare(a.session, b.session)
+		}
+		if c := strings.Compare(refs[a.at].Action.ID, refs[b.at].Action.ID); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.session, b.session); c != 0 {
-			return c
-		}
-		return strings.Compare(a.id, b.id)
+		return cmp.Compare(a.at, b.at)
 	})
-	sorted := make([]ActionRef, len(refs))
+	order := make([]int, len(keys))
 	for i, k := range keys {
-		sorted[i] = refs[k.at]
+		order[i] = k.at
 	}
-	copy(refs, sorted)
+	return order
 }
 
 // dayOrder is a number that orders calendar days as Date.Before does.

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -285,14 +286,16 @@ func dateField(path string, m map[string]json.RawMessage, required bool) (Date, 
 	return d, nil
 }
 
-var cadenceWords = regexp.MustCompile(`^every (?:(\d{1,3}) )?(week|weeks|month|months)$`)
+var cadenceWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^every (?:(\d{1,3}) )?(week|weeks|month|months)$`)
+})
 
 // ParseCadence reads a cadence as Cadence.String writes it: "every week",
 // "every 6 weeks", "every month", "every 3 months". The default (every 3
 // months) comes back as the zero Cadence, as a person who never chose one
 // is stored.
 func ParseCadence(s string) (Cadence, error) {
-	m := cadenceWords.FindStringSubmatch(strings.TrimSpace(s))
+	m := cadenceWords().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return Cadence{}, fmt.Errorf("%q is not a cadence such as \"every 3 months\" or \"every 6 weeks\"", s)
 	}

@@ -133,3 +133,28 @@ func TestExactName(t *testing.T) {
 		}
 	}
 }
+
+// FoldedNameMatches finds words in place as strings.Fields splits them.
+func TestFoldedNameMatchesAsFields(t *testing.T) {
+	ref := func(name, q string) bool {
+		match := strings.HasPrefix(name, q)
+		for _, w := range strings.Fields(name) {
+			match = match || strings.HasPrefix(w, q)
+		}
+		return match
+	}
+	names := []string{"", " ", "ann", "ann jones", " ann  jones ", "ann\u00a0jones", "ann\u2003jones\u0085smith", "siân ŵyn-ellis",
+		"mary o'brien", "a b c", "jones smith", "ann jones smith", "\xffann \xffjones", "ann\tjo\nnes"}
+	qs := []string{"", "a", "ann", "ann ", "ann j", "jo", "jones", "jones s", "jones smith", "smith", "ŵyn", "ŵyn-", "o'b", "nes",
+		"\xffj", "b c", "c", " ", "s", "jo\nnes", "x"}
+	for _, n := range names {
+		for _, q := range qs {
+			if got, want := coach.FoldedNameMatches(n, q), ref(n, q); got != want {
+				t.Errorf("FoldedNameMatches(%q, %q) = %v, want %v", n, q, got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { coach.FoldedNameMatches("ann jones smith", "smi") }); n != 0 {
+		t.Errorf("%v allocations a call", n)
+	}
+}

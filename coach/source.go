@@ -3,6 +3,7 @@ package coach
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"attend/coach/msg"
 )
@@ -14,17 +15,18 @@ import (
 // this drops the bookkeeping and keeps what it means.
 func SourceText(src string) string { return SourceTextIn(src, english) }
 
-// SourceTextIn is SourceText with its own words in a language (the details
-// in brackets come from the prompt file, in the prompt file's language).
+// SourceTextIn is SourceText with its own words in a language, the details
+// in brackets too (glossIn).
 func SourceTextIn(src string, l *msg.Lang) string {
+	re := sourcePatterns()
 	var out []string
 	for _, part := range strings.Split(src, ";") {
-		part = strings.TrimSpace(briefRef.ReplaceAllString(part, ""))
-		part = strings.TrimSpace(strings.Trim(emptyParens.ReplaceAllString(part, ""), " ,"))
+		part = strings.TrimSpace(re.briefRef.ReplaceAllString(part, ""))
+		part = strings.TrimSpace(strings.Trim(re.emptyParens.ReplaceAllString(part, ""), " ,"))
 		if part == "" || strings.HasPrefix(part, "retired") {
 			continue
 		}
-		for _, r := range sourceWords {
+		for _, r := range re.words {
 			if r.re.MatchString(part) {
 				with := strings.ReplaceAll(r.with, "WHO", l.T(r.who))
 				part = r.re.ReplaceAllString(part, with)
@@ -36,28 +38,39 @@ func SourceTextIn(src string, l *msg.Lang) string {
 	return strings.Join(out, "; ")
 }
 
-var (
-	// "domain brief §6 A1", "(domain brief §3)", ", domain brief §1"
-	briefRef    = regexp.MustCompile(`,?\s*\(?domain brief §\d+(\s+[A-Z]\d)?\)?`)
-	emptyParens = regexp.MustCompile(`\(\s*\)`)
-	sourceWords = []struct {
-		re   *regexp.Regexp
-		who  string // the catalogue's name for the source
-		with string // WHO is replaced by it
-	}{
-		{regexp.MustCompile(`^seed ~[\d\-, ~]+\((.*)\)$`), "source.west", "WHO: $1"},
-		{regexp.MustCompile(`^seed ~[\d\-, ~]+$`), "source.west", "WHO"},
-		{regexp.MustCompile(`^King's Fund ABC.*\((.*)\)$`), "source.abc", "WHO: $1"},
-		{regexp.MustCompile(`^King's Fund ABC.*$`), "source.abc.all", "WHO"},
-		{regexp.MustCompile(`^HEIW (behaviours )?compass:?\s*(.+)$`), "source.heiw", "WHO: $2"},
-		{regexp.MustCompile(`^HEIW (behaviours )?compass$`), "source.heiw", "WHO"},
-		{regexp.MustCompile(`^Wales principle \d+\s*\((.*)\)$`), "source.wales", "WHO: $1"},
-		{regexp.MustCompile(`^Wales principle \d+$`), "source.wales", "WHO"},
-		{regexp.MustCompile(`^4x4x4 supervision\s*\((.*)\)$`), "source.444", "WHO: $1"},
-		{regexp.MustCompile(`^ICO$`), "source.ico", "WHO"},
-		{regexp.MustCompile(`^\((.*)\)$`), "source.none", "$1"},
+// sourcePatterns are compiled when first needed, not at start (every
+// command paid for them).
+var sourcePatterns = sync.OnceValue(func() sourceREs {
+	return sourceREs{
+		// "domain brief §6 A1", "(domain brief §3)", ", domain brief §1"
+		briefRef:    regexp.MustCompile(`,?\s*\(?domain brief §\d+(\s+[A-Z]\d)?\)?`),
+		emptyParens: regexp.MustCompile(`\(\s*\)`),
+		words: []sourceWord{
+			{regexp.MustCompile(`^seed ~[\d\-, ~]+\((.*)\)$`), "source.west", "WHO: $1"},
+			{regexp.MustCompile(`^seed ~[\d\-, ~]+$`), "source.west", "WHO"},
+			{regexp.MustCompile(`^King's Fund ABC.*\((.*)\)$`), "source.abc", "WHO: $1"},
+			{regexp.MustCompile(`^King's Fund ABC.*$`), "source.abc.all", "WHO"},
+			{regexp.MustCompile(`^HEIW (behaviours )?compass:?\s*(.+)$`), "source.heiw", "WHO: $2"},
+			{regexp.MustCompile(`^HEIW (behaviours )?compass$`), "source.heiw", "WHO"},
+			{regexp.MustCompile(`^Wales principle \d+\s*\((.*)\)$`), "source.wales", "WHO: $1"},
+			{regexp.MustCompile(`^Wales principle \d+$`), "source.wales", "WHO"},
+			{regexp.MustCompile(`^4x4x4 supervision\s*\((.*)\)$`), "source.444", "WHO: $1"},
+			{regexp.MustCompile(`^ICO$`), "source.ico", "WHO"},
+			{regexp.MustCompile(`^\((.*)\)$`), "source.none", "$1"},
+		},
 	}
-)
+})
+
+type sourceREs struct {
+	briefRef, emptyParens *regexp.Regexp
+	words                 []sourceWord
+}
+
+type sourceWord struct {
+	re   *regexp.Regexp
+	who  string // the catalogue's name for the source
+	with string // WHO is replaced by it
+}
 
 // glossIn says in l the gloss a source ends with: the prompt files give it
 // (in brackets) in English, the same in every language, since a reference

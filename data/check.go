@@ -132,10 +132,14 @@ func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 			fault(bktPeople, k, "%v", err)
 			return nil
 		}
-		p, err := decodePerson(v)
+		p, folded, err := decodePersonFolded(v)
 		if err != nil {
 			fault(bktPeople, k, "%v", err)
 			return nil
+		}
+		// Look-ups by name compare the folded name stored beside it.
+		if folded != coach.Fold(p.Name) {
+			fault(bktPeople, k, "the folded name stored for look-ups is %q, where the name folds to %q", folded, coach.Fold(p.Name))
 		}
 		if p.ID != string(k) {
 			fault(bktPeople, k, "the record's id is %q", p.ID)

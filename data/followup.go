@@ -31,8 +31,22 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 	var out []coach.ActionRef
 	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
 		prefix := []byte(personID)
-		names := map[string]string{}
+		// Count first (keys only): the refs are large, and growing the
+		// slice as they come copied them over and over.
+		n := 0
 		c := b.idxOpen.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			n++
+		}
+		if n > 0 {
+			out = make([]coach.ActionRef, 0, n)
+		}
+		// The index is in person id order, as the people are: each
+		// person's name is read once, stepping through the people beside
+		// the index (the start of their record only).
+		pc := b.people.Cursor()
+		pk, pv := pc.Seek(prefix)
+		var pid, name string
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			if len(k) != openKeyLen {
 				return errCorrupt(s.path, nil, "an open-action index key has the wrong length")
@@ -45,13 +59,16 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 			if err != nil {
 				return s.recordErr("open action", k[2*idLen:], err)
 			}
-			pid := string(k[:idLen])
-			name, ok := names[pid]
-			if !ok {
-				if p, err := s.getPerson(b, pid); err == nil {
-					name = p.Name
+			if pid != string(k[:idLen]) {
+				pid, name = string(k[:idLen]), ""
+				for pk != nil && bytes.Compare(pk, k[:idLen]) < 0 {
+					pk, pv = pc.Next()
 				}
-				names[pid] = name
+				if bytes.Equal(pk, k[:idLen]) {
+					if plain, err := b.people.Open(pk, pv); err == nil {
+						name, _ = personNameOnly(plain)
+					}
+				}
 			}
 			out = append(out, coach.ActionRef{
 				PersonID: pid, PersonName: name, SessionID: string(k[idLen : 2*idLen]),

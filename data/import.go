@@ -62,7 +62,7 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		sortPeople(existing) // the same match every time if two names fold alike
+		// allPeople sorts: the same match every time if two names fold alike
 		mapID := make(map[string]string, len(doc.People))
 		for _, p := range doc.People {
 			cur, err := s.getPerson(b, p.ID)

@@ -169,13 +169,14 @@ func migrateV3(tx *bbolt.Tx, s *Store) error {
 }
 
 // migrateV4 upgrades a schema 4 file to schema 5, inside Open's single
-// upgrade transaction (after the backup copy), and runs after every other
+// upgrade transaction (after the backup copy), and runs after every earlier
 // migration: in an unencrypted file, every value of the buckets an
 // encrypted file seals gets its checksum (vbucket.go). The values are
 // copied as they are, damaged or not: a value that was wrong before the
 // upgrade is still wrong after it, and Check still says so (by what it
 // holds rather than by its checksum). An encrypted file's sealed values
-// are already checked by their AEAD, so nothing changes in it.
+// are already checked by their AEAD, so nothing changes in it. It records
+// schema 5 in meta, so that migrations after it see the checksums.
 func migrateV4(tx *bbolt.Tx, s *Store) error {
 	if s.seal != nil {
 		return nil
@@ -197,6 +198,44 @@ func migrateV4(tx *bbolt.Tx, s *Store) error {
 			if err := bk.Put(k, vals[i]); err != nil {
 				return err
 			}
+		}
+	}
+	// From here on the values carry checksums: say so, so that a later
+	// migration in the same transaction reads them (bucketsOf).
+	return tx.Bucket(bktMeta).Put(metaSchema, []byte("5"))
+}
+
+// migrateV5 upgrades a schema 5 file to schema 6, inside Open's single
+// upgrade transaction (after the backup copy): every person is stored
+// binary, with the name folded (person_codec.go). A person that cannot be
+// read is left as it is (Check reports it), as is one already binary.
+func migrateV5(tx *bbolt.Tx, s *Store) error {
+	b, err := bucketsOf(tx, s.seal)
+	if err != nil {
+		return err
+	}
+	var keys, vals [][]byte
+	if err := b.people.ForEach(func(k, v []byte, err error) error {
+		if err != nil || len(v) == 0 || v[0] == personFormat {
+			return nil
+		}
+		p, err := decodePersonJSON(v)
+		if err != nil {
+			return nil
+		}
+		out, err := encodePerson(p)
+		if err != nil {
+			return nil // a record the old attend wrote but could not read back: left for Check
+		}
+		keys = append(keys, bytes.Clone(k))
+		vals = append(vals, out)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for i, k := range keys {
+		if err := b.people.Put(k, vals[i]); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -162,7 +162,7 @@ func TestMigrateSkipsDamagedSession(t *testing.T) {
 }
 
 // legacyJSON is a stored value as schema 3 and before held it: JSON, not
-// compressed (sessions, drafts) or binary (summaries).
+// compressed (sessions, drafts) or binary (summaries, people).
 func legacyJSON(v []byte) ([]byte, error) {
 	if len(v) > 0 && v[0] == summaryFormat {
 		sum, err := decodeSummaryBinary(v)
@@ -170,6 +170,13 @@ func legacyJSON(v []byte) ([]byte, error) {
 			return nil, err
 		}
 		return json.Marshal(summaryRecord{V: RecordVersion, Summary: sum})
+	}
+	if len(v) > 0 && v[0] == personFormat {
+		p, _, err := decodePersonBinary(v)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(personRecord{V: RecordVersion, Person: p})
 	}
 	return unzip(v)
 }

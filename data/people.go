@@ -2,7 +2,8 @@ package data
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"go.etcd.io/bbolt"
 
@@ -20,38 +21,125 @@ func (s *Store) People() ([]coach.Person, error) {
 	if err != nil {
 		return nil, err
 	}
-	sortPeople(out)
 	return out, nil
 }
 
-func sortPeople(ps []coach.Person) {
-	keys := make(map[string]string, len(ps))
-	for _, p := range ps {
-		keys[p.ID] = coach.Fold(p.Name)
+// sortPeople sorts people by their folded names (folded[i] is people[i]'s),
+// then by id.
+func sortPeople(people []coach.Person, folded []string) {
+	order := make([]int, len(people))
+	for i := range order {
+		order[i] = i
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		ki, kj := keys[ps[i].ID], keys[ps[j].ID]
-		if ki != kj {
-			return ki < kj
+	slices.SortFunc(order, func(i, j int) int {
+		if c := strings.Compare(folded[i], folded[j]); c != 0 {
+			return c
 		}
-		return ps[i].ID < ps[j].ID
+		return strings.Compare(people[i].ID, people[j].ID)
 	})
+	sorted := make([]coach.Person, len(people))
+	for i, k := range order {
+		sorted[i] = people[k]
+	}
+	copy(people, sorted)
 }
 
+// allPeople is everyone, in People's order.
 func (s *Store) allPeople(b txBuckets) ([]coach.Person, error) {
 	var out []coach.Person
+	var folded []string
 	err := b.people.ForEach(func(k, v []byte, err error) error {
 		if err != nil {
 			return s.recordErr("person", k, err)
 		}
-		p, err := decodePerson(v)
+		p, f, err := decodePersonFolded(v)
 		if err != nil {
 			return s.recordErr("person", k, err)
 		}
 		out = append(out, p)
+		folded = append(folded, f)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	sortPeople(out, folded)
+	return out, nil
+}
+
+// PeopleNames lists everyone's id, name and folded name, in People's
+// order. It reads only the start of each person's record: for a list of
+// names (or a look-up by name) it is several times quicker than People.
+func (s *Store) PeopleNames() ([]PersonName, error) {
+	var out []PersonName
+	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		return b.people.ForEach(func(k, v []byte, err error) error {
+			if err != nil {
+				return s.recordErr("person", k, err)
+			}
+			n, err := personNameOf(v)
+			if err != nil {
+				return s.recordErr("person", k, err)
+			}
+			out = append(out, n)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b PersonName) int {
+		if c := strings.Compare(a.Folded, b.Folded); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out, nil
+}
+
+// PeopleNamed returns the people coach.ResolveName would consider for a
+// typed name, in People's order: those whose name, or a word of it, starts
+// with it, ignoring case and accents (coach.FoldedNameMatches). Only their
+// records are decoded; everyone else's folded name is compared where it is
+// stored. coach.ResolveName(PeopleNamed(typed), typed) is
+// coach.ResolveName(People(), typed); a name coach.CleanName refuses gives
+// no one.
+func (s *Store) PeopleNamed(typed string) ([]coach.Person, error) {
+	clean, err := coach.CleanName(typed)
+	if err != nil {
+		return nil, nil
+	}
+	q := coach.Fold(clean)
+	var out []coach.Person
+	var folded []string
+	err = s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		return b.people.ForEach(func(k, v []byte, err error) error {
+			if err != nil {
+				return s.recordErr("person", k, err)
+			}
+			// Most people are not the one: their folded name is compared
+			// where it lies (string(f) here is not kept, so it is not
+			// copied to the heap).
+			if f, ok := personFolded(v); ok && !coach.FoldedNameMatches(string(f), q) {
+				return nil
+			}
+			p, f, err := decodePersonFolded(v)
+			if err != nil {
+				return s.recordErr("person", k, err)
+			}
+			if !coach.FoldedNameMatches(f, q) {
+				return nil
+			}
+			out = append(out, p)
+			folded = append(folded, f)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortPeople(out, folded)
+	return out, nil
 }
 
 // recordErr explains a record that cannot be decoded.
@@ -114,11 +202,10 @@ func (s *Store) FindPerson(name string) (coach.Person, bool, error) {
 }
 
 func (s *Store) findPerson(b txBuckets, name string) (coach.Person, bool, error) {
-	people, err := s.allPeople(b)
+	people, err := s.allPeople(b) // sorted: the same answer every time if two names fold alike
 	if err != nil {
 		return coach.Person{}, false, err
 	}
-	sortPeople(people) // the same answer every time if two names fold alike
 	for _, p := range people {
 		if coach.SameName(p.Name, name) {
 			return p, true, nil

@@ -133,7 +133,7 @@ func (s *Store) EnsurePeople(people []coach.Person) ([]coach.Person, []bool, err
 		if err != nil {
 			return err
 		}
-		sortPeople(existing) // the same match every time if two names fold alike
+		// allPeople sorts: the same match every time if two names fold alike
 		byName := make(map[string]coach.Person, len(existing)+len(people))
 		for _, p := range existing {
 			if _, dup := byName[coach.Fold(p.Name)]; !dup {

@@ -31,7 +31,11 @@ import (
 // Version 5 gave every record value of an unencrypted file a checksum
 // (vbucket.go), so that check and every read find a changed bit, as the
 // AEAD of an encrypted file's sealed values already does; see migrateV4.
-const SchemaVersion = 5
+//
+// Version 6 stored people binary, with their names folded (person_codec.go),
+// so that listings that name people need not decode everyone's JSON; see
+// migrateV5.
+const SchemaVersion = 6
 
 // RecordVersion is the "v" every stored JSON value carries. Any change to
 // what a record holds (a new field included) must raise it, so that an
@@ -59,6 +63,7 @@ var (
 		2: migrateV2,
 		3: migrateV3,
 		4: migrateV4,
+		5: migrateV5,
 	}
 )
 
@@ -66,7 +71,7 @@ var (
 // sealing values later (encryption) leaves nothing personal readable.
 var (
 	bktMeta      = []byte("meta")       // "app", "schema", "created"
-	bktPeople    = []byte("people")     // personID -> personRecord
+	bktPeople    = []byte("people")     // personID -> person (binary from schema 6, person_codec.go; personRecord JSON before)
 	bktSessions  = []byte("sessions")   // sessionID -> sessionRecord
 	bktDrafts    = []byte("drafts")     // personID -> sessionRecord (one draft per person)
 	bktIdxTime   = []byte("idx_time")   // date(8) + sessionID(26) -> summaryRecord
@@ -149,9 +154,14 @@ func encode(v any) ([]byte, error) { return json.Marshal(v) }
 // it: attend never writes a record it could not read back (a hand-built
 // coach.Date such as 31 February encodes, but does not decode).
 func encodePerson(p coach.Person) ([]byte, error) {
-	raw, err := encode(personRecord{V: RecordVersion, Person: p})
+	for _, d := range []coach.Date{p.LastSession, p.NextSession} {
+		if err := d.Check(); err != nil {
+			return nil, err
+		}
+	}
+	raw, err := encodePersonBinary(p)
 	if err == nil {
-		_, err = decodePerson(raw)
+		_, _, err = decodePersonBinary(raw)
 	}
 	return raw, err
 }
@@ -279,7 +289,24 @@ func decodeLegacySession(b []byte) (coach.Session, error) {
 	return sess, nil
 }
 
+// decodePerson decodes a stored person: binary (schema 6), or the JSON
+// of schema 5 and before. It never panics, whatever the bytes.
 func decodePerson(b []byte) (coach.Person, error) {
+	p, _, err := decodePersonFolded(b)
+	return p, err
+}
+
+// decodePersonFolded is decodePerson with the name folded (coach.Fold):
+// stored in a binary person, folded here for JSON.
+func decodePersonFolded(b []byte) (coach.Person, string, error) {
+	if len(b) > 0 && b[0] == personFormat {
+		return decodePersonBinary(b)
+	}
+	p, err := decodePersonJSON(b)
+	return p, coach.Fold(p.Name), err
+}
+
+func decodePersonJSON(b []byte) (coach.Person, error) {
 	var r personRecord
 	if err := json.Unmarshal(b, &r); err != nil {
 		return coach.Person{}, fmt.Errorf("person record is not valid JSON: %w", err)

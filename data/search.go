@@ -160,8 +160,11 @@ func (n *names) of(personID, fallback string) string {
 		return name
 	}
 	name := fallback
-	if p, err := n.s.getPerson(n.b, personID); err == nil {
-		name = p.Name
+	// Only the name: the start of the person's record.
+	if v, err := n.b.people.Get([]byte(personID)); err == nil && v != nil && personID != "" {
+		if got, err := personNameOnly(v); err == nil {
+			name = got
+		}
 	}
 	n.by[personID] = name
 	return name

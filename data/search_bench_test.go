@@ -227,3 +227,33 @@ func BenchmarkSaveSessionDemo(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPeopleDemo reads everyone as the home screen does (People: every
+// record decoded, sorted), just their names (PeopleNames), and the few a
+// typed name may mean (PeopleNamed, as log --person and every command
+// given a name).
+func BenchmarkPeopleDemo(b *testing.B) {
+	s, people := demoStore(b, false)
+	b.Run("People", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.People(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("PeopleNames", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.PeopleNames(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("PeopleNamed", func(b *testing.B) {
+		name := people[len(people)/2].Name
+		for b.Loop() {
+			if got, err := s.PeopleNamed(name); err != nil || len(got) == 0 {
+				b.Fatal(len(got), err)
+			}
+		}
+	})
+}

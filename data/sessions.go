@@ -425,10 +425,10 @@ func (s *Store) Summaries(personID string, after string, limit int) ([]coach.Sum
 			var err error
 			if prefix != nil {
 				// idx_person holds no value: the summary lives in idx_time.
-				if !b.idxTime.Has(tk) {
+				plain, err = b.idxTime.Get(tk)
+				if err == nil && plain == nil {
 					continue // an idx_person entry without its idx_time one: Check reports it
 				}
-				plain, err = b.idxTime.Get(tk)
 			} else {
 				plain, err = b.idxTime.Open(k, v)
 			}

@@ -4,8 +4,9 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -57,10 +58,10 @@ characters of the id will do if no other open action starts the same way.`,
 				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.actions.none"))
 				return nil
 			}
-			w := bufio.NewWriter(cmd.OutOrStdout())
-			day := today()
+			w := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
+			lines := newActionLines(l, today())
 			for _, r := range refs {
-				io.WriteString(w, actionLine(l, r, day))
+				w.Write(lines.line(r))
 			}
 			return w.Flush()
 		},
@@ -69,22 +70,105 @@ characters of the id will do if no other open action starts the same way.`,
 	return cmd
 }
 
-// actionLine is one open action's line in `attend actions`.
-func actionLine(l *msg.Lang, r coach.ActionRef, day coach.Date) string {
-	due := l.T("actions.nodate")
-	if !r.Action.Due.IsZero() {
-		due = r.Action.Due.String()
-		if r.Overdue(day) {
-			due = "!" + due
+// actionLines makes the lines of `attend actions`, one open action's at a
+// time:
+//
+//	ACTION-ID  DUE  PERSON  what was agreed (owner)
+//
+// The language's words are looked up once, not once a line: tens of
+// thousands of lines spent most of their time there.
+type actionLines struct {
+	l      *msg.Lang
+	day    coach.Date
+	nodate string
+	owners map[coach.Owner]string
+	buf    []byte
+}
+
+func newActionLines(l *msg.Lang, day coach.Date) *actionLines {
+	return &actionLines{l: l, day: day, nodate: l.T("actions.nodate"),
+		owners: map[coach.Owner]string{}}
+}
+
+// line is r's line, valid until the next call.
+func (a *actionLines) line(r coach.ActionRef) []byte {
+	b := append(a.buf[:0], r.Action.ID...)
+	b = append(b, "  "...)
+	if r.Action.Due.IsZero() {
+		b = append(b, a.nodate...)
+	} else {
+		if r.Overdue(a.day) {
+			b = append(b, '!')
 		}
+		b = appendDate(b, r.Action.Due)
 	}
-	text := oneLine(r.Action.Text)
-	return r.Action.ID + "  " + due + "  " + oneLine(r.PersonName) + "  " + text + " (" + ownerText(l, r.Action.Owner) + ")\n"
+	b = append(b, "  "...)
+	b = append(b, oneLine(r.PersonName)...)
+	b = append(b, "  "...)
+	b = append(b, oneLine(r.Action.Text)...)
+	owner, ok := a.owners[r.Action.Owner]
+	if !ok {
+		owner = ownerText(a.l, r.Action.Owner)
+		a.owners[r.Action.Owner] = owner
+	}
+	b = append(b, " ("...)
+	b = append(b, owner...)
+	b = append(b, ")\n"...)
+	a.buf = b
+	return b
+}
+
+// appendDate appends d as Date.String writes it (2026-01-31).
+func appendDate(b []byte, d coach.Date) []byte {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 99 {
+		return append(b, d.String()...)
+	}
+	y, m := d.Year, int(d.Month)
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
 }
 
 // oneLine folds runs of white space (newlines too) into single spaces, so
-// one record is one line and two spaces always separate fields.
-func oneLine(s string) string { return strings.Join(strings.Fields(coach.SafeText(s)), " ") }
+// one record is one line and two spaces always separate fields; a
+// character text may not hold is shown escaped (coach.SafeText). Text that
+// is one line already (most) comes back as it is.
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(coach.SafeText(s)), " ")
+}
+
+// isOneLine reports whether oneLine would return s unchanged: nothing
+// SafeText escapes, and no white space but single spaces between words.
+func isOneLine(s string) bool {
+	space := true // white space at the start is not kept
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c < ' ' || c == 0x7f:
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || coach.CheckText(s[i:i+size]) != nil {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
+}
 
 // findOpenAction finds the open action an id or unique prefix (at least
 // data.MinPrefix characters, any case) names.

@@ -81,24 +81,27 @@ Punctuation only separates words.`,
 				return err
 			}
 			defer st.Close()
-			// Everyone is read only when needed: to find --person, or to
-			// line up the names on a terminal.
+			// People are read only when needed: those --person may mean,
+			// or everyone's names, to line them up on a terminal.
 			out := cmd.OutOrStdout()
 			f, isFile := out.(*os.File)
 			tty := isFile && term.IsTerminal(f.Fd())
-			var people []coach.Person
-			if person != "" || tty {
-				if people, err = st.People(); err != nil {
-					return err
-				}
-			}
+			var names []string
 			if person != "" {
-				p, err := findPerson(l, people, person, false)
+				p, err := personNamed(l, st, person, false)
 				if err != nil {
 					return err
 				}
 				q.personID = p.ID
-				people = []coach.Person{p}
+				names = []string{p.Name}
+			} else if tty {
+				people, err := st.PeopleNames()
+				if err != nil {
+					return err
+				}
+				for _, p := range people {
+					names = append(names, p.Name)
+				}
 			}
 
 			style := logStyle{}
@@ -109,8 +112,8 @@ Punctuation only separates words.`,
 					style.width = w
 				}
 				style.dim = o.styled(out)
-				for _, p := range people {
-					style.nameWidth = max(style.nameWidth, ansi.StringWidth(p.Name))
+				for _, n := range names {
+					style.nameWidth = max(style.nameWidth, ansi.StringWidth(n))
 				}
 				style.nameWidth = min(max(style.nameWidth, 4), 24)
 			}

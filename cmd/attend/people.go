@@ -69,8 +69,21 @@ func noOneCalled(l *msg.Lang, people []coach.Person, typed string, writes bool, 
 	return usageError{errors.New(b.String())}
 }
 
-// personNamed reads everyone and finds the one person a typed name means.
+// personNamed finds the one person a typed name means. It decodes only
+// the people the name may mean (data.Store.PeopleNamed), and everyone only
+// when it finds no one, to say whom the name is close to.
 func personNamed(l *msg.Lang, st *data.Store, typed string, writes bool) (coach.Person, error) {
+	cands, err := st.PeopleNamed(typed)
+	if err != nil {
+		return coach.Person{}, err
+	}
+	p, found, err := coach.ResolveName(cands, typed)
+	switch {
+	case err != nil:
+		return coach.Person{}, usageError{err}
+	case found:
+		return p, nil
+	}
 	people, err := st.People()
 	if err != nil {
 		return coach.Person{}, err

@@ -41,45 +41,81 @@ func fileNames(lang string) []string {
 // Langs are the languages attend speaks, English first.
 var Langs = []string{"en", "cy"}
 
-var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
-)
+// A message's area is the start of its id: "cli.help." ids are in
+// cli.help.LANG.json, "cli." ids in cli.LANG.json, and so on; the
+// screens' (every other id) in LANG.json. An area's file is read the first
+// time something of it is said in its language, not at start: reading
+// every catalogue was most of the start-up of a command that says nothing
+// (attend log, piped) or little (attend actions), and Welsh is read only
+// when spoken. A Welsh area has its English beneath it, for a message not
+// yet translated. TestEveryMessageIsInItsArea keeps ids and files in step.
+var areas = []string{"access", "cli.help", "cli", "coach", "store"} // one that starts another first
 
-func load() (*i18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		bundle = i18n.NewBundle(language.English)
-		bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
-		for _, l := range Langs {
-			for _, name := range fileNames(l) {
-				if _, err := bundle.LoadMessageFileFS(files, name); err != nil {
-					bundleErr = fmt.Errorf("the %s message catalogue %s is damaged: %w", l, name, err)
-					return
-				}
-			}
+// areaOf is the area of a message id ("" for the screens').
+func areaOf(id string) string {
+	for _, a := range areas {
+		if len(id) > len(a) && id[len(a)] == '.' && strings.HasPrefix(id, a) {
+			return a
 		}
-	})
-	return bundle, bundleErr
+	}
+	return ""
+}
+
+// areaFile is the name of an area's file in a language.
+func areaFile(area, lang string) string {
+	if area == "" {
+		return lang + ".json"
+	}
+	return area + "." + lang + ".json"
+}
+
+type areaLang struct{ area, lang string }
+
+// localizers say an area's messages in a language, each made on first use.
+var localizers = func() map[areaLang]func() *i18n.Localizer {
+	m := map[areaLang]func() *i18n.Localizer{}
+	for _, area := range append([]string{""}, areas...) {
+		for _, lang := range Langs {
+			m[areaLang{area, lang}] = sync.OnceValue(func() *i18n.Localizer {
+				b, err := loadArea(area, lang)
+				if err != nil {
+					panic(err) // embedded files: a build that cannot read them is broken
+				}
+				return i18n.NewLocalizer(b, lang)
+			})
+		}
+	}
+	return m
+}()
+
+// loadArea reads an area's English file, and its file in lang beside it.
+func loadArea(area, lang string) (*i18n.Bundle, error) {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, l := range Langs {
+		if l != "en" && l != lang {
+			continue
+		}
+		name := areaFile(area, l)
+		if _, err := b.LoadMessageFileFS(files, name); err != nil {
+			return nil, fmt.Errorf("the %s message catalogue %s is damaged: %w", l, name, err)
+		}
+	}
+	return b, nil
 }
 
 // Lang says things in one language.
 type Lang struct {
 	Code string
-	loc  *i18n.Localizer
 }
 
 // New is the catalogue for a language code ("en", "cy"); any other code
-// is English.
+// is English. Nothing is read until something is said.
 func New(code string) *Lang {
 	if code != "cy" {
 		code = "en"
 	}
-	b, err := load()
-	if err != nil {
-		panic(err) // embedded files: a build that cannot read them is broken
-	}
-	return &Lang{Code: code, loc: i18n.NewLocalizer(b, code)}
+	return &Lang{Code: code}
 }
 
 // T is the message id, filled in from key and value pairs: T("saved", "Name",
@@ -97,7 +133,11 @@ func (l *Lang) T(id string, kv ...any) string {
 	if n, ok := count.(int); ok && (n >= 1000 || n <= -1000) {
 		data["Count"] = Thousands(n) // 2,000 people; the form is chosen by the number
 	}
-	out, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	code := l.Code
+	if code != "cy" {
+		code = "en"
+	}
+	out, err := localizers[areaLang{areaOf(id), code}]().Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	if err != nil {
 		return id // a missing message shows its id: the catalogue test catches it first
 	}

@@ -151,3 +151,50 @@ func TestCountsWithThousands(t *testing.T) {
 		t.Errorf("Thousands(-12345) = %q", got)
 	}
 }
+
+// Every catalogue file is an area's file in a language, and holds only
+// that area's ids: T reads only the file of the id's area.
+func TestEveryMessageIsInItsArea(t *testing.T) {
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, area := range append([]string{""}, areas...) {
+		for _, l := range Langs {
+			known[areaFile(area, l)] = true
+		}
+	}
+	for _, e := range entries {
+		if !known[e.Name()] {
+			t.Errorf("%s is not the file of a known area in a known language (add its area to areas)", e.Name())
+			continue
+		}
+		raw, err := files.ReadFile(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		for id := range m {
+			for _, l := range Langs {
+				if areaFile(areaOf(id), l) == e.Name() {
+					delete(m, id)
+				}
+			}
+		}
+		for id := range m {
+			t.Errorf("%s holds %q, which T looks for in %s", e.Name(), id, areaFile(areaOf(id), "en"))
+		}
+	}
+	// Each area says its own messages, in both languages.
+	for id, want := range map[string]string{"owner.me": "me", "cli.log.none": "", "store.noperson": "", "cli.help.cobra.flag.help": ""} {
+		for _, l := range Langs {
+			if got := New(l).T(id); got == id || (want != "" && l == "en" && got != want) {
+				t.Errorf("%s in %s: %q", id, l, got)
+			}
+		}
+	}
+}
