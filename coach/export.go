@@ -146,6 +146,7 @@ type ExportWriter struct {
 	w        io.Writer
 	err      error
 	sessions int
+	buf      []byte // reused by Session
 }
 
 // NewExportWriter writes the header and every person.
@@ -178,7 +179,25 @@ func (ew *ExportWriter) Session(s ExportSession) error {
 	}
 	ew.sessions++
 	ew.write([]byte("\n  "))
-	ew.encode(s)
+	b, err := AppendExportSession(ew.buf[:0], &s)
+	ew.buf = b
+	if err != nil && ew.err == nil {
+		ew.err = err
+	}
+	ew.write(b)
+	return ew.err
+}
+
+// Encoded appends one session that AppendExportSession encoded (as Session
+// would have), so that sessions can be encoded on several goroutines and
+// written here in order.
+func (ew *ExportWriter) Encoded(b []byte) error {
+	if ew.sessions > 0 {
+		ew.write([]byte(","))
+	}
+	ew.sessions++
+	ew.write([]byte("\n  "))
+	ew.write(b)
 	return ew.err
 }
 
