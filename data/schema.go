@@ -211,8 +211,11 @@ func decodeSession(b []byte) (coach.Session, error) {
 		}
 	}
 	var r sessionRecord
-	if err := json.Unmarshal(b, &r); err != nil {
-		return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+	if !decodeSessionRecord(b, &r) { // not as json.Marshal writes it
+		r = sessionRecord{}
+		if err := json.Unmarshal(b, &r); err != nil {
+			return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+		}
 	}
 	if err := checkVersion("session "+r.ID, r.V); err != nil {
 		return coach.Session{}, err
