@@ -129,25 +129,37 @@ var changes = []func([]byte) []byte{
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`{"v":`), []byte(`{"v":1,"v":`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`{"v":`), []byte(`{"new":1,"v":`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`{"v":`), []byte(`{"v":3.0,"x":`), 1) },
-	func(b []byte) []byte { return bytes.Replace(b, []byte(`"actions":`), []byte(`"prep":null,"actions":`), 1) },
+	func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`"actions":`), []byte(`"prep":null,"actions":`), 1)
+	},
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"rating":`), []byte(`"rating":1e0,"x":`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"rating":`), []byte(`"rating":01,"x":`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"text":"`), []byte(`"text":"\ud800`), 1) },
-	func(b []byte) []byte { return bytes.Replace(b, []byte(`"text":"`), []byte(`"text":"\ud83d\ude00\u00e9\/`), 1) },
+	func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`"text":"`), []byte(`"text":"\ud83d\ude00\u00e9\/`), 1)
+	},
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"text":"`), []byte(`"text":"\udc00`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"text":"`), []byte("\"text\":\"\xff"), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"text":"`), []byte("\"text\":\"\t"), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"text":"`), []byte(`"text":"\x`), 1) },
-	func(b []byte) []byte { return bytes.Replace(b, []byte(`"together":true`), []byte(`"together":null`), 1) },
+	func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`"together":true`), []byte(`"together":null`), 1)
+	},
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"date":"`), []byte(`"date":"\u0032`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"created":"`), []byte(`"created":"x`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"left":true`), []byte(`"left":tru`), 1) },
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"addenda":[`), []byte(`"addenda":[{},`), 1) },
-	func(b []byte) []byte { return bytes.Replace(b, []byte(`"position":{`), []byte(`"position":{"item":"a",`), 1) },
+	func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`"position":{`), []byte(`"position":{"item":"a",`), 1)
+	},
 	func(b []byte) []byte { return bytes.Replace(b, []byte(`"field":`), []byte(`"field":-`), 1) },
 	func(b []byte) []byte { return bytes.ReplaceAll(b, []byte(`:{}`), []byte(`:{"a":{}}`)) },
-	func(b []byte) []byte { return bytes.Replace(b, []byte(`"prep":{`), []byte(`"prep":{"x":{},"x":{},`), 1) },
-	func(b []byte) []byte { return bytes.Replace(b, []byte(`"asked":{`), []byte(`"asked":{"x":"","x":"",`), 1) },
+	func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`"prep":{`), []byte(`"prep":{"x":{},"x":{},`), 1)
+	},
+	func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`"asked":{`), []byte(`"asked":{"x":"","x":"",`), 1)
+	},
 }
 
 func TestDecodeSessionRecordIsUnmarshal(t *testing.T) {
