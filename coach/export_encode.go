@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -18,7 +19,7 @@ import (
 // the two.
 func AppendExportSession(dst []byte, s *ExportSession) ([]byte, error) {
 	n := len(dst)
-	out, ok := appendExportSession(dst, s)
+	out, ok := appendExportSession(dst, s, nil)
 	if ok {
 		return out, nil
 	}
@@ -27,6 +28,44 @@ func AppendExportSession(dst []byte, s *ExportSession) ([]byte, error) {
 		return dst[:n], err
 	}
 	return append(out[:n], b...), nil
+}
+
+// AppendExportSessionOf appends what AppendExportSession writes for
+// ExportSessionOf(g, p, s), without making the map of answers in between.
+func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, error) {
+	es := exportSessionHead(p, s)
+	// The answers in id order, as the map would be written; an id in more
+	// than one part is the last part's, as the map keeps it.
+	answers := make([]idAnswer, 0, 32)
+	for _, part := range Parts {
+		for id, a := range s.Answers(part) {
+			answers = append(answers, idAnswer{id, exportAnswer(g, s, part, id, a)})
+		}
+	}
+	slices.SortStableFunc(answers, func(a, b idAnswer) int { return strings.Compare(a.id, b.id) })
+	kept := answers[:0]
+	for i, a := range answers {
+		if i+1 < len(answers) && answers[i+1].id == a.id {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	n := len(dst)
+	out, ok := appendExportSession(dst, &es, kept)
+	if ok {
+		return out, nil
+	}
+	// With the map, for encoding/json to say why.
+	es.Answers = make(map[string]ExportAnswer, len(kept))
+	for _, a := range kept {
+		es.Answers[a.id] = a.a
+	}
+	return AppendExportSession(out[:n], &es)
+}
+
+type idAnswer struct {
+	id string
+	a  ExportAnswer
 }
 
 const (
@@ -108,7 +147,9 @@ func (w *jw) date(name string, d Date) {
 	w.b = append(w.b, '"')
 }
 
-func appendExportSession(dst []byte, s *ExportSession) ([]byte, bool) {
+// appendExportSession writes s, with its answers from s.Answers or, when
+// that is nil, from answers (in id order, each id once).
+func appendExportSession(dst []byte, s *ExportSession, answers []idAnswer) ([]byte, bool) {
 	w := jw{b: dst, ok: true}
 	w.open('{')
 	w.str("id", s.ID)
@@ -123,17 +164,19 @@ func appendExportSession(dst []byte, s *ExportSession) ([]byte, bool) {
 		w.str("next_session", s.NextSession)
 	}
 	w.key("answers")
-	if s.Answers == nil {
+	if s.Answers == nil && answers == nil {
 		w.b = append(w.b, "null"...)
 	} else {
-		ids := make([]string, 0, len(s.Answers))
-		for id := range s.Answers {
-			ids = append(ids, id)
+		if s.Answers != nil {
+			answers = make([]idAnswer, 0, len(s.Answers))
+			for id, a := range s.Answers {
+				answers = append(answers, idAnswer{id, a})
+			}
+			slices.SortFunc(answers, func(a, b idAnswer) int { return strings.Compare(a.id, b.id) })
 		}
-		slices.Sort(ids)
 		w.open('{')
-		for _, id := range ids {
-			a := s.Answers[id]
+		for i := range answers {
+			id, a := answers[i].id, &answers[i].a
 			w.next()
 			w.b = appendJSONString(w.b, id)
 			w.b = append(w.b, ':', ' ')

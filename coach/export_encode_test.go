@@ -187,3 +187,58 @@ func TestDateStringIsPrintf(t *testing.T) {
 		}
 	}
 }
+
+func randomAnswers(r *rand.Rand, ids []string) map[string]Answer {
+	if r.IntN(4) == 0 {
+		return nil
+	}
+	m := map[string]Answer{}
+	for range r.IntN(6) {
+		m[ids[r.IntN(len(ids))]] = Answer{Text: hostileString(r), Rating: r.IntN(9) - 2, Date: randomDate(r), Together: r.IntN(2) == 0}
+	}
+	return m
+}
+
+// TestAppendExportSessionOfIsExportSessionOf: the export of a session
+// straight from it is the export of its ExportSessionOf, for answers in
+// several parts under one id, prompts a pack asked, and times that fail.
+func TestAppendExportSessionOfIsExportSessionOf(t *testing.T) {
+	g, err := LoadGuide("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(p Person, s Session) {
+		t.Helper()
+		want, werr := AppendExportSession([]byte("x"), new(ExportSessionOf(g, p, s)))
+		got, gerr := AppendExportSessionOf([]byte("x"), g, p, s)
+		if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() || !bytes.Equal(got, want) {
+			t.Fatalf("for %#v\n got %s, %v\nwant %s, %v", s, got, gerr, want, werr)
+		}
+	}
+	ids := []string{"agenda.said", "needs.workload", NextID, "close.next", "no.such.prompt", "\u2028<id>", "checkin.energy", ""}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 5000 {
+		s := Session{ID: hostileString(r), PersonID: hostileString(r), Lang: []string{"en", "cy", "xx", ""}[r.IntN(4)],
+			Date: randomDate(r), Created: randomTime(r), Updated: randomTime(r), Saved: randomTime(r),
+			Prep: randomAnswers(r, ids), Record: randomAnswers(r, ids), Reflection: randomAnswers(r, ids), Agreed: randomDate(r)}
+		if r.IntN(3) == 0 {
+			s.Asked = map[string]string{ids[r.IntN(len(ids))]: hostileString(r)}
+		}
+		for range r.IntN(3) {
+			s.Actions = append(s.Actions, Action{ID: hostileString(r), Text: hostileString(r), Created: randomTime(r), Due: randomDate(r)})
+		}
+		for range r.IntN(2) {
+			s.Addenda = append(s.Addenda, Addendum{At: randomTime(r), Text: hostileString(r)})
+		}
+		same(Person{ID: s.PersonID, Name: hostileString(r)}, s)
+	}
+	d, err := NewDemo(DemoOptions{Seed: 4, Sessions: 200, Today: Date{2026, 11, 26}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range d.People() {
+		for s := range d.Sessions(i) {
+			same(p, s)
+		}
+	}
+}

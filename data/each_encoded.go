@@ -223,6 +223,7 @@ var errGroupsStopped = errors.New("stopped")
 // transaction each, copying them out, and hands them on in groups of
 // eachGroup (after the transaction closes) until send says stop.
 func (s *Store) readGroups(ids []string, send func(*eachWork) bool) error {
+	size := 0 // the last chunk's bytes, a guess at the next one's
 	for len(ids) > 0 {
 		n := min(eachChunk, len(ids))
 		batch := ids[:n]
@@ -230,7 +231,7 @@ func (s *Store) readGroups(ids []string, send func(*eachWork) bool) error {
 		var groups []*eachWork
 		err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
 			var g *eachWork
-			var buf []byte // every value of the chunk, copied out of the file
+			buf := make([]byte, 0, size+size/8) // every value of the chunk, copied out of the file
 			for _, id := range batch {
 				raw, err := b.sessions.Get([]byte(id))
 				if err != nil {
@@ -248,6 +249,7 @@ func (s *Store) readGroups(ids []string, send func(*eachWork) bool) error {
 				g.ids = append(g.ids, id)
 				g.raw = append(g.raw, buf[at:len(buf):len(buf)])
 			}
+			size = len(buf)
 			return nil
 		})
 		if err != nil {

@@ -127,7 +127,8 @@ func (d *jdec) object(member func(key []byte) bool) {
 		d.i++
 		return
 	}
-	var seen [][]byte
+	var seenKeys [24][]byte // on the stack: an object here has at most 19 keys
+	seen := seenKeys[:0]
 	for d.ok {
 		key := d.rawKey()
 		for _, k := range seen {

@@ -122,8 +122,7 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	// on every core, and the sessions are written in order.
 	ew := coach.NewExportWriter(w, now, people)
 	err = st.EachSessionEncoded(everyone, keep, func(dst []byte, p coach.Person, s coach.Session) ([]byte, error) {
-		es := coach.ExportSessionOf(guides.get(s.Lang), p, s)
-		return coach.AppendExportSession(dst, &es)
+		return coach.AppendExportSessionOf(dst, guides.get(s.Lang), p, s)
 	}, ew.Encoded)
 	if err != nil {
 		return err
