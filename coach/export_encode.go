@@ -36,10 +36,15 @@ func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, e
 	es := exportSessionHead(p, s)
 	// The answers in id order, as the map would be written; an id in more
 	// than one part is the last part's, as the map keeps it.
-	answers := make([]idAnswer, 0, 32)
+	n := 0
+	for _, part := range Parts {
+		n += len(s.Answers(part))
+	}
+	answers, vals := make([]idAnswer, 0, n), make([]ExportAnswer, 0, n)
 	for _, part := range Parts {
 		for id, a := range s.Answers(part) {
-			answers = append(answers, idAnswer{id, exportAnswer(g, s, part, id, a)})
+			vals = append(vals, exportAnswer(g, s, part, id, a))
+			answers = append(answers, idAnswer{id, &vals[len(vals)-1]})
 		}
 	}
 	slices.SortStableFunc(answers, func(a, b idAnswer) int { return strings.Compare(a.id, b.id) })
@@ -50,7 +55,7 @@ func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, e
 		}
 		kept = append(kept, a)
 	}
-	n := len(dst)
+	n = len(dst)
 	out, ok := appendExportSession(dst, &es, kept)
 	if ok {
 		return out, nil
@@ -58,14 +63,14 @@ func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, e
 	// With the map, for encoding/json to say why.
 	es.Answers = make(map[string]ExportAnswer, len(kept))
 	for _, a := range kept {
-		es.Answers[a.id] = a.a
+		es.Answers[a.id] = *a.a
 	}
 	return AppendExportSession(out[:n], &es)
 }
 
 type idAnswer struct {
 	id string
-	a  ExportAnswer
+	a  *ExportAnswer
 }
 
 const (
@@ -169,14 +174,15 @@ func appendExportSession(dst []byte, s *ExportSession, answers []idAnswer) ([]by
 	} else {
 		if s.Answers != nil {
 			answers = make([]idAnswer, 0, len(s.Answers))
-			for id, a := range s.Answers {
-				answers = append(answers, idAnswer{id, a})
+			for id := range s.Answers {
+				a := s.Answers[id]
+				answers = append(answers, idAnswer{id, &a})
 			}
 			slices.SortFunc(answers, func(a, b idAnswer) int { return strings.Compare(a.id, b.id) })
 		}
 		w.open('{')
 		for i := range answers {
-			id, a := answers[i].id, &answers[i].a
+			id, a := answers[i].id, answers[i].a
 			w.next()
 			w.b = appendJSONString(w.b, id)
 			w.b = append(w.b, ':', ' ')

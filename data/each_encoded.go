@@ -141,11 +141,16 @@ const (
 // group's output is some hundreds of KB.
 var outs = sync.Pool{New: func() any { return []byte(nil) }}
 
+// scratches are where sessions are decompressed, one at a time each.
+var scratches = sync.Pool{New: func() any { return new([]byte) }}
+
 func (g *eachWork) run(s *Store, known map[string]coach.Person, keep func(coach.Person) bool, encode Encoder) {
 	g.ends = make([]int, 0, len(g.raw))
 	g.out = outs.Get().([]byte)
+	scratch := scratches.Get().(*[]byte)
+	defer scratches.Put(scratch)
 	for i, raw := range g.raw {
-		sess, err := decodeSession(raw)
+		sess, err := decodeSessionInto(scratch, raw)
 		if err != nil {
 			g.err = s.recordErr("session", []byte(g.ids[i]), err)
 			return

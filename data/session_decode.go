@@ -2,6 +2,7 @@ package data
 
 import (
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ func decodeSessionRecord(b []byte, r *sessionRecord) bool {
 		case "person_id":
 			r.PersonID = d.str()
 		case "lang":
-			r.Lang = d.str()
+			r.Lang = d.shared()
 		case "date":
 			d.date(&r.Date)
 		case "created":
@@ -246,36 +247,103 @@ func (d *jdec) int() int {
 // str reads a string as Unmarshal unquotes it, refusing what Unmarshal
 // would change rather than copy (invalid UTF-8, a lone surrogate).
 func (d *jdec) str() string {
-	d.expect('"')
+	start, end := d.strBytes()
 	if !d.ok {
 		return ""
 	}
-	start := d.i
-	ascii := true
-	for d.i < len(d.b) {
-		c := d.b[d.i]
-		switch {
-		case c == '"':
-			s := d.b[start:d.i]
+	if end < 0 {
+		return d.escaped(start)
+	}
+	return string(d.b[start:end])
+}
+
+// strBytes reads a string with no escape in it, giving where its text
+// starts and ends in d.b, or end -1 (and d at the escape) when it has one.
+func (d *jdec) strBytes() (start, end int) {
+	d.expect('"')
+	start = d.i
+	for d.ok {
+		for d.i < len(d.b) && strPlain[d.b[d.i]] {
 			d.i++
-			if !ascii && !utf8.Valid(s) {
-				d.fail()
-				return ""
-			}
-			return string(s)
+		}
+		if d.i >= len(d.b) {
+			break
+		}
+		switch c := d.b[d.i]; {
+		case c == '"':
+			d.i++
+			return start, d.i - 1
 		case c == '\\':
-			return d.escaped(start)
+			return start, -1
 		case c < ' ':
 			d.fail()
-			return ""
-		case c >= utf8.RuneSelf:
-			ascii = false
+		default: // the first byte of a character beyond ASCII
+			r, size := utf8.DecodeRune(d.b[d.i:])
+			if r == utf8.RuneError && size == 1 {
+				d.fail() // not UTF-8: Unmarshal would change it
+			}
+			d.i += size
 		}
-		d.i++
 	}
 	d.fail()
-	return ""
+	return 0, 0
 }
+
+// strPlain marks the bytes a string holds as they are: ASCII but for the
+// quote, the backslash and control characters.
+var strPlain = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// shared reads a string that is usually one of attend's prompt ids (an
+// answer's key) or a few words (an owner, a status, an outcome, a
+// language), and gives the one copy of it every session shares when it is.
+func (d *jdec) shared() string {
+	start, end := d.strBytes()
+	if !d.ok {
+		return ""
+	}
+	if end < 0 {
+		return d.escaped(start)
+	}
+	if id, ok := promptIDs()[string(d.b[start:end])]; ok {
+		return id
+	}
+	return string(d.b[start:end])
+}
+
+// promptIDs are attend's own prompt ids, and the few words every session
+// repeats, each held once.
+var promptIDs = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	add := func(s string) { m[s] = s }
+	for _, lang := range coach.Languages() {
+		if g, err := coach.BuiltinGuide(lang); err == nil {
+			for _, st := range g.Stages {
+				for _, it := range st.Items {
+					add(it.ID)
+				}
+			}
+			for _, it := range g.Retired {
+				add(it.ID)
+			}
+		}
+		add(lang)
+	}
+	for _, o := range coach.Owners {
+		add(string(o))
+	}
+	for _, w := range []coach.ActionStatus{coach.ActionOpen, coach.ActionDone, coach.ActionDropped} {
+		add(string(w))
+	}
+	for _, o := range coach.Outcomes {
+		add(string(o))
+	}
+	return m
+})
 
 // escaped finishes a string that has an escape, from its start.
 func (d *jdec) escaped(start int) string {
@@ -447,7 +515,7 @@ func (d *jdec) mapOf(value func(key string)) {
 		return
 	}
 	for d.ok {
-		key := d.str()
+		key := d.shared()
 		d.expect(':')
 		if !d.ok {
 			return
@@ -479,11 +547,11 @@ func (d *jdec) actions() []coach.Action {
 			case "text":
 				a.Text = d.str()
 			case "owner":
-				a.Owner = coach.Owner(d.str())
+				a.Owner = coach.Owner(d.shared())
 			case "due":
 				d.date(&a.Due)
 			case "status":
-				a.Status = coach.ActionStatus(d.str())
+				a.Status = coach.ActionStatus(d.shared())
 			case "reason":
 				a.Reason = d.str()
 			case "created":
@@ -491,7 +559,7 @@ func (d *jdec) actions() []coach.Action {
 			case "closed":
 				d.time(&a.Closed)
 			case "outcome":
-				a.Outcome = coach.Outcome(d.str())
+				a.Outcome = coach.Outcome(d.shared())
 			default:
 				return false
 			}
