@@ -27,7 +27,7 @@ func AppendExportSession(dst []byte, s *ExportSession) ([]byte, error) {
 	if err != nil {
 		return dst[:n], err
 	}
-	return append(out[:n], b...), nil
+	return append(dst[:n], b...), nil
 }
 
 // AppendExportSessionOf appends what AppendExportSession writes for
@@ -65,7 +65,7 @@ func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, e
 	for _, a := range kept {
 		es.Answers[a.id] = *a.a
 	}
-	return AppendExportSession(out[:n], &es)
+	return AppendExportSession(dst[:n], &es)
 }
 
 type idAnswer struct {
@@ -80,97 +80,103 @@ const (
 
 // jw appends indented JSON as json.MarshalIndent with prefix and indent
 // "  " writes it: every line after the first starts with the prefix and
-// one indent per level of depth.
+// one indent per level of depth. The bytes are the caller's local
+// variable, passed in and returned: kept in jw they would cost a write
+// barrier at every append while the collector runs.
 type jw struct {
-	b     []byte
 	depth int
 	first bool // nothing written yet in the open object or array
 	ok    bool
 }
 
-func (w *jw) newline() {
-	w.b = append(w.b, '\n')
-	w.b = append(w.b, exportPrefix...)
-	for range w.depth {
-		w.b = append(w.b, exportIndent...)
+// newlines is a newline, the prefix and indents for a few levels.
+const newlines = "\n" + exportPrefix + exportIndent + exportIndent + exportIndent + exportIndent + exportIndent + exportIndent
+
+func (w *jw) newline(b []byte) []byte {
+	if n := 1 + len(exportPrefix) + w.depth*len(exportIndent); n <= len(newlines) {
+		return append(b, newlines[:n]...)
 	}
+	b = append(b, '\n')
+	b = append(b, exportPrefix...)
+	for range w.depth {
+		b = append(b, exportIndent...)
+	}
+	return b
 }
 
 // open starts an object or array; close ends it ({} and [] when empty).
-func (w *jw) open(c byte) {
-	w.b = append(w.b, c)
+func (w *jw) open(b []byte, c byte) []byte {
 	w.depth++
 	w.first = true
+	return append(b, c)
 }
 
-func (w *jw) close(c byte) {
+func (w *jw) close(b []byte, c byte) []byte {
 	w.depth--
 	if !w.first {
-		w.newline()
+		b = w.newline(b)
 	}
 	w.first = false
-	w.b = append(w.b, c)
+	return append(b, c)
 }
 
 // next starts an element of the open array.
-func (w *jw) next() {
+func (w *jw) next(b []byte) []byte {
 	if !w.first {
-		w.b = append(w.b, ',')
+		b = append(b, ',')
 	}
 	w.first = false
-	w.newline()
+	return w.newline(b)
 }
 
 // key starts a member of the open object; name must need no escaping.
-func (w *jw) key(name string) {
-	w.next()
-	w.b = append(w.b, '"')
-	w.b = append(w.b, name...)
-	w.b = append(w.b, '"', ':', ' ')
+func (w *jw) key(b []byte, name string) []byte {
+	b = w.next(b)
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, '"', ':', ' ')
 }
 
-func (w *jw) str(name, v string) {
-	w.key(name)
-	w.b = appendJSONString(w.b, v)
+func (w *jw) str(b []byte, name, v string) []byte {
+	return appendJSONString(w.key(b, name), v)
 }
 
-func (w *jw) time(name string, t time.Time) {
-	w.key(name)
-	w.b = append(w.b, '"')
-	b, err := t.AppendText(w.b)
+func (w *jw) time(b []byte, name string, t time.Time) []byte {
+	b = append(w.key(b, name), '"')
+	out, err := t.AppendText(b)
 	if err != nil { // encoding/json says why
 		w.ok = false
-		return
+		return b
 	}
-	w.b = append(b, '"')
+	return append(out, '"')
 }
 
-func (w *jw) date(name string, d Date) {
-	w.key(name)
-	w.b = append(w.b, '"')
-	w.b = d.appendISO(w.b)
-	w.b = append(w.b, '"')
+func (w *jw) date(b []byte, name string, d Date) []byte {
+	b = append(w.key(b, name), '"')
+	b = d.appendISO(b)
+	return append(b, '"')
 }
 
 // appendExportSession writes s, with its answers from s.Answers or, when
 // that is nil, from answers (in id order, each id once).
 func appendExportSession(dst []byte, s *ExportSession, answers []idAnswer) ([]byte, bool) {
-	w := jw{b: dst, ok: true}
-	w.open('{')
-	w.str("id", s.ID)
-	w.str("person_id", s.PersonID)
-	w.str("person_name", s.PersonName)
-	w.str("date", s.Date)
-	w.str("lang", s.Lang)
-	w.time("created", s.Created)
-	w.time("updated", s.Updated)
-	w.time("saved", s.Saved)
+	b := dst
+	w := jw{ok: true}
+	b = w.open(b, '{')
+	b = w.str(b, "id", s.ID)
+	b = w.str(b, "person_id", s.PersonID)
+	b = w.str(b, "person_name", s.PersonName)
+	b = w.str(b, "date", s.Date)
+	b = w.str(b, "lang", s.Lang)
+	b = w.time(b, "created", s.Created)
+	b = w.time(b, "updated", s.Updated)
+	b = w.time(b, "saved", s.Saved)
 	if s.NextSession != "" {
-		w.str("next_session", s.NextSession)
+		b = w.str(b, "next_session", s.NextSession)
 	}
-	w.key("answers")
+	b = w.key(b, "answers")
 	if s.Answers == nil && answers == nil {
-		w.b = append(w.b, "null"...)
+		b = append(b, "null"...)
 	} else {
 		if s.Answers != nil {
 			answers = make([]idAnswer, 0, len(s.Answers))
@@ -180,88 +186,88 @@ func appendExportSession(dst []byte, s *ExportSession, answers []idAnswer) ([]by
 			}
 			slices.SortFunc(answers, func(a, b idAnswer) int { return strings.Compare(a.id, b.id) })
 		}
-		w.open('{')
+		b = w.open(b, '{')
 		for i := range answers {
 			id, a := answers[i].id, answers[i].a
-			w.next()
-			w.b = appendJSONString(w.b, id)
-			w.b = append(w.b, ':', ' ')
-			w.open('{')
-			w.str("part", a.Part)
-			w.str("stage", a.Stage)
-			w.str("prompt", a.Prompt)
-			w.str("kind", a.Kind)
+			b = w.next(b)
+			b = appendJSONString(b, id)
+			b = append(b, ':', ' ')
+			b = w.open(b, '{')
+			b = w.str(b, "part", a.Part)
+			b = w.str(b, "stage", a.Stage)
+			b = w.str(b, "prompt", a.Prompt)
+			b = w.str(b, "kind", a.Kind)
 			if a.Text != "" {
-				w.str("text", a.Text)
+				b = w.str(b, "text", a.Text)
 			}
 			if a.Rating != 0 {
-				w.key("rating")
-				w.b = strconv.AppendInt(w.b, int64(a.Rating), 10)
+				b = w.key(b, "rating")
+				b = strconv.AppendInt(b, int64(a.Rating), 10)
 			}
 			if a.RatingLabel != "" {
-				w.str("rating_label", a.RatingLabel)
+				b = w.str(b, "rating_label", a.RatingLabel)
 			}
 			if a.Date != "" {
-				w.str("date", a.Date)
+				b = w.str(b, "date", a.Date)
 			}
 			if a.Together {
-				w.key("together")
-				w.b = append(w.b, "true"...)
+				b = w.key(b, "together")
+				b = append(b, "true"...)
 			}
-			w.close('}')
+			b = w.close(b, '}')
 		}
-		w.close('}')
+		b = w.close(b, '}')
 	}
-	w.key("actions")
+	b = w.key(b, "actions")
 	if s.Actions == nil {
-		w.b = append(w.b, "null"...)
+		b = append(b, "null"...)
 	} else {
-		w.open('[')
+		b = w.open(b, '[')
 		for i := range s.Actions {
 			a := &s.Actions[i]
-			w.next()
-			w.open('{')
-			w.str("id", a.ID)
-			w.str("text", a.Text)
-			w.str("owner", string(a.Owner))
+			b = w.next(b)
+			b = w.open(b, '{')
+			b = w.str(b, "id", a.ID)
+			b = w.str(b, "text", a.Text)
+			b = w.str(b, "owner", string(a.Owner))
 			if !a.Due.IsZero() {
-				w.date("due", a.Due)
+				b = w.date(b, "due", a.Due)
 			}
-			w.str("status", string(a.Status))
+			b = w.str(b, "status", string(a.Status))
 			if a.Reason != "" {
-				w.str("reason", a.Reason)
+				b = w.str(b, "reason", a.Reason)
 			}
-			w.time("created", a.Created)
+			b = w.time(b, "created", a.Created)
 			if !a.Closed.IsZero() {
-				w.time("closed", a.Closed)
+				b = w.time(b, "closed", a.Closed)
 			}
 			if a.Outcome != "" {
-				w.str("outcome", string(a.Outcome))
+				b = w.str(b, "outcome", string(a.Outcome))
 			}
-			w.close('}')
+			b = w.close(b, '}')
 		}
-		w.close(']')
+		b = w.close(b, ']')
 	}
 	if s.Record != "" {
-		w.str("record", s.Record)
+		b = w.str(b, "record", s.Record)
 	}
 	if s.Agreed != "" {
-		w.str("agreed", s.Agreed)
+		b = w.str(b, "agreed", s.Agreed)
 	}
 	if len(s.Addenda) > 0 {
-		w.key("addenda")
-		w.open('[')
+		b = w.key(b, "addenda")
+		b = w.open(b, '[')
 		for _, a := range s.Addenda {
-			w.next()
-			w.open('{')
-			w.time("at", a.At)
-			w.str("text", a.Text)
-			w.close('}')
+			b = w.next(b)
+			b = w.open(b, '{')
+			b = w.time(b, "at", a.At)
+			b = w.str(b, "text", a.Text)
+			b = w.close(b, '}')
 		}
-		w.close(']')
+		b = w.close(b, ']')
 	}
-	w.close('}')
-	return w.b, w.ok
+	b = w.close(b, '}')
+	return b, w.ok
 }
 
 // jsonSafe marks the ASCII bytes encoding/json writes as they are in a
