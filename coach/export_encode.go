@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -40,7 +41,12 @@ func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, e
 	for _, part := range Parts {
 		n += len(s.Answers(part))
 	}
-	answers, vals := make([]idAnswer, 0, n), make([]ExportAnswer, 0, n)
+	sc := exportScratches.Get().(*exportScratch)
+	defer exportScratches.Put(sc)
+	if cap(sc.vals) < n {
+		sc.answers, sc.vals = make([]idAnswer, 0, n), make([]ExportAnswer, 0, n)
+	}
+	answers, vals := sc.answers[:0], sc.vals[:0] // vals never grows: answers point into it
 	for _, part := range Parts {
 		for id, a := range s.Answers(part) {
 			vals = append(vals, exportAnswer(g, s, part, id, a))
@@ -67,6 +73,15 @@ func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, e
 	}
 	return AppendExportSession(dst[:n], &es)
 }
+
+// exportScratch is AppendExportSessionOf's room for a session's answers,
+// used again by the next session.
+type exportScratch struct {
+	answers []idAnswer
+	vals    []ExportAnswer
+}
+
+var exportScratches = sync.Pool{New: func() any { return new(exportScratch) }}
 
 type idAnswer struct {
 	id string
@@ -285,6 +300,26 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 
 const hexDigits = "0123456789abcdef"
 
+const (
+	lsbs = 0x0101010101010101
+	msbs = 0x8080808080808080
+)
+
+// hasByte reports whether any byte of x is c (exactly: no false answers).
+func hasByte(x uint64, c byte) bool {
+	y := x ^ (lsbs * uint64(c))
+	return (y-lsbs)&^y&msbs != 0
+}
+
+// plain8 reports whether all eight bytes of x are ASCII that a JSON
+// string holds as they are (jsonSafe).
+func plain8(x uint64) bool {
+	if x&msbs != 0 || (x-lsbs*' ')&^x&msbs != 0 { // beyond ASCII, or a control character
+		return false
+	}
+	return !hasByte(x, '"') && !hasByte(x, '\\') && !hasByte(x, '<') && !hasByte(x, '>') && !hasByte(x, '&')
+}
+
 // appendJSONString appends s quoted as encoding/json quotes a string: HTML
 // characters, U+2028 and U+2029 escaped, and each byte of invalid UTF-8
 // replaced by \ufffd.
@@ -292,6 +327,14 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a look.
+		for i+8 <= len(s) && plain8(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if jsonSafe[c] {
 				i++

@@ -2,12 +2,14 @@ package coach
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // hostile pieces of text: everything encoding/json treats specially.
@@ -293,4 +295,27 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestPlain8 compares the eight-at-a-time check with jsonSafe, byte by byte.
+func TestPlain8(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	special := []byte{0, 0x1f, ' ', '!', '"', '#', '%', '&', '\'', ';', '<', '=', '>', '?', '[', '\\', ']', 0x7e, 0x7f, 0x80, 0xff}
+	for range 1000000 {
+		var b [8]byte
+		for i := range b {
+			if r.IntN(3) == 0 {
+				b[i] = special[r.IntN(len(special))]
+			} else {
+				b[i] = byte(' ' + r.IntN(95))
+			}
+		}
+		want := true
+		for _, c := range b {
+			want = want && c < utf8.RuneSelf && jsonSafe[c]
+		}
+		if got := plain8(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("plain8(%q) = %v, want %v", b, got, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/binary"
 	"strconv"
 	"sync"
 	"time"
@@ -263,6 +264,9 @@ func (d *jdec) strBytes() (start, end int) {
 	d.expect('"')
 	start = d.i
 	for d.ok {
+		for d.i+8 <= len(d.b) && strPlain8(binary.LittleEndian.Uint64(d.b[d.i:])) {
+			d.i += 8
+		}
 		for d.i < len(d.b) && strPlain[d.b[d.i]] {
 			d.i++
 		}
@@ -297,6 +301,17 @@ var strPlain = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// strPlain8 reports whether all eight bytes of x are strPlain (exactly:
+// the tests compare it byte by byte).
+func strPlain8(x uint64) bool {
+	const lsbs, msbs = 0x0101010101010101, 0x8080808080808080
+	if x&msbs != 0 || (x-lsbs*' ')&^x&msbs != 0 { // beyond ASCII, or a control character
+		return false
+	}
+	q, bs := x^(lsbs*'"'), x^(lsbs*'\\')
+	return (q-lsbs)&^q&msbs == 0 && (bs-lsbs)&^bs&msbs == 0
+}
 
 // shared reads a string that is usually one of attend's prompt ids (an
 // answer's key) or a few words (an owner, a status, an outcome, a

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
@@ -303,4 +304,27 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestStrPlain8 compares the eight-at-a-time check with strPlain, byte by byte.
+func TestStrPlain8(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	special := []byte{0, 0x1f, ' ', '!', '"', '#', '[', '\\', ']', 0x7f, 0x80, 0xc3, 0xff}
+	for range 1000000 {
+		var b [8]byte
+		for i := range b {
+			if r.IntN(3) == 0 {
+				b[i] = special[r.IntN(len(special))]
+			} else {
+				b[i] = byte(' ' + r.IntN(95))
+			}
+		}
+		want := true
+		for _, c := range b {
+			want = want && strPlain[c]
+		}
+		if got := strPlain8(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("strPlain8(%q) = %v, want %v", b, got, want)
+		}
+	}
 }
