@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -124,6 +126,33 @@ func TestOnlyPluralsCount(t *testing.T) {
 			if v[0] == '"' && regexp.MustCompile(`\{\{\.Count\}\}`).Match(v) {
 				t.Errorf("%s %s: {{.Count}} in a message with no plural forms", l, id)
 			}
+		}
+	}
+}
+
+// TestPlainMessagesKept: a message asked for with nothing to fill in is
+// kept and given again the same, in both languages, whoever asks at once;
+// one with something to fill in is made each time.
+func TestPlainMessagesKept(t *testing.T) {
+	for _, code := range []string{"en", "cy"} {
+		ids, err := IDs(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := New(code)
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				for _, id := range ids {
+					if got, want := l.T(id), l.t(id); got != want {
+						t.Errorf("%s %s: %q kept, %q made", code, id, got, want)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if a, b := l.T("cli.export.title", "Name", "Ann"), l.T("cli.export.title", "Name", "Bob"); a == b || !strings.Contains(b, "Bob") {
+			t.Errorf("%s: a message with something to fill in came back the same: %q, %q", code, a, b)
 		}
 	}
 }
