@@ -319,3 +319,36 @@ func TestPlain8(t *testing.T) {
 		}
 	}
 }
+
+// TestParseISOIsTimeParse: the quick reading of a stored date gives what
+// time.Parse gives, or leaves it to time.Parse.
+func TestParseISOIsTimeParse(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	check := func(s string) {
+		t.Helper()
+		got, ok := parseISO([]byte(s))
+		tm, err := time.Parse("2006-01-02", s)
+		if ok && (err != nil || got != DateOf(tm)) {
+			t.Fatalf("%q: %v, time.Parse %v, %v", s, got, DateOf(tm), err)
+		}
+		if !ok && err == nil && len(s) == 10 {
+			t.Fatalf("%q: left to time.Parse, which reads it", s)
+		}
+	}
+	for y := 0; y <= 9999; y += 1 + r.IntN(7) {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				check(fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	for _, y := range []int{1900, 2000, 2024, 2100, 2400, 0} {
+		check(fmt.Sprintf("%04d-02-29", y))
+	}
+	for range 100000 {
+		b := []byte("2026-11-26")
+		b[r.IntN(len(b))] = "0123456789-+ a/"[r.IntN(15)]
+		check(string(b))
+		check(string(b[:r.IntN(len(b))]))
+	}
+}
