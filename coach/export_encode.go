@@ -20,7 +20,7 @@ import (
 // the two.
 func AppendExportSession(dst []byte, s *ExportSession) ([]byte, error) {
 	n := len(dst)
-	out, ok := appendExportSession(dst, s, nil)
+	out, ok := appendExportSession(dst, s, nil, false)
 	if ok {
 		return out, nil
 	}
@@ -62,7 +62,7 @@ func AppendExportSessionOf(dst []byte, g *Guide, p Person, s Session) ([]byte, e
 		kept = append(kept, a)
 	}
 	n = len(dst)
-	out, ok := appendExportSession(dst, &es, kept)
+	out, ok := appendExportSession(dst, &es, kept, true)
 	if ok {
 		return out, nil
 	}
@@ -173,8 +173,8 @@ func (w *jw) date(b []byte, name string, d Date) []byte {
 }
 
 // appendExportSession writes s, with its answers from s.Answers or, when
-// that is nil, from answers (in id order, each id once).
-func appendExportSession(dst []byte, s *ExportSession, answers []idAnswer) ([]byte, bool) {
+// given, from answers (in id order, each id once; none is {}).
+func appendExportSession(dst []byte, s *ExportSession, answers []idAnswer, given bool) ([]byte, bool) {
 	b := dst
 	w := jw{ok: true}
 	b = w.open(b, '{')
@@ -190,10 +190,10 @@ func appendExportSession(dst []byte, s *ExportSession, answers []idAnswer) ([]by
 		b = w.str(b, "next_session", s.NextSession)
 	}
 	b = w.key(b, "answers")
-	if s.Answers == nil && answers == nil {
+	if s.Answers == nil && !given {
 		b = append(b, "null"...)
 	} else {
-		if s.Answers != nil {
+		if !given {
 			answers = make([]idAnswer, 0, len(s.Answers))
 			for id := range s.Answers {
 				a := s.Answers[id]
