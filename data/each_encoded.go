@@ -77,7 +77,8 @@ func (s *Store) EachSessionEncoded(people []coach.Person, keep func(coach.Person
 			continue // draining, so the reader and workers end
 		}
 		failed = s.deliver(g, others, keep, encode, write)
-		outs.Put(g.out[:0])
+		out := g.out[:0]
+		outs.Put(&out)
 		g.out = nil
 		if failed != nil {
 			close(stop)
@@ -139,14 +140,14 @@ const (
 
 // outs are the groups' output buffers, used again once written: a
 // group's output is some hundreds of KB.
-var outs = sync.Pool{New: func() any { return []byte(nil) }}
+var outs = sync.Pool{New: func() any { return new([]byte) }}
 
 // scratches are where sessions are decompressed, one at a time each.
 var scratches = sync.Pool{New: func() any { return new([]byte) }}
 
 func (g *eachWork) run(s *Store, known map[string]coach.Person, keep func(coach.Person) bool, encode Encoder) {
 	g.ends = make([]int, 0, len(g.raw))
-	g.out = outs.Get().([]byte)
+	g.out = *outs.Get().(*[]byte)
 	scratch := scratches.Get().(*[]byte)
 	defer scratches.Put(scratch)
 	for i, raw := range g.raw {
