@@ -44,7 +44,24 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	}
+	return string(d.appendISO(make([]byte, 0, 10)))
+}
+
+// appendISO appends what String returns, without fmt: an export writes
+// several dates a session.
+func (d Date) appendISO(b []byte) []byte {
+	if d.IsZero() {
+		return b
+	}
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return append(b, d.String()...)
+	}
+	y, m := d.Year, int(d.Month)
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
 }
 
 // Human is the form people read, "Thu 26 Nov 2026".
@@ -86,12 +103,47 @@ func (d *Date) UnmarshalText(b []byte) error {
 		*d = Date{}
 		return nil
 	}
+	if d2, ok := parseISO(b); ok {
+		*d = d2
+		return nil
+	}
 	t, err := time.Parse("2006-01-02", string(b))
 	if err != nil {
 		return fmt.Errorf("date %q is not YYYY-MM-DD", string(b))
 	}
 	*d = DateOf(t)
 	return nil
+}
+
+// parseISO reads YYYY-MM-DD as time.Parse("2006-01-02") does, for a
+// real calendar day written exactly so, without time.Parse; anything else
+// is not ok (and left to time.Parse).
+func parseISO(b []byte) (Date, bool) {
+	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
+		return Date{}, false
+	}
+	n := 0
+	for i, c := range b {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return Date{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	y, m, day := n/10000, n/100%100, n%100
+	if m < 1 || m > 12 || day < 1 {
+		return Date{}, false
+	}
+	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m]
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		days = 29
+	}
+	if day > days {
+		return Date{}, false
+	}
+	return Date{y, time.Month(m), day}, true
 }
 
 // weekdays are the day names a manager may type, in full. What is typed must

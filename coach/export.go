@@ -84,11 +84,22 @@ func ExportPersonOf(p Person) ExportPerson {
 // its answer. Answers to prompts this version does not know keep their id
 // and are marked with stage "unknown".
 func ExportSessionOf(g *Guide, p Person, s Session) ExportSession {
+	out := exportSessionHead(p, s)
+	out.Answers = map[string]ExportAnswer{}
+	for _, p := range Parts {
+		for id, a := range s.Answers(p) {
+			out.Answers[id] = exportAnswer(g, s, p, id, a)
+		}
+	}
+	return out
+}
+
+// exportSessionHead is a session as exported, but for its answers.
+func exportSessionHead(p Person, s Session) ExportSession {
 	out := ExportSession{
 		ID: s.ID, PersonID: s.PersonID, PersonName: p.Name, Date: s.Date.String(), Lang: s.Lang,
 		Created: s.Created, Updated: s.Updated, Saved: s.Saved,
 		NextSession: s.NextSession().String(),
-		Answers:     map[string]ExportAnswer{},
 		Actions:     s.LiveActions(),
 		Agreed:      s.Agreed.String(),
 		Addenda:     s.Addenda,
@@ -96,21 +107,21 @@ func ExportSessionOf(g *Guide, p Person, s Session) ExportSession {
 	if out.Actions == nil {
 		out.Actions = []Action{}
 	}
-	for _, p := range Parts {
-		for id, a := range s.Answers(p) {
-			ea := ExportAnswer{Part: string(p), Stage: "unknown", Kind: "unknown", Text: a.Text, Rating: a.Rating,
-				Date: a.Date.String(), Together: a.Together}
-			if it, st, ok := g.Item(id); ok {
-				ea.Stage, ea.Prompt, ea.Kind = st.ID, s.PromptText(g, it), string(it.Kind)
-				ea.RatingLabel = it.ScaleLabel(a.Rating)
-			}
-			if ea.Prompt == "" {
-				ea.Prompt = s.Asked[id]
-			}
-			out.Answers[id] = ea
-		}
-	}
 	return out
+}
+
+// exportAnswer is one answer as exported, with its prompt.
+func exportAnswer(g *Guide, s Session, p Part, id string, a Answer) ExportAnswer {
+	ea := ExportAnswer{Part: string(p), Stage: "unknown", Kind: "unknown", Text: a.Text, Rating: a.Rating,
+		Date: a.Date.String(), Together: a.Together}
+	if it, st, ok := g.Item(id); ok {
+		ea.Stage, ea.Prompt, ea.Kind = st.ID, s.PromptText(g, it), string(it.Kind)
+		ea.RatingLabel = it.ScaleLabel(a.Rating)
+	}
+	if ea.Prompt == "" {
+		ea.Prompt = s.Asked[id]
+	}
+	return ea
 }
 
 // LegacyParts splits the answers of a session written before the three
@@ -146,6 +157,7 @@ type ExportWriter struct {
 	w        io.Writer
 	err      error
 	sessions int
+	buf      []byte // reused by Session
 }
 
 // NewExportWriter writes the header and every person.
@@ -178,7 +190,25 @@ func (ew *ExportWriter) Session(s ExportSession) error {
 	}
 	ew.sessions++
 	ew.write([]byte("\n  "))
-	ew.encode(s)
+	b, err := AppendExportSession(ew.buf[:0], &s)
+	ew.buf = b
+	if err != nil && ew.err == nil {
+		ew.err = err
+	}
+	ew.write(b)
+	return ew.err
+}
+
+// Encoded appends one session that AppendExportSession encoded (as Session
+// would have), so that sessions can be encoded on several goroutines and
+// written here in order.
+func (ew *ExportWriter) Encoded(b []byte) error {
+	if ew.sessions > 0 {
+		ew.write([]byte(","))
+	}
+	ew.sessions++
+	ew.write([]byte("\n  "))
+	ew.write(b)
 	return ew.err
 }
 

@@ -71,12 +71,19 @@ var errZip = errors.New("the compressed record does not open")
 
 // unzip returns the JSON of a stored session or draft value, compressed or
 // not. It never panics, whatever the bytes.
-func unzip(b []byte) ([]byte, error) {
+func unzip(b []byte) ([]byte, error) { return unzipInto(nil, b) }
+
+// unzipInto is unzip opening a compressed value into scratch's room (it
+// may grow), so that a loop over many values need not allocate each time.
+func unzipInto(scratch, b []byte) ([]byte, error) {
 	if len(b) == 0 || b[0] != zipFormat {
 		return b, nil
 	}
+	if cap(scratch) < 3*len(b) {
+		scratch = make([]byte, 0, 3*len(b))
+	}
 	_, dec := zipper()
-	out, err := dec.DecodeAll(b[1:], make([]byte, 0, 3*len(b)))
+	out, err := dec.DecodeAll(b[1:], scratch[:0])
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errZip, err)
 	}

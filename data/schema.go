@@ -220,10 +220,23 @@ func checkVersion(what string, v int) error {
 // the bytes (see FuzzDecodeSession). A record written before the three
 // parts (version 2 or 1) is read into them, as the upgrade to schema 3
 // does (coach.LegacyParts), so no reader ever sees it half-understood.
-func decodeSession(b []byte) (coach.Session, error) {
-	b, err := unzip(b)
+func decodeSession(b []byte) (coach.Session, error) { return decodeSessionInto(nil, b) }
+
+// decodeSessionInto is decodeSession opening a compressed value into
+// *scratch, which it keeps for the next call (nothing decoded points
+// into it).
+func decodeSessionInto(scratch *[]byte, b []byte) (coach.Session, error) {
+	zipped := len(b) > 0 && b[0] == zipFormat
+	var into []byte
+	if scratch != nil {
+		into = *scratch
+	}
+	b, err := unzipInto(into, b)
 	if err != nil {
 		return coach.Session{}, err
+	}
+	if zipped && scratch != nil {
+		*scratch = b
 	}
 	// Every record this attend writes starts {"v":3, (json.Marshal puts
 	// the version first): then there is no need to read the version twice.
@@ -239,8 +252,11 @@ func decodeSession(b []byte) (coach.Session, error) {
 		}
 	}
 	var r sessionRecord
-	if err := json.Unmarshal(b, &r); err != nil {
-		return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+	if !decodeSessionRecord(b, &r) { // not as json.Marshal writes it
+		r = sessionRecord{}
+		if err := json.Unmarshal(b, &r); err != nil {
+			return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)
+		}
 	}
 	if err := checkVersion("session "+r.ID, r.V); err != nil {
 		return coach.Session{}, err

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,7 +39,7 @@ It reads the file without locking out a running attend.`,
 				return err
 			}
 			defer st.Close()
-			w := bufio.NewWriter(cmd.OutOrStdout())
+			w := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
 			if err := export(st, w, cmd.ErrOrStderr(), format, person, time.Now(), l); err != nil {
 				return err
 			}
@@ -60,6 +60,7 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	if err != nil {
 		return err
 	}
+	everyone := people
 	if person != "" {
 		p, err := findPerson(l, people, person, false)
 		if err != nil {
@@ -74,7 +75,11 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	if person != "" {
 		only = people[0].ID
 	}
-	guides := guideCache{}
+	var keep func(coach.Person) bool
+	if only != "" {
+		keep = func(p coach.Person) bool { return p.ID == only }
+	}
+	guides := &guideCache{}
 	if format == "md" {
 		if only != "" {
 			// A subject access answer says whose it is, and when it was made.
@@ -84,17 +89,17 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 			}
 		}
 		first := true
-		err := st.EachSession(func(p coach.Person, s coach.Session) error {
-			if only != "" && p.ID != only {
-				return nil
-			}
+		// Each session is made Markdown on every core, and written in order.
+		err := st.EachSessionEncoded(everyone, keep, func(dst []byte, p coach.Person, s coach.Session) ([]byte, error) {
+			return append(dst, coach.Markdown(guides.get(s.Lang), p, s, coach.MarkdownOptions{Lang: l})...), nil
+		}, func(b []byte) error {
 			if !first {
 				if _, err := io.WriteString(w, "\n---\n\n"); err != nil {
 					return err
 				}
 			}
 			first = false
-			_, err := io.WriteString(w, coach.Markdown(guides.get(s.Lang), p, s, coach.MarkdownOptions{Lang: l}))
+			_, err := w.Write(b)
 			return err
 		})
 		if err == nil && first && only != "" {
@@ -113,60 +118,39 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 		}
 		return err
 	}
-	// Reading (and decoding) sessions and encoding them each take about
-	// half the time: one goroutine encodes while the store reads on, in
-	// order, a bounded number of sessions apart.
+	// Decoding each session and encoding it are most of the work: they run
+	// on every core, and the sessions are written in order.
 	ew := coach.NewExportWriter(w, now, people)
-	queue := make(chan coach.ExportSession, 256)
-	encoded := make(chan error, 1)
-	var failed atomic.Bool
-	go func() {
-		var err error
-		for es := range queue {
-			if err == nil {
-				if err = ew.Session(es); err != nil {
-					failed.Store(true)
-				}
-			}
-		}
-		encoded <- err
-	}()
-	err = st.EachSession(func(p coach.Person, s coach.Session) error {
-		if failed.Load() {
-			return errStopped
-		}
-		if only != "" && p.ID != only {
-			return nil
-		}
-		queue <- coach.ExportSessionOf(guides.get(s.Lang), p, s)
-		return nil
-	})
-	close(queue)
-	if werr := <-encoded; werr != nil {
-		return werr
-	}
+	err = st.EachSessionEncoded(everyone, keep, func(dst []byte, p coach.Person, s coach.Session) ([]byte, error) {
+		return coach.AppendExportSessionOf(dst, guides.get(s.Lang), p, s)
+	}, ew.Encoded)
 	if err != nil {
 		return err
 	}
 	return ew.Close()
 }
 
-// errStopped stops the walk over sessions once writing the export failed
-// (that error is the one reported).
-var errStopped = errors.New("export stopped")
-
 // guideCache loads each language's prompts once, falling back to English
 // for a session written in a language this build does not have.
-type guideCache map[string]*coach.Guide
+// It is safe for concurrent use.
+type guideCache struct {
+	mu sync.Mutex
+	m  map[string]*coach.Guide
+}
 
-func (c guideCache) get(lang string) *coach.Guide {
-	if g, ok := c[lang]; ok {
+func (c *guideCache) get(lang string) *coach.Guide {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if g, ok := c.m[lang]; ok {
 		return g
 	}
 	g, err := coach.LoadGuide(lang)
 	if err != nil {
 		g, _ = coach.LoadGuide(coach.DefaultLang)
 	}
-	c[lang] = g
+	if c.m == nil {
+		c.m = map[string]*coach.Guide{}
+	}
+	c.m[lang] = g
 	return g
 }

@@ -107,6 +107,10 @@ func loadArea(area, lang string) (*i18n.Bundle, error) {
 // Lang says things in one language.
 type Lang struct {
 	Code string
+	// plain keeps each message asked for with nothing to fill in: the same
+	// every time, and asked for over and over (a Markdown export asks
+	// several a session). Safe for concurrent use.
+	plain *sync.Map
 }
 
 // New is the catalogue for a language code ("en", "cy"); any other code
@@ -115,12 +119,24 @@ func New(code string) *Lang {
 	if code != "cy" {
 		code = "en"
 	}
-	return &Lang{Code: code}
+	return &Lang{Code: code, plain: new(sync.Map)}
 }
 
 // T is the message id, filled in from key and value pairs: T("saved", "Name",
 // "Siân", "Count", 3). A "Count" chooses the plural form.
 func (l *Lang) T(id string, kv ...any) string {
+	if len(kv) == 0 && l.plain != nil {
+		if s, ok := l.plain.Load(id); ok {
+			return s.(string)
+		}
+		s := l.t(id)
+		l.plain.Store(id, s)
+		return s
+	}
+	return l.t(id, kv...)
+}
+
+func (l *Lang) t(id string, kv ...any) string {
 	data := map[string]any{}
 	var count any
 	for i := 0; i+1 < len(kv); i += 2 {

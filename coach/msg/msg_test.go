@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -195,6 +196,33 @@ func TestEveryMessageIsInItsArea(t *testing.T) {
 			if got := New(l).T(id); got == id || (want != "" && l == "en" && got != want) {
 				t.Errorf("%s in %s: %q", id, l, got)
 			}
+		}
+	}
+}
+
+// TestPlainMessagesKept: a message asked for with nothing to fill in is
+// kept and given again the same, in both languages, whoever asks at once;
+// one with something to fill in is made each time.
+func TestPlainMessagesKept(t *testing.T) {
+	for _, code := range []string{"en", "cy"} {
+		ids, err := IDs(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := New(code)
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				for _, id := range ids {
+					if got, want := l.T(id), l.t(id); got != want {
+						t.Errorf("%s %s: %q kept, %q made", code, id, got, want)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if a, b := l.T("cli.export.title", "Name", "Ann"), l.T("cli.export.title", "Name", "Bob"); a == b || !strings.Contains(b, "Bob") {
+			t.Errorf("%s: a message with something to fill in came back the same: %q, %q", code, a, b)
 		}
 	}
 }
