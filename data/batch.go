@@ -48,7 +48,7 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 	sorted := len(ss) < tailMax
 	parallel(len(ss), func(lo, hi int) {
 		h := s.hasher()
-		defer s.hashers.Put(h)
+		defer s.putHasher(h)
 		for i := lo; i < hi; i++ {
 			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted)
 		}

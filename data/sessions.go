@@ -214,7 +214,7 @@ func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Sessi
 	}
 	h := s.hasher()
 	err = indexTextTx(b, h, sess, batch)
-	s.hashers.Put(h)
+	s.putHasher(h)
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,8 @@ type Store struct {
 
 	// hashers keeps the search index's hashers (each remembers the
 	// prefixes it hashed), so that saves share the work.
-	hashers sync.Pool
+	hashMu   sync.Mutex
+	hashFree []*hasher
 
 	// Encryption, set once by Open and never changed: the sealer (nil for
 	// an unencrypted file) and the key record it was unwrapped from.
