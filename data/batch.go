@@ -169,6 +169,10 @@ func parallel(n int, fn func(lo, hi int)) {
 	wg.Wait()
 }
 
+// bulkFillPercent is how full a batch of new sessions fills the pages it
+// appends (saveNewTx).
+const bulkFillPercent = 1.0
+
 // summaryOf is coach.Summarise(g, p, sess) from what prepareBatchItem
 // made of sess: Summarise takes nothing else from the person than these.
 func summaryOf(sum coach.Summary, p coach.Person) coach.Summary {
@@ -230,6 +234,19 @@ func (s *Store) saveNewTx(b txBuckets, pre []batchItem, batch *textBatch) error 
 
 	// Keys in order, bucket by bucket: bbolt then appends to the pages it
 	// just wrote instead of reaching all over each bucket.
+	//
+	// Session ids are made from the time a session was written, and the
+	// date index is keyed by date: a batch of new sessions (demo's, in
+	// the order of their dates; an import's) mostly lands after every key
+	// already there. bbolt fills a page only to a bucket's FillPercent
+	// before it starts the next (half, by default, which suits keys that
+	// come in any order), so appended pages would stay half empty for
+	// good: here they are filled, as compact fills them. A key that does
+	// land between full pages splits one in two, as it would anyway.
+	for _, vb := range []vbucket{b.sessions, b.idxTime, b.idxWords} {
+		vb.b.FillPercent = bulkFillPercent
+	}
+	b.idxSdoc.FillPercent = bulkFillPercent
 	idx := make([]int, len(pre))
 	for i := range idx {
 		idx[i] = i

@@ -80,3 +80,50 @@ func TestDemoHalfWritten(t *testing.T) {
 		t.Fatalf("half-written seed: %v", err)
 	}
 }
+
+// TestDemoStoppedAfterFirstBatch: demo writes in the order of dates, so a
+// run that stopped after its first transactions holds the earliest
+// sessions of many people, though not the last person's (held for the
+// last transaction). It is refused as stopped part way, not taken as done.
+func TestDemoStoppedAfterFirstBatch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	g, err := coach.LoadGuide("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := coach.DemoOptions{Seed: 6, Sessions: 400, Today: coach.DateOf(time.Now())}
+	d, err := coach.NewDemo(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t, db)
+	people, _, err := st.EnsurePeople(d.People())
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := lastWithSessions(d)
+	var first []coach.Session
+	seen := map[int]bool{}
+	for i, s := range d.AllSessions() {
+		if i == last {
+			continue
+		}
+		s.PersonID = people[i].ID
+		first = append(first, s)
+		seen[i] = true
+		if len(first) == 200 {
+			break
+		}
+	}
+	if len(seen) < 3 {
+		t.Fatalf("the first 200 sessions in date order are of %d people", len(seen))
+	}
+	if err := st.SaveSessions(first); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	_, err = runDemo(db, nil, g, opt, nil)
+	if !errors.Is(err, errDemoPartial) {
+		t.Fatalf("a run stopped after its first batch: %v", err)
+	}
+}
