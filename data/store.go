@@ -195,6 +195,10 @@ func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
+	// The hashers remember words of the notes saved: let them go.
+	s.hashMu.Lock()
+	s.hashFree = nil
+	s.hashMu.Unlock()
 	return nil
 }
 

@@ -76,6 +76,8 @@ type hasher struct {
 	// stamp numbers the sessions: an entry whose stamp is the current one
 	// was met already in this session.
 	stamp uint32
+	// out gathers a session's hashes before they are copied out.
+	out []uint64
 }
 
 type prefixEntry struct {
@@ -190,7 +192,7 @@ func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
 		}
 		h.stamp = 1
 	}
-	var out []uint64
+	out := h.out[:0]
 	coach.EachSessionRawWord(sess, func(raw string) {
 		wi := h.wordIndex(raw) // may grow h.words: index it after
 		w := &h.words[wi]
@@ -205,5 +207,9 @@ func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
 			}
 		}
 	})
-	return out
+	h.out = out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out) // one allocation, of the size it needs
 }
