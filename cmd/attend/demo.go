@@ -220,9 +220,9 @@ func runDemo(path string, passphrase []byte, guide *coach.Guide, opt coach.DemoO
 	// Most of what demo allocates is garbage within a batch, and what
 	// lives is a few batches (about 150 MB): collecting four times less
 	// often saves about a sixth of the CPU. The heap may grow to 512 MiB
-	// before the collector runs sooner again.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
+	// before the collector runs sooner again. A GOGC or GOMEMLIMIT the
+	// user set that is already laxer (or stricter) is left alone.
+	defer lessGC(400, 512<<20)()
 
 	type prepared struct {
 		p       *data.PreparedSessions
@@ -331,6 +331,25 @@ func lastWithSessions(d *coach.Demo) int {
 		}
 	}
 	return last
+}
+
+// lessGC makes the collector run less often, to gcPercent and a heap of
+// at most limit bytes, unless the process is set laxer already (GOGC
+// higher or off) or its memory limit is lower; the returned func puts
+// both back.
+func lessGC(gcPercent int, limit int64) (restore func()) {
+	oldPercent := debug.SetGCPercent(-1)
+	debug.SetGCPercent(oldPercent)
+	oldLimit := debug.SetMemoryLimit(-1) // a negative limit only reads it
+	if oldPercent < 0 || oldPercent >= gcPercent || oldLimit < limit {
+		return func() {}
+	}
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(limit)
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}
 }
 
 // demoAlreadyIn reports whether the file holds this demo's seed already:

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"math"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -125,5 +127,41 @@ func TestDemoStoppedAfterFirstBatch(t *testing.T) {
 	_, err = runDemo(db, nil, g, opt, nil)
 	if !errors.Is(err, errDemoPartial) {
 		t.Fatalf("a run stopped after its first batch: %v", err)
+	}
+}
+
+// TestLessGCLeavesUsersSettingsAlone: demo collects less often while it
+// writes, then puts the collector back as it was; a GOGC set laxer, or a
+// memory limit set lower, by whoever runs it is not overridden.
+func TestLessGCLeavesUsersSettingsAlone(t *testing.T) {
+	pct := debug.SetGCPercent(100)
+	lim := debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() { debug.SetGCPercent(pct); debug.SetMemoryLimit(lim) })
+
+	restore := lessGC(400, 512<<20)
+	if got := debug.SetGCPercent(-1); got != 400 {
+		t.Errorf("GOGC while writing: %d, want 400", got)
+	}
+	debug.SetGCPercent(400)
+	if got := debug.SetMemoryLimit(-1); got != 512<<20 {
+		t.Errorf("memory limit while writing: %d", got)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC after: %d, want 100 back", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("memory limit after: %d", got)
+	}
+
+	debug.SetGCPercent(-1) // GOGC=off
+	lessGC(400, 512<<20)()
+	if got := debug.SetGCPercent(100); got != -1 {
+		t.Errorf("GOGC=off became %d", got)
+	}
+	debug.SetMemoryLimit(100 << 20) // a stricter GOMEMLIMIT
+	lessGC(400, 512<<20)()
+	if got := debug.SetMemoryLimit(-1); got != 100<<20 {
+		t.Errorf("a 100 MiB limit became %d", got)
 	}
 }
