@@ -186,26 +186,166 @@ type demoThread struct {
 // generate makes person i's sessions, oldest first, telling fn each one's
 // story and beat; it stops when fn returns false.
 func (d *Demo) generate(i int, fn func(s Session, story string, beat int) bool) {
-	p := &d.plans[i]
-	r := rand.New(rand.NewPCG(p.seed, uint64(i)))
-	var th demoThread
-	prev := ""
-	for k, date := range p.dates {
-		if th.story == nil || th.beat >= len(th.story.beats) {
-			th = d.newThread(r, p, k, prev)
-			prev = th.story.key
-		}
-		// A story can settle sooner than planned: skip a middle beat.
-		if th.beat > 0 && th.beat < len(th.story.beats)-1 && chance(r, 0.2) {
-			th.beat++
-		}
-		beat := &th.story.beats[th.beat]
-		goesOn := th.beat < len(th.story.beats)-1
-		s := d.session(r, p, i, k, date, beat, goesOn, &th.w)
-		if !fn(s, th.story.key, th.beat) {
+	c := d.cursor(i)
+	for {
+		s, story, beat, ok := c.next()
+		if !ok || !fn(s, story, beat) {
 			return
 		}
+	}
+}
+
+// demoCursor makes one person's sessions one at a time, oldest first, so
+// that everyone's can be made side by side (AllSessions).
+type demoCursor struct {
+	d    *Demo
+	i, k int // the person, and their next session
+	r    *rand.Rand
+	th   demoThread
+	prev string // the story before this one
+}
+
+func (d *Demo) cursor(i int) *demoCursor {
+	return &demoCursor{d: d, i: i, r: rand.New(rand.NewPCG(d.plans[i].seed, uint64(i)))}
+}
+
+// next makes the person's next session, with its story and beat; false
+// when they have no more.
+func (c *demoCursor) next() (Session, string, int, bool) {
+	p := &c.d.plans[c.i]
+	if c.k >= len(p.dates) {
+		return Session{}, "", 0, false
+	}
+	r, th := c.r, &c.th
+	if th.story == nil || th.beat >= len(th.story.beats) {
+		*th = c.d.newThread(r, p, c.k, c.prev)
+		c.prev = th.story.key
+	}
+	// A story can settle sooner than planned: skip a middle beat.
+	if th.beat > 0 && th.beat < len(th.story.beats)-1 && chance(r, 0.2) {
 		th.beat++
+	}
+	beat := &th.story.beats[th.beat]
+	goesOn := th.beat < len(th.story.beats)-1
+	s := c.d.session(r, p, c.i, c.k, p.dates[c.k], beat, goesOn, &th.w)
+	story, b := th.story.key, th.beat
+	th.beat++
+	c.k++
+	return s, story, b, true
+}
+
+// AllSessions yields everyone's sessions (with the index of the person
+// each is of), in the order of their dates, people in order on the same
+// day: each person's are the same as Sessions gives. Written in this
+// order, sessions arrive in a file about in the order of their keys,
+// which keeps its pages full.
+func (d *Demo) AllSessions() iter.Seq2[int, Session] {
+	return func(yield func(int, Session) bool) {
+		h := demoHeap{d: d}
+		for i := range d.plans {
+			if len(d.plans[i].dates) > 0 {
+				h.push(d.cursor(i))
+			}
+		}
+		for len(h.c) > 0 {
+			c := h.c[0]
+			s, _, _, _ := c.next()
+			if c.k < len(d.plans[c.i].dates) {
+				h.down(0)
+			} else {
+				h.pop()
+			}
+			if !yield(c.i, s) {
+				return
+			}
+		}
+	}
+}
+
+// FirstInOrder and LastInOrder are the people whose session comes first
+// and last in AllSessions (-1 with no sessions at all).
+func (d *Demo) FirstInOrder() int {
+	first := -1
+	for i, p := range d.plans {
+		if len(p.dates) > 0 && (first < 0 || p.dates[0].Before(d.plans[first].dates[0])) {
+			first = i
+		}
+	}
+	return first
+}
+
+func (d *Demo) LastInOrder() int {
+	last := -1
+	for i, p := range d.plans {
+		if n := len(p.dates); n > 0 && (last < 0 || !p.dates[n-1].Before(d.plans[last].dates[len(d.plans[last].dates)-1])) {
+			last = i
+		}
+	}
+	return last
+}
+
+// demoHeap orders cursors by the date of their next session, then person.
+type demoHeap struct {
+	d *Demo
+	c []*demoCursor
+}
+
+func (h *demoHeap) less(a, b int) bool {
+	x, y := h.c[a], h.c[b]
+	dx, dy := h.d.plans[x.i].dates[x.k], h.d.plans[y.i].dates[y.k]
+	if dx != dy {
+		return dateLess(dx, dy)
+	}
+	return x.i < y.i
+}
+
+// dateLess is d.Before(o) for valid dates, without making times.
+func dateLess(d, o Date) bool {
+	if d.Year != o.Year {
+		return d.Year < o.Year
+	}
+	if d.Month != o.Month {
+		return d.Month < o.Month
+	}
+	return d.Day < o.Day
+}
+
+func (h *demoHeap) push(c *demoCursor) {
+	h.c = append(h.c, c)
+	for j := len(h.c) - 1; j > 0; {
+		parent := (j - 1) / 2
+		if !h.less(j, parent) {
+			break
+		}
+		h.c[j], h.c[parent] = h.c[parent], h.c[j]
+		j = parent
+	}
+}
+
+func (h *demoHeap) pop() {
+	n := len(h.c) - 1
+	h.c[0] = h.c[n]
+	h.c = h.c[:n]
+	if n > 0 {
+		h.down(0)
+	}
+}
+
+func (h *demoHeap) down(j int) {
+	for {
+		l := 2*j + 1
+		if l >= len(h.c) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h.c) && h.less(r, l) {
+			m = r
+		}
+		if !h.less(m, j) {
+			return
+		}
+		h.c[j], h.c[m] = h.c[m], h.c[j]
+		j = m
 	}
 }
 

@@ -114,6 +114,18 @@ func EachSessionWord(s Session, fn func(w string)) {
 	})
 }
 
+// EachSessionRawWord calls fn with every word of a session as written,
+// before folding, in the order of EachSessionWord, repeats included:
+// Fold(raw) is the word EachSessionWord gives, and a raw word that folds
+// to nothing is no word. It folds and copies nothing, so a caller that
+// remembers what it made of each raw word (the search index's hasher)
+// pays one lookup for a word met before.
+func EachSessionRawWord(s Session, fn func(raw string)) {
+	SearchTexts(s, func(text string) {
+		eachWord(text, func(i, j int) { fn(text[i:j]) })
+	})
+}
+
 // matches reports whether a folded word starts with any of the terms.
 func matches(folded string, terms []string) bool {
 	for _, t := range terms {

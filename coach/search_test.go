@@ -184,3 +184,22 @@ func TestQueryWordsSplitAsTheStoreSplits(t *testing.T) {
 		t.Fatalf("query words %q, store terms %q", got, want)
 	}
 }
+
+// TestEachSessionRawWordFoldsToEachSessionWord: the raw words, folded,
+// are exactly the words EachSessionWord gives, in the same order, with a
+// raw word that folds to nothing left out.
+func TestEachSessionRawWordFoldsToEachSessionWord(t *testing.T) {
+	var s coach.Session
+	s.SetAnswer("help.offer", coach.Answer{Text: "Siân's ROTA, rota; café\u0301 \u0301 ŴYN-wyneb 42"})
+	s.Actions = []coach.Action{{Text: "Straße Mae'r", Reason: "naïve"}}
+	var want, got []string
+	coach.EachSessionWord(s, func(w string) { want = append(want, w) })
+	coach.EachSessionRawWord(s, func(raw string) {
+		if w := coach.Fold(raw); w != "" {
+			got = append(got, w)
+		}
+	})
+	if !slices.Equal(got, want) || len(want) < 10 {
+		t.Fatalf("raw words fold to %q, want %q", got, want)
+	}
+}

@@ -34,11 +34,34 @@ const MaxBatch = 5000
 // written once per batch rather than once per session. Any other batch is
 // saved session by session, as SaveSession would.
 func (s *Store) SaveSessions(ss []coach.Session) error {
+	p, err := s.PrepareSessions(ss)
+	if err != nil {
+		return err
+	}
+	return s.SavePrepared(p)
+}
+
+// PreparedSessions is a batch made ready by PrepareSessions, for
+// SavePrepared.
+type PreparedSessions struct {
+	items []batchItem
+}
+
+// Len is how many sessions the batch holds.
+func (p *PreparedSessions) Len() int { return len(p.items) }
+
+// PrepareSessions does the part of SaveSessions that needs no file: each
+// session is tidied (a session without a Saved time is stamped now),
+// checked, encoded, compressed, summarised and its words hashed, on every
+// core. The same faults are refused as by SaveSessions. SavePrepared then
+// writes it. A caller with many batches (demo, import) can prepare the
+// next while the last is written.
+func (s *Store) PrepareSessions(ss []coach.Session) (*PreparedSessions, error) {
 	if len(ss) == 0 {
-		return nil
+		return &PreparedSessions{}, nil
 	}
 	if len(ss) > MaxBatch {
-		return errInvalid(fmt.Errorf("%d sessions in one batch, more than %d", len(ss), MaxBatch), "store.what.sessions")
+		return nil, errInvalid(fmt.Errorf("%d sessions in one batch, more than %d", len(ss), MaxBatch), "store.what.sessions")
 	}
 	now := s.now()
 	pre := make([]batchItem, len(ss))
@@ -48,15 +71,25 @@ func (s *Store) SaveSessions(ss []coach.Session) error {
 	sorted := len(ss) < tailMax
 	parallel(len(ss), func(lo, hi int) {
 		h := s.hasher()
-		defer s.hashers.Put(h)
+		defer s.putHasher(h)
 		for i := lo; i < hi; i++ {
 			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted)
 		}
 	})
 	for i, err := range errs {
 		if err != nil {
-			return errInvalid(fmt.Errorf("sessions[%d]: %w", i, err), "store.what.sessions2")
+			return nil, errInvalid(fmt.Errorf("sessions[%d]: %w", i, err), "store.what.sessions2")
 		}
+	}
+	return &PreparedSessions{items: pre}, nil
+}
+
+// SavePrepared writes a batch PrepareSessions made, in one transaction,
+// all or none, as SaveSessions does.
+func (s *Store) SavePrepared(p *PreparedSessions) error {
+	pre := p.items
+	if len(pre) == 0 {
+		return nil
 	}
 	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
 		// The words of a batch go straight into idx_words, in one pass.
@@ -87,6 +120,9 @@ type batchItem struct {
 	raw    []byte        // its record, encoded and compressed
 	hashes []uint64      // its words' hashes (sessionHashes; unsorted in a large batch)
 	g      *coach.Guide
+	// sum is its summary as a new session (saveNewTx) stores it, but for
+	// the person's name, which is read in the transaction (summaryOf).
+	sum coach.Summary
 }
 
 func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool) error {
@@ -108,6 +144,7 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 		return err
 	}
 	it.raw = zip(js)
+	it.sum = coach.Summarise(it.g, coach.Person{ID: it.sess.PersonID}, it.sess)
 	if sorted {
 		it.hashes = h.sessionHashes(it.sess)
 	} else {
@@ -130,6 +167,17 @@ func parallel(n int, fn func(lo, hi int)) {
 		wg.Go(func() { fn(lo, hi) })
 	}
 	wg.Wait()
+}
+
+// bulkFillPercent is how full a batch of new sessions fills the pages it
+// appends (saveNewTx).
+const bulkFillPercent = 1.0
+
+// summaryOf is coach.Summarise(g, p, sess) from what prepareBatchItem
+// made of sess: Summarise takes nothing else from the person than these.
+func summaryOf(sum coach.Summary, p coach.Person) coach.Summary {
+	sum.PersonID, sum.PersonName = p.ID, p.Name
+	return sum
 }
 
 func batchErr(i int, err error) error {
@@ -180,15 +228,25 @@ func (s *Store) saveNewTx(b txBuckets, pre []batchItem, batch *textBatch) error 
 		ps.last = i
 	}
 	sums := make([][]byte, len(pre))
-	parallel(len(pre), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			it := &pre[i]
-			sums[i] = encodeSummaryBinary(coach.Summarise(it.g, people[it.sess.PersonID].p, it.sess))
-		}
-	})
+	for i := range pre {
+		sums[i] = encodeSummaryBinary(summaryOf(pre[i].sum, people[pre[i].sess.PersonID].p))
+	}
 
 	// Keys in order, bucket by bucket: bbolt then appends to the pages it
 	// just wrote instead of reaching all over each bucket.
+	//
+	// Session ids are made from the time a session was written, and the
+	// date index is keyed by date: a batch of new sessions (demo's, in
+	// the order of their dates; an import's) mostly lands after every key
+	// already there. bbolt fills a page only to a bucket's FillPercent
+	// before it starts the next (half, by default, which suits keys that
+	// come in any order), so appended pages would stay half empty for
+	// good: here they are filled, as compact fills them. A key that does
+	// land between full pages splits one in two, as it would anyway.
+	for _, vb := range []vbucket{b.sessions, b.idxTime, b.idxWords} {
+		vb.b.FillPercent = bulkFillPercent
+	}
+	b.idxSdoc.FillPercent = bulkFillPercent
 	idx := make([]int, len(pre))
 	for i := range idx {
 		idx[i] = i

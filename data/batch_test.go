@@ -1,10 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"go.etcd.io/bbolt"
 
 	"attend/coach"
 )
@@ -181,5 +184,55 @@ func TestEnsurePeople(t *testing.T) {
 	assertUnchanged(t, path, before)
 	if err := s.Check(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSaveSessionsSummaries: a batch of new sessions is summarised before
+// its transaction, without the person (only their name is filled in
+// there); every summary it stores must be the one a single save stores,
+// Summarise of the session and its person, byte for byte.
+func TestSaveSessionsSummaries(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	d, err := coach.NewDemo(coach.DemoOptions{Seed: 3, Sessions: 400, Today: day(2026, 11, 26)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, _, err := s.EnsurePeople(d.People())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var batch []coach.Session
+	for i, p := range people {
+		for sess := range d.Sessions(i) {
+			sess.PersonID = p.ID
+			batch = append(batch, sess)
+		}
+	}
+	if err := s.SaveSessions(batch); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]coach.Person{}
+	for _, p := range people {
+		byID[p.ID] = p
+	}
+	n := 0
+	err = s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		for _, in := range batch {
+			sess := mustSession(t, s, in.ID)
+			v, err := b.idxTime.Get(timeKey(sess.Date, sess.ID))
+			if err != nil {
+				return err
+			}
+			want := encodeSummaryBinary(coach.Summarise(s.guide(sess.Lang), byID[sess.PersonID], sess))
+			if !bytes.Equal(v, want) {
+				t.Fatalf("summary of %s differs from Summarise's", sess.ID)
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil || n != len(batch) || n < 300 {
+		t.Fatalf("%d summaries compared: %v", n, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -47,9 +48,13 @@ const maxRecord = 64 << 20
 
 // zipper is the shared encoder and decoder, made on first use (not at
 // start, which every command pays for). Both are safe for concurrent use.
+// The encoder keeps one state per core: EncodeAll takes a state for the
+// whole value, so with one state a batch compressed on every core
+// (SaveSessions) would take turns. Each state is the same settings, so the
+// bytes are the same whichever compresses a value.
 var zipper = sync.OnceValues(func() (*zstd.Encoder, *zstd.Decoder) {
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderDictRaw(0, zipDict),
-		zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false))
+		zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)), zstd.WithEncoderCRC(false))
 	if err != nil {
 		panic(err) // only for bad options, fixed above
 	}

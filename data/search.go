@@ -189,7 +189,7 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 	}
 
 	h := s.hasher() // the saves' hashers: a word searched for is often one saved
-	defer s.hashers.Put(h)
+	defer s.putHasher(h)
 	var docs []uint32
 	exact := true
 	for i, t := range terms {

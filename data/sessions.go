@@ -230,7 +230,7 @@ func (s *Store) saveSessionReadTx(b txBuckets, g *coach.Guide, sess coach.Sessio
 	}
 	h := s.hasher()
 	err = indexTextTx(b, h, sess, batch)
-	s.hashers.Put(h)
+	s.putHasher(h)
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,8 @@ type Store struct {
 
 	// hashers keeps the search index's hashers (each remembers the
 	// prefixes it hashed), so that saves share the work.
-	hashers sync.Pool
+	hashMu   sync.Mutex
+	hashFree []*hasher
 
 	// Encryption, set once by Open and never changed: the sealer (nil for
 	// an unencrypted file) and the key record it was unwrapped from.
@@ -198,6 +199,10 @@ func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
+	// The hashers remember words of the notes saved: let them go.
+	s.hashMu.Lock()
+	s.hashFree = nil
+	s.hashMu.Unlock()
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"hash"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"attend/coach"
@@ -21,26 +22,72 @@ func indexKeyFor(dek []byte) []byte {
 	return m.Sum(nil)
 }
 
-// hasher returns a hasher for this Store's file; Put it back in s.hashers.
+// hasher returns a hasher for this Store's file; give it back with
+// putHasher.
 func (s *Store) hasher() *hasher {
-	if h, ok := s.hashers.Get().(*hasher); ok {
+	s.hashMu.Lock()
+	defer s.hashMu.Unlock()
+	if n := len(s.hashFree); n > 0 {
+		h := s.hashFree[n-1]
+		s.hashFree = s.hashFree[:n-1]
 		return h
 	}
 	return newHasher(s.seal)
 }
 
-// hasher turns prefixes into index hashes, remembering those it has made.
+// putHasher keeps h for the next hasher call. A few are kept, not in a
+// sync.Pool: a pool is emptied by garbage collection, which runs every
+// few milliseconds during a large batch, and each hasher's memory of the
+// words it met is what makes it quick.
+func (s *Store) putHasher(h *hasher) {
+	s.hashMu.Lock()
+	defer s.hashMu.Unlock()
+	if len(s.hashFree) < maxFreeHashers {
+		s.hashFree = append(s.hashFree, h)
+	}
+}
+
+// maxFreeHashers is how many hashers a Store keeps (one per core of the
+// machines attend runs on is plenty).
+const maxFreeHashers = 8
+
+// Bounds on what a hasher remembers: when a session starts with more than
+// this, it forgets everything and starts again (a few tens of MB at most).
+const (
+	maxHasherWords    = 1 << 17
+	maxHasherPrefixes = 1 << 19
+)
+
+// hasher turns prefixes into index hashes, remembering those it has made
+// and, for every word as written, the prefixes it folds to: a word met
+// again (most are) costs one map lookup, however many prefixes it has.
+// One goroutine at a time.
 type hasher struct {
-	mac  hash.Hash
-	sum  []byte
-	seen map[string]uint64
-	// words holds the hashes of every indexed prefix of a word, so a word
-	// met again (most are) costs one lookup, not one per prefix.
-	words map[string][]uint64
-	// mark and stamp find a session's distinct hashes without sorting
-	// them (distinctHashes).
-	mark  map[uint64]uint32
+	mac hash.Hash
+	sum []byte
+	// prefixAt finds a folded prefix in pre.
+	prefixAt map[string]int32
+	pre      []prefixEntry
+	// wordAt finds a word as written in words; its prefixes are
+	// wordPre[off:off+n], indexes into pre, shortest first.
+	wordAt  map[string]int32
+	words   []wordEntry
+	wordPre []int32
+	// stamp numbers the sessions: an entry whose stamp is the current one
+	// was met already in this session.
 	stamp uint32
+	// out gathers a session's hashes before they are copied out.
+	out []uint64
+}
+
+type prefixEntry struct {
+	hash  uint64
+	stamp uint32
+}
+
+type wordEntry struct {
+	off, n int32
+	stamp  uint32
 }
 
 func newHasher(c *sealer) *hasher {
@@ -48,21 +95,64 @@ func newHasher(c *sealer) *hasher {
 	if c != nil {
 		key = c.idxKey
 	}
-	return &hasher{mac: hmac.New(sha256.New, key), seen: map[string]uint64{}, words: map[string][]uint64{}}
+	h := &hasher{mac: hmac.New(sha256.New, key)}
+	h.forget()
+	return h
 }
 
-func (h *hasher) hash(prefix string) uint64 {
-	if v, ok := h.seen[prefix]; ok {
-		return v
-	}
+// forget empties what h remembers.
+func (h *hasher) forget() {
+	h.prefixAt = map[string]int32{}
+	h.wordAt = map[string]int32{}
+	h.pre, h.words, h.wordPre = nil, nil, nil
+	h.stamp = 0
+}
+
+func (h *hasher) mac64(prefix string) uint64 {
 	h.mac.Reset()
 	h.mac.Write([]byte(prefix))
 	h.sum = h.mac.Sum(h.sum[:0])
-	v := binary.BigEndian.Uint64(h.sum)
-	if len(h.seen) < 1<<20 {
-		h.seen[prefix] = v
+	return binary.BigEndian.Uint64(h.sum)
+}
+
+// hash is the index hash of a folded prefix.
+func (h *hasher) hash(prefix string) uint64 {
+	if i, ok := h.prefixAt[prefix]; ok {
+		return h.pre[i].hash
 	}
-	return v
+	return h.mac64(prefix)
+}
+
+// prefixIndex is where a folded prefix's hash is in pre, added if new.
+func (h *hasher) prefixIndex(prefix string) int32 {
+	if i, ok := h.prefixAt[prefix]; ok {
+		return i
+	}
+	i := int32(len(h.pre))
+	h.pre = append(h.pre, prefixEntry{hash: h.mac64(prefix)})
+	h.prefixAt[strings.Clone(prefix)] = i
+	return i
+}
+
+// wordIndex is where a word as written is in words, added if new.
+func (h *hasher) wordIndex(raw string) int32 {
+	if i, ok := h.wordAt[raw]; ok {
+		return i
+	}
+	w := coach.Fold(raw)
+	off := int32(len(h.wordPre))
+	n := 0
+	for i, r := range w {
+		if n == maxPrefixRunes {
+			break
+		}
+		h.wordPre = append(h.wordPre, h.prefixIndex(w[:i+utf8.RuneLen(r)]))
+		n++
+	}
+	i := int32(len(h.words))
+	h.words = append(h.words, wordEntry{off: off, n: int32(n)})
+	h.wordAt[strings.Clone(raw)] = i
+	return i
 }
 
 // prefixKey is a query word's lookup prefix, and whether the index holds
@@ -79,55 +169,47 @@ func prefixKey(term string) (string, bool) {
 }
 
 // sessionHashes are the sorted, distinct hashes of every indexed prefix of
-// a session's words.
+// a session's words (coach.SessionWords).
 func (h *hasher) sessionHashes(sess coach.Session) []uint64 {
-	var out []uint64
-	for _, w := range coach.SessionWords(sess) {
-		out = append(out, h.wordHashes(w)...)
-	}
+	out := h.distinctHashes(sess)
 	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // distinctHashes are sessionHashes in no particular order, which is all
 // a batch needs (textBatch.file), and quicker: no sort.
 func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
-	if h.mark == nil || len(h.mark) > 1<<20 {
-		h.mark = make(map[uint64]uint32, 1<<14)
+	if len(h.words) > maxHasherWords || len(h.pre) > maxHasherPrefixes {
+		h.forget()
 	}
 	h.stamp++
-	if h.stamp == 0 {
-		clear(h.mark)
+	if h.stamp == 0 { // after 4 billion sessions: no stamp may be taken for this one's
+		for i := range h.pre {
+			h.pre[i].stamp = 0
+		}
+		for i := range h.words {
+			h.words[i].stamp = 0
+		}
 		h.stamp = 1
 	}
-	var out []uint64
-	coach.EachSessionWord(sess, func(w string) {
-		for _, v := range h.wordHashes(w) {
-			if h.mark[v] != h.stamp {
-				h.mark[v] = h.stamp
-				out = append(out, v)
+	out := h.out[:0]
+	coach.EachSessionRawWord(sess, func(raw string) {
+		wi := h.wordIndex(raw) // may grow h.words: index it after
+		w := &h.words[wi]
+		if w.stamp == h.stamp {
+			return
+		}
+		w.stamp = h.stamp
+		for _, pi := range h.wordPre[w.off : w.off+w.n] {
+			if p := &h.pre[pi]; p.stamp != h.stamp {
+				p.stamp = h.stamp
+				out = append(out, p.hash)
 			}
 		}
 	})
-	return out
-}
-
-// wordHashes are the hashes of a word's indexed prefixes, shortest first.
-func (h *hasher) wordHashes(w string) []uint64 {
-	if hs, ok := h.words[w]; ok {
-		return hs
+	h.out = out
+	if len(out) == 0 {
+		return nil
 	}
-	hs := make([]uint64, 0, min(len(w), maxPrefixRunes))
-	n := 0
-	for i, r := range w {
-		if n == maxPrefixRunes {
-			break
-		}
-		hs = append(hs, h.hash(w[:i+utf8.RuneLen(r)]))
-		n++
-	}
-	if len(h.words) < 1<<18 {
-		h.words[w] = hs
-	}
-	return hs
+	return slices.Clone(out) // one allocation, of the size it needs
 }

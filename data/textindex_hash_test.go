@@ -1,0 +1,81 @@
+package data
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"attend/coach"
+)
+
+// referenceHashes is what the index must hold for a session, worked out
+// the plain way: every folded word (coach.SessionWords), every prefix of
+// up to maxPrefixRunes characters, each hashed afresh, sorted, distinct.
+func referenceHashes(key []byte, sess coach.Session) []uint64 {
+	var out []uint64
+	for _, w := range coach.SessionWords(sess) {
+		n := 0
+		for i, r := range w {
+			if n == maxPrefixRunes {
+				break
+			}
+			m := hmac.New(sha256.New, key)
+			m.Write([]byte(w[:i+utf8.RuneLen(r)]))
+			out = append(out, binary.BigEndian.Uint64(m.Sum(nil)))
+			n++
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// TestHasherMatchesReference runs one hasher over many random sessions (so
+// that what it remembers from one session is used in the next, and each
+// session's repeats are told apart from the last one's) and checks each
+// session's hashes against referenceHashes, with the hasher made to
+// forget everything part way, as a large import makes it.
+func TestHasherMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	key := []byte("a test key")
+	h := newHasher(&sealer{idxKey: key})
+	for n := range 600 {
+		if n == 300 {
+			h.forget()
+		}
+		var sess coach.Session
+		for _, id := range []string{"checkin.energy", "understand.curious", "help.offer", "close.next"} {
+			if r.IntN(4) > 0 {
+				sess.SetAnswer(id, coach.Answer{Text: randomText(r) + " " + randomText(r)})
+			}
+		}
+		for range r.IntN(3) {
+			sess.Actions = append(sess.Actions, coach.Action{Text: randomText(r), Reason: randomText(r)})
+		}
+		want := referenceHashes(key, sess)
+		got := h.sessionHashes(sess)
+		if !slices.Equal(got, want) {
+			t.Fatalf("session %d: %d hashes, want %d", n, len(got), len(want))
+		}
+		d := h.distinctHashes(sess)
+		slices.Sort(d)
+		if !slices.Equal(d, want) {
+			t.Fatalf("session %d: distinctHashes gives %d, want %d", n, len(d), len(want))
+		}
+		for _, w := range coach.SessionWords(sess) {
+			pk, _ := prefixKey(w)
+			if got, want := h.hash(pk), referenceHashes(key, sessionOf(pk)); len(want) == 0 || !slices.Contains(want, got) {
+				t.Fatalf("hash(%q) is not the hash of the prefix", pk)
+			}
+		}
+	}
+}
+
+func sessionOf(text string) coach.Session {
+	var s coach.Session
+	s.SetAnswer("help.offer", coach.Answer{Text: text})
+	return s
+}
