@@ -484,7 +484,8 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, i, k int, date Date, beat *dem
 
 // settle says what became of an action by Today. Actions from earlier
 // sessions are mostly done (and whether it helped) or dropped with a
-// reason; a few from the session before last are still open, overdue. The
+// reason; a few from the session before last, or from some other session
+// within the last year, are still open, overdue. The
 // key action of a story that goes on is always done: the next session
 // speaks of it. The latest session's are mostly still open.
 func (d *Demo) settle(r *rand.Rand, a *Action, act demoAct, date, next Date, k, n int, key bool, w *demoWriter) {
@@ -517,8 +518,8 @@ func (d *Demo) settle(r *rand.Rand, a *Action, act demoAct, date, next Date, k, 
 			break // due by now, and done
 		}
 		return
-	case k == n-2 && chance(r, 0.12), chance(r, 0.02):
-		return // still open, and overdue
+	case k == n-2 && chance(r, 0.12), chance(r, 0.02) && date.DaysUntil(d.opt.Today) <= 365:
+		return // still open, and overdue (forgotten, but not for years)
 	case chance(r, 0.12):
 		a.Status, a.Reason = ActionDropped, w.fill(act.drop)
 		closeOn()

@@ -15,8 +15,10 @@ import (
 // what they say when a name finds no one or several) on a demo file made on
 // a fixed day, plus a few hand-made actions whose text needs tidying, and
 // compares everything they print with testdata/listing.golden, written by
-// attend at d8044dc, before actions and person look-ups were made faster.
-// How they read the file may change; what they print must not.
+// attend at d8044dc, before actions and person look-ups were made faster
+// (and written again when the demo stopped leaving actions open for years:
+// the same listing code, a different demo). How they read the file may
+// change; what they print must not.
 //
 // ATTEND_WRITE_LISTING_GOLDEN=FILE writes what this attend prints instead.
 func TestListingUnchanged(t *testing.T) {
