@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 func TestSaveSessions(t *testing.T) {
@@ -181,5 +182,23 @@ func TestEnsurePeople(t *testing.T) {
 	assertUnchanged(t, path, before)
 	if err := s.Check(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A fault in one session of a batch names it (sessions[1]) in every
+// language, not only in English.
+func TestSaveSessionsFaultSaysWhichInWelsh(t *testing.T) {
+	s := openTest(t, testPath(t))
+	ann := mustPerson(t, s, "Ann")
+	good := prep(s, ann, day(2025, 3, 4), "batch note")
+	gone := prep(s, ann, day(2025, 3, 5), "batch note")
+	gone.PersonID = coach.NewID(time.Now()) // no such person
+	err := s.SaveSessions([]coach.Session{good, gone})
+	if err == nil || !strings.HasPrefix(err.Error(), "sessions[1]: ") {
+		t.Fatalf("English: %v, want it to start sessions[1]: ", err)
+	}
+	cy := coach.ErrorText(msg.New("cy"), err)
+	if !strings.HasPrefix(cy, "sessions[1]: ") || cy == err.Error() {
+		t.Errorf("Welsh: %s (English %s)", cy, err)
 	}
 }
