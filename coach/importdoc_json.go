@@ -56,7 +56,7 @@ func jsonWhy(err error) error {
 		return own
 	}
 	var syntax *json.SyntaxError
-	if errors.As(err, &syntax) {
+	if errors.As(err, &syntax) || errors.Is(err, errNotJSON) {
 		e := &jsonSyntaxError{msg: err.Error()}
 		if m := jsonCharAt.FindStringSubmatch(e.msg); m != nil {
 			e.char = m[1]

@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -118,5 +119,31 @@ func TestValidateSaysItselfInWelsh(t *testing.T) {
 	}
 	if got, want := ErrorText(msg.New("cy"), err), `sesiwn 01JPSDP830FW53PT4CQT7NJSJ9: mae actions[0].owner yn "x", a dylai fod yn "me", "them" neu "other"`; got != want {
 		t.Errorf("Welsh is %s, want %s", got, want)
+	}
+}
+
+// What the splitters and encoding/json say of bad JSON is said in the
+// language too: the character at fault if they name one, else only that
+// the JSON is not valid.
+func TestJSONWhyInWelsh(t *testing.T) {
+	cy := msg.New("cy")
+	var v any
+	badChar := json.Unmarshal([]byte(`{"a" 1}`), &v)
+	cut := json.Unmarshal([]byte(`{"a"`), &v)
+	for _, c := range []struct {
+		err   error
+		welsh string
+	}{
+		{badChar, "nod annisgwyl '1'"},
+		{cut, "JSON annilys"},
+		{errNotJSON, "JSON annilys"},
+	} {
+		why := jsonWhy(c.err)
+		if why.Error() != c.err.Error() {
+			t.Errorf("English: %q, want %q", why, c.err)
+		}
+		if got := ErrorText(cy, why); got != c.welsh {
+			t.Errorf("%v: Welsh is %q, want %q", c.err, got, c.welsh)
+		}
 	}
 }
