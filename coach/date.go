@@ -31,7 +31,7 @@ func (d Date) Check() error {
 		return nil
 	}
 	if d.Year < 1 || d.Year > 9999 || DateOf(d.Time()) != d {
-		return fmt.Errorf("%04d-%02d-%02d is not a calendar date", d.Year, int(d.Month), d.Day)
+		return said("coach.date.notcalendar", "Date", fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -223,10 +224,10 @@ func ParseOutcome(s string) (Outcome, error) {
 // SetOutcome records whether a done action helped ("" clears it).
 func SetOutcome(a Action, o Outcome) (Action, error) {
 	if o != "" && !o.Valid() {
-		return a, fmt.Errorf("outcome %q is not one of %s", o, outcomeList())
+		return a, said("coach.outcome.notone", "Typed", strconv.Quote(string(o)), "List", outcomeList())
 	}
 	if o != "" && a.Status != ActionDone {
-		return a, fmt.Errorf("only a done action has an outcome: this one is %s", a.Status)
+		return a, said("coach.outcome.notdone", "Status", string(a.Status))
 	}
 	a.Outcome = o
 	return a, nil

@@ -1,7 +1,7 @@
 package coach
 
 import (
-	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -16,25 +16,25 @@ func (s Session) validateFollowUp() error {
 			continue // a prep not yet tidied: Tidy gives it one
 		}
 		if !ValidID(a.ID) {
-			return fmt.Errorf("session %s: actions[%d].id %q is not a valid id", s.ID, i, a.ID)
+			return said("coach.valid.actionid", "ID", s.ID, "N", i, "Typed", strconv.Quote(a.ID))
 		}
 		if j, dup := ids[a.ID]; dup {
-			return fmt.Errorf("session %s: actions[%d].id is also actions[%d]", s.ID, i, j)
+			return said("coach.valid.dupaction", "ID", s.ID, "N", i, "J", j)
 		}
 		ids[a.ID] = i
 		if !utf8.ValidString(a.Reason) || utf8.RuneCountInString(a.Reason) > MaxAnswerLen {
-			return fmt.Errorf("session %s: actions[%d].reason is not valid or too long", s.ID, i)
+			return said("coach.valid.reason", "ID", s.ID, "N", i)
 		}
 	}
 	if err := s.Agreed.Check(); err != nil {
-		return fmt.Errorf("session %s: agreed: %w", s.ID, err)
+		return said("coach.valid.agreed", "ID", s.ID, "Err", err)
 	}
 	for i, a := range s.Addenda {
 		switch {
 		case a.At.IsZero():
-			return fmt.Errorf("session %s: addenda[%d].at is missing", s.ID, i)
+			return said("coach.valid.addendumat", "ID", s.ID, "N", i)
 		case !utf8.ValidString(a.Text) || utf8.RuneCountInString(a.Text) > MaxAnswerLen:
-			return fmt.Errorf("session %s: addenda[%d].text is not valid or too long", s.ID, i)
+			return said("coach.valid.addendumtext", "ID", s.ID, "N", i)
 		}
 	}
 	return nil

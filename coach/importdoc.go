@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"attend/coach/msg"
 )
 
 // ImportDoc is an attend-export document (docs/export.md) read back and
@@ -26,21 +28,37 @@ type ImportDoc struct {
 
 // ImportError is a fault in an import document: the path of the field at
 // fault, as in `sessions[3].answers.needs.workload.rating`, and what is
-// wrong with it.
+// wrong with it. Error is its English; Text says it in any language, the
+// path and what it quotes from the file as the file has them.
 type ImportError struct {
 	Path string
 	Msg  string
+
+	said *Said // Msg in the catalogue (coach.import.…)
 }
 
-func (e *ImportError) Error() string {
-	if e.Path == "" {
-		return e.Msg
+func (e *ImportError) Error() string { return e.at(e.Msg) }
+
+// Text is the fault in l (English when l is nil).
+func (e *ImportError) Text(l *msg.Lang) string {
+	if e.said == nil {
+		return e.Error()
 	}
-	return e.Path + ": " + e.Msg
+	return e.at(e.said.Text(l))
 }
 
-func faultAt(path, format string, args ...any) *ImportError {
-	return &ImportError{Path: path, Msg: fmt.Sprintf(format, args...)}
+func (e *ImportError) at(what string) string {
+	if e.Path == "" {
+		return what
+	}
+	return e.Path + ": " + what
+}
+
+// fault is a fault at path, in the words of the catalogue message id
+// filled in from key and value pairs.
+func fault(path, id string, kv ...any) *ImportError {
+	s := said(id, kv...)
+	return &ImportError{Path: path, Msg: s.Error(), said: s}
 }
 
 // Limits on what an import may hold, far beyond any real manager's records,
@@ -135,7 +153,7 @@ func parsePerson(path string, raw json.RawMessage) (Person, error) {
 		return p, err
 	}
 	if p.Name, err = CleanName(name); err != nil {
-		return p, faultAt(path+".name", "%v", err)
+		return p, fault(path+".name", "coach.import.cause", "Err", err)
 	}
 	if p.Created, err = timeField(path+".created", m, true); err != nil {
 		return p, err
@@ -146,7 +164,7 @@ func parsePerson(path string, raw json.RawMessage) (Person, error) {
 	}
 	if cad != "" {
 		if p.Cadence, err = ParseCadence(cad); err != nil {
-			return p, faultAt(path+".cadence", "%v", err)
+			return p, fault(path+".cadence", "coach.import.cause", "Err", err)
 		}
 	}
 	if p.Demo, err = boolean(path+".demo", m); err != nil {
@@ -161,7 +179,7 @@ func parsePerson(path string, raw json.RawMessage) (Person, error) {
 	if n, err := integer(path+".sessions", m, false); err != nil {
 		return p, err
 	} else if n < 0 {
-		return p, faultAt(path+".sessions", "%d is below zero", n)
+		return p, fault(path+".sessions", "coach.import.belowzero", "N", n)
 	}
 	return p, nil
 }
@@ -190,7 +208,7 @@ func parseSession(path string, raw json.RawMessage, version int) (Session, error
 	if s.Lang == "" || len(s.Lang) > maxLangLen || strings.IndexFunc(s.Lang, func(r rune) bool {
 		return !(r == '-' || r == '_' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)))
 	}) >= 0 {
-		return s, faultAt(path+".lang", "%q is not a language code (such as en or cy)", s.Lang)
+		return s, fault(path+".lang", "coach.import.lang", "Typed", strconv.Quote(s.Lang))
 	}
 	if s.Created, err = timeField(path+".created", m, true); err != nil {
 		return s, err
@@ -202,7 +220,7 @@ func parseSession(path string, raw json.RawMessage, version int) (Session, error
 		return s, err
 	}
 	if s.Saved.IsZero() {
-		return s, faultAt(path+".saved", "is empty: only saved sessions can be imported")
+		return s, fault(path+".saved", "coach.import.unsaved")
 	}
 	if _, err := dateField(path+".next_session", m, false); err != nil {
 		return s, err
@@ -216,7 +234,7 @@ func parseSession(path string, raw json.RawMessage, version int) (Session, error
 	for _, id := range slices.Sorted(maps.Keys(answers)) {
 		apath := answerPath(path+".answers", id)
 		if id == "" || len(id) > maxPromptIDLen || strings.IndexFunc(id, unicode.IsControl) >= 0 || CheckText(id) != nil {
-			return s, faultAt(apath, "%q is not a prompt id", id)
+			return s, fault(apath, "coach.import.promptid", "Typed", strconv.Quote(id))
 		}
 		a, part, err := parseAnswer(apath, answers[id], version)
 		if err != nil {
@@ -241,7 +259,7 @@ func parseSession(path string, raw json.RawMessage, version int) (Session, error
 			return s, err
 		}
 		if j, dup := ids[a.ID]; dup {
-			return s, faultAt(apath+".id", "%s is also actions[%d]", a.ID, j)
+			return s, fault(apath+".id", "coach.import.dupaction", "ID", a.ID, "N", j)
 		}
 		ids[a.ID] = i
 		s.Actions = append(s.Actions, a)
@@ -253,7 +271,7 @@ func parseSession(path string, raw json.RawMessage, version int) (Session, error
 		s.Prep, s.Record = LegacyParts(legacy, s.Record[SaidID].Text)
 	}
 	if err := s.Validate(); err != nil {
-		return s, faultAt(path, "%v", err)
+		return s, fault(path, "coach.import.cause", "Err", err)
 	}
 	return s, nil
 }
@@ -269,7 +287,7 @@ func parseAnswer(path string, raw json.RawMessage, version int) (Answer, Part, e
 		return a, "", err
 	}
 	if !Part(part).Valid() {
-		return a, "", faultAt(path+".part", "%q is not prep, record or reflection", part)
+		return a, "", fault(path+".part", "coach.import.part", "Typed", strconv.Quote(part))
 	}
 	if a.Together, err = boolean(path+".together", m); err != nil {
 		return a, "", err
@@ -299,7 +317,7 @@ func parseAnswerFields(path string, raw json.RawMessage, version int) (Answer, e
 		return a, err
 	}
 	if _, given := m["rating"]; given && (a.Rating < 1 || a.Rating > MaxRating) {
-		return a, faultAt(path+".rating", "%d is not 1 to %d", a.Rating, MaxRating)
+		return a, fault(path+".rating", "coach.import.rating", "N", a.Rating, "Max", MaxRating)
 	}
 	if a.Date, err = dateField(path+".date", m, false); err != nil {
 		return a, err
@@ -320,7 +338,7 @@ func parseAction(path string, raw json.RawMessage) (Action, error) {
 		return a, err
 	}
 	if strings.TrimSpace(a.Text) == "" {
-		return a, faultAt(path+".text", "is empty")
+		return a, fault(path+".text", "coach.import.empty")
 	}
 	owner, err := str(path+".owner", m, true)
 	if err != nil {
@@ -328,7 +346,7 @@ func parseAction(path string, raw json.RawMessage) (Action, error) {
 	}
 	a.Owner = Owner(owner)
 	if !slices.Contains(Owners, a.Owner) {
-		return a, faultAt(path+".owner", "%q is not me, them or other", owner)
+		return a, fault(path+".owner", "coach.import.owner", "Typed", strconv.Quote(owner))
 	}
 	if a.Due, err = dateField(path+".due", m, false); err != nil {
 		return a, err
@@ -341,7 +359,7 @@ func parseAction(path string, raw json.RawMessage) (Action, error) {
 	switch a.Status {
 	case ActionOpen, ActionDone, ActionDropped:
 	default:
-		return a, faultAt(path+".status", "%q is not open, done or dropped", status)
+		return a, fault(path+".status", "coach.import.status", "Typed", strconv.Quote(status))
 	}
 	if a.Reason, err = textField(path+".reason", m); err != nil {
 		return a, err
@@ -353,7 +371,7 @@ func parseAction(path string, raw json.RawMessage) (Action, error) {
 		return a, err
 	}
 	if a.Status == ActionOpen && !a.Closed.IsZero() {
-		return a, faultAt(path+".closed", "is set on an open action")
+		return a, fault(path+".closed", "coach.import.closedopen")
 	}
 	outcome, err := str(path+".outcome", m, false)
 	if err != nil {
@@ -361,7 +379,7 @@ func parseAction(path string, raw json.RawMessage) (Action, error) {
 	}
 	if outcome != "" {
 		if a, err = SetOutcome(a, Outcome(outcome)); err != nil {
-			return a, faultAt(path+".outcome", "%v", err)
+			return a, fault(path+".outcome", "coach.import.cause", "Err", err)
 		}
 	}
 	return a, nil

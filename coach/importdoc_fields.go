@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -40,13 +39,32 @@ func kindOf(raw json.RawMessage) string {
 	return "a number"
 }
 
+// kindSaid is kindOf said in the language of the message.
+func kindSaid(raw json.RawMessage) *Said {
+	switch kindOf(raw) {
+	case "nothing":
+		return said("coach.import.kind.nothing")
+	case "an object":
+		return said("coach.import.kind.object")
+	case "a list":
+		return said("coach.import.kind.list")
+	case "text":
+		return said("coach.import.kind.text")
+	case "true or false":
+		return said("coach.import.kind.bool")
+	case "null":
+		return said("coach.import.kind.null")
+	}
+	return said("coach.import.kind.number")
+}
+
 // object reads a JSON object, refusing a key given twice (encoding/json
 // would keep the last silently, so a field could say two things) and any
 // key not in known (nil: any key, up to maxImportAnswers of them). The
 // values are the object's own bytes, not copies.
 func object(path string, raw json.RawMessage, known []string) (map[string]json.RawMessage, error) {
 	if isNull(raw) || kindOf(raw) != "an object" {
-		return nil, faultAt(path, "should be an object, not %s", kindOf(raw))
+		return nil, fault(path, "coach.import.notobject", "Kind", kindSaid(raw))
 	}
 	m := map[string]json.RawMessage{}
 	// An unknown key is refused; if there are several, the first in
@@ -66,10 +84,10 @@ func object(path string, raw json.RawMessage, known []string) (map[string]json.R
 			return errNotJSON
 		}
 		if _, twice := m[k]; twice {
-			return faultAt(keyPath(path, k), "is given twice: an export holds each field once, so this file was changed by hand or by another program")
+			return fault(keyPath(path, k), "coach.import.twice")
 		}
 		if known == nil && len(m) >= maxImportAnswers {
-			return faultAt(path, "has more than the %d entries attend accepts", maxImportAnswers)
+			return fault(path, "coach.import.toomany", "Max", maxImportAnswers)
 		}
 		m[k] = v
 		return nil
@@ -79,10 +97,10 @@ func object(path string, raw json.RawMessage, known []string) (map[string]json.R
 		return nil, ie
 	}
 	if err != nil {
-		return nil, faultAt(path, "should be an object, not %s", kindOf(raw))
+		return nil, fault(path, "coach.import.notobject", "Kind", kindSaid(raw))
 	}
 	if found {
-		return nil, faultAt(join(path, bad), "is not a field this attend knows (an export from a newer attend? update attend)")
+		return nil, fault(join(path, bad), "coach.import.unknown")
 	}
 	return m, nil
 }
@@ -99,15 +117,15 @@ func join(path, key string) string {
 func array(path string, m map[string]json.RawMessage, max int) ([]json.RawMessage, error) {
 	raw, ok := m[lastKey(path)]
 	if !ok {
-		return nil, faultAt(path, "is missing")
+		return nil, fault(path, "coach.import.missing")
 	}
 	if isNull(raw) || kindOf(raw) != "a list" {
-		return nil, faultAt(path, "should be a list, not %s", kindOf(raw))
+		return nil, fault(path, "coach.import.notlist", "Kind", kindSaid(raw))
 	}
 	var items []json.RawMessage
 	err := eachItem(raw, func(item []byte) error {
 		if len(items) >= max {
-			return faultAt(path, "has more than the %d entries attend accepts", max)
+			return fault(path, "coach.import.toomany", "Max", max)
 		}
 		items = append(items, item)
 		return nil
@@ -117,7 +135,7 @@ func array(path string, m map[string]json.RawMessage, max int) ([]json.RawMessag
 		return nil, ie
 	}
 	if err != nil {
-		return nil, faultAt(path, "should be a list, not %s", kindOf(raw))
+		return nil, fault(path, "coach.import.notlist", "Kind", kindSaid(raw))
 	}
 	return items, nil
 }
@@ -135,7 +153,7 @@ func str(path string, m map[string]json.RawMessage, required bool) (string, erro
 	raw, ok := m[lastKey(path)]
 	if !ok || isNull(raw) {
 		if required {
-			return "", faultAt(path, "is missing")
+			return "", fault(path, "coach.import.missing")
 		}
 		return "", nil
 	}
@@ -156,20 +174,20 @@ func jsonString(path string, raw json.RawMessage) (string, error) {
 		if plain {
 			s := string(raw[1 : n-1])
 			if err := CheckText(s); err != nil {
-				return "", faultAt(path, "%v", err)
+				return "", fault(path, "coach.import.cause", "Err", err)
 			}
 			return s, nil
 		}
 	}
 	var s string
 	if json.Unmarshal(raw, &s) != nil {
-		return "", faultAt(path, "should be text, not %s", kindOf(raw))
+		return "", fault(path, "coach.import.nottext", "Kind", kindSaid(raw))
 	}
 	// Every text field, names included, follows the one rule on what text
 	// may hold: an escape sequence or a hidden character is refused here,
 	// with the field's path, rather than kept to act on a terminal later.
 	if err := CheckText(s); err != nil {
-		return "", faultAt(path, "%v", err)
+		return "", fault(path, "coach.import.cause", "Err", err)
 	}
 	return s, nil
 }
@@ -181,7 +199,7 @@ func textField(path string, m map[string]json.RawMessage) (string, error) {
 		return "", err
 	}
 	if n := utf8.RuneCountInString(s); n > MaxAnswerLen {
-		return "", faultAt(path, "is %d characters, longer than the %d attend keeps", n, MaxAnswerLen)
+		return "", fault(path, "coach.import.toolong", "N", n, "Max", MaxAnswerLen)
 	}
 	return s, nil
 }
@@ -191,30 +209,30 @@ func integer(path string, m map[string]json.RawMessage, required bool) (int, err
 	raw, ok := m[lastKey(path)]
 	if !ok || isNull(raw) {
 		if required {
-			return 0, faultAt(path, "is missing")
+			return 0, fault(path, "coach.import.missing")
 		}
 		return 0, nil
 	}
 	if kindOf(raw) != "a number" {
-		return 0, faultAt(path, "should be a number, not %s", kindOf(raw))
+		return 0, fault(path, "coach.import.notnumber", "Kind", kindSaid(raw))
 	}
 	n, err := strconv.ParseInt(string(raw), 10, 32)
 	if err != nil {
-		return 0, faultAt(path, "%s is not a whole number attend can hold", raw)
+		return 0, fault(path, "coach.import.notwhole", "Typed", string(raw))
 	}
 	return int(n), nil
 }
 
 func idField(path string, raw json.RawMessage) (string, error) {
 	if isNull(raw) {
-		return "", faultAt(path, "is missing")
+		return "", fault(path, "coach.import.missing")
 	}
 	s, err := jsonString(path, raw)
 	if err != nil {
 		return "", err
 	}
 	if !ValidID(s) {
-		return "", faultAt(path, "%q is not an attend id (26 characters, such as 01M8B6J8DNPJ2PXMD9RG5HGHXB)", s)
+		return "", fault(path, "coach.import.id", "Typed", strconv.Quote(s))
 	}
 	return s, nil
 }
@@ -228,7 +246,7 @@ func timeField(path string, m map[string]json.RawMessage, required bool) (time.T
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, faultAt(path, "%q is not a time such as 2026-11-26T08:55:00Z", s)
+		return time.Time{}, fault(path, "coach.import.time", "Typed", strconv.Quote(s))
 	}
 	if t.IsZero() { // how Go writes a time never set: judged as missing by the caller
 		return t, nil
@@ -243,14 +261,13 @@ func timeField(path string, m map[string]json.RawMessage, required bool) (time.T
 // further ahead, is a mistake (a year typed wrong, a placeholder such as
 // 9999-12-31 or 0001-01-01) that would sort and count wrongly for ever.
 const (
-	earliestYear    = 1950
-	maxYearsAhead   = 5
-	plausibleReason = "no attend record is dated then, so the date must be wrong: correct it in the file, or leave it out if the field is optional"
+	earliestYear  = 1950
+	maxYearsAhead = 5
 )
 
 func plausible(path, text string, d Date) error {
 	if d.Year < earliestYear {
-		return faultAt(path, "%s is before %d: %s", text, earliestYear, plausibleReason)
+		return fault(path, "coach.import.tooearly", "Typed", text, "Year", earliestYear)
 	}
 	today := DateOf(importNow())
 	limit := Date{Year: today.Year + maxYearsAhead, Month: today.Month, Day: today.Day}
@@ -258,7 +275,7 @@ func plausible(path, text string, d Date) error {
 		limit.Day = 28
 	}
 	if limit.Before(d) {
-		return faultAt(path, "%s is more than %d years from now: %s", text, maxYearsAhead, plausibleReason)
+		return fault(path, "coach.import.toolate", "Typed", text, "Years", maxYearsAhead)
 	}
 	return nil
 }
@@ -269,16 +286,16 @@ func dateField(path string, m map[string]json.RawMessage, required bool) (Date, 
 	s, err := str(path, m, required)
 	if err != nil || s == "" {
 		if err == nil && required {
-			err = faultAt(path, "is empty")
+			err = fault(path, "coach.import.empty")
 		}
 		return Date{}, err
 	}
 	var d Date
 	if err := d.UnmarshalText([]byte(s)); err != nil {
-		return Date{}, faultAt(path, "%q is not a date such as 2027-02-24", s)
+		return Date{}, fault(path, "coach.import.date", "Typed", strconv.Quote(s))
 	}
 	if err := d.Check(); err != nil {
-		return Date{}, faultAt(path, "%v", err)
+		return Date{}, fault(path, "coach.import.cause", "Err", err)
 	}
 	if err := plausible(path, s, d); err != nil {
 		return Date{}, err
@@ -297,14 +314,14 @@ var cadenceWords = sync.OnceValue(func() *regexp.Regexp {
 func ParseCadence(s string) (Cadence, error) {
 	m := cadenceWords().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return Cadence{}, fmt.Errorf("%q is not a cadence such as \"every 3 months\" or \"every 6 weeks\"", s)
+		return Cadence{}, said("coach.import.cadence", "Typed", strconv.Quote(s))
 	}
 	n := 1
 	if m[1] != "" {
 		n, _ = strconv.Atoi(m[1])
 	}
 	if n < 1 {
-		return Cadence{}, fmt.Errorf("%q is not a cadence: the interval must be at least 1", s)
+		return Cadence{}, said("coach.import.cadencezero", "Typed", strconv.Quote(s))
 	}
 	var c Cadence
 	if strings.HasPrefix(m[2], "week") {

@@ -14,17 +14,57 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
 	"unicode/utf8"
+
+	"attend/coach/msg"
 )
 
 // maxJSONDepth is how deeply values may nest, as in encoding/json.
 const maxJSONDepth = 10000
 
-// jsonSyntaxError is a fault in the JSON itself, found by the stream reader.
-type jsonSyntaxError struct{ msg string }
+// jsonSyntaxError is a fault in the JSON itself, found by the stream reader:
+// its English (as encoding/json words it) and the character at fault, if
+// it names one, as the file has it ('x').
+type jsonSyntaxError struct{ msg, char string }
 
 func (e *jsonSyntaxError) Error() string { return e.msg }
+
+// Text is the fault in l: the character at fault, else only that the JSON
+// is not valid (encoding/json's account is English only).
+func (e *jsonSyntaxError) Text(l *msg.Lang) string {
+	if l == nil || l.Code == "en" {
+		return e.msg
+	}
+	if e.char != "" {
+		return l.T("coach.json.char", "Char", e.char)
+	}
+	return l.T("coach.json.invalid")
+}
+
+// jsonCharAt finds the character encoding/json names in its account of a
+// fault ("invalid character 'x' after object key").
+var jsonCharAt = regexp.MustCompile(`^invalid character ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`)
+
+// jsonWhy is a fault in the JSON, found by the stream reader or by
+// encoding/json, as one that can say itself in a language; any other error
+// as it is.
+func jsonWhy(err error) error {
+	var own *jsonSyntaxError
+	if errors.As(err, &own) {
+		return own
+	}
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) || errors.Is(err, errNotJSON) {
+		e := &jsonSyntaxError{msg: err.Error()}
+		if m := jsonCharAt.FindStringSubmatch(e.msg); m != nil {
+			e.char = m[1]
+		}
+		return e
+	}
+	return err
+}
 
 // jsonStream reads JSON values one at a time from r. Every byte it takes
 // (white space included) counts towards the allowance set by allow, and
@@ -108,7 +148,7 @@ func (s *jsonStream) expect(c byte, after string) error {
 		return err
 	}
 	if got != c {
-		return &jsonSyntaxError{fmt.Sprintf("invalid character %s %s", quoteChar(got), after)}
+		return &jsonSyntaxError{fmt.Sprintf("invalid character %s %s", quoteChar(got), after), quoteChar(got)}
 	}
 	s.take(1)
 	return nil
@@ -124,7 +164,7 @@ func (s *jsonStream) value() ([]byte, error) {
 	}
 	scalar := first != '"' && first != '{' && first != '['
 	if scalar && (first == ',' || first == ':' || first == ']' || first == '}') {
-		return nil, &jsonSyntaxError{fmt.Sprintf("invalid character %s looking for beginning of value", quoteChar(first))}
+		return nil, &jsonSyntaxError{fmt.Sprintf("invalid character %s looking for beginning of value", quoteChar(first)), quoteChar(first)}
 	}
 	depth, inStr, esc, started := 0, false, false, false
 	for {
@@ -227,7 +267,7 @@ func syntaxOf(b []byte) error {
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	return &jsonSyntaxError{"invalid JSON"}
+	return &jsonSyntaxError{msg: "invalid JSON"}
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -18,7 +18,7 @@ func parseRecord(path string, m map[string]json.RawMessage, s *Session, version 
 		return err
 	}
 	if said != "" && version > 1 {
-		return faultAt(path+".record", "is a version 1 field: version %d keeps it in answers.%s", version, SaidID)
+		return fault(path+".record", "coach.import.v1field", "Version", version, "ID", SaidID)
 	}
 	if said != "" {
 		s.Record = map[string]Answer{SaidID: {Text: said}}
@@ -27,7 +27,7 @@ func parseRecord(path string, m map[string]json.RawMessage, s *Session, version 
 		return err
 	}
 	if !s.Agreed.IsZero() && s.Agreed.Before(s.Date) {
-		return faultAt(path+".agreed", "%s is before the session's date %s", s.Agreed, s.Date)
+		return fault(path+".agreed", "coach.import.agreedbefore", "Agreed", s.Agreed.String(), "Date", s.Date.String())
 	}
 	if raw, ok := m["addenda"]; !ok || isNull(raw) {
 		return nil
@@ -50,7 +50,7 @@ func parseRecord(path string, m map[string]json.RawMessage, s *Session, version 
 			return err
 		}
 		if strings.TrimSpace(a.Text) == "" {
-			return faultAt(apath+".text", "is empty")
+			return fault(apath+".text", "coach.import.empty")
 		}
 		s.Addenda = append(s.Addenda, a)
 	}
@@ -69,5 +69,5 @@ func boolean(path string, m map[string]json.RawMessage) (bool, error) {
 	case "false":
 		return false, nil
 	}
-	return false, faultAt(path, "should be true or false, not %s", kindOf(raw))
+	return false, fault(path, "coach.import.notbool", "Kind", kindSaid(raw))
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -40,40 +41,41 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 	js := newJSONStream(r)
 	js.allow(lim.head)
 	// fail turns a reading error into a fault at path.
+	// what is the catalogue id of what was being read (coach.import.what.…).
 	fail := func(path, what string, limit int, err error) error {
 		switch {
 		case js.tooBig:
-			return faultAt("", "the file is larger than %s, far beyond any attend export", sizeOf(MaxImportBytes))
+			return fault("", "coach.import.filetoolarge", "Size", sizeOf(MaxImportBytes))
 		case js.over:
-			return faultAt(path, "is larger than the %s attend accepts for %s", sizeOf(limit), what)
+			return fault(path, "coach.import.toolarge", "Size", sizeOf(limit), "What", said(what))
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			return faultAt(path, "the file ends too soon: it was cut short, so it is not a whole attend export")
+			return fault(path, "coach.import.short")
 		}
 		var syntax *json.SyntaxError
 		var own *jsonSyntaxError
 		if errors.As(err, &syntax) || errors.As(err, &own) {
-			return faultAt(path, "is not valid JSON, so the file is not an attend export (%v)", err)
+			return fault(path, "coach.import.notjson", "Err", jsonWhy(err))
 		}
 		var ie *ImportError
 		if errors.As(err, &ie) {
 			return ie
 		}
-		return faultAt(path, "cannot be read: %v", err)
+		return fault(path, "coach.import.cantread", "Err", err)
 	}
 
 	c, err := js.peek()
 	if err != nil {
 		if errors.Is(err, io.EOF) && !js.over && !js.tooBig {
-			return nil, faultAt("", "the file is empty, so it is not an attend export")
+			return nil, fault("", "coach.import.emptyfile")
 		}
-		return nil, fail("", "the file", lim.head, err)
+		return nil, fail("", "coach.import.what.file", lim.head, err)
 	}
 	if c != '{' {
 		raw, err := js.value()
 		if err != nil {
-			return nil, fail("", "the file", lim.head, err)
+			return nil, fail("", "coach.import.what.file", lim.head, err)
 		}
-		return nil, faultAt("", "the file should hold a JSON object, not %s, so it is not an attend export", kindOf(raw))
+		return nil, fault("", "coach.import.notexport", "Kind", kindSaid(raw))
 	}
 	js.take(1)
 
@@ -91,7 +93,7 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 			return err
 		}
 		if j, dup := seen[s.ID]; dup {
-			return faultAt(path+".id", "%s is also sessions[%d]", s.ID, j)
+			return fault(path+".id", "coach.import.dupsession", "ID", s.ID, "N", j)
 		}
 		seen[s.ID] = n
 		doc.Sessions = append(doc.Sessions, s)
@@ -101,7 +103,7 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 		js.allow(lim.head)
 		c, err := js.peek()
 		if err != nil {
-			return nil, fail("", "a field name", lim.head, err)
+			return nil, fail("", "coach.import.what.key", lim.head, err)
 		}
 		if c == '}' {
 			js.take(1)
@@ -109,42 +111,42 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 		}
 		if !first {
 			if err := js.expect(',', "after object key:value pair"); err != nil {
-				return nil, fail("", "a field name", lim.head, err)
+				return nil, fail("", "coach.import.what.key", lim.head, err)
 			}
 		}
 		raw, err := js.value()
 		if err == nil && raw[0] != '"' {
-			err = &jsonSyntaxError{fmt.Sprintf("invalid character %s looking for beginning of object key string", quoteChar(raw[0]))}
+			err = &jsonSyntaxError{fmt.Sprintf("invalid character %s looking for beginning of object key string", quoteChar(raw[0])), quoteChar(raw[0])}
 		}
 		if err != nil {
-			return nil, fail("", "a field name", lim.head, err)
+			return nil, fail("", "coach.import.what.key", lim.head, err)
 		}
 		key, _ := jsonKey(raw)
 		if err := js.expect(':', "after object key"); err != nil {
-			return nil, fail(key, "a field name", lim.head, err)
+			return nil, fail(key, "coach.import.what.key", lim.head, err)
 		}
 		if _, twice := top[key]; twice {
-			return nil, faultAt(key, "is given twice: an export holds each field once, so this file was changed by hand or by another program")
+			return nil, fault(key, "coach.import.twice")
 		}
 		if !slices.Contains(docFields, key) {
-			return nil, faultAt(key, "is not a field this attend knows (an export from a newer attend? update attend)")
+			return nil, fault(key, "coach.import.unknown")
 		}
 		switch key {
 		case "people", "sessions":
-			what, limit, max := "one person", lim.person, maxImportPeople
+			what, limit, max := "coach.import.what.person", lim.person, maxImportPeople
 			if key == "sessions" {
-				what, limit, max = "one session", lim.session, maxImportSessions
+				what, limit, max = "coach.import.what.session", lim.session, maxImportSessions
 			}
 			// Until its '[' the value has the allowance of any other.
 			if c, err := js.peek(); err != nil || c != '[' {
 				if err == nil {
 					raw, err := js.value()
 					if err != nil {
-						return nil, fail(key, "a value", lim.head, err)
+						return nil, fail(key, "coach.import.what.value", lim.head, err)
 					}
-					return nil, faultAt(key, "should be a list, not %s", kindOf(raw))
+					return nil, fault(key, "coach.import.notlist", "Kind", kindSaid(raw))
 				}
-				return nil, fail(key, "a value", lim.head, err)
+				return nil, fail(key, "coach.import.what.value", lim.head, err)
 			}
 			js.take(1)
 			n := 0
@@ -165,14 +167,14 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 					}
 				}
 				if n >= max {
-					return nil, faultAt(key, "has more than the %d entries attend accepts", max)
+					return nil, fault(key, "coach.import.toomany", "Max", max)
 				}
 				raw, err := js.value()
 				if err != nil {
 					return nil, fail(path, what, limit, err)
 				}
 				if !utf8.Valid(raw) {
-					return nil, faultAt(path, "holds bytes that are not UTF-8 text, so the file is not an attend export")
+					return nil, fault(path, "coach.import.notutf8")
 				}
 				if key == "people" {
 					p, err := parsePerson(path, raw)
@@ -180,10 +182,10 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 						return nil, err
 					}
 					if j, dup := byID[p.ID]; dup {
-						return nil, faultAt(path+".id", "%s is also people[%d]", p.ID, j)
+						return nil, fault(path+".id", "coach.import.dupperson", "ID", p.ID, "N", j)
 					}
 					if j, dup := byName[Fold(p.Name)]; dup {
-						return nil, faultAt(path+".name", "%q is the same name as people[%d]", p.Name, j)
+						return nil, fault(path+".name", "coach.import.dupname", "Typed", strconv.Quote(p.Name), "N", j)
 					}
 					byID[p.ID] = n
 					byName[Fold(p.Name)] = n
@@ -206,7 +208,7 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 		default:
 			raw, err := js.value()
 			if err != nil {
-				return nil, fail(key, "a value", lim.head, err)
+				return nil, fail(key, "coach.import.what.value", lim.head, err)
 			}
 			if err := checkRaw(key, raw); err != nil {
 				return nil, err
@@ -225,9 +227,9 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 	js.allow(lim.head)
 	if _, err := js.peek(); !errors.Is(err, io.EOF) || js.over || js.tooBig {
 		if js.over || js.tooBig || err != nil {
-			return nil, fail("", "the end of the file", lim.head, err)
+			return nil, fail("", "coach.import.what.end", lim.head, err)
 		}
-		return nil, faultAt("", "there is more after the end of the export: the file was joined to something else, so it is not one attend export")
+		return nil, fault("", "coach.import.trailing")
 	}
 	js.buf = nil // the largest record's buffer is not kept while the rest is checked
 	for _, k := range []string{"format", "version"} {
@@ -245,12 +247,12 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 	}
 	for _, k := range []string{"people", "sessions"} {
 		if _, ok := top[k]; !ok {
-			return nil, faultAt(k, "is missing")
+			return nil, fault(k, "coach.import.missing")
 		}
 	}
 	for i, s := range doc.Sessions {
 		if _, ok := byID[s.PersonID]; !ok {
-			return nil, faultAt(fmt.Sprintf("sessions[%d].person_id", i), "%s is not among the people of this export", s.PersonID)
+			return nil, fault(fmt.Sprintf("sessions[%d].person_id", i), "coach.import.nopersonid", "ID", s.PersonID)
 		}
 	}
 	return &doc, nil
@@ -265,7 +267,7 @@ func checkHead(top map[string]json.RawMessage, key string) error {
 			return err
 		}
 		if format != ExportFormat {
-			return faultAt("format", "%q is not an attend export (want %q)", format, ExportFormat)
+			return fault("format", "coach.import.format", "Typed", strconv.Quote(format), "Want", strconv.Quote(ExportFormat))
 		}
 	case "version":
 		version, err := integer("version", top, true)
@@ -273,7 +275,7 @@ func checkHead(top map[string]json.RawMessage, key string) error {
 			return err
 		}
 		if version < 1 || version > ExportVersion {
-			return faultAt("version", "%d is not an export version this attend reads (1 to %d): update attend", version, ExportVersion)
+			return fault("version", "coach.import.version", "N", version, "Max", ExportVersion)
 		}
 	}
 	return nil
@@ -296,7 +298,7 @@ var errBudget = errors.New("over the size limit")
 // last silently, so a field could say two things).
 func checkRaw(path string, raw json.RawMessage) error {
 	if !utf8.Valid(raw) {
-		return faultAt(path, "holds bytes that are not UTF-8 text, so the file is not an attend export")
+		return fault(path, "coach.import.notutf8")
 	}
 	type frame struct {
 		obj     bool
@@ -334,7 +336,7 @@ func checkRaw(path string, raw json.RawMessage) error {
 			return nil
 		}
 		if err != nil {
-			return faultAt(path, "is not valid JSON (%v)", err)
+			return fault(path, "coach.import.badjson", "Err", jsonWhy(err))
 		}
 		if n := len(stack); n > 0 && stack[n-1].obj && stack[n-1].wantKey {
 			f := stack[n-1]
@@ -345,7 +347,7 @@ func checkRaw(path string, raw json.RawMessage) error {
 			}
 			k, _ := tok.(string)
 			if f.keys[k] {
-				return faultAt(keyPath(f.path, k), "is given twice: an export holds each field once, so this file was changed by hand or by another program")
+				return fault(keyPath(f.path, k), "coach.import.twice")
 			}
 			f.keys[k], f.key, f.wantKey = true, k, false
 			continue

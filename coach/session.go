@@ -2,8 +2,8 @@ package coach
 
 import (
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -330,33 +330,33 @@ func (s *Session) Tidy(now time.Time) {
 // newer prompt set) so that nothing is ever thrown away.
 func (s Session) Validate() error {
 	if !ValidID(s.ID) {
-		return fmt.Errorf("session id %q is not a valid id", s.ID)
+		return said("coach.valid.id", "Typed", strconv.Quote(s.ID))
 	}
 	if !ValidID(s.PersonID) {
-		return fmt.Errorf("session %s: person_id %q is not a valid id", s.ID, s.PersonID)
+		return said("coach.valid.personid", "ID", s.ID, "Typed", strconv.Quote(s.PersonID))
 	}
 	if s.Date.IsZero() {
-		return fmt.Errorf("session %s: date is missing", s.ID)
+		return said("coach.valid.nodate", "ID", s.ID)
 	}
 	if err := s.Date.Check(); err != nil {
-		return fmt.Errorf("session %s: date: %w", s.ID, err)
+		return said("coach.valid.date", "ID", s.ID, "Err", err)
 	}
 	for _, p := range Parts {
 		for id, a := range s.Answers(p) {
 			if id == "" {
-				return fmt.Errorf("session %s: an answer in %s has an empty prompt id", s.ID, p)
+				return said("coach.valid.emptyprompt", "ID", s.ID, "Part", string(p))
 			}
 			if err := a.Date.Check(); err != nil {
-				return fmt.Errorf("session %s: %s.%s.date: %w", s.ID, p, id, err)
+				return said("coach.valid.answerdate", "ID", s.ID, "Part", string(p), "Prompt", id, "Err", err)
 			}
 			if a.Rating < 0 || a.Rating > MaxRating {
-				return fmt.Errorf("session %s: %s.%s.rating is %d, want 1 to %d", s.ID, p, id, a.Rating, MaxRating)
+				return said("coach.valid.rating", "ID", s.ID, "Part", string(p), "Prompt", id, "N", a.Rating, "Max", MaxRating)
 			}
 			if !utf8.ValidString(a.Text) {
-				return fmt.Errorf("session %s: %s.%s.text is not valid UTF-8", s.ID, p, id)
+				return said("coach.valid.utf8", "ID", s.ID, "Part", string(p), "Prompt", id)
 			}
 			if utf8.RuneCountInString(a.Text) > MaxAnswerLen {
-				return fmt.Errorf("session %s: %s.%s.text is longer than %d characters", s.ID, p, id, MaxAnswerLen)
+				return said("coach.valid.toolong", "ID", s.ID, "Part", string(p), "Prompt", id, "Max", MaxAnswerLen)
 			}
 		}
 	}
@@ -364,21 +364,21 @@ func (s Session) Validate() error {
 		switch a.Owner {
 		case OwnerMe, OwnerThem, OwnerOther, "":
 		default:
-			return fmt.Errorf("session %s: actions[%d].owner is %q, want me, them or other", s.ID, i, a.Owner)
+			return said("coach.valid.owner", "ID", s.ID, "N", i, "Typed", strconv.Quote(string(a.Owner)))
 		}
 		switch a.Status {
 		case ActionOpen, ActionDone, ActionDropped, "":
 		default:
-			return fmt.Errorf("session %s: actions[%d].status is %q, want open, done or dropped", s.ID, i, a.Status)
+			return said("coach.valid.status", "ID", s.ID, "N", i, "Typed", strconv.Quote(string(a.Status)))
 		}
 		if !utf8.ValidString(a.Text) || utf8.RuneCountInString(a.Text) > MaxAnswerLen {
-			return fmt.Errorf("session %s: actions[%d].text is not valid or too long", s.ID, i)
+			return said("coach.valid.actiontext", "ID", s.ID, "N", i)
 		}
 		if err := a.Due.Check(); err != nil {
-			return fmt.Errorf("session %s: actions[%d].due: %w", s.ID, i, err)
+			return said("coach.valid.due", "ID", s.ID, "N", i, "Err", err)
 		}
 		if a.Outcome != "" && (!a.Outcome.Valid() || a.Status != ActionDone) {
-			return fmt.Errorf("session %s: actions[%d].outcome %q needs a done action and one of %s", s.ID, i, a.Outcome, outcomeList())
+			return said("coach.valid.outcome", "ID", s.ID, "N", i, "Typed", strconv.Quote(string(a.Outcome)), "List", outcomeList())
 		}
 	}
 	return s.validateFollowUp()

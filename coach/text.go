@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"attend/coach/msg"
 )
 
 // What text may hold. One rule for every piece of text attend keeps (names,
@@ -48,25 +50,29 @@ type TextError struct {
 	Index int  // 1-based count of characters, the bad one included
 }
 
-func (e *TextError) Error() string {
-	return fmt.Sprintf("holds %s at character %d, which attend does not keep in text (only printable characters, tabs and new lines)",
-		describeRune(e.Rune, e.Byte), e.Index)
+func (e *TextError) Error() string { return e.said().Error() }
+
+// Text is the report in l.
+func (e *TextError) Text(l *msg.Lang) string { return e.said().Text(l) }
+
+func (e *TextError) said() *Said {
+	return said("coach.text.holds", "What", describeRune(e.Rune, e.Byte), "N", e.Index)
 }
 
-func describeRune(r rune, b byte) string {
+func describeRune(r rune, b byte) *Said {
 	switch {
 	case r == utf8.RuneError:
-		return fmt.Sprintf("a byte that is not UTF-8 text (\\x%02x)", b)
+		return said("coach.text.byte", "Hex", fmt.Sprintf("\\x%02x", b))
 	case r == 0x1b:
-		return "an escape character (U+001B)"
+		return said("coach.text.escape")
 	case r == '\r':
-		return "a carriage return (U+000D)"
+		return said("coach.text.cr")
 	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
-		return fmt.Sprintf("a control character (U+%04X)", r)
+		return said("coach.text.control", "U", fmt.Sprintf("U+%04X", r))
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return fmt.Sprintf("a hidden text-direction control (U+%04X)", r)
+		return said("coach.text.bidi", "U", fmt.Sprintf("U+%04X", r))
 	}
-	return fmt.Sprintf("a zero-width character (U+%04X)", r)
+	return said("coach.text.zerowidth", "U", fmt.Sprintf("U+%04X", r))
 }
 
 // CheckText returns nil if s holds only what text may hold (see above),

@@ -184,6 +184,9 @@ func batchErr(i int, err error) error {
 	if e, ok := err.(*Error); ok {
 		c := *e
 		c.Msg = fmt.Sprintf("sessions[%d]: %s", i, e.Msg)
+		if e.said != nil { // said in the language, the path as it is
+			c.said = said("store.at", "Path", fmt.Sprintf("sessions[%d]", i), "Err", e.said)
+		}
 		return &c
 	}
 	return fmt.Errorf("sessions[%d]: %w", i, err)

@@ -10,6 +10,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 func TestSaveSessions(t *testing.T) {
@@ -234,5 +235,23 @@ func TestSaveSessionsSummaries(t *testing.T) {
 	})
 	if err != nil || n != len(batch) || n < 300 {
 		t.Fatalf("%d summaries compared: %v", n, err)
+	}
+}
+
+// A fault in one session of a batch names it (sessions[1]) in every
+// language, not only in English.
+func TestSaveSessionsFaultSaysWhichInWelsh(t *testing.T) {
+	s := openTest(t, testPath(t))
+	ann := mustPerson(t, s, "Ann")
+	good := prep(s, ann, day(2025, 3, 4), "batch note")
+	gone := prep(s, ann, day(2025, 3, 5), "batch note")
+	gone.PersonID = coach.NewID(time.Now()) // no such person
+	err := s.SaveSessions([]coach.Session{good, gone})
+	if err == nil || !strings.HasPrefix(err.Error(), "sessions[1]: ") {
+		t.Fatalf("English: %v, want it to start sessions[1]: ", err)
+	}
+	cy := coach.ErrorText(msg.New("cy"), err)
+	if !strings.HasPrefix(cy, "sessions[1]: ") || cy == err.Error() {
+		t.Errorf("Welsh: %s (English %s)", cy, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -115,8 +116,8 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 				// that says otherwise is wrong (or made to overwrite
 				// someone's record), so none of it is imported.
 				if old.PersonID != pid {
-					return newErr(ErrInvalid, s.path, nil,
-						"sessions[%d].id: %s is already here as a session about someone else, and a session never moves from one person to another", i, sess.ID)
+					return saidErr(ErrInvalid, s.path, nil, "store.import.elsewhere",
+						"Path", fmt.Sprintf("sessions[%d].id", i), "ID", sess.ID)
 				}
 				if !sess.Updated.After(old.Updated) {
 					if sess.Updated.Equal(old.Updated) && !sameContent(old, sess) {

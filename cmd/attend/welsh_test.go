@@ -447,3 +447,71 @@ func TestWelshRefusalsInLineModeAndForStrayArguments(t *testing.T) {
 		}
 	}
 }
+
+// badImports are files attend import refuses, each made from the release
+// export by one change, and the exact English it says of each.
+func badImports(t *testing.T) []struct{ name, file, english string } {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "export-release.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := string(raw)
+	change := func(old, new string) string {
+		t.Helper()
+		if !strings.Contains(good, old) {
+			t.Fatalf("the release export holds no %q", old)
+		}
+		return strings.Replace(good, old, new, 1)
+	}
+	const nia = `"id": "01FF5HQHA0DN2E2A3NTR2WR6X1",`
+	return []struct{ name, file, english string }{
+		{"truncated", good[:1000], "people[3]: the file ends too soon: it was cut short, so it is not a whole attend export"},
+		{"wrong type", change(`"sessions": 12,`, `"sessions": "12",`), "people[0].sessions: should be a number, not text"},
+		{"unknown field", change(nia, nia+` "colour": "red",`), "people[3].colour: is not a field this attend knows (an export from a newer attend? update attend)"},
+		{"duplicate key", change(nia, nia+nia), "people[3].id: is given twice: an export holds each field once, so this file was changed by hand or by another program"},
+		{"too large", change(`"name": "Catrin Prydderch"`, `"name": "`+strings.Repeat("Catrin ", 10000)+`"`), "people[0]: is larger than the 64 KiB attend accepts for one person"},
+		{"bad date", change(`"date": "2021-09-17"`, `"date": "2021-02-30"`), "sessions[0].date: \"2021-02-30\" is not a date such as 2027-02-24"},
+		{"bad owner", change(`"owner": "them"`, `"owner": "x"`), "sessions[0].actions[0].owner: \"x\" is not me, them or other"},
+		{"year 9999", change(`"date": "2021-09-17"`, `"date": "9999-12-31"`), "sessions[0].date: 9999-12-31 is more than 5 years from now: no attend record is dated then, so the date must be wrong: correct it in the file, or leave it out if the field is optional"},
+		{"someone else's session", change(`"person_id": "01FF5HQHA0DN2E2A3NTR2WR6X1"`, `"person_id": "01JPSDP830FW53PT4CQT7NJSJ9"`), "sessions[0].id: 01FFSRHS20ZAKC37M9TFEB8AYK is already here as a session about someone else, and a session never moves from one person to another"},
+	}
+}
+
+// fileWords are what a fault in a file quotes from it: the path of a field
+// (sessions[0].actions[2].owner) and values in quotes.
+var fileWords = regexp.MustCompile(`\b(people|sessions)(\[\d+\])?(\.[a-z_]+(\[[^\]]*\])?)*|"[^"]*"`)
+
+// TestWelshImportFaults: a file attend cannot import is refused in the
+// interface language, the field at fault named as the file names it; in
+// English the words are as they always were.
+func TestWelshImportFaults(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "attend.db")
+	// The release export imported first: a session it holds cannot then
+	// move to someone else.
+	if _, err := attend(t, "import", filepath.Join("testdata", "export-release.json"), "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range badImports(t) {
+		file := filepath.Join(dir, fmt.Sprintf("bad%d.json", i))
+		if err := os.WriteFile(file, []byte(c.file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := cyRun(t, "", "import", file, "--db", db)
+		if err == nil {
+			t.Errorf("%s: imported:\n%s", c.name, out)
+			continue
+		}
+		if strings.Contains(out, "coach.") || strings.Contains(out, "store.") {
+			t.Errorf("%s: a message id instead of its words:\n%s", c.name, out)
+		}
+		// The field's path and the values quoted from the file stay as
+		// the file has them.
+		noEnglish(t, c.name, fileWords.ReplaceAllString(strings.ReplaceAll(out, file, " "), " "))
+		_, err = attend(t, "import", file, "--db", db, "--lang", "en")
+		if want := file + " was not imported (nothing was written): " + c.english; err == nil || err.Error() != want {
+			t.Errorf("%s: English is\n%v\nwant\n%s", c.name, err, want)
+		}
+	}
+}
