@@ -141,7 +141,12 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 				return nil, markDone(ctx.Store, r, o.o)
 			}
 		}
-		return nil, nil // anything else: not marked done
+		// Anything else: not marked done, and said, so that a key typed
+		// by mistake is seen to have done nothing.
+		if !key.Matches(msg, f.Cancel) {
+			ctx.Notice(ctx.T("actions.notdone", "Text", r.Action.Text))
+		}
+		return nil, nil
 	}
 	if a.dropping {
 		switch {

@@ -41,7 +41,7 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 	}
 	h.press("d")
 	h.mustSee("Did it help?")
-	h.press("h")
+	h.press("1")
 	h.mustSee("Marked done (helped): Book the moving", "2 open")
 	for _, s := range h.store.sessions {
 		for _, a := range s.Actions {
@@ -137,4 +137,40 @@ func TestCarryingSaysWhatItDid(t *testing.T) {
 	if n := len(h.actions().refs); n != 3 {
 		t.Fatalf("carrying changed the open actions: %d", n)
 	}
+}
+
+// A manager who starts typing on "last time" as if into the prep ("dad was
+// ill") closes nothing: d asks whether it helped, and only a number
+// answers; any other key says it was not marked done. A letter that is no
+// key here says where typing goes.
+func TestTypingOnLastTimeClosesNothing(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withActions(t, h)
+	for i, r := range h.home().visible() {
+		if r.person.Name == "Siân Ŵyn" {
+			h.home().list.cursor = i
+		}
+	}
+	h.press("enter")
+	if h.at() != screenFollowUp {
+		t.Fatalf("the prep did not open on last time (screen %v)", h.at())
+	}
+	open := len(h.follow().refs)
+	h.typeText("dad was ill")
+	for _, s := range h.store.sessions {
+		for _, a := range s.Actions {
+			if a.Status != coach.ActionOpen {
+				t.Fatalf("typing closed an action: %+v", a)
+			}
+		}
+	}
+	if n := len(h.follow().refs); n != open {
+		t.Fatalf("%d actions listed after typing, want %d", n, open)
+	}
+	h.typeText("w")
+	h.mustSee("letters here are commands")
+	h.press("d")
+	h.mustSee("Did it help?", "1 helped")
+	h.press("a")
+	h.mustSee("Not marked done")
 }

@@ -228,10 +228,12 @@ func DefaultKeyMap(l *msg.Lang) KeyMap {
 			Carry: b(k("c"), "c", l.T("key.action.carry")),
 			Open:  b(k("enter"), "enter", l.T("key.action.open")),
 
-			Helped:   b(k("h"), "h", l.T("key.action.helped")),
-			Partly:   b(k("p"), "p", l.T("key.action.partly")),
-			NotYet:   b(k("n"), "n", l.T("key.action.notYet")),
-			DidntAsk: b(k("a"), "a", l.T("key.action.didntAsk")),
+			// Numbers, not letters: a word typed by mistake on "last time"
+			// (d, then "a…") must never close an action.
+			Helped:   b(k("1"), "1", l.T("key.action.helped")),
+			Partly:   b(k("2"), "2", l.T("key.action.partly")),
+			NotYet:   b(k("3"), "3", l.T("key.action.notYet")),
+			DidntAsk: b(k("4"), "4", l.T("key.action.didntAsk")),
 		},
 	}
 }

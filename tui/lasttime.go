@@ -100,6 +100,10 @@ func (l *lastTimeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 				return nil
 			case key.Matches(msg, ctx.Keys.Prep.Leave):
 				return l.prep.leave(ctx)
+			case startsName(msg.Text) && !l.bound(ctx, msg):
+				// Someone typing, as if into the prep: say where typing goes.
+				ctx.Notice(ctx.T("lasttime.typing"))
+				return nil
 			}
 		}
 	}
@@ -180,6 +184,19 @@ func (l *lastTimeScreen) Typing() bool                    { return l.dropping ||
 func (l *lastTimeScreen) Title(ctx *Context) Title {
 	return Title{Label: ctx.T("title.prep"), Person: l.prep.person.Name}
 }
+// bound reports whether a key is one of this screen's own.
+func (l *lastTimeScreen) bound(ctx *Context, msg tea.KeyPressMsg) bool {
+	b := l.Keys(ctx)
+	for _, group := range append(b.full, b.ShortHelp()) {
+		for _, k := range group {
+			if key.Matches(msg, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (l *lastTimeScreen) Keys(ctx *Context) bindings {
 	return l.keys(ctx, []key.Binding{ctx.Keys.Prep.StartPrep, ctx.Keys.Prep.Leave})
 }
