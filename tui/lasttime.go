@@ -184,6 +184,7 @@ func (l *lastTimeScreen) Typing() bool                    { return l.dropping ||
 func (l *lastTimeScreen) Title(ctx *Context) Title {
 	return Title{Label: ctx.T("title.prep"), Person: l.prep.person.Name}
 }
+
 // bound reports whether a key is one of this screen's own.
 func (l *lastTimeScreen) bound(ctx *Context, msg tea.KeyPressMsg) bool {
 	b := l.Keys(ctx)
