@@ -93,6 +93,17 @@ func CheckText(s string) error {
 	return nil
 }
 
+// Lines is s with each line break as one new line: many terminals paste a
+// line break as a carriage return, and some editors save "\r\n". Said
+// before CleanText, so that pasted paragraphs keep their breaks rather than
+// running together.
+func Lines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
 // CleanText returns s without the characters text may not hold, for what is
 // typed or pasted: tabs and new lines stay; the rest (escape sequences' ESC,
 // carriage returns, bidi controls, zero-width characters, bytes that are

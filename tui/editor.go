@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -95,7 +96,7 @@ func editorDone(r editorReadyMsg) tea.ExecCallback {
 			msg.err = err
 			return msg
 		}
-		text := coach.CleanText(strings.TrimRight(string(b), "\n"))
+		text := coach.CleanText(ansi.Strip(strings.TrimRight(coach.Lines(string(b)), "\n")))
 		if runes := []rune(text); len(runes) > coach.MaxAnswerLen {
 			text = string(runes[:coach.MaxAnswerLen])
 		}

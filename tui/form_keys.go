@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -477,7 +478,8 @@ func (m *partForm) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
 	if !m.typing() {
 		return nil
 	}
-	msg.Content = coach.CleanText(msg.Content)
+	// Line breaks kept, whole escape sequences dropped (not only their ESC).
+	msg.Content = coach.CleanText(ansi.Strip(coach.Lines(msg.Content)))
 	var room int
 	switch m.kind(m.cur()) {
 	case kindText, kindNote:

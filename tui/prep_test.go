@@ -271,6 +271,18 @@ func TestHugePasteIsTrimmedWithANotice(t *testing.T) {
 	h.mustSee("That paste was too long")
 }
 
+// A terminal that pastes line breaks as carriage returns (tmux, many
+// others) keeps the paragraphs apart: "\r" and "\r\n" are new lines; an
+// escape sequence goes whole, not only its ESC.
+func TestPastedCarriageReturnsAreLineBreaks(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.send(tea.PasteMsg{Content: "First paragraph.\rSecond one.\r\nThird.\x1b[2J"})
+	if got, want := h.prep().session.Answer("checkin.head").Text, "First paragraph.\nSecond one.\nThird."; got != want {
+		t.Fatalf("answer %q, want %q", got, want)
+	}
+}
+
 func TestTinyWindowAsksForRoomAndKeepsTyping(t *testing.T) {
 	h := startPrep(t)
 	h.send(tea.WindowSizeMsg{Width: 30, Height: 8})
