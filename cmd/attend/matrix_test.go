@@ -27,8 +27,8 @@ func TestMatrixMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"# Supervision matrix, Dec 2025 to Nov 2026\n",
 		"| Person | Cadence | Dec 2025 | Jan 2026 | Feb 2026 | Mar 2026 | Apr 2026 | May 2026 | Jun 2026 | Jul 2026 | Aug 2026 | Sep 2026 | Oct 2026 | Nov 2026 | Sessions | Late | Last session | Today |\n",
-		"| Aled Evans | every month |  | 31 | 28 |  |  |  |  |  |  |  | 31 (late) | 30 | 4 | 1 | Mon 30 Nov 2026 | ✓ within (next due Wed 30 Dec 2026) |\n",
-		"| Llŷr Ifans | every 6 weeks |  |  |  |  |  |  |  |  |  |  |  | 2 | 1 | 0 | Mon 2 Nov 2026 | ✓ within (next due Mon 14 Dec 2026) |\n",
+		"| Aled Evans | every month |  | 31 | 28 |  |  |  |  |  |  |  | 31 (late) | 30 | 4 | 1 | Mon 30 Nov 2026 | ✓ within (one cadence on: Wed 30 Dec 2026) |\n",
+		"| Llŷr Ifans | every 6 weeks |  |  |  |  |  |  |  |  |  |  |  | 2 | 1 | 0 | Mon 2 Nov 2026 | ✓ within (one cadence on: Mon 14 Dec 2026) |\n",
 		"| Nia Owen | every 3 months |  |  |  |  |  |  |  |  |  |  |  |  | 0 | 0 | – | – no session yet |\n",
 		"| Siân Ŵyn | every 3 months |  |  |  |  | 2 |  |  |  | 1 (late) |  |  |  | 2 | 1 | Sat 1 Aug 2026 | ✗ overdue since Sun 1 Nov 2026 |\n",
 		"| **Sessions** |  | 0 | 1 | 1 | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 1 | 2 | 7 | 2 |  | **2 of 4 within** |\n",
