@@ -33,7 +33,8 @@ type LastTime struct {
 	Help     string
 	HelpFrom Date
 	// HelpOutcomes count the outcomes of the actions from that session
-	// that are done, so "did it help?" is answered beside what would help.
+	// that are done, so "did it help?" is answered beside what would help;
+	// those done without saying whether it helped count under "".
 	HelpOutcomes map[Outcome]int
 	// Ratings are the core needs and workload at the last session that
 	// rated them, beside the session before that.
@@ -111,7 +112,7 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 		if h := strings.TrimSpace(s.Answer(HelpID).Text); h != "" {
 			lt.Help, lt.HelpFrom = h, s.Date
 			for _, a := range s.LiveActions() {
-				if a.Status == ActionDone && a.Outcome != "" {
+				if a.Status == ActionDone {
 					if lt.HelpOutcomes == nil {
 						lt.HelpOutcomes = map[Outcome]int{}
 					}
@@ -178,6 +179,9 @@ func LastTimeMarkdownIn(lt LastTime, l *msg.Lang) string {
 				if n := lt.HelpOutcomes[o]; n > 0 {
 					parts = append(parts, fmt.Sprintf("%d %s", n, o.LabelIn(l)))
 				}
+			}
+			if n := lt.HelpOutcomes[""]; n > 0 {
+				parts = append(parts, l.T("last.unsaid", "Count", n))
 			}
 			fmt.Fprintf(&b, "\n%s %s.\n", l.T("last.didit"), strings.Join(parts, ", "))
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 // threeMeetings is a person met three times: in June (ratings only, an
@@ -119,5 +120,26 @@ func TestLastTimeMarkdownGolden(t *testing.T) {
 	never := coach.LastTimeMarkdown(coach.BuildLastTime(g, coach.Person{ID: personID, Name: "Aled"}, nil, d(2026, 11, 26)))
 	if never != "# Last time: Aled\n\nYou have not met yet. Supervision every 3 months.\n" {
 		t.Errorf("never met: %q", never)
+	}
+}
+
+// An action done from what would help, without saying whether it helped
+// (before outcomes were asked, or in the demo), still counts as done:
+// "nothing from it is marked done" would contradict the list beside it.
+func TestLastTimeCountsDoneWithoutAnOutcome(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, ss := threeMeetings(t)
+	for i := range ss {
+		if ss[i].Date == d(2026, 9, 15) {
+			ss[i].Actions[1].Outcome = ""
+		}
+	}
+	lt := coach.BuildLastTime(g, p, ss, d(2026, 11, 26))
+	if lt.HelpOutcomes[coach.OutcomeHelped] != 1 || lt.HelpOutcomes[""] != 1 {
+		t.Fatalf("outcomes %v, want 1 helped and 1 not said", lt.HelpOutcomes)
+	}
+	md := coach.LastTimeMarkdownIn(lt, msg.New("en"))
+	if !strings.Contains(md, "Did it help? 1 helped, 1 done, not said whether it helped.") {
+		t.Errorf("brief:\n%s", md)
 	}
 }

@@ -151,6 +151,9 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 				did = append(did, fmt.Sprintf("%d %s", n, ctx.Outcome(o)))
 			}
 		}
+		if n := lt.HelpOutcomes[""]; n > 0 {
+			did = append(did, ctx.T("last.unsaid", "Count", n))
+		}
 		if len(did) > 0 {
 			out = append(out, wrapped(s.Subtle, ctx.T("last.didit")+" "+strings.Join(did, " · "), w)...)
 		} else {
