@@ -18,10 +18,11 @@ import (
 func openPrepScreen(ctx *Context, msg prepReadyMsg) tea.Cmd {
 	p := newPrep(ctx, msg.person, msg.draft, msg.created, msg.full)
 	ctx.Push(p)
+	claim := p.claim(ctx)
 	if msg.created || msg.person.LastSession.IsZero() {
-		return nil // someone new has no last time
+		return claim // someone new has no last time
 	}
-	return loadLastTime(ctx.Store, ctx.Guide, msg.person, ctx.Today())
+	return tea.Batch(claim, loadLastTime(ctx.Store, ctx.Guide, msg.person, ctx.Today()))
 }
 
 // Update handles a message for the prep screen.

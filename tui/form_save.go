@@ -26,6 +26,19 @@ func (m *partForm) changed(ctx *Context) tea.Cmd {
 	return autosaveTick(ctx.AutosaveDelay)
 }
 
+// claim writes a restored draft back at once as this window's, so that a
+// second window opening the same prep while this one is open is told so
+// as it opens (before, nothing was written until the first key, and a
+// draft left by a closed window looked free to both).
+func (m *partForm) claim(ctx *Context) tea.Cmd {
+	if m.part != coach.PartPrep || m.held || m.savedAt.IsZero() {
+		return nil // not a restored draft, or another window holds it
+	}
+	m.rev++
+	m.session.Updated = ctx.Now()
+	return m.flush(ctx)
+}
+
 // dirty reports whether there are changes not yet on disk.
 func (m *partForm) dirty() bool { return m.rev > m.savedRev }
 

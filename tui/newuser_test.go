@@ -268,6 +268,20 @@ func TestAfterACleanQuitTheDraftIsRestoredNotHeld(t *testing.T) {
 	}
 }
 
+// Found in the tmux trial: a window that restores a draft holds it from
+// the moment it opens, so a second window on the same prep says so at once
+// (it said "Draft restored" and only complained at the first key).
+func TestARestoredDraftIsHeldFromTheStart(t *testing.T) {
+	h := newHarness(t, 100, 30, "Siân Ŵyn")
+	h.tabTo("checkin.own")
+	h.typeText("Typing when the phone rings")
+	h.press("ctrl+c")
+	later := func() time.Time { return clock.Add(time.Minute) }
+	openWindow(t, h.store, 100, 30, Options{Now: later, PrepName: "Siân Ŵyn", Dark: true}).mustSee("Draft restored")
+	h3 := openWindow(t, h.store, 100, 30, Options{Now: later, PrepName: "Siân Ŵyn", Dark: true})
+	h3.mustSee("Another attend window wrote this draft a moment ago")
+}
+
 // Found in the tmux trial: an action's words show from their start, and a
 // new action's words stay in view while its due date is typed.
 func TestRecordFormActionWordsStayInView(t *testing.T) {
