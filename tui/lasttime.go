@@ -118,7 +118,10 @@ func (l *lastTimeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 // summary gives up lines (each cut with "…") so the actions keep room.
 func (l *lastTimeScreen) View(ctx *Context, height int) string {
 	sum := l.summary(ctx)
-	if keep := max(1, height/3); len(sum) > keep {
+	// The summary gives up lines only when the actions need the room: a
+	// third of the height at least, more when there are few actions (the
+	// ratings were cut at 80×24 with two actions, and went in Welsh).
+	if keep := max(1, height/3, height-len(l.refs)-6); len(sum) > keep {
 		sum = sum[:keep]
 		sum[keep-1] = ansi.Truncate(sum[keep-1], min(bodyWidth(ctx), maxReadWidth)-1, "") + "…"
 	}
