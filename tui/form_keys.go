@@ -148,6 +148,11 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.OpenMore) {
 			return m.showMore(ctx)
 		}
+		if msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
+			// Typing here, as if into an answer: open the stage's other
+			// prompts and type into the first (it was thrown away).
+			return tea.Batch(m.showMore(ctx), m.Update(ctx, msg))
+		}
 		return nil
 	case kindScore:
 		if m.part == coach.PartRecord && key.Matches(msg, k.Together) {

@@ -66,6 +66,18 @@ func TestAQuickPrepShowsTheCoreAndMoreIsOneKeyAway(t *testing.T) {
 	h.mustSee("quick prep")
 }
 
+// Found in the tmux trial: typing on "more for this stage" opens the
+// stage's other prompts and types into the first; the words were lost.
+func TestTypingOnMoreKeepsTheWords(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.press("tab") // "more for this stage"
+	h.typeText("Cover for Tuesday")
+	if got := h.prep().session.Answer("checkin.support").Text; got != "Cover for Tuesday" {
+		t.Fatalf("checkin.support holds %q, want the words typed on more", got)
+	}
+}
+
 func TestTypingGoesIntoTheFocusedAnswer(t *testing.T) {
 	h := startPrep(t)
 	h.tabTo("checkin.head")
