@@ -99,7 +99,7 @@ func TestSayHelpPageLinesUpRows(t *testing.T) {
 		"    --x  an x",
 		"",
 	}, "\n")
-	got := sayHelpPage(wordsIn("cy"), page)
+	got := sayHelpPage(wordsIn("cy"), page, 0)
 	want := strings.Join([]string{
 		"  GORCHMYNION",
 		"    a [--fflagiau]                   short one",
@@ -128,7 +128,7 @@ func TestSayHelpPageInColour(t *testing.T) {
 		"    " + g + "longer" + r + dim + " [command] [--flags]" + r + "  " + "long one",
 		"",
 	}, "\n")
-	lines := strings.Split(ansi.Strip(sayHelpPage(wordsIn("cy"), page)), "\n")
+	lines := strings.Split(ansi.Strip(sayHelpPage(wordsIn("cy"), page, 0)), "\n")
 	if lines[0] != "  DEFNYDD" || lines[4] != "  GORCHMYNION" {
 		t.Errorf("headings: %q", lines)
 	}
@@ -137,5 +137,33 @@ func TestSayHelpPageInColour(t *testing.T) {
 	}
 	if a, b := strings.Index(lines[5], "short one"), strings.Index(lines[6], "long one"); a != b || a < 0 {
 		t.Errorf("descriptions at %d and %d:\n%s\n%s", a, b, lines[5], lines[6])
+	}
+}
+
+// On a terminal the lists fit its width: a name too long for the column
+// has its description on the next line, and descriptions wrap at words
+// under the column (the terminal broke "superv/ision" at 80 columns).
+func TestSayHelpPageFitsTheScreen(t *testing.T) {
+	page := strings.Join([]string{
+		"  COMMANDS",
+		"    log [--flags]  " + strings.Repeat("word ", 20) + "(--new to add someone)",
+		"    record SESSION-ID [--discussed TEXT] [--action TEXT]... [--next DATE] [--flags]  Complete the record",
+		"",
+	}, "\n")
+	got := sayHelpPage(wordsIn("en"), page, 60)
+	for _, line := range strings.Split(got, "\n") {
+		if w := ansi.StringWidth(line); w > 60 {
+			t.Errorf("a line %d wide on a 60-column screen: %q", w, line)
+		}
+	}
+	lines := strings.Split(got, "\n")
+	if !strings.HasPrefix(lines[1], "    log [--flags]  word") || !strings.HasPrefix(lines[2], strings.Repeat(" ", 19)+"word") {
+		t.Errorf("descriptions do not wrap under the column:\n%s", got)
+	}
+	if strings.Contains(got, "(--\n") {
+		t.Errorf("a flag broken at its hyphens:\n%s", got)
+	}
+	if i := strings.Index(got, "Complete the record"); i < 0 || !strings.Contains(got, "[--flags]\n"+strings.Repeat(" ", 19)+"Complete the record") {
+		t.Errorf("a long name's description is not on the next line:\n%s", got)
 	}
 }

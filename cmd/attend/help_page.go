@@ -52,21 +52,30 @@ func helpShown(root *cobra.Command, args []string) bool {
 }
 
 // helpOut runs show with a buffer as the writer when args may ask for a
-// help page in a language other than English, and writes the buffer to
-// out afterwards: in the language if a help page is what was shown, as it
-// was otherwise.
+// help page that needs saying again: in a language other than English, or
+// for a terminal, whose width the lists are fitted to (fang does not wrap
+// them, so the terminal broke words in two at 80 columns). Afterwards it
+// writes the buffer to out: the help page said again, anything else as it
+// was.
 func helpOut(l *msg.Lang, root *cobra.Command, args []string, out io.Writer, show func(w io.Writer) error) error {
-	if l.Code == "en" || !helpAsked(args) {
+	if !helpAsked(args) {
 		return show(out)
 	}
 	b := &pageBuffer{}
+	screen := 0
 	if f, ok := out.(term.File); ok && term.IsTerminal(f.Fd()) {
 		b.tty = f // so fang draws the page in colour, as for the terminal
+		if w, _, err := term.GetSize(f.Fd()); err == nil {
+			screen = w
+		}
+	}
+	if l.Code == "en" && screen == 0 {
+		return show(out) // fang's page as it is
 	}
 	err := show(b)
 	page := b.String()
 	if helpShown(root, args) {
-		page = sayHelpPage(l, page)
+		page = sayHelpPage(l, page, screen)
 	}
 	if _, werr := io.WriteString(out, page); err == nil {
 		err = werr
@@ -105,8 +114,10 @@ var headingWords = map[string]string{
 // that lines up the descriptions, the description.
 var listRow = regexp.MustCompile(`^( +)(\S(?:\S| \S)*)( {2,})(\S.*)$`)
 
-// sayHelpPage is a plain help page of fang's with its own words said in l.
-func sayHelpPage(l *msg.Lang, page string) string {
+// sayHelpPage is a help page of fang's with its own words said in l, and
+// its lists fitted to a screen so many columns wide (0: as wide as they
+// come).
+func sayHelpPage(l *msg.Lang, page string, screen int) string {
 	tokens := strings.NewReplacer(
 		" [command]", " "+l.T("cli.page.token.command"),
 		" [--flags]", " "+l.T("cli.page.token.flags"),
@@ -117,7 +128,7 @@ func sayHelpPage(l *msg.Lang, page string) string {
 	var usage []int // the lines of the usage block
 	grew := 0       // how much wider the usage line became
 	lineUp := func() {
-		lineUpRows(lines, list, tokens)
+		lineUpRows(lines, list, tokens, screen)
 		list = list[:0]
 	}
 	for i, line := range lines {
@@ -162,8 +173,10 @@ func widenBlock(lines []string, block []int, grew int) {
 // lineUpRows says the names of the rows of one list (lines[rows]) in the
 // language (tokens) and puts their descriptions in one column again, two
 // spaces after the longest name; a line that only continues a description
-// moves with the column.
-func lineUpRows(lines []string, rows []int, tokens *strings.Replacer) {
+// moves with the column. On a screen of known width, a name too long for
+// the column (over 45 % of the width) has its description on the line
+// below, and descriptions wrap at word boundaries under the column.
+func lineUpRows(lines []string, rows []int, tokens *strings.Replacer, screen int) {
 	if len(rows) == 0 {
 		return
 	}
@@ -178,16 +191,49 @@ func lineUpRows(lines []string, rows []int, tokens *strings.Replacer) {
 		name := tokens.Replace(m[2])
 		parsed[i] = row{m[1], name, m[4]}
 		oldCol = max(oldCol, ansi.StringWidth(m[1]+m[2]+m[3]))
-		width = max(width, ansi.StringWidth(m[1]+name))
+		if w := ansi.StringWidth(m[1] + name); screen == 0 || w <= screen*45/100 {
+			width = max(width, w)
+		}
 	}
 	col := width + 2
+	wrap := func(text string) []string {
+		if screen == 0 || screen-col < 20 {
+			return []string{text}
+		}
+		return strings.Split(wrapWords(text, screen-col), "\n")
+	}
+	under := strings.Repeat(" ", col)
 	for _, i := range rows {
 		if r, ok := parsed[i]; ok {
-			lines[i] = r.indent + r.name + strings.Repeat(" ", col-ansi.StringWidth(r.indent+r.name)) + r.text
+			text := wrap(r.text)
+			head := r.indent + r.name
+			var out []string
+			if gap := col - ansi.StringWidth(head); gap >= 2 {
+				out = append(out, head+strings.Repeat(" ", gap)+text[0])
+			} else {
+				if screen > 0 && ansi.StringWidth(head) > screen {
+					// A name wider than the screen wraps too, indented.
+					w := wrapWords(r.name, screen-len(r.indent)-2)
+					head = r.indent + strings.ReplaceAll(w, "\n", "\n"+r.indent+"  ")
+				}
+				out = append(out, head, under+text[0])
+			}
+			for _, t := range text[1:] {
+				out = append(out, under+t)
+			}
+			lines[i] = strings.Join(out, "\n")
 			continue
 		}
 		if rest := strings.TrimLeft(lines[i], " "); len(lines[i])-len(rest) >= oldCol && rest != "" {
-			lines[i] = strings.Repeat(" ", col) + rest
+			lines[i] = under + rest
 		}
 	}
+}
+
+// wrapWords wraps text (colours kept) at spaces only: x/ansi also breaks at
+// hyphens, which split "--new" into "--" and "new". A word longer than the
+// limit is broken where it must be.
+func wrapWords(text string, limit int) string {
+	const keep = "\u2011" // a non-breaking hyphen, one column wide, held in place of "-"
+	return strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(text, "-", keep), limit, ""), keep, "-")
 }
