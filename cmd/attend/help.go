@@ -59,6 +59,7 @@ func sayHelp(root *cobra.Command, l *msg.Lang) {
 	})
 	// What cobra would add as it runs, added now to be said in l.
 	root.Version = buildVersion() // fang sets it again, the same
+	root.SetVersionTemplate(l.T("cli.version", "Version", "{{.Version}}") + "\n")
 	root.InitDefaultVersionFlag()
 	if f := root.Flags().Lookup("version"); f != nil {
 		f.Usage = l.T("cli.help.cobra.flag.version", "Name", root.Name())

@@ -149,6 +149,7 @@ Punctuation only separates words.`,
 	cmd.Flags().StringVar(&until, "until", "", "only sessions on or before this date, the whole day included")
 	cmd.Flags().StringVar(&grep, "grep", "", "only sessions whose notes or actions hold this text (ignoring case and accents)")
 	cmd.Flags().IntVar(&limit, "limit", -1, "at most this many lines, 0 for all (default 50 on a terminal, else all)")
+	cmd.Flags().Lookup("limit").DefValue = "" // -1 is "not given": the words say the default
 	return cmd
 }
 

@@ -351,6 +351,9 @@ func TestWelshHelp(t *testing.T) {
 	}
 	walk(root, nil)
 	paths = append(paths, []string{"help"}, []string{"completion"})
+	if out, err := cyRun(t, "", "--version"); err != nil || !strings.Contains(out, "attend fersiwn") {
+		t.Errorf("attend --version in Welsh: %v %q", err, out)
+	}
 	for _, sh := range []string{"bash", "zsh", "fish", "powershell"} {
 		paths = append(paths, []string{"completion", sh})
 	}
