@@ -56,26 +56,34 @@ func demoDates(r *rand.Rand, c Cadence, n int, today Date) ([]Date, bool) {
 	return dates, overdue
 }
 
-// weekday moves a Saturday or Sunday on to the Monday.
+// weekday moves a Saturday, a Sunday or a day most services keep as a
+// holiday (Christmas Day, Boxing Day, New Year's Day) on to the next
+// working day.
 func weekday(d Date) Date {
-	switch d.Time().Weekday() {
-	case time.Saturday:
-		return d.AddDays(2)
-	case time.Sunday:
-		return d.AddDays(1)
+	for !working(d) {
+		d = d.AddDays(1)
 	}
 	return d
 }
 
-// weekdayBack moves a Saturday or Sunday back to the Friday.
+// weekdayBack moves a day off back to the working day before it.
 func weekdayBack(d Date) Date {
-	switch d.Time().Weekday() {
-	case time.Saturday:
-		return d.AddDays(-1)
-	case time.Sunday:
-		return d.AddDays(-2)
+	for !working(d) {
+		d = d.AddDays(-1)
 	}
 	return d
+}
+
+// working reports whether a one-to-one might be held on d: not at a
+// weekend, and not on Christmas Day, Boxing Day or New Year's Day.
+func working(d Date) bool {
+	switch wd := d.Time().Weekday(); {
+	case wd == time.Saturday || wd == time.Sunday:
+		return false
+	case d.Month == time.December && (d.Day == 25 || d.Day == 26), d.Month == time.January && d.Day == 1:
+		return false
+	}
+	return true
 }
 
 // workTime is a time in working hours on d (UTC, to the minute).
