@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -214,7 +215,7 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w int
 	if h.personID == "" {
 		name = cell(it.PersonName, min(18, max(8, w/5))) + "  "
 	}
-	date := cell(ctx.Date(it.Date), 17)
+	date := cell(ctx.Date(it.Date), 18) // "Llun 20 Gorff 2026"
 	if w < narrowWidth {
 		date = cell(ctx.Short(it.Date), 11) // no weekday, and no year this year
 	}
@@ -224,7 +225,9 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w int
 	}
 	bar := completeness(it.Answered, it.Total)
 	it.Preview = coach.SafeText(it.Preview)
-	tail := fmt.Sprintf(" %2d/%-2d  %s  ", it.Answered, it.Total, cell(open, 6))
+	// The open column as wide as the language writes "9 open" ("9 ar agor").
+	openW := ansi.StringWidth(ctx.T("actions.open", "Count", 9))
+	tail := fmt.Sprintf(" %2d/%-2d  %s  ", it.Answered, it.Total, cell(open, openW))
 	if selected {
 		return listRow(s, head+bar+tail+it.Preview, true, w)
 	}

@@ -85,7 +85,7 @@ func (h *homeScreen) footLines(ctx *Context, w int) []string {
 
 // columns lays out one row: the name takes what the date columns leave.
 func (h *homeScreen) columns(ctx *Context, name, last, due string, w int) string {
-	const lastW, dueW = 17, 26 // room for a Welsh date: "Mer 22 Gorff 2026"
+	const lastW, dueW = 18, 26 // room for the longest Welsh date: "Llun 20 Gorff 2026"
 	if w < narrowWidth {
 		return cell(name, max(8, w-2-dueW-1)) + " " + due
 	}
