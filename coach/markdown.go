@@ -44,8 +44,11 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	l := opt.words()
 	fmt.Fprintf(&b, "# %s\n\n", l.T("md.title", "Name", mdLine(p.Name)))
 	state := l.T("md.saved")
-	if s.IsDraft() {
+	switch {
+	case s.IsDraft():
 		state = l.T("md.draft")
+	case s.IsAgreed():
+		state = l.T("md.agreed")
 	}
 	// Count the prompts of the parts shown: the record alone is counted
 	// against the record's prompts, not the prep's too.

@@ -320,3 +320,16 @@ func TestRetiredDateAnswerInTheRecordsLanguage(t *testing.T) {
 		t.Fatalf("want the Welsh date:\n%s", md)
 	}
 }
+
+// An agreed record says so at its head, not "saved" (found in the tmux
+// trial: `attend show` of an agreed record said "· saved ·").
+func TestMarkdownSaysAgreed(t *testing.T) {
+	g := mustGuide(t, "en")
+	p := coach.Person{ID: personID, Name: "Aled"}
+	s := coach.NewSession(personID, "en", now)
+	s.Saved = now
+	s.Agreed = coach.DateOf(now)
+	if md := coach.Markdown(g, p, s, coach.MarkdownOptions{}); !strings.Contains(md, "Thu 26 Nov 2026 · agreed · ") {
+		t.Errorf("an agreed record's head:\n%s", md)
+	}
+}
