@@ -26,7 +26,7 @@ func (s *Store) Backup(dst string) error {
 	}
 	if a, errA := os.Stat(dst); errA == nil {
 		if b, errB := os.Stat(s.path); errB == nil && os.SameFile(a, b) {
-			return newErr(ErrInvalid, s.path, nil, "the backup would overwrite the database itself: give another file name")
+			return saidErr(ErrInvalid, s.path, nil, "store.backup.self")
 		}
 	}
 	CleanBackupLeftovers(filepath.Dir(dst))

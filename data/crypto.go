@@ -330,11 +330,9 @@ func (s *Store) checkCrypto(meta *bbolt.Bucket) error {
 	case raw == nil && s.seal == nil:
 		return nil
 	case raw != nil && s.seal == nil:
-		return newErr(ErrNeedPassphrase, s.path, nil,
-			"%s was encrypted (by another attend?) after this one opened it: quit and start attend again, with the passphrase; nothing was changed", s.path)
+		return saidErr(ErrNeedPassphrase, s.path, nil, "store.crypt.since", "Path", s.path)
 	case raw == nil:
-		return newErr(ErrCorrupt, s.path, nil,
-			"%s is no longer encrypted: it was replaced (by an older copy?) while attend was running; nothing was changed: quit attend and check which file is the right one", s.path)
+		return saidErr(ErrCorrupt, s.path, nil, "store.crypt.gone", "Path", s.path)
 	}
 	if bytes.Equal(raw, s.cmetaRaw) {
 		return nil
@@ -344,8 +342,7 @@ func (s *Store) checkCrypto(meta *bbolt.Bucket) error {
 		return errCorrupt(s.path, err, err.Error())
 	}
 	if m.KeyID != s.seal.keyID {
-		return newErr(ErrCorrupt, s.path, nil,
-			"%s was replaced by a file encrypted with another key while attend was running; nothing was changed: quit attend and start it again", s.path)
+		return saidErr(ErrCorrupt, s.path, nil, "store.crypt.otherkey", "Path", s.path)
 	}
 	return nil
 }
@@ -375,8 +372,7 @@ func Encrypt(path string, passphrase []byte) error {
 }
 
 func errAlreadyEncrypted(path string) *Error {
-	return newErr(ErrAlreadyEncrypted, path, nil,
-		"%s is already encrypted: use `attend passphrase` to change its passphrase; nothing was changed", path)
+	return saidErr(ErrAlreadyEncrypted, path, nil, "store.crypt.already", "Path", path)
 }
 
 func (s *Store) encryptFile(passphrase []byte, p KDFParams) error {
@@ -521,7 +517,7 @@ func ChangePassphrase(path string, old, new []byte) error {
 	}
 	defer s.Close()
 	if !s.Encrypted() {
-		return newErr(ErrNotEncrypted, s.path, nil, "%s is not encrypted, so it has no passphrase to change: use `attend encrypt` to turn encryption on", s.path)
+		return saidErr(ErrNotEncrypted, s.path, nil, "store.crypt.not", "Path", s.path)
 	}
 	return s.rewrap(new, DefaultKDF)
 }
@@ -537,8 +533,7 @@ func (s *Store) rewrap(passphrase []byte, p KDFParams) error {
 	}
 	return s.rewrite(pendingPassphrase, func(_ *bbolt.Tx, b txBuckets) error {
 		if !bytes.Equal(b.meta.Get(metaCrypto), s.cmetaRaw) {
-			return newErr(ErrWrongPassphrase, s.path, nil,
-				"the passphrase of %s was changed by another attend just now; nothing was changed here: try again with the passphrase now in force", s.path)
+			return saidErr(ErrWrongPassphrase, s.path, nil, "store.crypt.changed", "Path", s.path)
 		}
 		return b.meta.Put(metaCrypto, raw)
 	})

@@ -119,7 +119,5 @@ func (s *Store) errElsewhere(b txBuckets, personID string, at time.Time) error {
 	if p, err := s.getPerson(b, personID); err == nil {
 		name = p.Name
 	}
-	return newErr(coach.ErrDraftElsewhere, s.path, nil,
-		"%s's prep is open in another attend window (it saved there at %s), so it was not overwritten from here",
-		name, at.Local().Format("15:04:05"))
+	return saidErr(coach.ErrDraftElsewhere, s.path, nil, "store.draft.elsewhere", "Name", name, "Time", at.Local().Format("15:04:05"))
 }

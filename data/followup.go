@@ -18,8 +18,7 @@ func (s *Store) errAgreed(b txBuckets, sess coach.Session) error {
 	if p, err := s.getPerson(b, sess.PersonID); err == nil {
 		name = p.Name
 	}
-	return newErr(ErrAgreed, s.path, nil,
-		"this record was agreed with %s on %s and is read-only; add a dated addendum instead", name, sess.Agreed.Human())
+	return saidErr(ErrAgreed, s.path, nil, "store.agreed", "Name", name, "Date", sess.Agreed)
 }
 
 // OpenActions lists every open action agreed in a saved session, for one
@@ -208,8 +207,7 @@ func (s *Store) completeSession(id string, expect *string, record string, action
 			return s.errAgreed(b, *sess)
 		}
 		if expect != nil && sess.Said() != strings.TrimSpace(*expect) {
-			return newErr(coach.ErrRecordChanged, s.path, nil,
-				"this record was changed in another attend window, so it was not overwritten from here")
+			return saidErr(coach.ErrRecordChanged, s.path, nil, "store.record.changed")
 		}
 		sess.SetAnswer(coach.SaidID, coach.Answer{Text: strings.TrimSpace(record)})
 		for _, a := range actions {

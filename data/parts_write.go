@@ -24,8 +24,7 @@ func (s *Store) SavePart(id string, before coach.Session, part coach.Part, answe
 			return s.errAgreed(b, *sess)
 		}
 		if !coach.SamePart(*sess, before, part) {
-			return newErr(coach.ErrRecordChanged, s.path, nil,
-				"this session was changed in another attend window, so it was not overwritten from here")
+			return saidErr(coach.ErrRecordChanged, s.path, nil, "store.session.changed")
 		}
 		for id := range sess.Answers(part) {
 			sess.SetPartAnswer(part, id, coach.Answer{})

@@ -41,11 +41,9 @@ func resolvePath(path string) (string, error) {
 		if err != nil {
 			target, _ := os.Readlink(path)
 			if errors.Is(err, fs.ErrNotExist) {
-				return "", newErr(ErrNoDatabase, path, err,
-					"%s is a link to %s, which is not there: put the database back there, or point --db / ATTEND_DB at the file itself (nothing was changed)", path, target)
+				return "", saidErr(ErrNoDatabase, path, err, "store.link.missing", "Path", path, "Target", target)
 			}
-			return "", newErr(ErrNotAttend, path, err,
-				"%s is a link attend cannot follow (%v): point --db / ATTEND_DB at the database file itself (nothing was changed)", path, err)
+			return "", saidErr(ErrNotAttend, path, err, "store.link.bad", "Path", path, "Err", err)
 		}
 		path = real
 		if fi, err = os.Stat(path); err != nil {

@@ -39,7 +39,7 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 		// overwrite that window's prep, saved or not.
 		if writer != "" {
 			if b.sessions.Has([]byte(sess.ID)) {
-				return newErr(coach.ErrDraftElsewhere, s.path, nil, "this prep was already saved from another attend window, so it was not overwritten from here")
+				return saidErr(coach.ErrDraftElsewhere, s.path, nil, "store.prep.savedelsewhere")
 			}
 			if cur, err := b.drafts.Get([]byte(sess.PersonID)); err == nil && cur != nil {
 				if h, err := decodeDraftHead(cur); err == nil && h.ID == sess.ID && !coach.MayReplaceDraft(h.ID, h.Writer, h.Updated, coach.Session{ID: sess.ID, Writer: writer, Base: base}) {

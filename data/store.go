@@ -339,8 +339,7 @@ func (s *Store) schemaOf(tx *bbolt.Tx, allowOlder bool) (int, error) {
 	case v > schemaTarget:
 		return v, errNewer(s.path, v, schemaTarget)
 	case v < schemaTarget && !allowOlder:
-		return v, newErr(ErrNewerSchema, s.path, nil,
-			"%s was replaced by a file from an older attend while attend was running: restart attend to upgrade it", s.path)
+		return v, saidErr(ErrNewerSchema, s.path, nil, "store.replacedolder", "Path", s.path)
 	}
 	if _, err := bucketsOf(tx, nil); err != nil && v == schemaTarget {
 		return v, errCorrupt(s.path, err, err.Error())
@@ -475,17 +474,13 @@ func (s *Store) beginWrite() (time.Duration, error) {
 		return 0, errReadOnly(s.path)
 	}
 	if d := s.damaged.Load(); d != nil {
-		return 0, newErr(ErrCorrupt, s.path, d,
-			"attend found %s damaged when it read it just now, so it will not write to it and risk more: nothing was saved. "+
-				"Run `attend check` to see what is affected; make a copy of the file, then restore your latest backup and start attend again. What it found: %s",
-			s.path, d.Msg)
+		return 0, saidErr(ErrCorrupt, s.path, d, "store.damaged.nowrite", "Path", s.path, "Found", d)
 	}
 	// On a disk with (next to) no space left, a commit would overwrite free
 	// pages inside the file before failing to grow it: refuse first, so the
 	// file is left byte for byte as it was.
 	if free := diskFree(s.path); free >= 0 && free < minFreeToWrite {
-		return 0, newErr(ErrDiskFull, s.path, nil,
-			"cannot write %s: the disk is full: free some space and try again (nothing was saved)", s.path)
+		return 0, saidErr(ErrDiskFull, s.path, nil, "store.diskfull", "Path", s.path)
 	}
 	// The file as this Store's own last write left it (the same file, its
 	// size and modification time unchanged) was checked then and written

@@ -304,6 +304,10 @@ func TestWelshStoreErrors(t *testing.T) {
 	if err := os.WriteFile(other, []byte(strings.Repeat("nid attend\n", 1000)), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	link := filepath.Join(dir, "dolen.db")
+	if err := os.Symlink(filepath.Join(dir, "dim-yma.db"), link); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args    []string
 		english string
@@ -318,6 +322,9 @@ func TestWelshStoreErrors(t *testing.T) {
 		// What the operating system refuses, and why.
 		{[]string{"backup", filepath.Join(dir, "dim", "copi.db"), "--db", db}, "cannot write the backup"},
 		{[]string{"log", "--prompts", dir, "--db", db}, "is a directory"},
+		// The rarer store refusals say themselves too.
+		{[]string{"passphrase", "--db", db}, "is not encrypted, so it has no passphrase to change"},
+		{[]string{"log", "--db", link}, "which is not there: put the database back there"},
 	} {
 		out, err := cyRun(t, "", c.args...)
 		if err == nil {
