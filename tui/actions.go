@@ -68,6 +68,7 @@ type actionList struct {
 
 	asking   bool            // asking whether the action marked done helped
 	dropping bool            // asking why an action is dropped
+	confirm  string          // the reason given, while asking "drop it? y"
 	reason   textinput.Model // the reason
 	carried  string          // the last action carried, for a word of feedback
 }
@@ -148,6 +149,19 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 		}
 		return nil, nil
 	}
+	if a.confirm != "" {
+		// The last step of dropping: y drops it, any other key keeps it
+		// open (a sentence typed by mistake ends here, not in a drop).
+		why := a.confirm
+		a.confirm = ""
+		if a.list.cursor < len(a.refs) && key.Matches(msg, k.ConfirmDrop) {
+			return nil, closeAction(ctx.Store, a.refs[a.list.cursor], coach.ActionDropped, why)
+		}
+		if a.list.cursor < len(a.refs) {
+			ctx.Notice(ctx.T("actions.notdropped", "Text", a.refs[a.list.cursor].Action.Text))
+		}
+		return nil, nil
+	}
 	if a.dropping {
 		switch {
 		case key.Matches(msg, f.Cancel):
@@ -161,7 +175,8 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 			}
 			a.dropping = false
 			a.reason.Reset()
-			return nil, closeAction(ctx.Store, a.refs[a.list.cursor], coach.ActionDropped, why)
+			a.confirm = why
+			return nil, nil
 		}
 		var cmd tea.Cmd
 		a.reason, cmd = a.reason.Update(msg)
@@ -202,6 +217,10 @@ func (a *actionList) keys(ctx *Context, short []key.Binding) bindings {
 		ks := []key.Binding{k.Helped, k.Partly, k.NotYet, k.DidntAsk, cancel}
 		return bindings{context: ks, full: [][]key.Binding{ks}}
 	}
+	if a.confirm != "" {
+		ks := []key.Binding{k.ConfirmDrop}
+		return bindings{context: ks, full: [][]key.Binding{ks}}
+	}
 	if a.dropping {
 		drop := f.Submit
 		drop.SetHelp("enter", ctx.T("key.dropIt"))
@@ -238,6 +257,8 @@ func (a *actionList) view(ctx *Context, height int, title string, intro []string
 	switch {
 	case a.asking && a.list.cursor < len(a.refs):
 		foot = wrapped(s.Warn, ctx.T("actions.ask", "Text", a.refs[a.list.cursor].Action.Text), w)
+	case a.confirm != "" && a.list.cursor < len(a.refs):
+		foot = wrapped(s.Warn, ctx.T("actions.confirmdrop", "Text", a.refs[a.list.cursor].Action.Text, "Why", a.confirm), w)
 	case a.dropping:
 		foot = []string{a.reason.View()}
 	case a.carried != "":
@@ -310,7 +331,7 @@ func pushActions(ctx *Context) tea.Cmd {
 }
 
 func (a *actionsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyPressMsg); ok && !a.dropping && !a.asking && key.Matches(km, ctx.Keys.List.Back) {
+	if km, ok := msg.(tea.KeyPressMsg); ok && !a.dropping && !a.asking && a.confirm == "" && key.Matches(km, ctx.Keys.List.Back) {
 		ctx.Pop()
 		return nil
 	}
@@ -332,7 +353,7 @@ func (a *actionsScreen) View(ctx *Context, height int) string {
 	return a.view(ctx, height, title, nil)
 }
 func (a *actionsScreen) Resize(ctx *Context, height int) {}
-func (a *actionsScreen) Typing() bool                    { return a.dropping || a.asking }
+func (a *actionsScreen) Typing() bool                    { return a.dropping || a.asking || a.confirm != "" }
 func (a *actionsScreen) Title(ctx *Context) Title {
 	return Title{Label: ctx.T("title.actions"), State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }

@@ -53,6 +53,8 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 	h.press("x")
 	h.typeText("Estates bought one in October")
 	h.press("enter")
+	h.mustSee("y drops it")
+	h.press("y")
 	h.mustSee("Dropped:", "1 open")
 	for _, s := range h.store.sessions {
 		for _, a := range s.Actions {
@@ -169,8 +171,31 @@ func TestTypingOnLastTimeClosesNothing(t *testing.T) {
 	}
 	h.typeText("w")
 	h.mustSee("letters here are commands")
+	// Once typing is seen, no letter acts until an arrow key chooses an
+	// action: a sentence with an x in it drops nothing.
+	h.typeText("we dropped x and carried c over. 2 helped")
+	h.press("enter")
+	if n := len(h.follow().refs); n != open {
+		t.Fatalf("%d actions listed after a sentence with x in it, want %d", n, open)
+	}
+	h.press("down", "up")
 	h.press("d")
 	h.mustSee("Did it help?", "1 helped")
 	h.press("a")
 	h.mustSee("Not marked done")
+	// A sentence that starts with x: the reason box takes it, enter asks
+	// whether to drop it, and the next letter keeps it open.
+	h.press("down", "up", "x")
+	h.typeText("xavier is covering")
+	h.press("enter")
+	h.typeText("t")
+	h.mustSee("Not dropped")
+	h.typeText("hen we spoke")
+	for _, s := range h.store.sessions {
+		for _, a := range s.Actions {
+			if a.Status != coach.ActionOpen {
+				t.Fatalf("typing closed an action: %+v", a)
+			}
+		}
+	}
 }

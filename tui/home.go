@@ -183,6 +183,11 @@ func (h *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 
 func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	k, l := ctx.Keys.Home, ctx.Keys.List
+	if h.loaded && len(h.rows) == 0 && startsName(msg.Text) && unicode.IsUpper([]rune(msg.Text)[0]) {
+		// With no one yet, a capital starts a name even where it is a key
+		// on a list (G, the last row, ate the G of "Gareth").
+		return h.ask(homeAdding, coach.Person{}, ctx.T("home.add.prompt"), ctx.T("home.add.placeholder"), msg.Text, coach.MaxNameLen)
+	}
 	if h.list.key(msg, l, len(h.visible()), h.room) {
 		return nil
 	}

@@ -16,6 +16,10 @@ func TestFirstRunExplainsWhatToDo(t *testing.T) {
 // keys again (S does nothing; a still adds).
 func TestTypingANameOnAnEmptyHomeAddsIt(t *testing.T) {
 	h := newHarness(t, 80, 24, "")
+	h.typeText("Gwenllian ap Dafydd") // G is a list key (the last row)
+	h.press("enter")
+	h.mustSee("Added Gwenllian ap Dafydd")
+	h = newHarness(t, 80, 24, "")
 	h.typeText("Siân Ŵyn")
 	h.press("enter")
 	h.mustSee("Added Siân Ŵyn", "▸ Siân Ŵyn")

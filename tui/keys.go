@@ -127,6 +127,7 @@ type ActionKeys struct {
 	Open  key.Binding // enter: the session it came from
 	// Did it help? asked when an action is marked done.
 	Helped, Partly, NotYet, DidntAsk key.Binding
+	ConfirmDrop                      key.Binding
 }
 
 // DefaultKeyMap is attend's keymap.
@@ -230,10 +231,11 @@ func DefaultKeyMap(l *msg.Lang) KeyMap {
 
 			// Numbers, not letters: a word typed by mistake on "last time"
 			// (d, then "a…") must never close an action.
-			Helped:   b(k("1"), "1", l.T("key.action.helped")),
-			Partly:   b(k("2"), "2", l.T("key.action.partly")),
-			NotYet:   b(k("3"), "3", l.T("key.action.notYet")),
-			DidntAsk: b(k("4"), "4", l.T("key.action.didntAsk")),
+			Helped:      b(k("1"), "1", l.T("key.action.helped")),
+			Partly:      b(k("2"), "2", l.T("key.action.partly")),
+			NotYet:      b(k("3"), "3", l.T("key.action.notYet")),
+			DidntAsk:    b(k("4"), "4", l.T("key.action.didntAsk")),
+			ConfirmDrop: b(k("y"), "y", l.T("key.action.confirmDrop")),
 		},
 	}
 }

@@ -65,6 +65,10 @@ type lastTimeScreen struct {
 	actionList
 	prep *partForm
 	lt   coach.LastTime
+	// typed: a key was typed here as if into the prep, so the action keys
+	// wait until an arrow key chooses an action again ("Carys did x…"
+	// dropped an action: x asked why, and the rest became the reason).
+	typed bool
 }
 
 func newLastTime(ctx *Context, p *partForm, lt coach.LastTime) *lastTimeScreen {
@@ -93,15 +97,24 @@ func (l *lastTimeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case actionsMsg:
 		return nil // the summary keeps its own list (done ones stay, with their state)
 	case tea.KeyPressMsg:
-		if !l.dropping && !l.asking {
+		if (l.asking || l.confirm != "") && msg.Text != "" && !l.bound(ctx, msg) {
+			l.typed = true // "d" (or a dropping) then a letter: typing, not answering
+		}
+		if !l.dropping && !l.asking && l.confirm == "" {
+			arrow := msg.Code == tea.KeyUp || msg.Code == tea.KeyDown || msg.Code == tea.KeyPgUp || msg.Code == tea.KeyPgDown
 			switch {
 			case key.Matches(msg, ctx.Keys.Prep.StartPrep):
 				ctx.Pop()
 				return nil
 			case key.Matches(msg, ctx.Keys.Prep.Leave):
 				return l.prep.leave(ctx)
-			case startsName(msg.Text) && !l.bound(ctx, msg):
-				// Someone typing, as if into the prep: say where typing goes.
+			case arrow:
+				l.typed = false
+			case l.typed || (msg.Text != "" && !l.bound(ctx, msg)):
+				// Someone typing, as if into the prep: say where typing
+				// goes, and let no letter act on an action until an arrow
+				// key chooses one.
+				l.typed = true
 				ctx.Notice(ctx.T("lasttime.typing"))
 				return nil
 			}
@@ -186,7 +199,9 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 }
 
 func (l *lastTimeScreen) Resize(ctx *Context, height int) {}
-func (l *lastTimeScreen) Typing() bool                    { return l.dropping || l.asking }
+func (l *lastTimeScreen) Typing() bool {
+	return l.dropping || l.asking || l.confirm != ""
+}
 func (l *lastTimeScreen) Title(ctx *Context) Title {
 	return Title{Label: ctx.T("title.prep"), Person: l.prep.person.Name}
 }
