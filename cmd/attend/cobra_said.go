@@ -115,3 +115,24 @@ func rootArgs(root *cobra.Command) cobra.PositionalArgs {
 		return usageError{&cliSaid{err, "cli.cobra.command", []any{"Arg", arg}}}
 	}
 }
+
+// helpRefusesUnknown makes `attend help NONSENSE` refuse, as `attend
+// NONSENSE` does (exit 2, the nearest command named), where cobra's help
+// command showed attend's own help and exited 0.
+func helpRefusesUnknown(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" || c.Run == nil {
+			continue
+		}
+		show := c.Run
+		c.Run = nil
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if target, rest, err := root.Find(args); err == nil && target == root && len(rest) > 0 {
+				return rootArgs(root)(root, rest)
+			}
+			show(c, args)
+			return nil
+		}
+	}
+}

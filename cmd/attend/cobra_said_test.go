@@ -19,6 +19,7 @@ func TestCobraRefusalsSaidInTheLanguage(t *testing.T) {
 	}{
 		{[]string{"nonsense"}, `unknown command "nonsense" for "attend"`, `does gan attend ddim gorchymyn "nonsense"`},
 		{[]string{"lgo"}, `unknown command "lgo" for "attend": did you mean log?`, `oeddech chi'n golygu log?`},
+		{[]string{"help", "nonsense"}, `unknown command "nonsense" for "attend"`, `does gan attend ddim gorchymyn "nonsense"`},
 		{[]string{"log", "--nonsense"}, "unknown flag: --nonsense", "does dim fflag --nonsense gan attend log"},
 		{[]string{"log", "-x"}, "unknown shorthand flag: 'x' in -x", "does dim fflag fer -x gan attend log"},
 		{[]string{"log", "--limit", "x"}, `invalid argument "x" for "--limit" flag: strconv.ParseInt: parsing "x": invalid syntax`, `alla i ddim defnyddio "x" gyda --limit: dydy e ddim yn rhif cyfan`},

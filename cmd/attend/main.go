@@ -128,5 +128,6 @@ Run it with no arguments to open your people.`,
 		newCalendarCmd(o), newMatrixCmd(o),
 	)
 	completions(root, o)
+	helpRefusesUnknown(root)
 	return root
 }
