@@ -6,6 +6,7 @@ package tui
 
 import (
 	"errors"
+	"sort"
 	"strings"
 	"time"
 
@@ -123,7 +124,16 @@ func (m *partForm) warnings() []string {
 	if blank > 0 {
 		out = append(out, m.words.T("form.blank", "Count", blank))
 	}
-	return out
+	// A date typed that cannot be read (the next session "31/2") is kept
+	// as words and sets no date: say so, rather than let it pass.
+	var dates []string
+	for id, raw := range m.raw {
+		if it, _, ok := m.guide.Item(id); ok && it.Kind == coach.KindDate && strings.TrimSpace(raw) != "" {
+			dates = append(dates, m.words.T("form.notadate", "Prompt", it.Prompt, "Typed", strings.TrimSpace(raw)))
+		}
+	}
+	sort.Strings(dates)
+	return append(out, dates...)
 }
 
 // finished is the session to save: a copy in which an unreadable due date is

@@ -214,3 +214,13 @@ func TestReopeningTheRecordInOneWindowIsNoConflict(t *testing.T) {
 		t.Fatalf("record = %q", got)
 	}
 }
+
+// Found in the second tmux trial: a next session typed as "31/2" is not a
+// date; leaving the record says so, rather than let it pass as set.
+func TestAnUnreadableNextDateIsSaidOnLeaving(t *testing.T) {
+	h := startRecord(t)
+	h.tabTo(coach.NextID)
+	h.typeText("31/2")
+	h.press("esc")
+	h.mustSee("“31/2” is not a date, so none is set")
+}
