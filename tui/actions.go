@@ -301,17 +301,23 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	case coach.ActionDropped:
 		due = "✗ " + ctx.T("actions.state.dropped")
 	}
-	const dueW = 16
+	// The state column always ends in a space, so a cut state ("✓ wedi
+	// helpu'n …") never runs into the action; narrow windows give it less.
+	dueW := 16
 	who := ""
 	if a.personID == "" {
 		who = cell(r.PersonName, min(16, max(8, w/5))) + "  "
 	}
 	owner := " " + ctx.T("actions.from", "Owner", ctx.Owner(r.Action.Owner), "Date", ctx.Short(r.SessionDate))
 	if w < narrowWidth {
-		owner = ""
+		owner, dueW = "", 11
+		if who != "" {
+			who = cell(r.PersonName, 8) + " "
+		}
 	}
 	text := coach.SafeText(r.Action.Text)
-	line := cell(due, dueW) + who + text + owner
+	dueCell := cell(due, dueW-1) + " "
+	line := dueCell + who + text + owner
 	if selected {
 		return listRow(s, line, true, w)
 	}
@@ -319,7 +325,7 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	if r.Overdue(today) {
 		st = s.Warn
 	}
-	return listRow(s, st.Render(cell(due, dueW))+s.Prompt.Render(who+text)+s.Faint.Render(owner), false, w)
+	return listRow(s, st.Render(dueCell)+s.Prompt.Render(who+text)+s.Faint.Render(owner), false, w)
 }
 
 // actionsScreen is every open action, across people, most urgent first.
