@@ -209,7 +209,10 @@ func (m *partForm) textView(ctx *Context, it coach.Item, focused, roomy bool) []
 		}
 	}
 	if it.Hint != "" {
-		out = append(out, "  "+s.Faint.Render(ansi.Truncate(it.Hint, w-2, "…")))
+		// The guidance whole, wrapped (Welsh runs longer: "nid dyfarn…").
+		for _, l := range wrapped(s.Faint, it.Hint, w-2) {
+			out = append(out, "  "+l)
+		}
 	}
 	return append(out, indent(m.ta.View(), "  ")...)
 }
