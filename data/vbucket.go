@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"sync"
 
 	"go.etcd.io/bbolt"
 )
@@ -43,11 +44,28 @@ var (
 )
 
 func recordSum(bucket, key, plain []byte) uint32 {
-	h := crc32.Update(0, castagnoli, bucket)
-	h = crc32.Update(h, castagnoli, []byte{0})
+	h := bucketSum(bucket)
 	h = crc32.Update(h, castagnoli, key)
 	return crc32.Update(h, castagnoli, plain)
 }
+
+// bucketSum is the checksum's start for a bucket: its name and 0x00. The
+// buckets' are worked out once (a listing checks thousands of values, and
+// each small Update costs as much as the bytes).
+func bucketSum(bucket []byte) uint32 {
+	if h, ok := bucketSums()[string(bucket)]; ok {
+		return h
+	}
+	return crc32.Update(crc32.Update(0, castagnoli, bucket), castagnoli, []byte{0})
+}
+
+var bucketSums = sync.OnceValue(func() map[string]uint32 {
+	m := map[string]uint32{}
+	for _, name := range allBuckets {
+		m[string(name)] = crc32.Update(crc32.Update(0, castagnoli, name), castagnoli, []byte{0})
+	}
+	return m
+})
 
 // withSum returns plain with its checksum in front.
 func withSum(bucket, key, plain []byte) []byte {
