@@ -466,16 +466,7 @@ const eachChunk = 2048
 // is skipped. A session whose person record is missing comes with a Person
 // holding only the id (Check reports it). An error from fn stops the walk.
 func (s *Store) EachSession(fn func(coach.Person, coach.Session) error) error {
-	var ids []string
-	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
-		return b.idxTime.Keys(func(k []byte) error {
-			if len(k) != timeKeyLen {
-				return errCorrupt(s.path, nil, "an index key has the wrong length")
-			}
-			ids = append(ids, string(k[dateLen:]))
-			return nil
-		})
-	})
+	ids, err := s.sessionIDsInTime()
 	if err != nil {
 		return err
 	}

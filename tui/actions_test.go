@@ -76,12 +76,7 @@ func TestActionsScreenOverdueFirstDoneAndDrop(t *testing.T) {
 func TestLastTimeComesFirstInAPrepAndCarriesOver(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withActions(t, h)
-	for i, r := range h.home().visible() {
-		if r.person.Name == "Siân Ŵyn" {
-			h.home().list.cursor = i
-		}
-	}
-	h.press("enter")
+	openSiansPrep(h)
 	if h.at() != screenFollowUp {
 		t.Fatalf("the prep did not open on last time (screen %v):\n%s", h.at(), h.screen())
 	}
@@ -148,12 +143,7 @@ func TestCarryingSaysWhatItDid(t *testing.T) {
 func TestTypingOnLastTimeClosesNothing(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withActions(t, h)
-	for i, r := range h.home().visible() {
-		if r.person.Name == "Siân Ŵyn" {
-			h.home().list.cursor = i
-		}
-	}
-	h.press("enter")
+	openSiansPrep(h)
 	if h.at() != screenFollowUp {
 		t.Fatalf("the prep did not open on last time (screen %v)", h.at())
 	}
@@ -198,4 +188,16 @@ func TestTypingOnLastTimeClosesNothing(t *testing.T) {
 			}
 		}
 	}
+}
+
+// openSiansPrep opens the prep of Siân Ŵyn (withActions' person met
+// before), which starts on last time.
+func openSiansPrep(h *harness) {
+	h.t.Helper()
+	for i, r := range h.home().visible() {
+		if r.person.Name == "Siân Ŵyn" {
+			h.home().list.cursor = i
+		}
+	}
+	h.press("enter")
 }
