@@ -86,7 +86,17 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // Before reports whether d is strictly earlier than o.
-func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }
+func (d Date) Before(o Date) bool {
+	// Field by field (a Date is a calendar day as DateOf makes it), not
+	// through two time.Times: sorting and listing call it a great deal.
+	if d.Year != o.Year {
+		return d.Year < o.Year
+	}
+	if d.Month != o.Month {
+		return d.Month < o.Month
+	}
+	return d.Day < o.Day
+}
 
 // DaysUntil counts whole days from d to o (negative if o is earlier).
 func (d Date) DaysUntil(o Date) int {

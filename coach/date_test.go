@@ -484,3 +484,21 @@ func TestDateJSON(t *testing.T) {
 		t.Errorf("map key: %s, %v", raw, err)
 	}
 }
+
+// Before compares calendar days field by field: the same answer as
+// comparing their times, for every pair of days across years and month ends.
+func TestDateBeforeIsTimeBefore(t *testing.T) {
+	start := coach.Date{2024, time.January, 1}
+	var days []coach.Date
+	for i := 0; i < 800; i += 7 {
+		days = append(days, start.AddDays(i), start.AddDays(i+1))
+	}
+	days = append(days, coach.Date{})
+	for _, a := range days {
+		for _, b := range days {
+			if got, want := a.Before(b), a.Time().Before(b.Time()); got != want {
+				t.Fatalf("%v.Before(%v) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
