@@ -103,7 +103,7 @@ func (s *Store) SavePrepared(p *PreparedSessions) error {
 		for i := range pre {
 			merged, prev, err := s.resaveTx(b, pre[i].sess, pre[i].read)
 			if err == nil {
-				err = s.saveSessionReadTx(b, s.guide(merged.Lang), merged, batch, &prev)
+				err = s.saveSessionBatchTx(b, s.guide(merged.Lang), merged, batch, &prev)
 			}
 			if err != nil {
 				return batchErr(i, err)

@@ -105,10 +105,7 @@ func (s *Store) changeSession(id, what string, change func(b txBuckets, sess *co
 		}
 		sess.Updated = s.now()
 		if err := sess.Validate(); err != nil {
-			return errInvalid(err, what)
-		}
-		if _, err := encodeSession(sess); err != nil {
-			return errInvalid(err, what)
+			return errInvalid(err, what) // what Validate passes, encodes (encodeValidSession)
 		}
 		if err := s.saveSessionTx(b, s.guide(sess.Lang), sess); err != nil {
 			return err

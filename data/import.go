@@ -107,11 +107,13 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 			if err != nil {
 				return s.recordErr("session", key, err)
 			}
+			var stored *coach.Session // the stored version, read once (nil: none)
 			if raw != nil {
 				old, err := decodeSession(raw)
 				if err != nil {
 					return s.recordErr("session", key, err)
 				}
+				stored = &old
 				// A session never moves from one person to another: a file
 				// that says otherwise is wrong (or made to overwrite
 				// someone's record), so none of it is imported.
@@ -140,7 +142,7 @@ func (s *Store) Import(doc *coach.ImportDoc) (ImportResult, error) {
 			if err := sess.Validate(); err != nil {
 				return errInvalid(err, "store.what.importsession", "ID", sess.ID)
 			}
-			if err := s.saveSessionTx(b, s.guide(sess.Lang), sess); err != nil {
+			if err := s.saveSessionBatchTx(b, s.guide(sess.Lang), sess, nil, &stored); err != nil {
 				return err
 			}
 		}

@@ -51,7 +51,7 @@ func (s *Store) SaveSession(sess coach.Session) (coach.Session, error) {
 		if err != nil {
 			return err
 		}
-		if err := s.saveSessionReadTx(b, g, merged, nil, &prev); err != nil {
+		if err := s.saveSessionBatchTx(b, g, merged, nil, &prev); err != nil {
 			return err
 		}
 		sess = merged
@@ -157,20 +157,15 @@ func mergeAddenda(stored, given []coach.Addendum) []coach.Addendum {
 // saveSessionTx is the body of SaveSession's transaction (also used by the
 // benchmarks to build fixtures in a few large transactions).
 func (s *Store) saveSessionTx(b txBuckets, g *coach.Guide, sess coach.Session) error {
-	return s.saveSessionBatchTx(b, g, sess, nil)
+	return s.saveSessionBatchTx(b, g, sess, nil, nil)
 }
 
 // saveSessionBatchTx is saveSessionTx, filing the session's words in batch
 // (to be written by batch.flush before the transaction ends) rather than
-// in idx_tail, when batch is not nil.
-func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Session, batch *textBatch) error {
-	return s.saveSessionReadTx(b, g, sess, batch, nil)
-}
-
-// saveSessionReadTx is saveSessionBatchTx; read, when not nil, is the
-// stored version of the session (nil: none), read already in this
-// transaction (resaveTx), so that it is not read and decoded again.
-func (s *Store) saveSessionReadTx(b txBuckets, g *coach.Guide, sess coach.Session, batch *textBatch, read **coach.Session) error {
+// in idx_tail, when batch is not nil. read, when not nil, is the stored
+// version of the session (nil: none), read already in this transaction
+// (resaveTx), so that it is not read and decoded again.
+func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Session, batch *textBatch, read **coach.Session) error {
 	p, err := s.getPerson(b, sess.PersonID)
 	if err != nil {
 		return err
@@ -194,15 +189,14 @@ func (s *Store) saveSessionReadTx(b txBuckets, g *coach.Guide, sess coach.Sessio
 			old = &o
 		}
 	}
-	if old != nil {
-		o := *old
+	if o := old; o != nil {
 		if err := b.idxTime.Delete(timeKey(o.Date, o.ID)); err != nil {
 			return err
 		}
 		if err := b.idxPerson.Delete(personKey(o.PersonID, o.Date, o.ID)); err != nil {
 			return err
 		}
-		if err := unindexSessionTx(b, o); err != nil {
+		if err := unindexSessionTx(b, *o); err != nil {
 			return err
 		}
 	}
