@@ -184,15 +184,11 @@ func (s *Store) encodeUnknown(others map[string]coach.Person, sess coach.Session
 	if !ok {
 		err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
 			var err error
-			p, err = s.getPerson(b, sess.PersonID)
+			p, err = s.personOrID(b, sess.PersonID)
 			return err
 		})
-		if errors.Is(err, ErrNewerSchema) {
+		if err != nil {
 			return nil, err
-		} else if err != nil {
-			// Still deliver the session (an export must not lose it): the
-			// person is known only by id. Check reports it.
-			p = coach.Person{ID: sess.PersonID}
 		}
 		others[sess.PersonID] = p
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -120,15 +121,16 @@ func (s *Store) PeopleNamed(typed string) ([]coach.Person, error) {
 			// Most people are not the one: their folded name is compared
 			// where it lies (string(f) here is not kept, so it is not
 			// copied to the heap).
-			if f, ok := personFolded(v); ok && !coach.FoldedNameMatches(string(f), q) {
+			inPlace, binary := personFolded(v)
+			if binary && !coach.FoldedNameMatches(string(inPlace), q) {
 				return nil
 			}
 			p, f, err := decodePersonFolded(v)
 			if err != nil {
 				return s.recordErr("person", k, err)
 			}
-			if !coach.FoldedNameMatches(f, q) {
-				return nil
+			if !binary && !coach.FoldedNameMatches(f, q) {
+				return nil // a JSON record: its name is folded only now
 			}
 			out = append(out, p)
 			folded = append(folded, f)
@@ -140,6 +142,20 @@ func (s *Store) PeopleNamed(typed string) ([]coach.Person, error) {
 	}
 	sortPeople(out, folded)
 	return out, nil
+}
+
+// personOrID is the person a session is of, for a walk that delivers every
+// session: a person record that is missing or does not read gives a Person
+// holding only the id (an export must not lose the session; Check reports
+// it). Only a record from a newer attend stops the walk.
+func (s *Store) personOrID(b txBuckets, id string) (coach.Person, error) {
+	p, err := s.getPerson(b, id)
+	if errors.Is(err, ErrNewerSchema) {
+		return p, err
+	} else if err != nil {
+		return coach.Person{ID: id}, nil
+	}
+	return p, nil
 }
 
 // recordErr explains a record that cannot be decoded.

@@ -490,12 +490,8 @@ func (s *Store) EachSession(fn func(coach.Person, coach.Session) error) error {
 				}
 				p, ok := people[sess.PersonID]
 				if !ok {
-					if p, err = s.getPerson(b, sess.PersonID); errors.Is(err, ErrNewerSchema) {
+					if p, err = s.personOrID(b, sess.PersonID); err != nil {
 						return err
-					} else if err != nil {
-						// Still deliver the session (an export must not lose
-						// it): the person is known only by id. Check reports it.
-						p = coach.Person{ID: sess.PersonID}
 					}
 					people[sess.PersonID] = p
 				}
