@@ -168,7 +168,7 @@ func TestUpgradeAddsChecksums(t *testing.T) {
 	}
 	after := storedValues(t, path, bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxOpen, bktIdxWords, bktIdxTail)
 	for _, v := range after {
-		if _, err := checkSum(v.bucket, v.key, v.raw); err != nil {
+		if _, err := checkSum(sumStart(v.bucket), v.key, v.raw); err != nil {
 			t.Errorf("%s/%s after the upgrade: %v", v.bucket, printable(v.key), err)
 		}
 	}

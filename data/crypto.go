@@ -453,6 +453,7 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 			return copyBucket(b, ob, nil)
 		}
 		sum := schemaAtLeast(src.Bucket(bktMeta), sumSchema)
+		start := sumStart(name)
 		return b.ForEach(func(k, v []byte) error {
 			if v == nil {
 				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
@@ -463,7 +464,7 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 			if sum {
 				// The AEAD takes over from the checksum: check it first, so
 				// that a damaged value is not sealed as if it were right.
-				plain, err := checkSum(name, k, v)
+				plain, err := checkSum(start, k, v)
 				if err != nil {
 					return fmt.Errorf("%s/%s cannot be read (%w), so the file was not encrypted: run `attend check`", name, printable(k), err)
 				}

@@ -353,7 +353,7 @@ func rawValue(t testing.TB, path string, bucket, key []byte) []byte {
 	db.View(func(tx *bbolt.Tx) error {
 		out = bytes.Clone(tx.Bucket(bucket).Get(key))
 		if plainSums(tx) && out != nil {
-			out, _ = checkSum(bucket, key, out)
+			out, _ = checkSum(sumStart(bucket), key, out)
 		}
 		return nil
 	})

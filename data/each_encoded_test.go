@@ -106,7 +106,7 @@ func TestEachSessionEncodedStops(t *testing.T) {
 	var id string
 	fmt.Sscan(want[700], &id)
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		return tx.Bucket(bktSessions).Put([]byte(id), withSum(bktSessions, []byte(id), []byte("{broken")))
+		return tx.Bucket(bktSessions).Put([]byte(id), withSum(sumStart(bktSessions), []byte(id), []byte("{broken")))
 	})
 	got = nil
 	err = s.EachSessionEncoded(people, nil, line, func(b []byte) error { got = append(got, string(b)); return nil })

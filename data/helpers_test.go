@@ -144,7 +144,7 @@ func plainSums(tx *bbolt.Tx) bool {
 // plant a record whose content, not its checksum, is wrong.
 func putRaw(tx *bbolt.Tx, bucket, key, v []byte) error {
 	if plainSums(tx) {
-		v = withSum(bucket, key, v)
+		v = withSum(sumStart(bucket), key, v)
 	}
 	return tx.Bucket(bucket).Put(key, v)
 }
@@ -162,7 +162,7 @@ func stripSums(tx *bbolt.Tx) error {
 		}
 		var keys, vals [][]byte
 		if err := b.ForEach(func(k, v []byte) error {
-			plain, err := checkSum(name, k, v)
+			plain, err := checkSum(sumStart(name), k, v)
 			keys, vals = append(keys, bytes.Clone(k)), append(vals, bytes.Clone(plain))
 			return err
 		}); err != nil {

@@ -183,13 +183,14 @@ func migrateV4(tx *bbolt.Tx, s *Store) error {
 	}
 	for _, name := range [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime, bktIdxOpen, bktIdxWords, bktIdxTail} {
 		bk := tx.Bucket(name)
+		start := sumStart(name)
 		var keys, vals [][]byte
 		if err := bk.ForEach(func(k, v []byte) error {
 			if v == nil {
 				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
 			}
 			keys = append(keys, bytes.Clone(k))
-			vals = append(vals, withSum(name, k, v))
+			vals = append(vals, withSum(start, k, v))
 			return nil
 		}); err != nil {
 			return err

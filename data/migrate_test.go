@@ -33,7 +33,7 @@ func downgradeToV1(t *testing.T, path string, c *sealer) {
 		}
 		for _, name := range [][]byte{bktPeople, bktSessions, bktDrafts, bktIdxTime} {
 			bk := tx.Bucket(name)
-			vb := vbucket{b: bk, name: name, c: c}
+			vb := newVbucket(bk, name, c, false)
 			var keys, vals [][]byte
 			err := vb.ForEach(func(k, v []byte, err error) error {
 				if err != nil {

@@ -145,7 +145,7 @@ func FuzzDecodePerson(f *testing.F) {
 func downgradeToV5(t *testing.T, path string, c *sealer) {
 	t.Helper()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		vb := vbucket{b: tx.Bucket(bktPeople), name: bktPeople, c: c, sum: plainSums(tx)}
+		vb := newVbucket(tx.Bucket(bktPeople), bktPeople, c, plainSums(tx))
 		var keys, vals [][]byte
 		if err := vb.ForEach(func(k, v []byte, err error) error {
 			if err != nil {
@@ -189,7 +189,7 @@ func TestMigrateFromV5(t *testing.T) {
 			s.Close()
 			downgradeToV5(t, path, seal)
 			rawUpdate(t, path, func(tx *bbolt.Tx) error {
-				vb := vbucket{b: tx.Bucket(bktPeople), name: bktPeople, c: seal, sum: plainSums(tx)}
+				vb := newVbucket(tx.Bucket(bktPeople), bktPeople, seal, plainSums(tx))
 				return vb.ForEach(func(k, v []byte, err error) error {
 					if err != nil || v[0] != '{' {
 						t.Fatalf("the downgrade left %s as %q (%v)", k, v, err)

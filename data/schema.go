@@ -400,7 +400,7 @@ func bucketsOf(tx *bbolt.Tx, c *sealer) (txBuckets, error) {
 	// schema in the file says which: migrations before 5 see the values
 	// as they were, and migrateV4 adds the checksums last.
 	sum := c == nil && schemaAtLeast(raw[0], sumSchema)
-	vb := func(i int) vbucket { return vbucket{b: raw[i], name: allBuckets[i], c: c, sum: sum} }
+	vb := func(i int) vbucket { return newVbucket(raw[i], allBuckets[i], c, sum) }
 	return txBuckets{
 		meta: raw[0], people: vb(1), sessions: vb(2), drafts: vb(3), idxTime: vb(4), idxPerson: raw[5],
 		idxOpen: vb(6), idxWords: vb(7), idxTail: vb(8), idxDocs: raw[9], idxSdoc: raw[10],

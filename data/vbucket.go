@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
-	"sync"
 
 	"go.etcd.io/bbolt"
 )
@@ -19,6 +18,8 @@ type vbucket struct {
 	name []byte
 	c    *sealer
 	sum  bool
+	// start is sumStart(name), when sum is set.
+	start uint32
 }
 
 // A checksummed value (schema 5, an unencrypted file) is sumVersion, then
@@ -43,46 +44,44 @@ var (
 	errBadSum = errors.New("the value does not match its checksum: it was damaged or altered, or moved from another record")
 )
 
-func recordSum(bucket, key, plain []byte) uint32 {
-	h := bucketSum(bucket)
-	h = crc32.Update(h, castagnoli, key)
-	return crc32.Update(h, castagnoli, plain)
+// newVbucket is the bucket b, called name, as values go in and out of it.
+func newVbucket(b *bbolt.Bucket, name []byte, c *sealer, sum bool) vbucket {
+	v := vbucket{b: b, name: name, c: c, sum: sum}
+	if sum {
+		v.start = sumStart(name)
+	}
+	return v
 }
 
-// bucketSum is the checksum's start for a bucket: its name and 0x00. The
-// buckets' are worked out once (a listing checks thousands of values, and
-// each small Update costs as much as the bytes).
-func bucketSum(bucket []byte) uint32 {
-	if h, ok := bucketSums()[string(bucket)]; ok {
-		return h
-	}
+// sumStart is the checksum's start for a bucket: the CRC of its name and
+// 0x00. A vbucket holds its own, worked out when it is made (a listing
+// checks thousands of values, and each small Update costs as much as the
+// bytes).
+func sumStart(bucket []byte) uint32 {
 	return crc32.Update(crc32.Update(0, castagnoli, bucket), castagnoli, []byte{0})
 }
 
-var bucketSums = sync.OnceValue(func() map[string]uint32 {
-	m := map[string]uint32{}
-	for _, name := range allBuckets {
-		m[string(name)] = crc32.Update(crc32.Update(0, castagnoli, name), castagnoli, []byte{0})
-	}
-	return m
-})
+func recordSum(start uint32, key, plain []byte) uint32 {
+	return crc32.Update(crc32.Update(start, castagnoli, key), castagnoli, plain)
+}
 
-// withSum returns plain with its checksum in front.
-func withSum(bucket, key, plain []byte) []byte {
+// withSum returns plain with its checksum in front (start: sumStart of
+// its bucket).
+func withSum(start uint32, key, plain []byte) []byte {
 	out := make([]byte, sumHead, sumHead+len(plain))
 	out[0] = sumVersion
-	binary.BigEndian.PutUint32(out[1:], recordSum(bucket, key, plain))
+	binary.BigEndian.PutUint32(out[1:], recordSum(start, key, plain))
 	return append(out, plain...)
 }
 
 // checkSum returns the value inside a checksummed one, or why it is not
 // right. It never panics, whatever the bytes.
-func checkSum(bucket, key, stored []byte) ([]byte, error) {
+func checkSum(start uint32, key, stored []byte) ([]byte, error) {
 	if len(stored) < sumHead || stored[0] != sumVersion {
 		return nil, errNoSum
 	}
 	plain := stored[sumHead:]
-	if binary.BigEndian.Uint32(stored[1:]) != recordSum(bucket, key, plain) {
+	if binary.BigEndian.Uint32(stored[1:]) != recordSum(start, key, plain) {
 		return nil, errBadSum
 	}
 	return plain, nil
@@ -105,7 +104,7 @@ func (v vbucket) Has(k []byte) bool { return v.b.Get(k) != nil }
 func (v vbucket) Put(k, plain []byte) error {
 	if v.c == nil {
 		if v.sum {
-			return v.b.Put(k, withSum(v.name, k, plain))
+			return v.b.Put(k, withSum(v.start, k, plain))
 		}
 		return v.b.Put(k, plain)
 	}
@@ -119,7 +118,7 @@ func (v vbucket) Delete(k []byte) error { return v.b.Delete(k) }
 func (v vbucket) Open(k, raw []byte) ([]byte, error) {
 	if v.c == nil {
 		if v.sum {
-			return checkSum(v.name, k, raw)
+			return checkSum(v.start, k, raw)
 		}
 		return raw, nil
 	}
