@@ -41,23 +41,17 @@ func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 
 
 // String is the ISO form, "2026-11-26", or "" when unset.
 func (d Date) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
-	}
-	return string(d.appendISO(make([]byte, 0, 10)))
+	return string(d.AppendISO(make([]byte, 0, 10)))
 }
 
-// appendISO appends what String returns, without fmt: an export writes
-// several dates a session.
-func (d Date) appendISO(b []byte) []byte {
+// AppendISO appends what String returns, without fmt where it can: an
+// export writes several dates a session, and actions one a line.
+func (d Date) AppendISO(b []byte) []byte {
 	if d.IsZero() {
 		return b
 	}
 	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
-		return append(b, d.String()...)
+		return fmt.Appendf(b, "%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 	}
 	y, m := d.Year, int(d.Month)
 	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',

@@ -168,7 +168,7 @@ func (w *jw) time(b []byte, name string, t time.Time) []byte {
 
 func (w *jw) date(b []byte, name string, d Date) []byte {
 	b = append(w.key(b, name), '"')
-	b = d.appendISO(b)
+	b = d.AppendISO(b)
 	return append(b, '"')
 }
 

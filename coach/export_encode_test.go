@@ -186,7 +186,7 @@ func TestDateStringIsPrintf(t *testing.T) {
 		if got := d.String(); got != want {
 			t.Fatalf("%#v: %q, want %q", d, got, want)
 		}
-		if got := string(d.appendISO([]byte("x"))); got != "x"+want {
+		if got := string(d.AppendISO([]byte("x"))); got != "x"+want {
 			t.Fatalf("%#v appended: %q, want %q", d, got, "x"+want)
 		}
 	}

@@ -100,7 +100,7 @@ func (a *actionLines) line(r coach.ActionRef) []byte {
 		if r.Overdue(a.day) {
 			b = append(b, '!')
 		}
-		b = appendDate(b, r.Action.Due)
+		b = r.Action.Due.AppendISO(b)
 	}
 	b = append(b, "  "...)
 	b = append(b, oneLine(r.PersonName)...)
@@ -116,16 +116,6 @@ func (a *actionLines) line(r coach.ActionRef) []byte {
 	b = append(b, ")\n"...)
 	a.buf = b
 	return b
-}
-
-// appendDate appends d as Date.String writes it (2026-01-31).
-func appendDate(b []byte, d coach.Date) []byte {
-	if d.Year < 0 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 99 {
-		return append(b, d.String()...)
-	}
-	y, m := d.Year, int(d.Month)
-	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
 }
 
 // oneLine folds runs of white space (newlines too) into single spaces, so

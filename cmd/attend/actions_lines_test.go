@@ -3,7 +3,6 @@ package main
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"attend/coach"
 )
@@ -19,22 +18,6 @@ func TestOneLineAsBefore(t *testing.T) {
 		want := strings.Join(strings.Fields(coach.SafeText(s)), " ")
 		if got := oneLine(s); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
-// appendDate writes a date as Date.String does.
-func TestAppendDateAsString(t *testing.T) {
-	d := coach.Date{Year: 1, Month: time.January, Day: 1}
-	for range 4000 {
-		if got := string(appendDate(nil, d)); got != d.String() {
-			t.Fatalf("appendDate(%v) = %q, want %q", d, got, d.String())
-		}
-		d = d.AddDays(731)
-	}
-	for _, d := range []coach.Date{{}, {Year: 10000, Month: 1, Day: 1}, {Year: 999, Month: 12, Day: 31}, {Year: 2026, Month: 13, Day: 1}} {
-		if got := string(appendDate(nil, d)); got != d.String() {
-			t.Errorf("appendDate(%v) = %q, want %q", d, got, d.String())
 		}
 	}
 }

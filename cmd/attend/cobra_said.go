@@ -107,7 +107,6 @@ func rootArgs(root *cobra.Command) cobra.PositionalArgs {
 		}
 		arg := fmt.Sprintf("%q", args[0])
 		err := fmt.Errorf("unknown command %s for %q", arg, root.CommandPath())
-		root.SuggestionsMinimumDistance = max(root.SuggestionsMinimumDistance, 2) // as cobra's own default
 		if near := root.SuggestionsFor(args[0]); len(near) > 0 {
 			return usageError{&cliSaid{fmt.Errorf("%w: did you mean %s?", err, near[0]), "cli.cobra.command.near",
 				[]any{"Arg", arg, "Near", near[0]}}}

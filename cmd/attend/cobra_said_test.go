@@ -64,7 +64,7 @@ func TestHelpPageHeadingsInWelsh(t *testing.T) {
 	// Every description in the commands list starts in the same column.
 	col := -1
 	for _, line := range strings.Split(out, "\n") {
-		m := listRow.FindStringSubmatchIndex(line)
+		m := listRow().FindStringSubmatchIndex(line)
 		if m == nil || !strings.Contains(line, "[--fflagiau]") {
 			continue
 		}

@@ -65,7 +65,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			var progress func(done, total int)
 			if f := cmd.ErrOrStderr(); isTerminal(f) {
 				progress = func(done, total int) {
-					fmt.Fprint(f, "\r"+l.T("cli.demo.progress", "Done", thousands(done), "Total", thousands(total)))
+					fmt.Fprint(f, "\r"+l.T("cli.demo.progress", "Done", msg.Thousands(done), "Total", msg.Thousands(total)))
 					if done == total {
 						fmt.Fprint(f, "\r"+ansi.EraseLineRight)
 					}
@@ -86,7 +86,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if res.already {
 				fmt.Fprintln(out, l.T("cli.demo.already", "Seed", seed, "Path", res.path))
 			} else {
-				fmt.Fprintln(out, l.T("cli.demo.added", "People", counted(l, "cli.demo.count.people", res.people), "New", thousands(res.newPeople),
+				fmt.Fprintln(out, l.T("cli.demo.added", "People", counted(l, "cli.demo.count.people", res.people), "New", msg.Thousands(res.newPeople),
 					"Sessions", counted(l, "cli.demo.count.sessions", res.sessions), "Actions", counted(l, "cli.demo.count.actions", res.actions),
 					"Path", res.path, "Took", res.elapsed.Round(time.Millisecond).String()))
 			}

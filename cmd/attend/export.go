@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -79,7 +78,6 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	if only != "" {
 		keep = func(p coach.Person) bool { return p.ID == only }
 	}
-	guides := &guideCache{}
 	if format == "md" {
 		if only != "" {
 			// A subject access answer says whose it is, and when it was made.
@@ -91,7 +89,7 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 		first := true
 		// Each session is made Markdown on every core, and written in order.
 		err := st.EachSessionEncoded(everyone, keep, func(dst []byte, p coach.Person, s coach.Session) ([]byte, error) {
-			return append(dst, coach.Markdown(guides.get(s.Lang), p, s, coach.MarkdownOptions{Lang: l})...), nil
+			return append(dst, coach.Markdown(guideFor(s.Lang), p, s, coach.MarkdownOptions{Lang: l})...), nil
 		}, func(b []byte) error {
 			if !first {
 				if _, err := io.WriteString(w, "\n---\n\n"); err != nil {
@@ -111,7 +109,7 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 			// An unsaved prep is personal data about them too.
 			if d, ok, derr := st.Draft(only); derr == nil && ok {
 				_, err = fmt.Fprintf(w, "\n---\n\n## %s\n\n_%s_\n\n%s", l.T("cli.export.draft"), l.T("cli.export.draft.note"),
-					coach.Markdown(guides.get(d.Lang), people[0], d, coach.MarkdownOptions{Parts: []coach.Part{coach.PartPrep}, Lang: l}))
+					coach.Markdown(guideFor(d.Lang), people[0], d, coach.MarkdownOptions{Parts: []coach.Part{coach.PartPrep}, Lang: l}))
 			} else if derr != nil {
 				err = derr
 			}
@@ -122,7 +120,7 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	// on every core, and the sessions are written in order.
 	ew := coach.NewExportWriter(w, now, people)
 	err = st.EachSessionEncoded(everyone, keep, func(dst []byte, p coach.Person, s coach.Session) ([]byte, error) {
-		return coach.AppendExportSessionOf(dst, guides.get(s.Lang), p, s)
+		return coach.AppendExportSessionOf(dst, guideFor(s.Lang), p, s)
 	}, ew.Encoded)
 	if err != nil {
 		return err
@@ -130,27 +128,12 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 	return ew.Close()
 }
 
-// guideCache loads each language's prompts once, falling back to English
-// for a session written in a language this build does not have.
-// It is safe for concurrent use.
-type guideCache struct {
-	mu sync.Mutex
-	m  map[string]*coach.Guide
-}
-
-func (c *guideCache) get(lang string) *coach.Guide {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if g, ok := c.m[lang]; ok {
-		return g
-	}
+// guideFor is the prompts a session was written with, or English for a
+// language this build does not have (coach.LoadGuide keeps each it loads).
+func guideFor(lang string) *coach.Guide {
 	g, err := coach.LoadGuide(lang)
 	if err != nil {
 		g, _ = coach.LoadGuide(coach.DefaultLang)
 	}
-	if c.m == nil {
-		c.m = map[string]*coach.Guide{}
-	}
-	c.m[lang] = g
 	return g
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -111,8 +112,9 @@ var headingWords = map[string]string{
 }
 
 // listRow is one row of the commands or flags list: indent, name, the gap
-// that lines up the descriptions, the description.
-var listRow = regexp.MustCompile(`^( +)(\S(?:\S| \S)*)( {2,})(\S.*)$`)
+// that lines up the descriptions, the description (compiled when a help
+// page first needs it, not at every start).
+var listRow = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( +)(\S(?:\S| \S)*)( {2,})(\S.*)$`) })
 
 // sayHelpPage is a help page of fang's with its own words said in l, and
 // its lists fitted to a screen so many columns wide (0: as wide as they
@@ -145,7 +147,7 @@ func sayHelpPage(l *msg.Lang, page string, screen int) string {
 			usage = append(usage, i)
 		}
 		if section == "COMMANDS" || section == "FLAGS" {
-			if listRow.MatchString(lines[i]) || (len(list) > 0 && strings.HasPrefix(lines[i], "     ")) {
+			if listRow().MatchString(lines[i]) || (len(list) > 0 && strings.HasPrefix(lines[i], "     ")) {
 				list = append(list, i)
 			}
 		}
@@ -184,7 +186,7 @@ func lineUpRows(lines []string, rows []int, tokens *strings.Replacer, screen int
 	parsed := map[int]row{}
 	oldCol, width := 0, 0
 	for _, i := range rows {
-		m := listRow.FindStringSubmatch(lines[i])
+		m := listRow().FindStringSubmatch(lines[i])
 		if m == nil || (oldCol > 0 && len(m[1]) >= oldCol) {
 			continue // a continuation line
 		}

@@ -48,7 +48,7 @@ func outcomeText(l *msg.Lang, o coach.Outcome) string { return o.LabelIn(l) }
 // catalogue: {{.N}} is the number with commas in thousands (10,000), and
 // the count chooses the form.
 func counted(l *msg.Lang, id string, n int, kv ...any) string {
-	return l.T(id, append([]any{"Count", n, "N", thousands(n)}, kv...)...)
+	return l.T(id, append([]any{"Count", n, "N", msg.Thousands(n)}, kv...)...)
 }
 
 // nameList joins people's names for a message: "Ann", "Ann or Anna",

@@ -115,7 +115,8 @@ Run it with no arguments to open your people.`,
 			return o.usePack()
 		},
 	}
-	root.Args = rootArgs(root) // an unknown command, said in the language
+	root.Args = rootArgs(root)          // an unknown command, said in the language
+	root.SuggestionsMinimumDistance = 2 // cobra's own default, which rootArgs asks for
 	o.addFlags(root)
 	// One file per command: prep.go, log.go, erase.go, ...
 	root.AddCommand(

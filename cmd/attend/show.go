@@ -64,6 +64,6 @@ func show(st *data.Store, w io.Writer, id string, private bool, l *msg.Lang) err
 	if private {
 		opt.Parts = nil // all three, each labelled
 	}
-	_, err = io.WriteString(w, coach.Markdown(new(guideCache).get(s.Lang), p, s, opt))
+	_, err = io.WriteString(w, coach.Markdown(guideFor(s.Lang), p, s, opt))
 	return err
 }

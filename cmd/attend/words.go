@@ -12,8 +12,5 @@ func count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return thousands(n) + " " + many
+	return msg.Thousands(n) + " " + many
 }
-
-// thousands writes n with commas: 10,000.
-func thousands(n int) string { return msg.Thousands(n) }
