@@ -16,6 +16,7 @@ import (
 	"io"
 	"regexp"
 	"runtime"
+	"sync"
 	"unicode/utf8"
 
 	"attend/coach/msg"
@@ -43,9 +44,17 @@ func (e *jsonSyntaxError) Text(l *msg.Lang) string {
 	return l.T("coach.json.invalid")
 }
 
+// badChar is encoding/json's fault for an unexpected character c, and
+// where it was met (after: "looking for beginning of value").
+func badChar(c byte, after string) error {
+	return &jsonSyntaxError{fmt.Sprintf("invalid character %s %s", quoteChar(c), after), quoteChar(c)}
+}
+
 // jsonCharAt finds the character encoding/json names in its account of a
 // fault ("invalid character 'x' after object key").
-var jsonCharAt = regexp.MustCompile(`^invalid character ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`)
+var jsonCharAt = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^invalid character ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`)
+})
 
 // jsonWhy is a fault in the JSON, found by the stream reader or by
 // encoding/json, as one that can say itself in a language; any other error
@@ -58,7 +67,7 @@ func jsonWhy(err error) error {
 	var syntax *json.SyntaxError
 	if errors.As(err, &syntax) || errors.Is(err, errNotJSON) {
 		e := &jsonSyntaxError{msg: err.Error()}
-		if m := jsonCharAt.FindStringSubmatch(e.msg); m != nil {
+		if m := jsonCharAt().FindStringSubmatch(e.msg); m != nil {
 			e.char = m[1]
 		}
 		return e
@@ -148,7 +157,7 @@ func (s *jsonStream) expect(c byte, after string) error {
 		return err
 	}
 	if got != c {
-		return &jsonSyntaxError{fmt.Sprintf("invalid character %s %s", quoteChar(got), after), quoteChar(got)}
+		return badChar(got, after)
 	}
 	s.take(1)
 	return nil
@@ -164,7 +173,7 @@ func (s *jsonStream) value() ([]byte, error) {
 	}
 	scalar := first != '"' && first != '{' && first != '['
 	if scalar && (first == ',' || first == ':' || first == ']' || first == '}') {
-		return nil, &jsonSyntaxError{fmt.Sprintf("invalid character %s looking for beginning of value", quoteChar(first)), quoteChar(first)}
+		return nil, badChar(first, "looking for beginning of value")
 	}
 	depth, inStr, esc, started := 0, false, false, false
 	for {

@@ -116,7 +116,7 @@ func parseImportReader(r io.Reader, lim importLimits) (*ImportDoc, error) {
 		}
 		raw, err := js.value()
 		if err == nil && raw[0] != '"' {
-			err = &jsonSyntaxError{fmt.Sprintf("invalid character %s looking for beginning of object key string", quoteChar(raw[0])), quoteChar(raw[0])}
+			err = badChar(raw[0], "looking for beginning of object key string")
 		}
 		if err != nil {
 			return nil, fail("", "coach.import.what.key", lim.head, err)

@@ -85,6 +85,10 @@ func newActionList(ctx *Context, personID string) actionList {
 
 func (a *actionList) restyle(s Styles) { a.reason.SetStyles(s.Input) }
 
+// prompting reports whether a question about the action under the cursor
+// is open: did it help, why drop it, or drop it after all.
+func (a *actionList) prompting() bool { return a.asking || a.dropping || a.confirm != "" }
+
 // update handles what both action screens share. It reports the action whose
 // session should open, if enter asked for one.
 func (a *actionList) update(ctx *Context, msg tea.Msg) (open *coach.ActionRef, cmd tea.Cmd) {
@@ -154,12 +158,14 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 		// open (a sentence typed by mistake ends here, not in a drop).
 		why := a.confirm
 		a.confirm = ""
-		if a.list.cursor < len(a.refs) && key.Matches(msg, k.ConfirmDrop) {
-			return nil, closeAction(ctx.Store, a.refs[a.list.cursor], coach.ActionDropped, why)
+		if a.list.cursor >= len(a.refs) {
+			return nil, nil
 		}
-		if a.list.cursor < len(a.refs) {
-			ctx.Notice(ctx.T("actions.notdropped", "Text", a.refs[a.list.cursor].Action.Text))
+		r := a.refs[a.list.cursor]
+		if key.Matches(msg, k.ConfirmDrop) {
+			return nil, closeAction(ctx.Store, r, coach.ActionDropped, why)
 		}
+		ctx.Notice(ctx.T("actions.notdropped", "Text", r.Action.Text))
 		return nil, nil
 	}
 	if a.dropping {
@@ -337,7 +343,7 @@ func pushActions(ctx *Context) tea.Cmd {
 }
 
 func (a *actionsScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyPressMsg); ok && !a.dropping && !a.asking && a.confirm == "" && key.Matches(km, ctx.Keys.List.Back) {
+	if km, ok := msg.(tea.KeyPressMsg); ok && !a.prompting() && key.Matches(km, ctx.Keys.List.Back) {
 		ctx.Pop()
 		return nil
 	}
@@ -359,7 +365,7 @@ func (a *actionsScreen) View(ctx *Context, height int) string {
 	return a.view(ctx, height, title, nil)
 }
 func (a *actionsScreen) Resize(ctx *Context, height int) {}
-func (a *actionsScreen) Typing() bool                    { return a.dropping || a.asking || a.confirm != "" }
+func (a *actionsScreen) Typing() bool                    { return a.prompting() }
 func (a *actionsScreen) Title(ctx *Context) Title {
 	return Title{Label: ctx.T("title.actions"), State: ctx.Styles.Faint.Render(ctx.Date(ctx.Today()))}
 }

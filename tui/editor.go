@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -96,7 +95,7 @@ func editorDone(r editorReadyMsg) tea.ExecCallback {
 			msg.err = err
 			return msg
 		}
-		text := coach.CleanText(ansi.Strip(strings.TrimRight(coach.Lines(string(b)), "\n")))
+		text := cleanTyped(strings.TrimRight(coach.Lines(string(b)), "\n"))
 		if runes := []rune(text); len(runes) > coach.MaxAnswerLen {
 			text = string(runes[:coach.MaxAnswerLen])
 		}

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -485,7 +484,7 @@ func (m *partForm) paste(ctx *Context, msg tea.PasteMsg) tea.Cmd {
 		return nil
 	}
 	// Line breaks kept, whole escape sequences dropped (not only their ESC).
-	msg.Content = coach.CleanText(ansi.Strip(coach.Lines(msg.Content)))
+	msg.Content = cleanTyped(msg.Content)
 	var room int
 	switch m.kind(m.cur()) {
 	case kindText, kindNote:

@@ -268,7 +268,7 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 	} else {
 		// The question being answered is never cut (Welsh runs longer):
 		// it wraps, and the dots go under it.
-		for i, l := range strings.Split(s.Focused.Width(w-2).Render(it.Prompt), "\n") {
+		for i, l := range wrapped(s.Focused, it.Prompt, w-2) {
 			if i == 0 {
 				out = append(out, marker(s, true, false)+l)
 			} else {

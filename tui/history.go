@@ -189,8 +189,9 @@ func (h *historyScreen) View(ctx *Context, height int) string {
 	default:
 		h.room = max(1, height-len(out))
 		start, end := h.list.window(len(h.items), h.room)
+		openW := ansi.StringWidth(ctx.T("actions.open", "Count", 9))
 		for i := start; i < end; i++ {
-			out = append(out, h.row(ctx, h.items[i], i == h.list.cursor, w))
+			out = append(out, h.row(ctx, h.items[i], i == h.list.cursor, w, openW))
 		}
 	}
 	return fitHeight(strings.Join(out, "\n"), height)
@@ -205,7 +206,9 @@ func completeness(answered, total int) string {
 	return strings.Repeat("▰", filled) + strings.Repeat("▱", 5-filled)
 }
 
-func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w int) string {
+// row is one session's line; openW is how wide the language writes "9 open"
+// ("9 ar agor"), worked out once a frame.
+func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, openW int) string {
 	s := ctx.Styles
 	open := ""
 	if it.Open > 0 {
@@ -225,8 +228,6 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w int
 	}
 	bar := completeness(it.Answered, it.Total)
 	it.Preview = coach.SafeText(it.Preview)
-	// The open column as wide as the language writes "9 open" ("9 ar agor").
-	openW := ansi.StringWidth(ctx.T("actions.open", "Count", 9))
 	tail := fmt.Sprintf(" %2d/%-2d  %s  ", it.Answered, it.Total, cell(open, openW))
 	if selected {
 		return listRow(s, head+bar+tail+it.Preview, true, w)

@@ -186,7 +186,7 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	if h.loaded && len(h.rows) == 0 && startsName(msg.Text) && unicode.IsUpper([]rune(msg.Text)[0]) {
 		// With no one yet, a capital starts a name even where it is a key
 		// on a list (G, the last row, ate the G of "Gareth").
-		return h.ask(homeAdding, coach.Person{}, ctx.T("home.add.prompt"), ctx.T("home.add.placeholder"), msg.Text, coach.MaxNameLen)
+		return h.askName(ctx, msg.Text)
 	}
 	if h.list.key(msg, l, len(h.visible()), h.room) {
 		return nil
@@ -194,7 +194,7 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	h.hint = ""
 	switch {
 	case key.Matches(msg, k.AddPerson):
-		return h.ask(homeAdding, coach.Person{}, ctx.T("home.add.prompt"), ctx.T("home.add.placeholder"), "", coach.MaxNameLen)
+		return h.askName(ctx, "")
 	case key.Matches(msg, l.Find):
 		h.mode = homeFinding
 		return h.filter.Focus()
@@ -212,7 +212,7 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case h.loaded && len(h.rows) == 0 && startsName(msg.Text):
 		// With no one yet, a name typed straight away is the first person
 		// (a letter no key uses: "Siân" starts at S); a and n still ask.
-		return h.ask(homeAdding, coach.Person{}, ctx.T("home.add.prompt"), ctx.T("home.add.placeholder"), msg.Text, coach.MaxNameLen)
+		return h.askName(ctx, msg.Text)
 	}
 	r, ok := h.selected()
 	if !ok {
@@ -237,6 +237,11 @@ func (h *homeScreen) listKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 func startsName(text string) bool {
 	r := []rune(text)
 	return len(r) == 1 && unicode.IsLetter(r[0])
+}
+
+// askName opens the field for a new person's name, with what is typed.
+func (h *homeScreen) askName(ctx *Context, typed string) tea.Cmd {
+	return h.ask(homeAdding, coach.Person{}, ctx.T("home.add.prompt"), ctx.T("home.add.placeholder"), typed, coach.MaxNameLen)
 }
 
 // ask opens the one-line field for a mode.

@@ -100,7 +100,7 @@ func (l *lastTimeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if (l.asking || l.confirm != "") && msg.Text != "" && !l.bound(ctx, msg) {
 			l.typed = true // "d" (or a dropping) then a letter: typing, not answering
 		}
-		if !l.dropping && !l.asking && l.confirm == "" {
+		if !l.prompting() {
 			arrow := msg.Code == tea.KeyUp || msg.Code == tea.KeyDown || msg.Code == tea.KeyPgUp || msg.Code == tea.KeyPgDown
 			switch {
 			case key.Matches(msg, ctx.Keys.Prep.StartPrep):
@@ -199,9 +199,7 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 }
 
 func (l *lastTimeScreen) Resize(ctx *Context, height int) {}
-func (l *lastTimeScreen) Typing() bool {
-	return l.dropping || l.asking || l.confirm != ""
-}
+func (l *lastTimeScreen) Typing() bool                    { return l.prompting() }
 func (l *lastTimeScreen) Title(ctx *Context) Title {
 	return Title{Label: ctx.T("title.prep"), Person: l.prep.person.Name}
 }
@@ -209,7 +207,7 @@ func (l *lastTimeScreen) Title(ctx *Context) Title {
 // bound reports whether a key is one of this screen's own.
 func (l *lastTimeScreen) bound(ctx *Context, msg tea.KeyPressMsg) bool {
 	b := l.Keys(ctx)
-	for _, group := range append(b.full, b.ShortHelp()) {
+	for _, group := range b.full { // every binding of the screen is in full
 		for _, k := range group {
 			if key.Matches(msg, k) {
 				return true

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -89,3 +90,9 @@ func atEnd(ta *textarea.Model) bool {
 
 // relayoutMsg is a message no editor acts on; see showCursor.
 type relayoutMsg struct{}
+
+// cleanTyped is text pasted or written in an editor, as an answer may hold
+// it: line breaks sent as carriage returns kept as new lines, whole escape
+// sequences dropped (not only their ESC), and what text may not hold
+// dropped (coach.CleanText).
+func cleanTyped(s string) string { return coach.CleanText(ansi.Strip(coach.Lines(s))) }
