@@ -34,28 +34,6 @@ func (d *Demo) AllSessions() iter.Seq2[int, Session] {
 	}
 }
 
-// FirstInOrder and LastInOrder are the people whose session comes first
-// and last in AllSessions (-1 with no sessions at all).
-func (d *Demo) FirstInOrder() int {
-	first := -1
-	for i, p := range d.plans {
-		if len(p.dates) > 0 && (first < 0 || p.dates[0].Before(d.plans[first].dates[0])) {
-			first = i
-		}
-	}
-	return first
-}
-
-func (d *Demo) LastInOrder() int {
-	last := -1
-	for i, p := range d.plans {
-		if n := len(p.dates); n > 0 && (last < 0 || !p.dates[n-1].Before(d.plans[last].dates[len(d.plans[last].dates)-1])) {
-			last = i
-		}
-	}
-	return last
-}
-
 // demoHeap (a container/heap) orders the people's cursors by the date of
 // their next session, then by person.
 type demoHeap struct {

@@ -372,22 +372,19 @@ func demoAlreadyIn(l *msg.Lang, st *data.Store, d *coach.Demo, stored []coach.Pe
 	if err != nil {
 		return false, err
 	}
+	lastP, lastKnown := byName[coach.Fold(d.People()[last].Name)]
 	in := false
 	for _, s := range sums {
-		if d.Made(s.ID) {
-			in = true
-			break
+		if !d.Made(s.ID) {
+			continue
 		}
+		if lastKnown && s.PersonID == lastP.ID {
+			return true, nil // the last person's sessions are in: the run finished
+		}
+		in = true
 	}
 	if !in {
 		return false, nil
-	}
-	if p, ok := byName[coach.Fold(d.People()[last].Name)]; ok {
-		for _, s := range sums {
-			if s.PersonID == p.ID && d.Made(s.ID) {
-				return true, nil
-			}
-		}
 	}
 	return false, &saidErr{text: l.T("cli.demo.partial", "Seed", d.Seed(), "Path", st.Path()), err: errDemoPartial}
 }
