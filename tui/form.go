@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/textarea"
@@ -461,21 +462,30 @@ func (m *partForm) indexOf(want slot) int {
 	return 0
 }
 
-// stageDone reports whether a stage has any answer, for the progress line.
-func (m *partForm) stageDone(i int) bool {
+// stageMark reports how far a stage has got, for the progress line: any
+// answer ticks it, unless something in it could not be read (a date "31/2",
+// an action due "next Fryday"), which marks it to be looked at instead.
+func (m *partForm) stageMark(i int) stageMark {
 	if i >= len(m.stages) {
-		return false // the review step
+		return stageTodo // the review step
 	}
+	mark := stageTodo
 	for _, it := range m.stages[i].Items {
 		if it.Kind == coach.KindActions {
-			if len(m.session.LiveActions()) > 0 {
-				return true
+			for _, a := range m.session.LiveActions() {
+				if raw, ok := m.raw[a.ID]; ok && strings.TrimSpace(raw) != "" {
+					return stageCheck
+				}
+				mark = stageDone
 			}
 			continue
 		}
+		if raw, ok := m.raw[it.ID]; ok && strings.TrimSpace(raw) != "" {
+			return stageCheck
+		}
 		if !m.session.Answer(it.ID).Empty() {
-			return true
+			mark = stageDone
 		}
 	}
-	return false
+	return mark
 }

@@ -99,7 +99,7 @@ func (m *partForm) chrome(ctx *Context) string {
 	if m.part == coach.PartPrep {
 		titles = append(titles, m.guide.ReviewTitle)
 	}
-	prog := progressView(s, titles, m.stage(), m.stageDone, bodyWidth(ctx))
+	prog := progressView(s, titles, m.stage(), m.stageMark, bodyWidth(ctx))
 	guide := s.Guidance.Width(readWidth(ctx)).Render(strings.Join(st.Guidance, " "))
 	return m.withWarnings(ctx, prog, s.Faint.Width(readWidth(ctx)).Render(m.partNote(ctx)), "", title, guide)
 }

@@ -224,3 +224,23 @@ func TestAnUnreadableNextDateIsSaidOnLeaving(t *testing.T) {
 	h.press("esc")
 	h.mustSee("“31/2” is not a date, so none is set")
 }
+
+// Found in the trial: a stage whose only answer is a date attend could not
+// read got the same tick as one with a date set. It is marked "!" instead,
+// and ticks once the date reads.
+func TestAStageWithAnUnreadableDateIsMarkedNotTicked(t *testing.T) {
+	h := startRecord(t)
+	h.tabTo(coach.NextID)
+	h.typeText("31/2")
+	h.press("shift+tab")
+	if scr := h.screen(); !strings.Contains(scr, "! Next session") || strings.Contains(scr, "✓ Next session") {
+		t.Fatalf("want the next session's stage marked !, got:\n%s", scr)
+	}
+	h.tabTo(coach.NextID)
+	h.press("ctrl+u")
+	h.typeText("31/3")
+	h.press("shift+tab")
+	if scr := h.screen(); !strings.Contains(scr, "✓ Next session") {
+		t.Fatalf("want the stage ticked once the date reads, got:\n%s", scr)
+	}
+}
