@@ -330,12 +330,14 @@ func parseSlashDate(s string, today Date, l lean) (Date, error) {
 	if month < 1 || month > 12 || day < 1 || year > 9999 {
 		return Date{}, bad
 	}
+	if len(nums) == 2 && !(Date{2000, time.Month(month), day}).valid() {
+		// No year has it (31/2, 31/4): say so without a year, which would
+		// only suggest another year might.
+		return Date{}, said("coach.date.noday", "Month", monthName(month), "Day", day)
+	}
 	if len(nums) == 2 && l == back {
 		// The most recent such day: this year's, else an earlier year's
 		// (29/2 may be up to eight years back).
-		if !(Date{2000, time.Month(month), day}).valid() {
-			return Date{}, said("coach.date.noday", "Month", monthName(month), "Day", day)
-		}
 		for y := year; y > year-9; y-- {
 			if d := (Date{y, time.Month(month), day}); d.valid() && !today.Before(d) {
 				return d, nil
@@ -344,14 +346,12 @@ func parseSlashDate(s string, today Date, l lean) (Date, error) {
 		return Date{}, bad // not reached for any real today
 	}
 	d := Date{year, time.Month(month), day}
-	if !d.valid() { // 31/2 rolls over in time.Date; refuse it instead
-		return Date{}, said("coach.date.nodayyear", "Month", monthName(month), "Year", year, "Day", day)
-	}
-	if len(nums) == 2 && d.Before(today) {
+	if len(nums) == 2 && d.Before(today) { // field by field, so 29/2/2026 compares too
+		// Already past this year, so next year's (whose 29/2 may not be).
 		d.Year++
-		if !d.valid() { // 29/2 in a leap year, next year
-			return Date{}, said("coach.date.nodayyear", "Month", monthName(time.February), "Year", d.Year, "Day", 29)
-		}
+	}
+	if !d.valid() { // 29/2/2027 rolls over in time.Date; refuse it instead
+		return Date{}, said("coach.date.nodayyear", "Month", monthName(month), "Year", d.Year, "Day", day)
 	}
 	return d, nil
 }

@@ -64,6 +64,8 @@ func TestParseDate(t *testing.T) {
 		{"1/1", d(2027, 1, 1), d(2027, 1, 1)},
 		{"31/12", d(2027, 1, 1), d(2027, 12, 31)},
 		{"29/2", d(2028, 1, 10), d(2028, 2, 29)},
+		{"29/2", d(2028, 2, 29), d(2028, 2, 29)}, // today
+		{"29/2", d(2027, 11, 27), d(2028, 2, 29)}, // next year's
 		{"28/2", d(2027, 3, 1), d(2028, 2, 28)},
 
 		// Words, in English or Welsh, any case.
@@ -185,6 +187,12 @@ func TestParseDateRejects(t *testing.T) {
 		{"-1/2/2027", thursday, "day/month/year"},
 		{"1/1/10000", thursday, "day/month/year"},
 		{"29/2", d(2028, 3, 1), "February 2029 has no day 29"}, // past in a leap year, next year has none
+		// Found in the trial: "31/2" typed in November was explained
+		// against this year's February, which had passed; no year has it.
+		{"31/2", d(2026, 11, 27), "February has no day 31"},
+		{"31/4", d(2026, 1, 5), "April has no day 31"},
+		{"29/2", d(2026, 11, 27), "February 2027 has no day 29"}, // the February it would fall in
+		{"29/2", d(2026, 1, 5), "February 2026 has no day 29"},
 		{"soon", thursday, `"soon" is not a date`},
 		{"-3d", thursday, `"-3d" is not a date`},
 		{"in -3 days", thursday, "is not a date"},
