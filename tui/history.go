@@ -190,8 +190,17 @@ func (h *historyScreen) View(ctx *Context, height int) string {
 		h.room = max(1, height-len(out))
 		start, end := h.list.window(len(h.items), h.room)
 		openW := ansi.StringWidth(ctx.T("actions.open", "Count", 9))
+		dateW := 18 // "Llun 20 Gorff 2026"
+		if w < narrowWidth {
+			// Narrow: as wide as the dates on screen, so "5 Tach" leaves
+			// the name and the note the room "30 Medi 2025" would take.
+			dateW = 0
+			for i := start; i < end; i++ {
+				dateW = max(dateW, ansi.StringWidth(ctx.Short(h.items[i].Date)))
+			}
+		}
 		for i := start; i < end; i++ {
-			out = append(out, h.row(ctx, h.items[i], i == h.list.cursor, w, openW))
+			out = append(out, h.row(ctx, h.items[i], i == h.list.cursor, w, dateW, openW))
 		}
 	}
 	return fitHeight(strings.Join(out, "\n"), height)
@@ -206,9 +215,10 @@ func completeness(answered, total int) string {
 	return strings.Repeat("▰", filled) + strings.Repeat("▱", 5-filled)
 }
 
-// row is one session's line; openW is how wide the language writes "9 open"
-// ("9 ar agor"), worked out once a frame.
-func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, openW int) string {
+// row is one session's line; dateW is the date column's width and openW
+// how wide the language writes "9 open" ("9 ar agor"), both worked out
+// once a frame.
+func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, dateW, openW int) string {
 	s := ctx.Styles
 	open := ""
 	if it.Open > 0 {
@@ -218,9 +228,9 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, op
 	if h.personID == "" {
 		name = cell(it.PersonName, min(18, max(8, w/5))) + "  "
 	}
-	date := cell(ctx.Date(it.Date), 18) // "Llun 20 Gorff 2026"
+	date := cell(ctx.Date(it.Date), dateW)
 	if w < narrowWidth {
-		date = cell(ctx.Short(it.Date), 11) // no weekday, and no year this year
+		date = cell(ctx.Short(it.Date), dateW) // no weekday, and no year this year
 	}
 	head := date + "  " + name
 	if w < narrowWidth {
