@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
+	"time"
 
 	"attend/coach/msg"
 )
@@ -40,6 +41,8 @@ func (e *Said) Text(l *msg.Lang) string {
 			kv[i] = l.Month(v.First().Time())
 		case Date:
 			kv[i] = l.Date(v.Time())
+		case time.Duration:
+			kv[i] = l.Duration(v)
 		case Texter: // a message in a message: said in l too
 			kv[i] = v.Text(l)
 		case error:

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
+	"time"
 
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -156,7 +157,7 @@ func errNewer(path string, found, supported int) *Error {
 	return e
 }
 
-func errLocked(path string, cause error, wait string) *Error {
+func errLocked(path string, cause error, wait time.Duration) *Error {
 	if h, attend := lockHolder(path); h != "" {
 		id := "store.locked.attend"
 		if !attend {
@@ -228,7 +229,7 @@ func (s *Store) classify(err error, writing bool) error {
 	path := s.path
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
-		return errLocked(path, err, s.opt.LockTimeout.String())
+		return errLocked(path, err, s.opt.LockTimeout)
 	case errors.Is(err, errEmptyOnOpen):
 		return errEmpty(path)
 	case errors.Is(err, fs.ErrNotExist):

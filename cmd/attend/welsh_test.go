@@ -25,7 +25,12 @@ import (
 
 // englishOnly are words only English has: any of them in Welsh output is a
 // string that did not go through the catalogue.
-var englishOnly = regexp.MustCompile(`(?i)\b(the|and|your|you|saved|session|sessions|prompt|prompts|actions|action|record|history|people|back|next|more|done|open|private|draft|agreed|today|not|with|what|for|has|have|of|rated|skipped|yet|due|overdue|last|time|notes|help|helped|rate|owner|none|type|here|date|new|review|save|every|week|weeks|month|months|days?|is|are|was|were|no|one|to|in|on|by|from|since|until|added|erased|imported|file|folder|copy|copies|backup|backed|faults?|found|nothing|changed|supervision|within|late|matrix|ratings|before|together|view|why|did|give|takes|needs|name|whole|already|passphrase|tries|latest|autonomy|belonging|competence|workload|energy|after|demo people|unsaved|index|entry|entries|years?|retention|deletion|compacted|bytes|good|pack|languages|standard|input|that|this|they|them|their|made|everything|about|holds|each|included|labelled|preparation|reflection|last met|said|marked|nobody|someone|mean|usage|flags?|commands?|examples?|unknown|argument|invalid|syntax|shorthand)\b`)
+var englishOnly = regexp.MustCompile(`(?i)\b(the|and|your|you|saved|session|sessions|prompt|prompts|actions|action|record|history|people|back|next|more|done|open|private|draft|agreed|today|not|with|what|for|has|have|of|rated|skipped|yet|due|overdue|last|time|notes|help|helped|rate|owner|none|type|here|date|new|review|save|every|week|weeks|month|months|days?|is|are|was|were|no|one|to|in|on|by|from|since|until|added|erased|imported|file|folder|copy|copies|backup|backed|faults?|found|nothing|changed|supervision|within|late|matrix|ratings|before|together|view|why|did|give|takes|needs|name|whole|already|passphrase|tries|latest|autonomy|belonging|competence|workload|energy|after|demo people|unsaved|index|entry|entries|years?|retention|deletion|compacted|bytes|good|pack|languages|standard|input|that|this|they|them|their|made|everything|about|holds|each|included|labelled|preparation|reflection|last met|said|marked|nobody|someone|mean|usage|flags?|commands?|examples?|unknown|argument|invalid|syntax|shorthand|stdout|stderr|stdin)\b`)
+
+// goDuration is a length of time as Go's Duration.String writes it
+// (5m0s, 1h30m0s, 237ms, 1.5s), which Welsh writes out ("5 munud"); a
+// cadence or a date typed as 3m or +6w is not one.
+var goDuration = regexp.MustCompile(`\b([0-9]+h)?([0-9]+m)?[0-9]+(\.[0-9]+)?(s|ms|µs|ns)\b`)
 
 // notWords are what Welsh output may hold in English-looking letters: ids,
 // paths, flags with their values, the commands it tells you to run, the
@@ -44,6 +49,9 @@ func noEnglish(t *testing.T, what, out string) {
 	clean = notWords.ReplaceAllString(clean, " ")
 	if m := englishOnly.FindAllString(clean, -1); len(m) > 0 {
 		t.Errorf("%s: English under --lang cy: %q in\n%s", what, m, out)
+	}
+	if m := goDuration.FindAllString(clean, -1); len(m) > 0 {
+		t.Errorf("%s: a length of time as Go writes it under --lang cy: %q in\n%s", what, m, out)
 	}
 }
 
