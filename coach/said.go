@@ -35,6 +35,8 @@ func (e *Said) Text(l *msg.Lang) string {
 		switch v := v.(type) {
 		case orList:
 			kv[i] = v.in(l)
+		case outcomeChoices:
+			kv[i] = v.in(l)
 		case monthName:
 			kv[i] = l.T(fmt.Sprintf("coach.month.%d", int(v)))
 		case Month:

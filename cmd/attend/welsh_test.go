@@ -533,3 +533,30 @@ func TestWelshImportFaults(t *testing.T) {
 		}
 	}
 }
+
+// An outcome is shown in Welsh as its label, may be typed as its label or
+// its key, and a refusal lists the labels, with the keys after them.
+func TestWelshOutcomes(t *testing.T) {
+	db, _ := welshFixture(t)
+	ids := regexp.MustCompile(`(?m)^([0-9A-Z]{26})  `).FindAllStringSubmatch(func() string { out, _ := cyRun(t, "", "actions", "--db", db); return out }(), -1)
+	if len(ids) < 2 {
+		t.Fatalf("actions: %q", ids)
+	}
+	out, err := cyRun(t, "", "done", ids[0][1], "--outcome", "x", "--db", db)
+	want := `attend: --outcome: dydy'r canlyniad "x" ddim yn un o "wedi helpu", "wedi helpu'n rhannol", "heb helpu eto" neu "heb ofyn" (neu helped, partly, notyet, didntask)`
+	if err == nil || exitCode(err) != 2 || !strings.Contains(out, want) {
+		t.Errorf("a bad outcome: %v\n%s", err, out)
+	}
+	if _, err := attend(t, "done", ids[0][1], "--outcome", "x", "--db", db); err == nil || err.Error() != `--outcome: outcome "x" is not one of helped, partly, notyet, didntask` {
+		t.Errorf("a bad outcome in English: %v", err)
+	}
+	out, err = cyRun(t, "", "done", ids[0][1], "--outcome", "Heb ofyn", "--db", db)
+	if err != nil || !strings.Contains(out, "wnaeth e helpu? heb ofyn") {
+		t.Errorf("an outcome typed in Welsh: %v\n%s", err, out)
+	}
+	noEnglish(t, "done --outcome", out)
+	out, err = attend(t, "done", ids[1][1], "--outcome", "wedi helpu", "--db", db)
+	if err != nil || !strings.Contains(out, "did it help? helped") {
+		t.Errorf("an outcome typed in Welsh, said in English: %v\n%s", err, out)
+	}
+}
