@@ -517,3 +517,8 @@ func keyIn(raw []byte, known []string) bool {
 	}
 	return false
 }
+
+// JSONWhy is a fault in JSON (encoding/json's, or the import reader's) as
+// an error that says itself in a language: the kind of fault in Welsh,
+// encoding/json's words in English. Any other error is returned as it is.
+func JSONWhy(err error) error { return jsonWhy(err) }

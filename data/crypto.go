@@ -296,7 +296,7 @@ func (s *Store) unlock(raw, passphrase []byte) error {
 	if err != nil {
 		var ve *VersionError
 		if errors.As(err, &ve) {
-			return newErr(ErrNewerSchema, s.path, ve, "%s was encrypted by a newer attend (%s): update attend to open it", s.path, ve.Error())
+			return saidErr(ErrNewerSchema, s.path, ve, "store.newer.crypto", "Path", s.path, "Err", ve)
 		}
 		return errCorrupt(s.path, err, err.Error())
 	}
@@ -456,17 +456,17 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 		start := sumStart(name)
 		return b.ForEach(func(k, v []byte) error {
 			if v == nil {
-				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
+				return said("store.rec.bucket", "Where", string(name)+"/"+printable(k))
 			}
 			if len(v) > 0 && v[0] == sealVersion {
-				return fmt.Errorf("%s/%s is already sealed in an unencrypted file", name, printable(k))
+				return said("store.rec.sealed", "Where", string(name)+"/"+printable(k))
 			}
 			if sum {
 				// The AEAD takes over from the checksum: check it first, so
 				// that a damaged value is not sealed as if it were right.
 				plain, err := checkSum(start, k, v)
 				if err != nil {
-					return fmt.Errorf("%s/%s cannot be read (%w), so the file was not encrypted: run `attend check`", name, printable(k), err)
+					return saidWrap{said("store.crypt.unread", "Where", string(name)+"/"+printable(k), "Err", causeText{err}), err}
 				}
 				v = plain
 			}

@@ -3,10 +3,13 @@ package data
 import (
 	"attend/coach"
 	"attend/coach/msg"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -75,7 +78,7 @@ type Error struct {
 
 	// said is the message in the catalogue (coach/msg, ids store.…), for
 	// Text; nil for a message only in English.
-	said *coach.Said
+	said coach.Texter
 
 	// damage: the file itself was found damaged (not merely replaced
 	// while attend ran), so the Store refuses to write to it from now on.
@@ -113,6 +116,87 @@ func saidErr(kind error, path string, cause error, id string, kv ...any) *Error 
 	return &Error{Kind: kind, Path: path, Msg: said.Error(), Err: cause, said: said}
 }
 
+// textErr is newErr with its message said by t, in English and in any
+// language.
+func textErr(kind error, path string, cause error, t coach.Texter) *Error {
+	return &Error{Kind: kind, Path: path, Msg: t.Error(), Err: cause, said: t}
+}
+
+// chainText is err said in a language as coach.ErrorText says it: each
+// error in its chain that can say itself does; its English is err's.
+type chainText struct{ err error }
+
+func (c chainText) Error() string           { return c.err.Error() }
+func (c chainText) Text(l *msg.Lang) string { return coach.ErrorText(l, c.err) }
+
+// saidWrap is a message of the catalogue that wraps err, as fmt.Errorf's
+// %w would: errors.Is and errors.As see err through it.
+type saidWrap struct {
+	*coach.Said
+	err error
+}
+
+func (w saidWrap) Unwrap() error { return w.err }
+
+// causeText is why a record or the file cannot be read, said in a
+// language (dataText); its English is err's.
+type causeText struct{ err error }
+
+func (c causeText) Error() string           { return c.err.Error() }
+func (c causeText) Text(l *msg.Lang) string { return dataText(l, c.err) }
+
+// recordFaults are the reasons a record does not open, by the catalogue
+// ids of their words.
+var recordFaults = []struct {
+	err error
+	id  string
+}{
+	{errNoSum, "store.rec.nosum"},
+	{errBadSum, "store.rec.badsum"},
+	{errZip, "store.rec.zip"},
+	{errSummary, "store.rec.summary"},
+	{errPerson, "store.rec.person"},
+	{errOpenRecord, "store.rec.open"},
+	{errIndexValue, "store.rec.index"},
+	{errNotSealed, "store.rec.notsealed"},
+	{errUnsealed, "store.rec.unsealed"},
+	{errMissingBucket, "store.rec.nobucket"},
+}
+
+// recordSentences find the words the decoders wrap a record's fault in
+// ("session record is not valid JSON: …", "person 01J… has no record
+// version").
+var recordSentences = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(session|person|summary|draft) record is not valid JSON|\b((?:session|person|summary|draft)(?: [0-9A-Za-z]+)?) has no record version`)
+})
+
+// dataText is err in l, as coach.ErrorText says it, with the reasons a
+// record does not open said in l too (a checksum that does not match, a
+// record that is not valid JSON and where, a record with no version); a
+// detail it has no words for (bbolt's own) stays as it is.
+func dataText(l *msg.Lang, err error) string {
+	text := coach.ErrorText(l, err)
+	if l == nil || l.Code == "en" {
+		return text
+	}
+	for _, f := range recordFaults {
+		if errors.Is(err, f.err) {
+			text = strings.Replace(text, f.err.Error(), l.T(f.id), 1)
+		}
+	}
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		text = strings.Replace(text, syntax.Error(), coach.ErrorText(l, coach.JSONWhy(syntax)), 1)
+	}
+	return recordSentences().ReplaceAllStringFunc(text, func(s string) string {
+		m := recordSentences().FindStringSubmatch(s)
+		if m[1] != "" {
+			return l.T("store.rec.json", "What", l.T("store.record."+m[1]))
+		}
+		return said("store.rec.noversion", "What", recordWhat(m[2])).Text(l)
+	})
+}
+
 // VersionError reports data written by a newer attend: the whole file
 // (What "database") or one record ("session 01J…"). It matches ErrNewerSchema.
 type VersionError struct {
@@ -126,9 +210,27 @@ func (e *VersionError) Error() string {
 		e.What, e.Found, e.Supported)
 }
 
-// Text is the message in l.
+// Text is the message in l, with what was written named in l too
+// ("sesiwn 01J…"); a path stays as it is.
 func (e *VersionError) Text(l *msg.Lang) string {
-	return (&coach.Said{ID: "store.newer", Args: []any{"What", e.What, "Found", e.Found, "Supported", e.Supported}}).Text(l)
+	return (&coach.Said{ID: "store.newer", Args: []any{"What", recordWhat(e.What), "Found", e.Found, "Supported", e.Supported}}).Text(l)
+}
+
+// recordWhat is what a VersionError names, as a message when it is a
+// record ("session 01J…", "the encryption record"); a path as it is.
+func recordWhat(what string) any {
+	for _, kind := range []string{"session", "person", "summary", "draft", "open action"} {
+		if id, ok := strings.CutPrefix(what, kind); ok && (id == "" || id[0] == ' ') {
+			if id == "" {
+				return said("store.record." + strings.ReplaceAll(kind, " ", ""))
+			}
+			return said("store.record."+strings.ReplaceAll(kind, " ", "")+".id", "ID", id[1:])
+		}
+	}
+	if what == "the encryption record" {
+		return said("store.record.crypto")
+	}
+	return what
 }
 
 // Is makes errors.Is(err, ErrNewerSchema) true.
@@ -144,8 +246,14 @@ func errEmpty(path string) *Error {
 	return saidErr(ErrEmptyFile, path, nil, "store.empty", "Path", path)
 }
 
-func errCorrupt(path string, cause error, detail string) *Error {
-	e := saidErr(ErrCorrupt, path, cause, "store.damaged", "Path", path, "Detail", detail)
+// errCorrupt is the file at path found damaged: detail says what (text,
+// or a message that says itself in a language).
+func errCorrupt(path string, cause error, detail any) *Error {
+	said := detail
+	if d, ok := detail.(string); ok && cause != nil && d == cause.Error() {
+		said = causeText{cause} // the detail is the cause: said in the language
+	}
+	e := saidErr(ErrCorrupt, path, cause, "store.damaged", "Path", path, "Detail", said)
 	e.damage = true
 	return e
 }
@@ -224,7 +332,7 @@ func (s *Store) classify(err error, writing bool) error {
 	}
 	var ve *VersionError
 	if errors.As(err, &ve) {
-		return newErr(ErrNewerSchema, s.path, err, "%s", err.Error())
+		return textErr(ErrNewerSchema, s.path, err, chainText{err})
 	}
 	path := s.path
 	switch {
@@ -245,7 +353,7 @@ func (s *Store) classify(err error, writing bool) error {
 		}
 		return errCorrupt(path, err, err.Error())
 	}
-	return fmt.Errorf("attend could not use %s: %w", path, err)
+	return saidWrap{said("store.cantuse", "Path", path, "Err", err), err}
 }
 
 // quoted is what was typed, quoted for a message as %q quotes it.

@@ -33,7 +33,7 @@ func TestStoreErrorsInWelsh(t *testing.T) {
 		{saidErr(ErrReadOnly, "/tmp/a.db", nil, "store.upgrade", "Path", "/tmp/a.db"), "/tmp/a.db was written by an older attend and needs a one-time upgrade", "ysgrifennwyd /tmp/a.db gan attend hŷn ac mae angen ei huwchraddio"},
 		{notFound, `no saved session has an id starting "ZZZZZZZZZZ"`, `does dim sesiwn wedi'i chadw ag id sy'n dechrau "ZZZZZZZZZZ"`},
 		{errEmpty("/tmp/a.db"), "/tmp/a.db is an empty file (0 bytes)", "mae /tmp/a.db yn ffeil wag"},
-		{&VersionError{What: "session 01", Found: 9, Supported: 5}, "session 01 was written by a newer attend", "ysgrifennwyd session 01 gan attend mwy newydd"},
+		{&VersionError{What: "session 01", Found: 9, Supported: 5}, "session 01 was written by a newer attend", "ysgrifennwyd sesiwn 01 gan attend mwy newydd"},
 	} {
 		if c.err == nil || !strings.HasPrefix(c.err.Error(), c.english) {
 			t.Errorf("English: %v, want it to start %q", c.err, c.english)

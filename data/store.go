@@ -354,7 +354,7 @@ func (s *Store) migrate(from int) error {
 	stamp := s.now().UTC().Format("20060102T150405Z")
 	bak := fmt.Sprintf("%s.bak-v%d-%s", s.path, from, stamp)
 	if err := s.backupTo(bak); err != nil {
-		return fmt.Errorf("before upgrading %s attend makes a backup copy, and that failed, so nothing was changed: %w", s.path, err)
+		return saidWrap{said("store.upgrade.nobackup", "Path", s.path, "Err", err), err}
 	}
 	return s.withDB(false, func(db *bbolt.DB) error {
 		return db.Update(func(tx *bbolt.Tx) error {
@@ -369,7 +369,7 @@ func (s *Store) migrate(from int) error {
 				return nil
 			}
 			if err := s.migrateTx(tx, v); err != nil {
-				return fmt.Errorf("upgrading %s failed and was undone (a copy from before is at %s): %w", s.path, bak, err)
+				return saidWrap{said("store.upgrade.undone", "Path", s.path, "Backup", bak, "Err", err), err}
 			}
 			return nil
 		})
