@@ -145,6 +145,57 @@ type causeText struct{ err error }
 func (c causeText) Error() string           { return c.err.Error() }
 func (c causeText) Text(l *msg.Lang) string { return dataText(l, c.err) }
 
+// detailText is what exactly is damaged, as the code that found it wrote
+// it in English; in another language its words are the catalogue's
+// (damageDetails), and the numbers and values it quotes and any detail
+// from bbolt stay as they are.
+type detailText string
+
+func (d detailText) Error() string { return string(d) }
+
+func (d detailText) Text(l *msg.Lang) string {
+	if l == nil || l.Code == "en" {
+		return string(d)
+	}
+	for _, dd := range damageDetails() {
+		if m := dd.re.FindStringSubmatch(string(d)); m != nil {
+			kv := []any{}
+			for i, name := range dd.re.SubexpNames() {
+				switch name {
+				case "":
+				case "Err": // a reason a record does not open
+					kv = append(kv, name, dataText(l, errors.New(m[i])))
+				default:
+					kv = append(kv, name, m[i])
+				}
+			}
+			return l.T(dd.id, kv...)
+		}
+	}
+	return dataText(l, errors.New(string(d)))
+}
+
+// damageDetails are the sentences that say what exactly is damaged, by
+// catalogue id: each pattern's named groups fill in the message's blanks.
+var damageDetails = sync.OnceValue(func() []struct {
+	re *regexp.Regexp
+	id string
+} {
+	return []struct {
+		re *regexp.Regexp
+		id string
+	}{
+		{regexp.MustCompile(`^both header pages are damaged$`), "store.detail.headers"},
+		{regexp.MustCompile(`^the file is cut short: (?P<Size>[0-9]+) bytes, but its header says (?P<Used>[0-9]+) are in use$`), "store.detail.short"},
+		{regexp.MustCompile(`^attend could not read it safely: (?P<Why>.*)$`), "store.detail.unsafe"},
+		{regexp.MustCompile(`^an index key has the wrong length$`), "store.detail.indexkey"},
+		{regexp.MustCompile(`^an open-action index key has the wrong length$`), "store.detail.openkey"},
+		{regexp.MustCompile(`^a search index entry has the wrong length$`), "store.detail.searchentry"},
+		{regexp.MustCompile(`^the search index cannot be read: (?P<Err>.*)$`), "store.detail.search"},
+		{regexp.MustCompile(`^the retention setting (?P<Raw>".*") is not a number of years$`), "store.detail.retention"},
+	}
+})
+
 // recordFaults are the reasons a record does not open, by the catalogue
 // ids of their words.
 var recordFaults = []struct {
@@ -179,10 +230,8 @@ func dataText(l *msg.Lang, err error) string {
 	if l == nil || l.Code == "en" {
 		return text
 	}
-	for _, f := range recordFaults {
-		if errors.Is(err, f.err) {
-			text = strings.Replace(text, f.err.Error(), l.T(f.id), 1)
-		}
+	for _, f := range recordFaults { // by their words: a detail written out holds them too
+		text = strings.ReplaceAll(text, f.err.Error(), l.T(f.id))
 	}
 	var syntax *json.SyntaxError
 	if errors.As(err, &syntax) {
@@ -250,8 +299,12 @@ func errEmpty(path string) *Error {
 // or a message that says itself in a language).
 func errCorrupt(path string, cause error, detail any) *Error {
 	said := detail
-	if d, ok := detail.(string); ok && cause != nil && d == cause.Error() {
-		said = causeText{cause} // the detail is the cause: said in the language
+	if d, ok := detail.(string); ok {
+		if cause != nil && d == cause.Error() {
+			said = causeText{cause} // the detail is the cause: said in the language
+		} else {
+			said = detailText(d)
+		}
 	}
 	e := saidErr(ErrCorrupt, path, cause, "store.damaged", "Path", path, "Detail", said)
 	e.damage = true

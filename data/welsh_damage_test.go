@@ -230,3 +230,39 @@ func TestUpgradeNotesInWelsh(t *testing.T) {
 	}
 	saysWelsh(t, "an upgrade undone", err, "methodd uwchraddio "+path+" a chafodd ei ddadwneud", "wrth uwchraddio fersiwn data 4 i 5: mae people/nested yn fwced lle roedd disgwyl cofnod")
 }
+
+// A file cut short, and one whose header pages are both damaged: what
+// exactly is damaged is said in Welsh, the numbers as they are.
+func TestDamageDetailInWelsh(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	fill(t, s, []coach.Person{mustPerson(t, s, "Ann")}, 30)
+	s.Close()
+	whole := readFile(t, path)
+
+	cut := filepath.Join(t.TempDir(), "cut.db")
+	if err := os.WriteFile(cut, whole[:len(whole)/3], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(cut, Options{ReadOnly: true})
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "(the file is cut short: ") {
+		t.Fatalf("a file cut short: %v", err)
+	}
+	saysWelsh(t, "a file cut short", err, "wedi'i difrodi (mae'r ffeil wedi'i thorri'n fyr: ", " beit, ond mae ei phennyn yn dweud bod ")
+
+	heads := filepath.Join(t.TempDir(), "heads.db")
+	broken := append([]byte(nil), whole...)
+	for _, page := range []int{0, 4096} {
+		for i := page + 32; i < page+64; i++ {
+			broken[i] ^= 0xff // inside each meta page, past bbolt's magic and version
+		}
+	}
+	if err := os.WriteFile(heads, broken, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(heads, Options{ReadOnly: true})
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "(both header pages are damaged)") {
+		t.Fatalf("both headers damaged: %v", err)
+	}
+	saysWelsh(t, "both headers damaged", err, "(mae'r ddwy dudalen bennyn wedi'u difrodi)")
+}
