@@ -417,6 +417,10 @@ func TestWelshPackFaults(t *testing.T) {
 	db, _ := welshFixture(t)
 	pack, _ := attend(t, "prompts", "--format", "toml")
 	bad := filepath.Join(t.TempDir(), "ein-cwestiynau.toml")
+	notTOML := filepath.Join(t.TempDir(), "nid-toml.toml")
+	if err := os.WriteFile(notTOML, []byte(strings.Replace(pack, `id = "checkin.head"`, `id = checkin.head`, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	broken := strings.Replace(pack, `id = "checkin.head"`, `id = "checkin.head"`+"\n  lliw = \"coch\"", 1)
 	broken = strings.Replace(broken, `source = "domain brief §6 A1; seed ~93-101 (being present)"`, `source = ""`, 1)
 	if broken == pack {
@@ -430,6 +434,8 @@ func TestWelshPackFaults(t *testing.T) {
 		english string
 	}{
 		{[]string{"prompts", "check", bad}, "attend does not know this field"},
+		{[]string{"prompts", "check", notTOML}, "this is not valid TOML: unexpected character U+0063 'c' at start of value"},
+		{[]string{"log", "--prompts", notTOML, "--db", db}, "this is not valid TOML: unexpected character U+0063 'c' at start of value"},
 		{[]string{"log", "--prompts", bad, "--db", db}, "cannot be used"},
 		{[]string{"log", "--prompts", bad + ".nid-yma", "--db", db}, "cannot read the prompt pack"},
 	} {
@@ -486,6 +492,7 @@ func badImports(t *testing.T) []struct{ name, file, english string } {
 	return []struct{ name, file, english string }{
 		{"truncated", good[:1000], "people[3]: the file ends too soon: it was cut short, so it is not a whole attend export"},
 		{"wrong type", change(`"sessions": 12,`, `"sessions": "12",`), "people[0].sessions: should be a number, not text"},
+		{"not JSON", change(`"sessions": 12,`, `"sessions": 12 x,`), "people[0]: is not valid JSON, so the file is not an attend export (invalid character 'x' after object key:value pair)"},
 		{"unknown field", change(nia, nia+` "colour": "red",`), "people[3].colour: is not a field this attend knows (an export from a newer attend? update attend)"},
 		{"duplicate key", change(nia, nia+nia), "people[3].id: is given twice: an export holds each field once, so this file was changed by hand or by another program"},
 		{"too large", change(`"name": "Catrin Prydderch"`, `"name": "`+strings.Repeat("Catrin ", 10000)+`"`), "people[0]: is larger than the 64 KiB attend accepts for one person"},
@@ -558,5 +565,46 @@ func TestWelshOutcomes(t *testing.T) {
 	out, err = attend(t, "done", ids[1][1], "--outcome", "wedi helpu", "--db", db)
 	if err != nil || !strings.Contains(out, "did it help? helped") {
 		t.Errorf("an outcome typed in Welsh, said in English: %v\n%s", err, out)
+	}
+}
+
+// A damaged file is refused in Welsh by every command that reads it: cut
+// short, its header pages damaged, or pages inside it changed. What bbolt
+// itself says of a page ("assertion failed: …") stays as bbolt wrote it.
+func TestWelshDamagedFileShowsNoEnglish(t *testing.T) {
+	db, sessions := welshFixture(t)
+	whole, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := whole[:len(whole)/3]
+	heads := append([]byte(nil), whole...)
+	for _, page := range []int{0, 4096} {
+		for i := page + 32; i < page+64; i++ {
+			heads[i] ^= 0xff
+		}
+	}
+	inside := append([]byte(nil), whole...)
+	for i := len(inside) / 2; i < len(inside)/2+3*4096 && i < len(inside); i += 997 {
+		inside[i] ^= 0x5a
+	}
+	bbolts := regexp.MustCompile(`assertion failed: [^)]*|page [0-9]+: [^)\n]*`)
+	dir := t.TempDir()
+	for name, raw := range map[string][]byte{"cut short": cut, "headers": heads, "inside": inside} {
+		file := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".db")
+		for _, args := range [][]string{
+			{"log"}, {"check"}, {"actions"}, {"show", sessions[0]}, {"brief", "sian"}, {"trends", "sian"},
+			{"export", "--format", "md"}, {"matrix"}, {"backup", filepath.Join(dir, "copi.db")}, {"compact"}, {"record", sessions[2], "--agreed", "today"},
+		} {
+			if err := os.WriteFile(file, raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(filepath.Join(dir, "copi.db"))
+			out, _ := cyRun(t, "", append(args, "--db", file)...)
+			if strings.Contains(out, "store.") || strings.Contains(out, "cli.") {
+				t.Errorf("%s, attend %s: a message id instead of its words:\n%s", name, args[0], out)
+			}
+			noEnglish(t, name+", attend "+strings.Join(args, " "), bbolts.ReplaceAllString(out, " "))
+		}
 	}
 }
