@@ -266,3 +266,41 @@ func TestDamageDetailInWelsh(t *testing.T) {
 	}
 	saysWelsh(t, "both headers damaged", err, "(mae'r ddwy dudalen bennyn wedi'u difrodi)")
 }
+
+// A key record that is damaged, or from a newer attend, is refused in
+// Welsh: what is wrong with it is said in Welsh, the values it names as
+// they are.
+func TestCryptoRecordFaultsInWelsh(t *testing.T) {
+	for _, c := range []struct{ raw, english, welsh string }{
+		{`{`, "the encryption record is not valid JSON: unexpected end of JSON input", "dydy cofnod yr amgryptio ddim yn JSON dilys: mae'r JSON yn dod i ben yn rhy gynnar"},
+		{`{"v":1,"kdf":"md5"}`, `the encryption record names key derivation "md5", not `, `mae cofnod yr amgryptio yn enwi ffordd deillio allwedd "md5", nid `},
+		{`{"v":0}`, "the encryption record has no version", "does gan gofnod yr amgryptio ddim fersiwn"},
+		{`{"v":99}`, "was encrypted by a newer attend (the encryption record was written by a newer attend (data version 99", "gan attend mwy newydd (ysgrifennwyd cofnod yr amgryptio gan attend mwy newydd (fersiwn data 99"},
+	} {
+		path := testPath(t)
+		s := openTest(t, path)
+		mustPerson(t, s, "Ann")
+		s.Close()
+		rawUpdate(t, path, func(tx *bbolt.Tx) error { return tx.Bucket(bktMeta).Put(metaCrypto, []byte(c.raw)) })
+		_, err := Open(path, Options{ReadOnly: true})
+		if err == nil || !strings.Contains(err.Error(), c.english) {
+			t.Fatalf("%s: %v", c.raw, err)
+		}
+		saysWelsh(t, c.raw, err, c.welsh)
+	}
+}
+
+// A database that cannot be created says why in Welsh.
+func TestCannotCreateInWelsh(t *testing.T) {
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip("no /proc here, where no folder can be made")
+	}
+	dir := "/proc/nid-yma"
+	_, err := Open(filepath.Join(dir, "attend.db"), Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "cannot create the folder "+dir+": ") {
+		t.Fatalf("Open: %v", err)
+	}
+	saysWelsh(t, "a folder that cannot be made", err, "alla i ddim creu'r ffolder "+dir+": ")
+	_, err = Open("", Options{})
+	saysWelsh(t, "no path", err, "dim llwybr cronfa ddata wedi'i roi")
+}
