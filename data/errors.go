@@ -105,18 +105,14 @@ func (e *Error) Unwrap() []error {
 	return out
 }
 
-func newErr(kind error, path string, cause error, format string, args ...any) *Error {
-	return &Error{Kind: kind, Path: path, Msg: fmt.Sprintf(format, args...), Err: cause}
-}
-
-// saidErr is newErr with its message from the catalogue: the message id
-// and its key and value pairs.
+// saidErr is an error of kind about path, caused by cause, with its
+// message from the catalogue: the message id and its key and value pairs.
 func saidErr(kind error, path string, cause error, id string, kv ...any) *Error {
 	said := &coach.Said{ID: id, Args: kv}
 	return &Error{Kind: kind, Path: path, Msg: said.Error(), Err: cause, said: said}
 }
 
-// textErr is newErr with its message said by t, in English and in any
+// textErr is saidErr with its message said by t, in English and in any
 // language.
 func textErr(kind error, path string, cause error, t coach.Texter) *Error {
 	return &Error{Kind: kind, Path: path, Msg: t.Error(), Err: cause, said: t}
