@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"attend/coach/msg"
 )
 
 // Addendum is a dated correction to a record that has been agreed: agreed
@@ -211,14 +213,41 @@ func outcomeList() string {
 }
 
 // ParseOutcome reads an outcome as typed: helped, partly, notyet (or
-// "not yet"), didntask (or "didn't ask"), ignoring case.
+// "not yet"), didntask (or "didn't ask"), or its label in any language
+// attend speaks ("wedi helpu", "heb ofyn"), ignoring case.
 func ParseOutcome(s string) (Outcome, error) {
-	f := strings.ToLower(strings.TrimSpace(s))
-	f = strings.NewReplacer(" ", "", "'", "", "’", "", "-", "", "_", "").Replace(f)
+	squash := func(s string) string {
+		return strings.NewReplacer(" ", "", "'", "", "’", "", "-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+	}
+	f := squash(s)
 	if o := Outcome(f); o.Valid() {
 		return o, nil
 	}
-	return "", said("coach.outcome.unknown", "Typed", fmt.Sprintf("%q", s), "List", outcomeList())
+	for _, code := range msg.Langs {
+		l := msg.New(code)
+		for _, o := range Outcomes {
+			if squash(o.LabelIn(l)) == f {
+				return o, nil
+			}
+		}
+	}
+	return "", said("coach.outcome.unknown", "Typed", fmt.Sprintf("%q", s), "List", outcomeChoices{})
+}
+
+// outcomeChoices are the outcomes as they may be typed: their keys in
+// English ("helped, partly, notyet, didntask", as attend always listed
+// them), and in another language its labels too.
+type outcomeChoices struct{}
+
+func (outcomeChoices) in(l *msg.Lang) string {
+	if l == nil || l.Code == "en" {
+		return outcomeList()
+	}
+	labels := make([]string, len(Outcomes))
+	for i, o := range Outcomes {
+		labels[i] = strconv.Quote(o.LabelIn(l))
+	}
+	return l.T("coach.outcome.choices", "Labels", orList(labels).in(l), "Keys", outcomeList())
 }
 
 // SetOutcome records whether a done action helped ("" clears it).

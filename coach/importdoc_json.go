@@ -16,6 +16,7 @@ import (
 	"io"
 	"regexp"
 	"runtime"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -32,17 +33,67 @@ type jsonSyntaxError struct{ msg, char string }
 
 func (e *jsonSyntaxError) Error() string { return e.msg }
 
-// Text is the fault in l: the character at fault, else only that the JSON
-// is not valid (encoding/json's account is English only).
+// Text is the fault in l: the kind of fault encoding/json names (an
+// unexpected character and where it was met, the JSON ending too soon),
+// with the character at fault as the file has it; a sentence of
+// encoding/json's that attend does not know is said as the character at
+// fault, else only that the JSON is not valid.
 func (e *jsonSyntaxError) Text(l *msg.Lang) string {
 	if l == nil || l.Code == "en" {
 		return e.msg
+	}
+	if id, ok := jsonSentences[e.msg]; ok {
+		return l.T(id)
+	}
+	if m := jsonCharAt().FindStringSubmatch(e.msg); m != nil {
+		rest := strings.TrimPrefix(e.msg[len(m[0]):], " ")
+		if id, ok := jsonWheres[rest]; ok {
+			return l.T(id, "Char", m[1])
+		}
+		if w := jsonLiteralAt().FindStringSubmatch(rest); w != nil {
+			return l.T("coach.json.char.literal", "Char", m[1], "Word", w[1], "Want", w[2])
+		}
 	}
 	if e.char != "" {
 		return l.T("coach.json.char", "Char", e.char)
 	}
 	return l.T("coach.json.invalid")
 }
+
+// jsonSentences are encoding/json's (and the stream reader's) whole
+// sentences for a fault, by their catalogue ids.
+var jsonSentences = map[string]string{
+	"unexpected end of JSON input":       "coach.json.end",
+	"expected comma after array element": "coach.json.comma",
+	"expected colon after object key":    "coach.json.colon",
+	"not at beginning of value":          "coach.json.notvalue",
+	"invalid JSON":                       "coach.json.invalid",
+	"not valid JSON":                     "coach.json.invalid",
+}
+
+// jsonWheres are where encoding/json met an unexpected character ("invalid
+// character 'x' after object key"), by the catalogue ids of the fault.
+var jsonWheres = map[string]string{
+	"looking for beginning of value":             "coach.json.char.value",
+	"looking for beginning of object key string": "coach.json.char.key",
+	"after object key":                           "coach.json.char.afterkey",
+	"after object key:value pair":                "coach.json.char.afterpair",
+	"after array element":                        "coach.json.char.afteritem",
+	"after top-level value":                      "coach.json.char.aftertop",
+	"in string literal":                          "coach.json.char.string",
+	"in string escape code":                      "coach.json.char.escape",
+	`in \u hexadecimal character escape`:         "coach.json.char.hex",
+	"in numeric literal":                         "coach.json.char.number",
+	"after decimal point in numeric literal":     "coach.json.char.decimal",
+	"in exponent of numeric literal":             "coach.json.char.exponent",
+	"exceeded max depth":                         "coach.json.char.deep",
+}
+
+// jsonLiteralAt finds the word and the letter encoding/json wanted in a
+// fault within true, false or null ("in literal true (expecting 'r')").
+var jsonLiteralAt = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^in literal (true|false|null) \(expecting ('.')\)$`)
+})
 
 // badChar is encoding/json's fault for an unexpected character c, and
 // where it was met (after: "looking for beginning of value").
@@ -466,3 +517,8 @@ func keyIn(raw []byte, known []string) bool {
 	}
 	return false
 }
+
+// JSONWhy is a fault in JSON (encoding/json's, or the import reader's) as
+// an error that says itself in a language: the kind of fault in Welsh,
+// encoding/json's words in English. Any other error is returned as it is.
+func JSONWhy(err error) error { return jsonWhy(err) }

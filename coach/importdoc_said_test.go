@@ -84,7 +84,18 @@ func TestImportErrorSaysItselfInWelsh(t *testing.T) {
 			`people[0].name: holds an escape character (U+001B) at character 2, which attend does not keep in text (only printable characters, tabs and new lines)`,
 			`people[0].name: mae'n dal nod dianc (U+001B) yn nod 2, a dydy attend ddim yn cadw hynny mewn testun (dim ond nodau y gellir eu hargraffu, tabiau a llinellau newydd)`},
 		{`{"format": x}`, `format: is not valid JSON, so the file is not an attend export (invalid character 'x' looking for beginning of value)`,
-			`format: dydy hwn ddim yn JSON dilys, felly dydy'r ffeil ddim yn allforyn attend (nod annisgwyl 'x')`},
+			`format: dydy hwn ddim yn JSON dilys, felly dydy'r ffeil ddim yn allforyn attend (nod annisgwyl 'x' lle dylai gwerth ddechrau)`},
+		{`{"format" "attend-export"}`, `format: is not valid JSON, so the file is not an attend export (invalid character '"' after object key)`,
+			`format: dydy hwn ddim yn JSON dilys, felly dydy'r ffeil ddim yn allforyn attend (nod annisgwyl '"' ar ôl enw maes (roedd angen ':'))`},
+		{`{"format":"attend-export","version":2,"people":[{"id":"01JPSDP830FW53PT4CQT7NJSJ9","name":tru}]}`,
+			`people[0]: is not valid JSON, so the file is not an attend export (invalid character '}' in literal true (expecting 'e'))`,
+			`people[0]: dydy hwn ddim yn JSON dilys, felly dydy'r ffeil ddim yn allforyn attend (nod annisgwyl '}' yn true (roedd angen 'e'))`},
+		{`{"format":"attend-export","version":2,"people":[{"id":"01JPSDP830FW53PT4CQT7NJSJ9" "name":"A"}]}`,
+			`people[0]: is not valid JSON, so the file is not an attend export (invalid character '"' after object key:value pair)`,
+			`people[0]: dydy hwn ddim yn JSON dilys, felly dydy'r ffeil ddim yn allforyn attend (nod annisgwyl '"' ar ôl maes a'i werth (roedd angen ',' neu '}'))`},
+		{`{"format":"attend-export","version":2,"people":[{"id":"01JPSDP830FW53PT4CQT7NJSJ9","sessions":1.}]}`,
+			`people[0]: is not valid JSON, so the file is not an attend export (invalid character '}' after decimal point in numeric literal)`,
+			`people[0]: dydy hwn ddim yn JSON dilys, felly dydy'r ffeil ddim yn allforyn attend (nod annisgwyl '}' ar ôl y pwynt degol mewn rhif)`},
 	} {
 		_, err := ParseImportReader(strings.NewReader(c.doc))
 		if err == nil {
@@ -123,8 +134,9 @@ func TestValidateSaysItselfInWelsh(t *testing.T) {
 }
 
 // What the splitters and encoding/json say of bad JSON is said in the
-// language too: the character at fault if they name one, else only that
-// the JSON is not valid.
+// language too: the kind of fault, with the character at fault if they
+// name one; a sentence attend does not know, only that the JSON is not
+// valid.
 func TestJSONWhyInWelsh(t *testing.T) {
 	cy := msg.New("cy")
 	var v any
@@ -134,8 +146,9 @@ func TestJSONWhyInWelsh(t *testing.T) {
 		err   error
 		welsh string
 	}{
-		{badChar, "nod annisgwyl '1'"},
-		{cut, "JSON annilys"},
+		{badChar, "nod annisgwyl '1' ar ôl enw maes (roedd angen ':')"},
+		{cut, "mae'r JSON yn dod i ben yn rhy gynnar"},
+		{&jsonSyntaxError{msg: "something new"}, "JSON annilys"},
 		{errNotJSON, "JSON annilys"},
 	} {
 		why := jsonWhy(c.err)

@@ -67,7 +67,10 @@ type PackFault struct {
 func packFault(line int, field, format string, args ...any) PackFault {
 	plain := make([]any, len(args))
 	for i, a := range args {
-		if w, ok := a.(packWhy); ok {
+		switch w := a.(type) {
+		case packWhy:
+			a = string(w)
+		case tomlWhy:
 			a = string(w)
 		}
 		plain[i] = a
@@ -105,12 +108,15 @@ func (f PackFault) MsgIn(l *msg.Lang) string {
 	}
 	args := make([]any, len(f.args))
 	for i, a := range f.args {
-		if w, ok := a.(packWhy); ok {
+		switch w := a.(type) {
+		case packWhy:
 			if wid, ok := packFaultIDs[string(w)]; ok {
 				a = l.T(wid)
 			} else {
 				a = string(w)
 			}
+		case tomlWhy:
+			a = w.in(l)
 		}
 		args[i] = a
 	}

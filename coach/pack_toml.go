@@ -166,7 +166,7 @@ func scanPack(data []byte) (raw *rawPack, faults []PackFault, syntax bool) {
 				defer func() { _ = recover() }()
 				line = p.Shape(p.Range(pe.Highlight)).Start.Line
 			}()
-			fault(line, strings.Join(pe.Key, "."), "this is not valid TOML: %s", pe.Message)
+			fault(line, strings.Join(pe.Key, "."), "this is not valid TOML: %s", tomlWhy(pe.Message))
 		} else {
 			fault(0, "", "this is not valid TOML: %v", err)
 		}

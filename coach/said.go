@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
+	"time"
 
 	"attend/coach/msg"
 )
@@ -34,12 +35,16 @@ func (e *Said) Text(l *msg.Lang) string {
 		switch v := v.(type) {
 		case orList:
 			kv[i] = v.in(l)
+		case outcomeChoices:
+			kv[i] = v.in(l)
 		case monthName:
 			kv[i] = l.T(fmt.Sprintf("coach.month.%d", int(v)))
 		case Month:
 			kv[i] = l.Month(v.First().Time())
 		case Date:
 			kv[i] = l.Date(v.Time())
+		case time.Duration:
+			kv[i] = l.Duration(v)
 		case Texter: // a message in a message: said in l too
 			kv[i] = v.Text(l)
 		case error:

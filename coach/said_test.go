@@ -31,7 +31,7 @@ func TestErrorsSayThemselvesInWelsh(t *testing.T) {
 		{slashErr, "February has no day 31", "does dim diwrnod 31 ym mis Chwefror"},
 		{cadErr, `"weithiau" is not an interval attend can read: try 6w, 2m or 3 months`, `alla i ddim darllen "weithiau" fel cyfnod`},
 		{nameErr, `"an" could be Ann Jones or Anna Evans: give more of the name`, `gallai "an" fod yn Ann Jones neu Anna Evans`},
-		{outErr, `outcome "efallai" is not one of helped, partly, notyet, didntask`, `dydy'r canlyniad "efallai" ddim yn un o helped`},
+		{outErr, `outcome "efallai" is not one of helped, partly, notyet, didntask`, `dydy'r canlyniad "efallai" ddim yn un o "wedi helpu", "wedi helpu'n rhannol", "heb helpu eto" neu "heb ofyn" (neu helped, partly, notyet, didntask)`},
 		{emptyErr, "a name is needed", "mae angen enw"},
 	} {
 		if c.err == nil {
@@ -117,5 +117,21 @@ func TestErrorTextSaysWhyTheSystemRefused(t *testing.T) {
 	// A reason it has no words for stays as the system gave it.
 	if got := ErrorText(cy, &fs.PathError{Op: "read", Path: "/f", Err: syscall.EIO}); !strings.Contains(got, syscall.EIO.Error()) {
 		t.Errorf("an unknown reason: %q", got)
+	}
+}
+
+// An outcome is typed as its key (helped) or as its label in any language
+// attend speaks ("wedi helpu'n rhannol", "Heb ofyn", "didn't ask").
+func TestParseOutcomeTakesLabels(t *testing.T) {
+	for typed, want := range map[string]Outcome{
+		"helped": OutcomeHelped, "Not yet": OutcomeNotYet, "didn't ask": OutcomeDidntAsk, "partly helped": OutcomePartly,
+		"wedi helpu": OutcomeHelped, "wedi helpu'n rhannol": OutcomePartly, "Heb helpu eto": OutcomeNotYet, "heb ofyn": OutcomeDidntAsk,
+	} {
+		if got, err := ParseOutcome(typed); err != nil || got != want {
+			t.Errorf("%q: %q, %v; want %q", typed, got, err, want)
+		}
+	}
+	if _, err := ParseOutcome("wedi"); err == nil {
+		t.Error(`"wedi" was taken`)
 	}
 }

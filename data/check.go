@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.etcd.io/bbolt"
 
 	"attend/coach"
+	"attend/coach/msg"
 )
 
 // maxListedFaults bounds how many faults Check spells out in its message;
@@ -62,12 +64,12 @@ func (s *Store) Check() error {
 				if errors.As(err, &e) && e.Err != nil {
 					cause = e.Err
 				}
-				faults = append(faults, fmt.Errorf("file structure: a page cannot be read (%v); the file is too damaged to check further", cause))
+				faults = append(faults, said("store.check.page", "Err", causeText{cause}))
 				return nil
 			}
 			var structural []error
 			for err := range tx.Check() {
-				structural = append(structural, fmt.Errorf("file structure: %w", err))
+				structural = append(structural, saidWrap{said("store.check.structure", "Err", err), err})
 			}
 			faults = append(structural, faults...)
 			return nil
@@ -79,31 +81,113 @@ func (s *Store) Check() error {
 	if len(faults) == 0 {
 		if pending != nil {
 			// Not damage: the file is whole, and one rewrite puts it right.
-			return newErr(ErrNotCompacted, s.path, nil, "%s has 1 problem:\n  %s", s.path, pending.fault(s.path))
+			return textErr(ErrNotCompacted, s.path, nil, &checkReport{path: s.path, faults: []error{pending.fault(s.path)}, pendingOnly: true})
 		}
 		return nil
 	}
 	if pending != nil {
-		faults = append(faults, fmt.Errorf("%s", pending.fault(s.path)))
+		faults = append(faults, pending.fault(s.path))
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s has %d problem", s.path, len(faults))
-	if len(faults) > 1 {
-		b.WriteString("s")
-	}
-	b.WriteString(":\n")
-	for i, f := range faults {
-		if i == maxListedFaults {
-			fmt.Fprintf(&b, "  … and %d more\n", len(faults)-i)
-			break
-		}
-		fmt.Fprintf(&b, "  %v\n", f)
-	}
-	b.WriteString("Make a copy of the file before changing anything, then restore your latest backup " +
-		"(attend backup makes them); `attend show ID` still reads any session that is not damaged.")
-	e := &Error{Kind: ErrCorrupt, Path: s.path, Msg: b.String(), Err: errors.Join(faults...), damage: true}
+	e := textErr(ErrCorrupt, s.path, errors.Join(faults...), &checkReport{path: s.path, faults: faults})
+	e.damage = true
 	s.noteDamage(e)
 	return e
+}
+
+// checkReport is what Check found, said in any language: the file, how
+// many problems, each on its line (at most maxListedFaults of them), and
+// what to do.
+type checkReport struct {
+	path        string
+	faults      []error
+	pendingOnly bool // only a rewrite to finish: not damage, so no advice
+}
+
+func (r *checkReport) Error() string { return r.Text(msg.New("en")) }
+
+func (r *checkReport) Text(l *msg.Lang) string {
+	var b strings.Builder
+	b.WriteString(l.T("store.check.head", "Path", r.path, "Count", len(r.faults), "N", strconv.Itoa(len(r.faults))))
+	b.WriteString(":\n")
+	for i, f := range r.faults {
+		if i == maxListedFaults {
+			b.WriteString("  " + l.T("store.check.more", "N", strconv.Itoa(len(r.faults)-i)) + "\n")
+			break
+		}
+		b.WriteString("  " + dataText(l, f))
+		if !r.pendingOnly {
+			b.WriteString("\n")
+		}
+	}
+	if !r.pendingOnly {
+		b.WriteString(l.T("store.check.advice"))
+	}
+	return b.String()
+}
+
+// checkFault is one fault Check found in a record, named by its bucket
+// and key: the words are format filled in with args, said in a language
+// by the catalogue id checkFaultIDs gives format.
+type checkFault struct {
+	bucket, key string
+	format      string
+	args        []any
+}
+
+func (f *checkFault) Error() string { return f.Text(nil) }
+
+func (f *checkFault) Text(l *msg.Lang) string {
+	format, args := f.format, f.args
+	if l != nil && l.Code != "en" {
+		if id, ok := checkFaultIDs[format]; ok {
+			format = l.T(id)
+		}
+		args = make([]any, len(f.args))
+		for i, a := range f.args {
+			if err, ok := a.(error); ok {
+				a = dataText(l, err)
+			}
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf("%s/%s: %s", f.bucket, f.key, fmt.Sprintf(format, args...))
+}
+
+// checkFaultIDs are the catalogue ids of Check's faults, by their English
+// (a test checks the catalogue's English is the same).
+var checkFaultIDs = map[string]string{
+	"a saved session has no saved time":                                     "store.check.f.notime",
+	"belongs to person %s, who is not on file":                              "store.check.f.noperson",
+	"does not match the action in session %s":                               "store.check.f.actiondiffers",
+	"has a number beyond the last one given":                                "store.check.f.beyond",
+	"has no entry in the index by date":                                     "store.check.f.nodateentry",
+	"holds a value, where the index holds none":                             "store.check.f.value",
+	"is filed under the wrong date":                                         "store.check.f.wrongdate",
+	"is filed under the wrong person":                                       "store.check.f.wrongperson",
+	"is not an open action of session %s":                                   "store.check.f.notopen",
+	"is not the number the session is filed under":                          "store.check.f.notnumber",
+	"missing from the index by date":                                        "store.check.f.nodate",
+	"missing from the index by person":                                      "store.check.f.noperson.index",
+	"missing from the search index":                                         "store.check.f.nosearch",
+	"open action %s is missing from the open-actions index":                 "store.check.f.noopen",
+	"points at a number no session is filed under":                          "store.check.f.nonumber",
+	"points at a number that is not this session's":                         "store.check.f.othernumber",
+	"points at a session that is not on file (or cannot be read)":           "store.check.f.nosession.read",
+	"points at a session that is not on file":                               "store.check.f.nosession",
+	"points at session %s, which is not on file (or cannot be read)":        "store.check.f.nosession.id",
+	"says %d sessions, the index holds %d":                                  "store.check.f.count",
+	"the draft belongs to person %q, not to its key":                        "store.check.f.draftperson",
+	"the draft is for session %s, which is already saved":                   "store.check.f.draftsaved",
+	"the draft's id %q is not a valid id":                                   "store.check.f.draftid",
+	"the draft's person is not on file":                                     "store.check.f.draftnoperson",
+	"the entry has the wrong length":                                        "store.check.f.entrylength",
+	"the folded name stored for look-ups is %q, where the name folds to %q": "store.check.f.folded",
+	"the key has the wrong length":                                          "store.check.f.keylength",
+	"the key is not a valid id":                                             "store.check.f.keyid",
+	"the name is not in its tidy form":                                      "store.check.f.untidy",
+	"the name is not usable: %v":                                            "store.check.f.name",
+	"the record's id is %q":                                                 "store.check.f.id",
+	"the search index does not match the words of the session":              "store.check.f.search",
 }
 
 // checkRecords opens (if c is not nil), decodes and validates every record
@@ -111,7 +195,7 @@ func (s *Store) Check() error {
 func checkRecords(tx *bbolt.Tx, c *sealer) []error {
 	var faults []error
 	fault := func(bucket []byte, key []byte, format string, args ...any) {
-		faults = append(faults, fmt.Errorf("%s/%s: %s", bucket, printable(key), fmt.Sprintf(format, args...)))
+		faults = append(faults, &checkFault{bucket: string(bucket), key: printable(key), format: format, args: args})
 	}
 	b, err := bucketsOf(tx, c)
 	if err != nil {

@@ -22,7 +22,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -56,11 +55,11 @@ const (
 func (p KDFParams) check() error {
 	switch {
 	case p.Time < 1 || p.Time > maxKDFTime:
-		return fmt.Errorf("key derivation time %d is out of range", p.Time)
+		return said("store.crypt.kdf.time", "N", p.Time)
 	case p.Threads < 1 || p.Threads > maxKDFThreads:
-		return fmt.Errorf("key derivation threads %d is out of range", p.Threads)
+		return said("store.crypt.kdf.threads", "N", p.Threads)
 	case p.MemoryKiB < 8*uint32(p.Threads) || p.MemoryKiB > maxKDFMemoryKiB:
-		return fmt.Errorf("key derivation memory %d KiB is out of range", p.MemoryKiB)
+		return said("store.crypt.kdf.memory", "N", p.MemoryKiB)
 	}
 	return nil
 }
@@ -112,27 +111,27 @@ type cryptoMeta struct {
 func parseCryptoMeta(raw []byte) (cryptoMeta, error) {
 	var m cryptoMeta
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return m, fmt.Errorf("the encryption record is not valid JSON: %w", err)
+		return m, saidWrap{said("store.crypt.json", "Err", causeText{err}), err}
 	}
 	switch {
 	case m.V > cryptoV:
 		return m, &VersionError{What: "the encryption record", Found: m.V, Supported: cryptoV}
 	case m.V < 1:
-		return m, errors.New("the encryption record has no version")
+		return m, said("store.crypt.noversion")
 	case m.KDF != kdfName:
-		return m, fmt.Errorf("the encryption record names key derivation %q, not %s", m.KDF, kdfName)
+		return m, said("store.crypt.kdfname", "Found", quoted(m.KDF), "Want", kdfName)
 	case m.Cipher != cipherName:
-		return m, fmt.Errorf("the encryption record names cipher %q, not %s", m.Cipher, cipherName)
+		return m, said("store.crypt.cipher", "Found", quoted(m.Cipher), "Want", cipherName)
 	case len(m.Salt) != saltLen:
-		return m, fmt.Errorf("the encryption record's salt is %d bytes, not %d", len(m.Salt), saltLen)
+		return m, said("store.crypt.salt", "Found", len(m.Salt), "Want", saltLen)
 	case len(m.WrappedKey) != nonceLen+keyLen+tagLen:
-		return m, fmt.Errorf("the encryption record's wrapped key is %d bytes, not %d", len(m.WrappedKey), nonceLen+keyLen+tagLen)
+		return m, said("store.crypt.wrapped", "Found", len(m.WrappedKey), "Want", nonceLen+keyLen+tagLen)
 	}
 	if id, err := hex.DecodeString(m.KeyID); err != nil || len(id) != keyIDLen {
-		return m, errors.New("the encryption record's key id is malformed")
+		return m, said("store.crypt.keyid")
 	}
 	if err := m.KDFParams.check(); err != nil {
-		return m, fmt.Errorf("the encryption record: %w", err)
+		return m, saidWrap{said("store.crypt.record", "Err", err), err}
 	}
 	return m, nil
 }
@@ -296,7 +295,7 @@ func (s *Store) unlock(raw, passphrase []byte) error {
 	if err != nil {
 		var ve *VersionError
 		if errors.As(err, &ve) {
-			return newErr(ErrNewerSchema, s.path, ve, "%s was encrypted by a newer attend (%s): update attend to open it", s.path, ve.Error())
+			return saidErr(ErrNewerSchema, s.path, ve, "store.newer.crypto", "Path", s.path, "Err", ve)
 		}
 		return errCorrupt(s.path, err, err.Error())
 	}
@@ -456,17 +455,17 @@ func copySealed(src, out *bbolt.Tx, c *sealer) error {
 		start := sumStart(name)
 		return b.ForEach(func(k, v []byte) error {
 			if v == nil {
-				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
+				return said("store.rec.bucket", "Where", string(name)+"/"+printable(k))
 			}
 			if len(v) > 0 && v[0] == sealVersion {
-				return fmt.Errorf("%s/%s is already sealed in an unencrypted file", name, printable(k))
+				return said("store.rec.sealed", "Where", string(name)+"/"+printable(k))
 			}
 			if sum {
 				// The AEAD takes over from the checksum: check it first, so
 				// that a damaged value is not sealed as if it were right.
 				plain, err := checkSum(start, k, v)
 				if err != nil {
-					return fmt.Errorf("%s/%s cannot be read (%w), so the file was not encrypted: run `attend check`", name, printable(k), err)
+					return saidWrap{said("store.crypt.unread", "Where", string(name)+"/"+printable(k), "Err", causeText{err}), err}
 				}
 				v = plain
 			}

@@ -3,11 +3,15 @@ package data
 import (
 	"attend/coach"
 	"attend/coach/msg"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
+	"sync"
 	"syscall"
+	"time"
 
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -74,7 +78,7 @@ type Error struct {
 
 	// said is the message in the catalogue (coach/msg, ids store.…), for
 	// Text; nil for a message only in English.
-	said *coach.Said
+	said coach.Texter
 
 	// damage: the file itself was found damaged (not merely replaced
 	// while attend ran), so the Store refuses to write to it from now on.
@@ -101,15 +105,141 @@ func (e *Error) Unwrap() []error {
 	return out
 }
 
-func newErr(kind error, path string, cause error, format string, args ...any) *Error {
-	return &Error{Kind: kind, Path: path, Msg: fmt.Sprintf(format, args...), Err: cause}
-}
-
-// saidErr is newErr with its message from the catalogue: the message id
-// and its key and value pairs.
+// saidErr is an error of kind about path, caused by cause, with its
+// message from the catalogue: the message id and its key and value pairs.
 func saidErr(kind error, path string, cause error, id string, kv ...any) *Error {
 	said := &coach.Said{ID: id, Args: kv}
 	return &Error{Kind: kind, Path: path, Msg: said.Error(), Err: cause, said: said}
+}
+
+// textErr is saidErr with its message said by t, in English and in any
+// language.
+func textErr(kind error, path string, cause error, t coach.Texter) *Error {
+	return &Error{Kind: kind, Path: path, Msg: t.Error(), Err: cause, said: t}
+}
+
+// chainText is err said in a language as coach.ErrorText says it: each
+// error in its chain that can say itself does; its English is err's.
+type chainText struct{ err error }
+
+func (c chainText) Error() string           { return c.err.Error() }
+func (c chainText) Text(l *msg.Lang) string { return coach.ErrorText(l, c.err) }
+
+// saidWrap is a message of the catalogue that wraps err, as fmt.Errorf's
+// %w would: errors.Is and errors.As see err through it.
+type saidWrap struct {
+	*coach.Said
+	err error
+}
+
+func (w saidWrap) Unwrap() error { return w.err }
+
+// causeText is why a record or the file cannot be read, said in a
+// language (dataText); its English is err's.
+type causeText struct{ err error }
+
+func (c causeText) Error() string           { return c.err.Error() }
+func (c causeText) Text(l *msg.Lang) string { return dataText(l, c.err) }
+
+// detailText is what exactly is damaged, as the code that found it wrote
+// it in English; in another language its words are the catalogue's
+// (damageDetails), and the numbers and values it quotes and any detail
+// from bbolt stay as they are.
+type detailText string
+
+func (d detailText) Error() string { return string(d) }
+
+func (d detailText) Text(l *msg.Lang) string {
+	if l == nil || l.Code == "en" {
+		return string(d)
+	}
+	for _, dd := range damageDetails() {
+		if m := dd.re.FindStringSubmatch(string(d)); m != nil {
+			kv := []any{}
+			for i, name := range dd.re.SubexpNames() {
+				switch name {
+				case "":
+				case "Err": // a reason a record does not open
+					kv = append(kv, name, dataText(l, errors.New(m[i])))
+				default:
+					kv = append(kv, name, m[i])
+				}
+			}
+			return l.T(dd.id, kv...)
+		}
+	}
+	return dataText(l, errors.New(string(d)))
+}
+
+// damageDetails are the sentences that say what exactly is damaged, by
+// catalogue id: each pattern's named groups fill in the message's blanks.
+var damageDetails = sync.OnceValue(func() []struct {
+	re *regexp.Regexp
+	id string
+} {
+	return []struct {
+		re *regexp.Regexp
+		id string
+	}{
+		{regexp.MustCompile(`^both header pages are damaged$`), "store.detail.headers"},
+		{regexp.MustCompile(`^the file is cut short: (?P<Size>[0-9]+) bytes, but its header says (?P<Used>[0-9]+) are in use$`), "store.detail.short"},
+		{regexp.MustCompile(`^attend could not read it safely: (?P<Why>.*)$`), "store.detail.unsafe"},
+		{regexp.MustCompile(`^an index key has the wrong length$`), "store.detail.indexkey"},
+		{regexp.MustCompile(`^an open-action index key has the wrong length$`), "store.detail.openkey"},
+		{regexp.MustCompile(`^a search index entry has the wrong length$`), "store.detail.searchentry"},
+		{regexp.MustCompile(`^the search index cannot be read: (?P<Err>.*)$`), "store.detail.search"},
+		{regexp.MustCompile(`^the retention setting (?P<Raw>".*") is not a number of years$`), "store.detail.retention"},
+	}
+})
+
+// recordFaults are the reasons a record does not open, by the catalogue
+// ids of their words.
+var recordFaults = []struct {
+	err error
+	id  string
+}{
+	{errNoSum, "store.rec.nosum"},
+	{errBadSum, "store.rec.badsum"},
+	{errZip, "store.rec.zip"},
+	{errSummary, "store.rec.summary"},
+	{errPerson, "store.rec.person"},
+	{errOpenRecord, "store.rec.open"},
+	{errIndexValue, "store.rec.index"},
+	{errNotSealed, "store.rec.notsealed"},
+	{errUnsealed, "store.rec.unsealed"},
+	{errMissingBucket, "store.rec.nobucket"},
+}
+
+// recordSentences find the words the decoders wrap a record's fault in
+// ("session record is not valid JSON: …", "person 01J… has no record
+// version").
+var recordSentences = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(session|person|summary|draft) record is not valid JSON|\b((?:session|person|summary|draft)(?: [0-9A-Za-z]+)?) has no record version`)
+})
+
+// dataText is err in l, as coach.ErrorText says it, with the reasons a
+// record does not open said in l too (a checksum that does not match, a
+// record that is not valid JSON and where, a record with no version); a
+// detail it has no words for (bbolt's own) stays as it is.
+func dataText(l *msg.Lang, err error) string {
+	text := coach.ErrorText(l, err)
+	if l == nil || l.Code == "en" {
+		return text
+	}
+	for _, f := range recordFaults { // by their words: a detail written out holds them too
+		text = strings.ReplaceAll(text, f.err.Error(), l.T(f.id))
+	}
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		text = strings.Replace(text, syntax.Error(), coach.ErrorText(l, coach.JSONWhy(syntax)), 1)
+	}
+	return recordSentences().ReplaceAllStringFunc(text, func(s string) string {
+		m := recordSentences().FindStringSubmatch(s)
+		if m[1] != "" {
+			return l.T("store.rec.json", "What", l.T("store.record."+m[1]))
+		}
+		return said("store.rec.noversion", "What", recordWhat(m[2])).Text(l)
+	})
 }
 
 // VersionError reports data written by a newer attend: the whole file
@@ -125,9 +255,27 @@ func (e *VersionError) Error() string {
 		e.What, e.Found, e.Supported)
 }
 
-// Text is the message in l.
+// Text is the message in l, with what was written named in l too
+// ("sesiwn 01J…"); a path stays as it is.
 func (e *VersionError) Text(l *msg.Lang) string {
-	return (&coach.Said{ID: "store.newer", Args: []any{"What", e.What, "Found", e.Found, "Supported", e.Supported}}).Text(l)
+	return (&coach.Said{ID: "store.newer", Args: []any{"What", recordWhat(e.What), "Found", e.Found, "Supported", e.Supported}}).Text(l)
+}
+
+// recordWhat is what a VersionError names, as a message when it is a
+// record ("session 01J…", "the encryption record"); a path as it is.
+func recordWhat(what string) any {
+	for _, kind := range []string{"session", "person", "summary", "draft", "open action"} {
+		if id, ok := strings.CutPrefix(what, kind); ok && (id == "" || id[0] == ' ') {
+			if id == "" {
+				return said("store.record." + strings.ReplaceAll(kind, " ", ""))
+			}
+			return said("store.record."+strings.ReplaceAll(kind, " ", "")+".id", "ID", id[1:])
+		}
+	}
+	if what == "the encryption record" {
+		return said("store.record.crypto")
+	}
+	return what
 }
 
 // Is makes errors.Is(err, ErrNewerSchema) true.
@@ -143,8 +291,18 @@ func errEmpty(path string) *Error {
 	return saidErr(ErrEmptyFile, path, nil, "store.empty", "Path", path)
 }
 
-func errCorrupt(path string, cause error, detail string) *Error {
-	e := saidErr(ErrCorrupt, path, cause, "store.damaged", "Path", path, "Detail", detail)
+// errCorrupt is the file at path found damaged: detail says what (text,
+// or a message that says itself in a language).
+func errCorrupt(path string, cause error, detail any) *Error {
+	said := detail
+	if d, ok := detail.(string); ok {
+		if cause != nil && d == cause.Error() {
+			said = causeText{cause} // the detail is the cause: said in the language
+		} else {
+			said = detailText(d)
+		}
+	}
+	e := saidErr(ErrCorrupt, path, cause, "store.damaged", "Path", path, "Detail", said)
 	e.damage = true
 	return e
 }
@@ -156,7 +314,7 @@ func errNewer(path string, found, supported int) *Error {
 	return e
 }
 
-func errLocked(path string, cause error, wait string) *Error {
+func errLocked(path string, cause error, wait time.Duration) *Error {
 	if h, attend := lockHolder(path); h != "" {
 		id := "store.locked.attend"
 		if !attend {
@@ -223,12 +381,12 @@ func (s *Store) classify(err error, writing bool) error {
 	}
 	var ve *VersionError
 	if errors.As(err, &ve) {
-		return newErr(ErrNewerSchema, s.path, err, "%s", err.Error())
+		return textErr(ErrNewerSchema, s.path, err, chainText{err})
 	}
 	path := s.path
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
-		return errLocked(path, err, s.opt.LockTimeout.String())
+		return errLocked(path, err, s.opt.LockTimeout)
 	case errors.Is(err, errEmptyOnOpen):
 		return errEmpty(path)
 	case errors.Is(err, fs.ErrNotExist):
@@ -244,7 +402,7 @@ func (s *Store) classify(err error, writing bool) error {
 		}
 		return errCorrupt(path, err, err.Error())
 	}
-	return fmt.Errorf("attend could not use %s: %w", path, err)
+	return saidWrap{said("store.cantuse", "Path", path, "Err", err), err}
 }
 
 // quoted is what was typed, quoted for a message as %q quotes it.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"attend/coach"
 	"attend/coach/msg"
@@ -26,13 +27,13 @@ func TestStoreErrorsInWelsh(t *testing.T) {
 		err         error
 		english, cy string
 	}{
-		{errLocked("/tmp/a.db", nil, "1s"), "/tmp/a.db is in use by another attend that did not let go within 1s", "mae /tmp/a.db yn cael ei defnyddio gan attend arall"},
+		{errLocked("/tmp/a.db", nil, time.Second), "/tmp/a.db is in use by another attend that did not let go within 1s", "mae /tmp/a.db yn cael ei defnyddio gan attend arall na ollyngodd hi o fewn 1 eiliad:"},
 		{errCorrupt("/tmp/a.db", nil, "both header pages are damaged"), "/tmp/a.db is damaged (both header pages are damaged): run `attend check`", "mae /tmp/a.db wedi'i difrodi"},
 		{errNewer("/tmp/a.db", 9, 5), "/tmp/a.db was written by a newer attend (data version 9; this attend reads up to 5)", "ysgrifennwyd /tmp/a.db gan attend mwy newydd (fersiwn data 9"},
 		{saidErr(ErrReadOnly, "/tmp/a.db", nil, "store.upgrade", "Path", "/tmp/a.db"), "/tmp/a.db was written by an older attend and needs a one-time upgrade", "ysgrifennwyd /tmp/a.db gan attend hŷn ac mae angen ei huwchraddio"},
 		{notFound, `no saved session has an id starting "ZZZZZZZZZZ"`, `does dim sesiwn wedi'i chadw ag id sy'n dechrau "ZZZZZZZZZZ"`},
 		{errEmpty("/tmp/a.db"), "/tmp/a.db is an empty file (0 bytes)", "mae /tmp/a.db yn ffeil wag"},
-		{&VersionError{What: "session 01", Found: 9, Supported: 5}, "session 01 was written by a newer attend", "ysgrifennwyd session 01 gan attend mwy newydd"},
+		{&VersionError{What: "session 01", Found: 9, Supported: 5}, "session 01 was written by a newer attend", "ysgrifennwyd sesiwn 01 gan attend mwy newydd"},
 	} {
 		if c.err == nil || !strings.HasPrefix(c.err.Error(), c.english) {
 			t.Errorf("English: %v, want it to start %q", c.err, c.english)

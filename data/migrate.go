@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"fmt"
 
 	"go.etcd.io/bbolt"
 
@@ -187,7 +186,7 @@ func migrateV4(tx *bbolt.Tx, s *Store) error {
 		var keys, vals [][]byte
 		if err := bk.ForEach(func(k, v []byte) error {
 			if v == nil {
-				return fmt.Errorf("%s/%s is a bucket where a record was expected", name, printable(k))
+				return said("store.rec.bucket", "Where", string(name)+"/"+printable(k))
 			}
 			keys = append(keys, bytes.Clone(k))
 			vals = append(vals, withSum(start, k, v))

@@ -17,7 +17,7 @@ import (
 func (s *Store) SavePart(id string, before coach.Session, part coach.Part, answers map[string]coach.Answer, actions []coach.Action) (coach.Session, error) {
 	const what = "store.what.parts"
 	if part != coach.PartRecord && part != coach.PartReflection {
-		return coach.Session{}, newErr(ErrInvalid, s.path, nil, "%s: only the meeting record or your reflection are written after the meeting", what)
+		return coach.Session{}, errInvalid(said("store.cause.afterparts"), what)
 	}
 	return s.changeSession(id, what, func(b txBuckets, sess *coach.Session) error {
 		if part == coach.PartRecord && sess.IsAgreed() {

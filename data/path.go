@@ -65,17 +65,16 @@ func regularFile(path string, fi fs.FileInfo) error {
 	if fi.Mode().IsRegular() {
 		return nil
 	}
-	what := "not an ordinary file"
+	what := "store.kind.other" // not an ordinary file
 	switch m := fi.Mode(); {
 	case m.IsDir():
-		what = "a folder"
+		what = "store.kind.folder"
 	case m&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO)"
+		what = "store.kind.pipe"
 	case m&fs.ModeSocket != 0:
-		what = "a socket"
+		what = "store.kind.socket"
 	case m&fs.ModeDevice != 0:
-		what = "a device"
+		what = "store.kind.device"
 	}
-	return newErr(ErrNotAttend, path, nil,
-		"%s is %s, not an attend database: attend keeps its records in an ordinary file, so give the path of that file (check --db / ATTEND_DB); nothing was read or changed", path, what)
+	return saidErr(ErrNotAttend, path, nil, "store.notfile", "Path", path, "What", said(what))
 }

@@ -2,11 +2,12 @@ package data
 
 import (
 	"encoding/json"
-	"fmt"
-	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"attend/coach"
+	"attend/coach/msg"
 )
 
 // An erase or a new passphrase commits its change in one transaction and
@@ -78,43 +79,52 @@ func markPending(meta *bbolt.Bucket, why pendingWhy, now time.Time) error {
 	return meta.Put(metaPending, raw)
 }
 
-// what says in words what the pending rewrite is for.
-func (p *pendingRewrite) what() string {
+// what says in words what the pending rewrite is for ("an erasure and a
+// change of passphrase saved Thu 26 Nov 2026 09:00").
+func (p *pendingRewrite) what() *pendingWhat { return &pendingWhat{p} }
+
+// pendingWhat is what a pending rewrite is for, in any language.
+type pendingWhat struct{ p *pendingRewrite }
+
+func (w *pendingWhat) Error() string { return w.Text(msg.New("en")) }
+
+func (w *pendingWhat) Text(l *msg.Lang) string {
+	p := w.p
 	var parts []string
-	if p.Erasures == 1 {
-		parts = append(parts, "an erasure")
-	} else if p.Erasures > 1 {
-		parts = append(parts, fmt.Sprintf("%d erasures", p.Erasures))
+	if p.Erasures > 0 {
+		parts = append(parts, l.T("store.pending.erasures", "Count", p.Erasures, "N", msg.Thousands(p.Erasures)))
 	}
 	if p.Passphrase > 0 {
-		parts = append(parts, "a change of passphrase")
+		parts = append(parts, l.T("store.pending.passphrase"))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, "a change")
+		parts = append(parts, l.T("store.pending.change"))
 	}
-	s := strings.Join(parts, " and ")
+	s := parts[0]
+	if len(parts) > 1 {
+		s = l.T("store.pending.and", "A", parts[0], "B", parts[1])
+	}
 	if !p.Since.IsZero() {
-		s += " saved " + p.Since.Local().Format("Mon 2 Jan 2006 15:04")
+		t := p.Since.Local()
+		s = l.T("store.pending.saved", "What", s, "When", l.Date(t)+" "+t.Format("15:04"))
 	}
 	return s
 }
 
 // leftInFreeSpace says what may remain in free pages until the rewrite.
-func (p *pendingRewrite) leftInFreeSpace() string {
+func (p *pendingRewrite) leftInFreeSpace() *coach.Said {
 	switch {
 	case p.Erasures > 0 && p.Passphrase > 0:
-		return "fragments of the erased records, and the data key wrapped under the old passphrase (which the old passphrase still unlocks),"
+		return said("store.pending.left.both")
 	case p.Passphrase > 0:
-		return "the data key wrapped under the old passphrase (which the old passphrase still unlocks)"
+		return said("store.pending.left.key")
 	}
-	return "fragments of the erased records"
+	return said("store.pending.left.erased")
 }
 
-// pendingFault is Check's sentence about a pending rewrite.
-func (p *pendingRewrite) fault(path string) string {
-	return fmt.Sprintf("%s was interrupted before attend rewrote %s, so %s may still be readable in its free space: "+
-		"run `attend compact` to finish it (any command that changes the file also finishes it first)",
-		p.what(), path, p.leftInFreeSpace())
+// fault is Check's sentence about a pending rewrite.
+func (p *pendingRewrite) fault(path string) *coach.Said {
+	return said("store.pending.fault", "What", p.what(), "Path", path, "Left", p.leftInFreeSpace())
 }
 
 // pending reads the mark from the file as it is now (nil if none).
@@ -139,8 +149,6 @@ func (s *Store) finishPending() error {
 	if err == nil {
 		return nil
 	}
-	return newErr(ErrNotCompacted, s.path, err,
-		"%s was interrupted before attend rewrote %s, so %s may still be readable in its free space. "+
-			"attend tried to finish that now, before anything else, and could not (%s): %s, then run `attend compact`",
-		p.what(), s.path, p.leftInFreeSpace(), whyNot(err), fixFor(err))
+	return saidErr(ErrNotCompacted, s.path, err, "store.pending.unfinished",
+		"What", p.what(), "Path", s.path, "Left", p.leftInFreeSpace(), "Why", whyNot(err), "Fix", fixFor(err))
 }

@@ -161,9 +161,9 @@ func (s *Store) personOrID(b txBuckets, id string) (coach.Person, error) {
 // recordErr explains a record that cannot be decoded.
 func (s *Store) recordErr(kind string, key []byte, err error) error {
 	if ve, ok := err.(*VersionError); ok {
-		return newErr(ErrNewerSchema, s.path, ve, "in %s, %s", s.path, ve.Error())
+		return saidErr(ErrNewerSchema, s.path, ve, "store.newer.in", "Path", s.path, "Err", ve)
 	}
-	return errCorrupt(s.path, err, fmt.Sprintf("%s %s cannot be read: %v", kind, key, err))
+	return errCorrupt(s.path, err, said("store.detail.unread", "What", recordWhat(kind+" "+string(key)), "Err", causeText{err}))
 }
 
 // Person returns one person by id, or ErrNotFound.

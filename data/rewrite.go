@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"attend/coach"
 )
 
 // bbolt never shrinks a file and never wipes a freed page: a deleted record
@@ -120,10 +122,8 @@ func (s *Store) rewrite(why pendingWhy, fn func(tx *bbolt.Tx, b txBuckets) error
 		if rewriteErr == nil {
 			rewriteErr = err
 		}
-		return newErr(ErrNotCompacted, s.path, err,
-			"the change to %s was saved, but attend could not then rewrite the file to clear its free space (%s), so fragments of what was removed may remain there; "+
-				"the rest of the file is as it was, and no copy was left behind: %s, then run `attend compact` (attend also tries again the next time it opens the file to change it)",
-			s.path, whyNot(rewriteErr), fixFor(rewriteErr))
+		return saidErr(ErrNotCompacted, s.path, err, "store.rewrite.unfinished",
+			"Path", s.path, "Why", whyNot(rewriteErr), "Fix", fixFor(rewriteErr))
 	}
 	return err
 }
@@ -155,27 +155,27 @@ func compactInto(dst, src *bbolt.DB) error {
 var createTemp = os.CreateTemp
 
 // whyNot says in a few words why a file operation failed.
-func whyNot(err error) string {
+func whyNot(err error) error {
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return "the disk is full"
+		return said("store.whynot.full")
 	case errors.Is(err, syscall.EROFS):
-		return "the disk is read-only"
+		return said("store.whynot.readonly")
 	case errors.Is(err, fs.ErrPermission):
-		return "permission was refused in its folder"
+		return said("store.whynot.denied")
 	}
-	return err.Error()
+	return err
 }
 
 // fixFor says what to do about a file operation that failed.
-func fixFor(err error) string {
+func fixFor(err error) *coach.Said {
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return "free some disk space (the rewrite needs about as much again as the file)"
+		return said("store.fix.space")
 	case errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
-		return "make the folder holding it writable by you"
+		return said("store.fix.writable")
 	}
-	return "put right what stopped it"
+	return said("store.fix.other")
 }
 
 // Compact rewrites the database into a new file holding only its live

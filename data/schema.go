@@ -427,7 +427,7 @@ func readSchema(tx *bbolt.Tx) (int, error) {
 	raw := m.Get(metaSchema)
 	v, err := strconv.Atoi(string(raw))
 	if err != nil || v < 1 {
-		return 0, fmt.Errorf("meta schema %q is not a version number", raw)
+		return 0, said("store.rec.schema", "Raw", fmt.Sprintf("%q", raw))
 	}
 	return v, nil
 }
@@ -465,10 +465,10 @@ func (s *Store) migrateTx(tx *bbolt.Tx, from int) error {
 	for v := from; v < schemaTarget; v++ {
 		m := migrations[v]
 		if m == nil {
-			return fmt.Errorf("this attend has no upgrade from data version %d", v)
+			return said("store.upgrade.none", "Version", v)
 		}
 		if err := m(tx, s); err != nil {
-			return fmt.Errorf("upgrading data version %d to %d: %w", v, v+1, err)
+			return saidWrap{said("store.upgrade.step", "From", v, "To", v+1, "Err", err), err}
 		}
 	}
 	return tx.Bucket(bktMeta).Put(metaSchema, []byte(strconv.Itoa(schemaTarget)))

@@ -38,14 +38,14 @@ const minLockWait = 100 * time.Millisecond
 // creating that folder 0700. data never reads the environment itself.
 func DefaultPath(dataHome string) (string, error) {
 	if dataHome == "" {
-		return "", errors.New("cannot work out where to keep the database (no home folder?): set ATTEND_DB or use --db")
+		return "", said("store.nohome")
 	}
 	dir := filepath.Join(dataHome, "attend")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		if oe := osErr(dir, err, true); oe != nil {
 			return "", oe
 		}
-		return "", fmt.Errorf("cannot create the folder %s: %w", dir, err)
+		return "", saidWrap{said("store.create.folder", "Path", dir, "Err", err), err}
 	}
 	return filepath.Join(dir, "attend.db"), nil
 }
@@ -126,7 +126,7 @@ func (s *Store) Damaged() error {
 // is made beside it; anything else wrong is refused without writing.
 func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
-		return nil, errors.New("no database path given: use --db or ATTEND_DB")
+		return nil, said("store.nopath")
 	}
 	path, err := resolvePath(path)
 	if err != nil {
@@ -233,14 +233,14 @@ func (s *Store) create() error {
 		if oe := osErr(dir, err, true); oe != nil {
 			return oe
 		}
-		return fmt.Errorf("cannot create the folder %s: %w", dir, err)
+		return saidWrap{said("store.create.folder", "Path", dir, "Err", err), err}
 	}
 	tmp, err := os.CreateTemp(dir, ".attend-new-*.db")
 	if err != nil {
 		if oe := osErr(s.path, err, true); oe != nil {
 			return oe
 		}
-		return fmt.Errorf("cannot create %s: %w", s.path, err)
+		return saidWrap{said("store.create.file", "Path", s.path, "Err", err), err}
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
@@ -267,13 +267,13 @@ func (s *Store) create() error {
 		if oe := osErr(s.path, err, true); oe != nil {
 			return oe
 		}
-		return fmt.Errorf("cannot create a new database at %s: %w", s.path, err)
+		return saidWrap{said("store.create.db", "Path", s.path, "Err", err), err}
 	}
 	// Link, not rename: if another attend created the file meanwhile, keep
 	// theirs rather than replacing it. Fall back to rename where links fail.
 	if err := os.Link(tmpName, s.path); err != nil && !errors.Is(err, fs.ErrExist) {
 		if err := os.Rename(tmpName, s.path); err != nil {
-			return fmt.Errorf("cannot create a new database at %s: %w", s.path, err)
+			return saidWrap{said("store.create.db", "Path", s.path, "Err", err), err}
 		}
 	}
 	syncDir(dir)
@@ -354,7 +354,7 @@ func (s *Store) migrate(from int) error {
 	stamp := s.now().UTC().Format("20060102T150405Z")
 	bak := fmt.Sprintf("%s.bak-v%d-%s", s.path, from, stamp)
 	if err := s.backupTo(bak); err != nil {
-		return fmt.Errorf("before upgrading %s attend makes a backup copy, and that failed, so nothing was changed: %w", s.path, err)
+		return saidWrap{said("store.upgrade.nobackup", "Path", s.path, "Err", err), err}
 	}
 	return s.withDB(false, func(db *bbolt.DB) error {
 		return db.Update(func(tx *bbolt.Tx) error {
@@ -369,7 +369,7 @@ func (s *Store) migrate(from int) error {
 				return nil
 			}
 			if err := s.migrateTx(tx, v); err != nil {
-				return fmt.Errorf("upgrading %s failed and was undone (a copy from before is at %s): %w", s.path, bak, err)
+				return saidWrap{said("store.upgrade.undone", "Path", s.path, "Backup", bak, "Err", err), err}
 			}
 			return nil
 		})

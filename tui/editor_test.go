@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -55,4 +57,17 @@ func TestNoEditorSetSaysHowToSetOne(t *testing.T) {
 	h.tabTo("checkin.head")
 	h.press("ctrl+e")
 	h.mustSee("set $VISUAL or $EDITOR")
+}
+
+// An editor that cannot be started says why in the language of the
+// screens: the system's reason too ("… dim ffeil na ffolder").
+func TestEditorThatCannotStartSaysWhyInWelsh(t *testing.T) {
+	h := welshHarness(t, 100, 30, "Siân Ŵyn")
+	h.tabTo("checkin.head")
+	h.send(editorMsg{sessionID: h.prep().session.ID, itemID: "checkin.head",
+		err: &os.PathError{Op: "fork/exec", Path: "/nid/yma/golygydd", Err: syscall.ENOENT}})
+	h.mustSee("Daeth eich golygydd i ben gyda gwall", "dim ffeil na ffolder o'r enw hwnnw")
+	if strings.Contains(h.screen(), "no such file") {
+		t.Errorf("the system's reason in English:\n%s", h.screen())
+	}
 }

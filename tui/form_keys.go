@@ -60,7 +60,7 @@ func (m *partForm) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil {
-			m.notice = ctx.T("editor.cannot", "Err", msg.err.Error())
+			m.notice = ctx.T("editor.cannot", "Err", coach.ErrorText(ctx.Msg, msg.err))
 			return nil
 		}
 		if l, ok := ctx.Store.(Locker); ok && l.Encrypted() && !ctx.editorWarned {
@@ -204,7 +204,7 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 // edited takes an answer back from the editor.
 func (m *partForm) edited(ctx *Context, msg editorMsg) tea.Cmd {
 	if msg.err != nil {
-		m.notice = ctx.T("editor.failed", "Err", msg.err.Error())
+		m.notice = ctx.T("editor.failed", "Err", coach.ErrorText(ctx.Msg, msg.err))
 		return nil
 	}
 	a := m.session.Answer(msg.itemID)

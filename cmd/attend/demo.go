@@ -88,7 +88,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			} else {
 				fmt.Fprintln(out, l.T("cli.demo.added", "People", counted(l, "cli.demo.count.people", res.people), "New", msg.Thousands(res.newPeople),
 					"Sessions", counted(l, "cli.demo.count.sessions", res.sessions), "Actions", counted(l, "cli.demo.count.actions", res.actions),
-					"Path", res.path, "Took", res.elapsed.Round(time.Millisecond).String()))
+					"Path", res.path, "Took", l.Duration(res.elapsed.Round(time.Millisecond))))
 			}
 			if own {
 				fmt.Fprintln(out, l.T("cli.demo.own", "Path", shellArg(res.path)))

@@ -56,7 +56,7 @@ There is no way to recover the records without the passphrase.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%s\n\n", l.T("cli.encrypt.done", "Path", path, "Took", time.Since(start).Round(time.Millisecond).String()))
+			fmt.Fprintf(out, "%s\n\n", l.T("cli.encrypt.done", "Path", path, "Took", l.Duration(time.Since(start).Round(time.Millisecond))))
 			fmt.Fprintln(out, l.T("cli.encrypt.warn"))
 			fmt.Fprintln(out)
 			fmt.Fprintln(out, l.T("cli.encrypt.copies"))

@@ -77,7 +77,7 @@ Backups and exports made before are not touched: erase those too.`,
 				fmt.Fprintln(out, ".")
 				return err
 			}
-			fmt.Fprintln(out, l.T("cli.erase.rewritten", "Path", st.Path(), "Took", time.Since(start).Round(time.Millisecond).String()))
+			fmt.Fprintln(out, l.T("cli.erase.rewritten", "Path", st.Path(), "Took", l.Duration(time.Since(start).Round(time.Millisecond))))
 			fmt.Fprintln(out, l.T("cli.erase.copies"))
 			for _, c := range plaintextCopies(st.Path()) {
 				fmt.Fprintln(out, l.T("cli.erase.copy", "Path", c))

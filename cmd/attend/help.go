@@ -2,6 +2,7 @@ package main
 
 import (
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -68,6 +69,8 @@ func sayHelp(root *cobra.Command, l *msg.Lang) {
 	root.InitDefaultCompletionCmd()
 	var each func(c *cobra.Command)
 	each = func(c *cobra.Command) {
+		sayDefaults(c.Flags(), l)
+		sayDefaults(c.PersistentFlags(), l)
 		c.InitDefaultHelpFlag()
 		if f := c.Flags().Lookup("help"); f != nil {
 			f.Usage = l.T("cli.help.cobra.flag.help", "Name", c.CommandPath())
@@ -95,6 +98,19 @@ func sayHelp(root *cobra.Command, l *msg.Lang) {
 		}
 	}
 	each(root)
+}
+
+// sayDefaults writes a length of time's default as l writes it ("5
+// munud" for 5m0s): what help shows after the flag, not its value.
+func sayDefaults(fs *pflag.FlagSet, l *msg.Lang) {
+	fs.VisitAll(func(fl *pflag.Flag) {
+		if fl.Value.Type() != "duration" {
+			return
+		}
+		if d, err := time.ParseDuration(fl.DefValue); err == nil {
+			fl.DefValue = l.Duration(d)
+		}
+	})
 }
 
 // walkHelp calls f on each part of each command's help that has words,

@@ -73,7 +73,7 @@ FILE "-" reads standard input.`,
 			case !res.Changed():
 				fmt.Fprintln(out, l.T("cli.import.notall", "Name", name, "Path", st.Path()))
 			default:
-				fmt.Fprintln(out, l.T("cli.import.done", "Name", name, "Path", st.Path(), "Took", took.String()))
+				fmt.Fprintln(out, l.T("cli.import.done", "Name", name, "Path", st.Path(), "Took", l.Duration(took)))
 				fmt.Fprintln(out, l.T("cli.import.peoplecounts", "Added", res.PeopleAdded, "Matched", res.PeopleMatched, "Merged", res.PeopleMerged))
 				fmt.Fprintln(out, l.T("cli.import.sessioncounts", "Added", res.SessionsAdded, "Replaced", res.SessionsReplaced, "Unchanged", res.SessionsUnchanged))
 			}

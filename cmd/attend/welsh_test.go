@@ -25,7 +25,12 @@ import (
 
 // englishOnly are words only English has: any of them in Welsh output is a
 // string that did not go through the catalogue.
-var englishOnly = regexp.MustCompile(`(?i)\b(the|and|your|you|saved|session|sessions|prompt|prompts|actions|action|record|history|people|back|next|more|done|open|private|draft|agreed|today|not|with|what|for|has|have|of|rated|skipped|yet|due|overdue|last|time|notes|help|helped|rate|owner|none|type|here|date|new|review|save|every|week|weeks|month|months|days?|is|are|was|were|no|one|to|in|on|by|from|since|until|added|erased|imported|file|folder|copy|copies|backup|backed|faults?|found|nothing|changed|supervision|within|late|matrix|ratings|before|together|view|why|did|give|takes|needs|name|whole|already|passphrase|tries|latest|autonomy|belonging|competence|workload|energy|after|demo people|unsaved|index|entry|entries|years?|retention|deletion|compacted|bytes|good|pack|languages|standard|input|that|this|they|them|their|made|everything|about|holds|each|included|labelled|preparation|reflection|last met|said|marked|nobody|someone|mean|usage|flags?|commands?|examples?|unknown|argument|invalid|syntax|shorthand)\b`)
+var englishOnly = regexp.MustCompile(`(?i)\b(the|and|your|you|saved|session|sessions|prompt|prompts|actions|action|record|history|people|back|next|more|done|open|private|draft|agreed|today|not|with|what|for|has|have|of|rated|skipped|yet|due|overdue|last|time|notes|help|helped|rate|owner|none|type|here|date|new|review|save|every|week|weeks|month|months|days?|is|are|was|were|no|one|to|in|on|by|from|since|until|added|erased|imported|file|folder|copy|copies|backup|backed|faults?|found|nothing|changed|supervision|within|late|matrix|ratings|before|together|view|why|did|give|takes|needs|name|whole|already|passphrase|tries|latest|autonomy|belonging|competence|workload|energy|after|demo people|unsaved|index|entry|entries|years?|retention|deletion|compacted|bytes|good|pack|languages|standard|input|that|this|they|them|their|made|everything|about|holds|each|included|labelled|preparation|reflection|last met|said|marked|nobody|someone|mean|usage|flags?|commands?|examples?|unknown|argument|invalid|syntax|shorthand|stdout|stderr|stdin)\b`)
+
+// goDuration is a length of time as Go's Duration.String writes it
+// (5m0s, 1h30m0s, 237ms, 1.5s), which Welsh writes out ("5 munud"); a
+// cadence or a date typed as 3m or +6w is not one.
+var goDuration = regexp.MustCompile(`\b([0-9]+h)?([0-9]+m)?[0-9]+(\.[0-9]+)?(s|ms|µs|ns)\b`)
 
 // notWords are what Welsh output may hold in English-looking letters: ids,
 // paths, flags with their values, the commands it tells you to run, the
@@ -44,6 +49,9 @@ func noEnglish(t *testing.T, what, out string) {
 	clean = notWords.ReplaceAllString(clean, " ")
 	if m := englishOnly.FindAllString(clean, -1); len(m) > 0 {
 		t.Errorf("%s: English under --lang cy: %q in\n%s", what, m, out)
+	}
+	if m := goDuration.FindAllString(clean, -1); len(m) > 0 {
+		t.Errorf("%s: a length of time as Go writes it under --lang cy: %q in\n%s", what, m, out)
 	}
 }
 
@@ -409,6 +417,10 @@ func TestWelshPackFaults(t *testing.T) {
 	db, _ := welshFixture(t)
 	pack, _ := attend(t, "prompts", "--format", "toml")
 	bad := filepath.Join(t.TempDir(), "ein-cwestiynau.toml")
+	notTOML := filepath.Join(t.TempDir(), "nid-toml.toml")
+	if err := os.WriteFile(notTOML, []byte(strings.Replace(pack, `id = "checkin.head"`, `id = checkin.head`, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	broken := strings.Replace(pack, `id = "checkin.head"`, `id = "checkin.head"`+"\n  lliw = \"coch\"", 1)
 	broken = strings.Replace(broken, `source = "domain brief §6 A1; seed ~93-101 (being present)"`, `source = ""`, 1)
 	if broken == pack {
@@ -422,6 +434,8 @@ func TestWelshPackFaults(t *testing.T) {
 		english string
 	}{
 		{[]string{"prompts", "check", bad}, "attend does not know this field"},
+		{[]string{"prompts", "check", notTOML}, "this is not valid TOML: unexpected character U+0063 'c' at start of value"},
+		{[]string{"log", "--prompts", notTOML, "--db", db}, "this is not valid TOML: unexpected character U+0063 'c' at start of value"},
 		{[]string{"log", "--prompts", bad, "--db", db}, "cannot be used"},
 		{[]string{"log", "--prompts", bad + ".nid-yma", "--db", db}, "cannot read the prompt pack"},
 	} {
@@ -478,6 +492,7 @@ func badImports(t *testing.T) []struct{ name, file, english string } {
 	return []struct{ name, file, english string }{
 		{"truncated", good[:1000], "people[3]: the file ends too soon: it was cut short, so it is not a whole attend export"},
 		{"wrong type", change(`"sessions": 12,`, `"sessions": "12",`), "people[0].sessions: should be a number, not text"},
+		{"not JSON", change(`"sessions": 12,`, `"sessions": 12 x,`), "people[0]: is not valid JSON, so the file is not an attend export (invalid character 'x' after object key:value pair)"},
 		{"unknown field", change(nia, nia+` "colour": "red",`), "people[3].colour: is not a field this attend knows (an export from a newer attend? update attend)"},
 		{"duplicate key", change(nia, nia+nia), "people[3].id: is given twice: an export holds each field once, so this file was changed by hand or by another program"},
 		{"too large", change(`"name": "Catrin Prydderch"`, `"name": "`+strings.Repeat("Catrin ", 10000)+`"`), "people[0]: is larger than the 64 KiB attend accepts for one person"},
@@ -522,6 +537,74 @@ func TestWelshImportFaults(t *testing.T) {
 		_, err = attend(t, "import", file, "--db", db, "--lang", "en")
 		if want := file + " was not imported (nothing was written): " + c.english; err == nil || err.Error() != want {
 			t.Errorf("%s: English is\n%v\nwant\n%s", c.name, err, want)
+		}
+	}
+}
+
+// An outcome is shown in Welsh as its label, may be typed as its label or
+// its key, and a refusal lists the labels, with the keys after them.
+func TestWelshOutcomes(t *testing.T) {
+	db, _ := welshFixture(t)
+	ids := regexp.MustCompile(`(?m)^([0-9A-Z]{26})  `).FindAllStringSubmatch(func() string { out, _ := cyRun(t, "", "actions", "--db", db); return out }(), -1)
+	if len(ids) < 2 {
+		t.Fatalf("actions: %q", ids)
+	}
+	out, err := cyRun(t, "", "done", ids[0][1], "--outcome", "x", "--db", db)
+	want := `attend: --outcome: dydy'r canlyniad "x" ddim yn un o "wedi helpu", "wedi helpu'n rhannol", "heb helpu eto" neu "heb ofyn" (neu helped, partly, notyet, didntask)`
+	if err == nil || exitCode(err) != 2 || !strings.Contains(out, want) {
+		t.Errorf("a bad outcome: %v\n%s", err, out)
+	}
+	if _, err := attend(t, "done", ids[0][1], "--outcome", "x", "--db", db); err == nil || err.Error() != `--outcome: outcome "x" is not one of helped, partly, notyet, didntask` {
+		t.Errorf("a bad outcome in English: %v", err)
+	}
+	out, err = cyRun(t, "", "done", ids[0][1], "--outcome", "Heb ofyn", "--db", db)
+	if err != nil || !strings.Contains(out, "wnaeth e helpu? heb ofyn") {
+		t.Errorf("an outcome typed in Welsh: %v\n%s", err, out)
+	}
+	noEnglish(t, "done --outcome", out)
+	out, err = attend(t, "done", ids[1][1], "--outcome", "wedi helpu", "--db", db)
+	if err != nil || !strings.Contains(out, "did it help? helped") {
+		t.Errorf("an outcome typed in Welsh, said in English: %v\n%s", err, out)
+	}
+}
+
+// A damaged file is refused in Welsh by every command that reads it: cut
+// short, its header pages damaged, or pages inside it changed. What bbolt
+// itself says of a page ("assertion failed: …") stays as bbolt wrote it.
+func TestWelshDamagedFileShowsNoEnglish(t *testing.T) {
+	db, sessions := welshFixture(t)
+	whole, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := whole[:len(whole)/3]
+	heads := append([]byte(nil), whole...)
+	for _, page := range []int{0, 4096} {
+		for i := page + 32; i < page+64; i++ {
+			heads[i] ^= 0xff
+		}
+	}
+	inside := append([]byte(nil), whole...)
+	for i := len(inside) / 2; i < len(inside)/2+3*4096 && i < len(inside); i += 997 {
+		inside[i] ^= 0x5a
+	}
+	bbolts := regexp.MustCompile(`assertion failed: [^)]*|page [0-9]+: [^)\n]*`)
+	dir := t.TempDir()
+	for name, raw := range map[string][]byte{"cut short": cut, "headers": heads, "inside": inside} {
+		file := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".db")
+		for _, args := range [][]string{
+			{"log"}, {"check"}, {"actions"}, {"show", sessions[0]}, {"brief", "sian"}, {"trends", "sian"},
+			{"export", "--format", "md"}, {"matrix"}, {"backup", filepath.Join(dir, "copi.db")}, {"compact"}, {"record", sessions[2], "--agreed", "today"},
+		} {
+			if err := os.WriteFile(file, raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(filepath.Join(dir, "copi.db"))
+			out, _ := cyRun(t, "", append(args, "--db", file)...)
+			if strings.Contains(out, "store.") || strings.Contains(out, "cli.") {
+				t.Errorf("%s, attend %s: a message id instead of its words:\n%s", name, args[0], out)
+			}
+			noEnglish(t, name+", attend "+strings.Join(args, " "), bbolts.ReplaceAllString(out, " "))
 		}
 	}
 }

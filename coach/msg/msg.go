@@ -211,6 +211,43 @@ func (l *Lang) Month(t time.Time) string {
 	return fmt.Sprintf("%s %d", months[t.Month()-1], t.Year())
 }
 
+// Duration is a length of time as people read it: Go's own form in
+// English, as attend always wrote it ("5m0s", "237ms"), and in Welsh the
+// units written out, with the noun singular after a number as Welsh has
+// it ("5 munud", "1 awr 30 munud", "2.5 eiliad", "237 milieiliad").
+func (l *Lang) Duration(d time.Duration) string {
+	if l.Code != "cy" {
+		return d.String()
+	}
+	if d < 0 {
+		return "-" + l.Duration(-d)
+	}
+	num := func(v time.Duration, unit time.Duration) string {
+		return strconv.FormatFloat(float64(v)/float64(unit), 'f', -1, 64)
+	}
+	switch {
+	case d == 0:
+		return "0 eiliad"
+	case d < time.Microsecond:
+		return num(d, time.Nanosecond) + " nanoeiliad"
+	case d < time.Millisecond:
+		return num(d, time.Microsecond) + " microeiliad"
+	case d < time.Second:
+		return num(d, time.Millisecond) + " milieiliad"
+	}
+	var parts []string
+	if h := d / time.Hour; h > 0 {
+		parts = append(parts, strconv.FormatInt(int64(h), 10)+" awr")
+	}
+	if m := d % time.Hour / time.Minute; m > 0 {
+		parts = append(parts, strconv.FormatInt(int64(m), 10)+" munud")
+	}
+	if sec := d % time.Minute; sec > 0 {
+		parts = append(parts, num(sec, time.Second)+" eiliad")
+	}
+	return strings.Join(parts, " ")
+}
+
 // Detect chooses the language: the flag, then ATTEND_LANG, then a Welsh
 // locale in LANG or LC_ALL (cy_GB.UTF-8); English otherwise.
 func Detect(flag, attendLang, lcAll, lang string) string {

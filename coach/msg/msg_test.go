@@ -226,3 +226,32 @@ func TestPlainMessagesKept(t *testing.T) {
 		}
 	}
 }
+
+// A length of time is Go's own form in English, as attend always wrote
+// it, and its units written out in Welsh.
+func TestDuration(t *testing.T) {
+	en, cy := New("en"), New("cy")
+	for _, c := range []struct {
+		d  time.Duration
+		cy string
+	}{
+		{5 * time.Minute, "5 munud"},
+		{90 * time.Minute, "1 awr 30 munud"},
+		{2*time.Hour + 3*time.Second, "2 awr 3 eiliad"},
+		{2500 * time.Millisecond, "2.5 eiliad"},
+		{61 * time.Second, "1 munud 1 eiliad"},
+		{237 * time.Millisecond, "237 milieiliad"},
+		{1500 * time.Microsecond, "1.5 milieiliad"},
+		{3 * time.Microsecond, "3 microeiliad"},
+		{40 * time.Nanosecond, "40 nanoeiliad"},
+		{0, "0 eiliad"},
+		{-5 * time.Second, "-5 eiliad"},
+	} {
+		if got := en.Duration(c.d); got != c.d.String() {
+			t.Errorf("%v in English: %q", c.d, got)
+		}
+		if got := cy.Duration(c.d); got != c.cy {
+			t.Errorf("%v in Welsh: %q, want %q", c.d, got, c.cy)
+		}
+	}
+}
