@@ -368,7 +368,11 @@ func TestDemoStoriesHoldTogether(t *testing.T) {
 			}
 		}
 	}
-	for _, st := range demoStories {
+	en, err := demoTextFor("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range en.stories {
 		if stories[st.key] == 0 {
 			t.Errorf("no session tells the %q story", st.key)
 		}
