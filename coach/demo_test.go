@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -266,7 +267,7 @@ func TestDemoStable(t *testing.T) {
 			fmt.Fprintln(h)
 		}
 	}
-	const want = 0x4d19ac3b5a579ba1
+	const want = 0x2f37a542fa99da55
 	if got := h.Sum64(); got != want {
 		t.Errorf("seed 1 made a different demo: digest %#x, want %#x (first person %q)", got, uint64(want), people[0].Name)
 	}
@@ -494,5 +495,100 @@ func TestDemoAllSessionsInDateOrder(t *testing.T) {
 	}
 	if n != 900 || !reflect.DeepEqual(got, want) {
 		t.Fatalf("%d sessions; the same as Sessions gives: %v", n, reflect.DeepEqual(got, want))
+	}
+}
+
+// demoLangs are the languages the demo has stories in.
+func demoLangs(t *testing.T) []string {
+	t.Helper()
+	files, err := demoFiles.ReadDir("demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range files {
+		out = append(out, strings.TrimSuffix(f.Name(), ".json"))
+	}
+	if len(out) == 0 {
+		t.Fatal("no demo stories")
+	}
+	return out
+}
+
+// demoSentenceEnd ends a sentence: a full stop, question or exclamation
+// mark (and any closing quote) before a space, or a line break.
+var demoSentenceEnd = regexp.MustCompile(`[.!?]["”’]?\s+|\n+`)
+
+// TestDemoSaysNothingTwice: no session says the same sentence twice, in
+// one answer or across its answers, actions and reasons (a sentence found
+// inside another answer counts: "The complaint from Mr G.'s family" in the
+// check-in and again in the agenda read as a copy). Over many seeds, in
+// every language.
+func TestDemoSaysNothingTwice(t *testing.T) {
+	for _, lang := range demoLangs(t) {
+		sessions, repeats := 0, 0
+		for seed := uint64(1); seed <= 24; seed++ {
+			_, all := demoAll(t, DemoOptions{Seed: seed, Sessions: 500, Today: demoToday, Lang: lang})
+			for _, ss := range all {
+				for _, s := range ss {
+					sessions++
+					var texts []string
+					for _, id := range s.AnswerIDs() {
+						texts = append(texts, strings.ToLower(s.Answer(id).Text))
+					}
+					for _, a := range s.Actions {
+						texts = append(texts, strings.ToLower(a.Text), strings.ToLower(a.Reason))
+					}
+					if x, ok := repeatedSentence(texts); ok {
+						repeats++
+						if repeats <= 5 {
+							t.Errorf("%s, seed %d, session %s says %q twice", lang, seed, s.ID, x)
+						}
+					}
+				}
+			}
+		}
+		if repeats > 0 {
+			t.Errorf("%s: %d of %d sessions say a sentence twice", lang, repeats, sessions)
+		}
+	}
+}
+
+// repeatedSentence finds a sentence (of 15 bytes or more) of one text that
+// is in another, or twice in its own.
+func repeatedSentence(texts []string) (string, bool) {
+	for i, a := range texts {
+		for _, x := range demoSentenceEnd.Split(a, -1) {
+			x = strings.Trim(x, " .,;:!?\"“”‘’")
+			if len(x) < 15 {
+				continue
+			}
+			if strings.Count(a, x) > 1 {
+				return x, true
+			}
+			for j, b := range texts {
+				if i != j && strings.Contains(b, x) {
+					return x, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+func TestRepeatedSentence(t *testing.T) {
+	for _, tc := range []struct {
+		texts []string
+		want  bool
+	}{
+		{[]string{"the complaint from mr g.'s family. keep it calm.", "the complaint from mr g.'s family about the call."}, true},
+		{[]string{"short night.", "short night."}, false}, // too short to count
+		{[]string{"two sickness calls before eight.", "x", "two sickness calls before eight. a paned first."}, true},
+		{[]string{"\"i keep going to knock.\"\n\n\"i keep going to knock.\""}, true},
+		{[]string{"the rota is better. weekends are thin.", "the rota swap sheet works."}, false},
+	} {
+		if _, got := repeatedSentence(tc.texts); got != tc.want {
+			t.Errorf("repeatedSentence(%q) = %v, want %v", tc.texts, got, tc.want)
+		}
 	}
 }
