@@ -14,7 +14,8 @@ import (
 // Demo data: fictional people and sessions for trying attend and for
 // benchmarks (`attend demo`). Everything here is made up: the names are
 // drawn from lists of common Welsh and English names, the notes from the
-// stories in demo_stories.go. Nothing comes from a real record.
+// stories in demo/LANG.json (see demo_stories.go). Nothing comes from a
+// real record.
 //
 // Each session follows one story (rota gaps, a resident's death, new to the
 // role, a complaint…) through its prep, its meeting record, its ratings, its
@@ -45,6 +46,9 @@ type DemoOptions struct {
 	Sessions int  // in all, across everyone
 	People   int  // 0 means DemoPeopleFor(Sessions)
 	Today    Date // no session falls after it; the clock is never read
+	// Lang is the language the notes are written in, as a session written
+	// in attend in that language records it: "" is DefaultLang.
+	Lang string
 }
 
 // Demo is a generated set of people; their sessions are made on demand, one
@@ -52,6 +56,7 @@ type DemoOptions struct {
 type Demo struct {
 	opt   DemoOptions
 	mark  [4]byte // the seed's mark, the first bytes of every id's randomness
+	text  *demoText
 	plans []demoPlan
 	// weeks seeds the manager's week-by-week energy (their check-in).
 	weeks uint64
@@ -124,8 +129,12 @@ func NewDemo(opt DemoOptions) (*Demo, error) {
 	if opt.Today.IsZero() || opt.Today.Check() != nil {
 		return nil, errors.New("a demo needs today's date")
 	}
+	text, err := demoTextFor(opt.Lang)
+	if err != nil {
+		return nil, err
+	}
 	r := rand.New(rand.NewPCG(opt.Seed, 0x617474656e64)) // "attend"
-	d := &Demo{opt: opt, mark: DemoSeedMark(opt.Seed)}
+	d := &Demo{opt: opt, mark: DemoSeedMark(opt.Seed), text: text}
 	d.weeks = r.Uint64()
 
 	names := demoNames(r, opt.People)
@@ -134,7 +143,7 @@ func NewDemo(opt DemoOptions) (*Demo, error) {
 		p := demoPlan{
 			seed:     r.Uint64(),
 			first:    strings.Fields(name)[0],
-			setting:  pick(r, demoSettings),
+			setting:  pick(r, text.settings),
 			thorough: frac(r, 0.45, 0.95),
 		}
 		cad := []Cadence{{Weeks: 6}, {Months: 2}, {Months: 3}, {Months: 3}}[r.IntN(4)]
@@ -239,18 +248,18 @@ func (c *demoCursor) next() (Session, string, int, bool) {
 func (d *Demo) newThread(r *rand.Rand, p *demoPlan, k int, prev string) demoThread {
 	var st *demoStory
 	if k == 0 && chance(r, 0.35) {
-		for j := range demoStories {
-			if demoStories[j].opener {
-				st = &demoStories[j]
+		for j := range d.text.stories {
+			if d.text.stories[j].opener {
+				st = &d.text.stories[j]
 			}
 		}
 	}
 	for st == nil {
-		if x := &demoStories[r.IntN(len(demoStories))]; !x.opener && x.key != prev {
+		if x := &d.text.stories[r.IntN(len(d.text.stories))]; !x.opener && x.key != prev {
 			st = x
 		}
 	}
-	w := demoWriter{r: r, first: p.first, setting: p.setting}
+	w := demoWriter{r: r, notes: &d.text.notes, first: p.first, setting: p.setting}
 	w.colleague = pick(r, demoFirstNames)
 	for w.colleague == p.first {
 		w.colleague = pick(r, demoFirstNames)
@@ -284,7 +293,7 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, i, k int, date Date, beat *dem
 	created := workTime(r, date)
 	saved := created.Add(time.Duration(between(r, 25, 95)) * time.Minute)
 	s := Session{
-		ID: d.id(created, i, k+1, 0), PersonID: p.person.ID, Lang: "en", Date: date,
+		ID: d.id(created, i, k+1, 0), PersonID: p.person.ID, Lang: d.text.lang, Date: date,
 		Created: created, Updated: saved, Saved: saved,
 	}
 
@@ -324,7 +333,7 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, i, k int, date Date, beat *dem
 			}
 			continue
 		}
-		if list := demoGeneric[id]; len(list) > 0 && chance(r, p.thorough*0.4) {
+		if list := d.text.generic[id]; len(list) > 0 && chance(r, p.thorough*0.4) {
 			s.SetAnswer(id, Answer{Text: w.fill(pick(r, list))})
 		}
 	}
@@ -427,6 +436,7 @@ func (d *Demo) settle(r *rand.Rand, a *Action, act demoAct, date, next Date, k, 
 // demoWriter fills in the names a story uses.
 type demoWriter struct {
 	r                                          *rand.Rand
+	notes                                      *[5][2][]string
 	first, setting, colleague, resident, place string
 }
 
@@ -442,9 +452,9 @@ func (w demoWriter) ratingAnswer(rating int, note string, which int, p float64) 
 		if !chance(w.r, 0.4) {
 			return a
 		}
-		list := demoRatingNote[which][1]
+		list := w.notes[which][1]
 		if rating <= 2 || (rating == 3 && which > 0) {
-			list = demoRatingNote[which][0]
+			list = w.notes[which][0]
 		}
 		note = pick(w.r, list)
 	}
@@ -533,12 +543,6 @@ var demoPlaces = []string{
 	"Pwllheli", "Llanelli", "Merthyr Tudful", "Pontypridd", "Abertawe", "Dolgellau", "Y Bala",
 	"Llanrwst", "Aberteifi", "Caerfyrddin", "Y Drenewydd", "Llanidloes", "Rhuthun", "Dinbych",
 	"Blaenau Ffestiniog", "Ynys Môn", "Pen Llŷn", "Caerdydd", "Casnewydd",
-}
-
-var demoSettings = []string{
-	"Tŷ Gwyn", "Plas Hafan", "Bryn Awel", "Hafod Lon", "the Llanrwst round", "the Pen Llŷn round",
-	"the supported living house", "the day service", "the reablement team", "Cartref y Dderwen",
-	"the night team", "the Machynlleth round",
 }
 
 // demoResidents are the people a story's staff member supports, named as

@@ -3,7 +3,10 @@ package coach
 import (
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -250,7 +253,25 @@ func TestDemoSample(t *testing.T) {
 // "the same seed makes the same demo". If you changed the demo on purpose,
 // update want.
 func TestDemoStable(t *testing.T) {
-	people, sessions := demoAll(t, DemoOptions{Seed: 1, Sessions: 300, Today: demoToday})
+	const want = 0x2f37a542fa99da55
+	if got, first := demoDigest(t, ""); got != want {
+		t.Errorf("seed 1 made a different demo: digest %#x, want %#x (first person %q)", got, uint64(want), first)
+	}
+}
+
+// TestDemoStableWelsh pins what seed 1 makes in Welsh, as TestDemoStable
+// does in English. If you changed the Welsh stories on purpose, update want.
+func TestDemoStableWelsh(t *testing.T) {
+	const want = 0x620534dd4cc1b4cd
+	if got, first := demoDigest(t, "cy"); got != want {
+		t.Errorf("seed 1 made a different Welsh demo: digest %#x, want %#x (first person %q)", got, uint64(want), first)
+	}
+}
+
+// demoDigest hashes everything seed 1 makes in lang, and names the first
+// person.
+func demoDigest(t *testing.T, lang string) (uint64, string) {
+	people, sessions := demoAll(t, DemoOptions{Seed: 1, Sessions: 300, Today: demoToday, Lang: lang})
 	h := fnv.New64a()
 	for i, p := range people {
 		fmt.Fprintf(h, "%s|%s|%s|%v\n", p.ID, p.Name, p.Created.Format(time.RFC3339), p.Cadence)
@@ -266,10 +287,7 @@ func TestDemoStable(t *testing.T) {
 			fmt.Fprintln(h)
 		}
 	}
-	const want = 0x4d19ac3b5a579ba1
-	if got := h.Sum64(); got != want {
-		t.Errorf("seed 1 made a different demo: digest %#x, want %#x (first person %q)", got, uint64(want), people[0].Name)
-	}
+	return h.Sum64(), people[0].Name
 }
 
 // demoStoried generates a demo with each session's story and beat.
@@ -309,7 +327,24 @@ func partText(s Session, p Part) string {
 // last and agree an action about the rota; every session says what it was
 // about in their words; and a story that goes on follows its own start.
 func TestDemoStoriesHoldTogether(t *testing.T) {
-	_, all := demoStoried(t, DemoOptions{Seed: 5, Sessions: 3000, Today: demoToday})
+	for _, lang := range demoLangs(t) {
+		t.Run(lang, func(t *testing.T) { demoHoldsTogether(t, lang) })
+	}
+}
+
+// demoVerbs are the first words of actions whose owner they say: the
+// manager's ("Book X onto…") and the staff member's ("Complete…").
+var demoVerbs = map[string][2][]string{
+	"en": {{"Book ", "Arrange ", "Raise "}, {"Complete ", "Tell me ", "Renew "}},
+	"cy": {{"Trefnu", "Archebu ", "Codi'r "}, {"Cwblhau", "Dweud wrtha i ", "Adnewyddu"}},
+}
+
+func demoHoldsTogether(t *testing.T, lang string) {
+	_, all := demoStoried(t, DemoOptions{Seed: 5, Sessions: 3000, Today: demoToday, Lang: lang})
+	verbs, ok := demoVerbs[lang]
+	if !ok {
+		t.Fatalf("no verbs for %s", lang)
+	}
 	stories := map[string]int{}
 	for _, ss := range all {
 		for k, x := range ss {
@@ -355,12 +390,15 @@ func TestDemoStoriesHoldTogether(t *testing.T) {
 			}
 			for _, a := range s.Actions {
 				// Owners fit the verbs.
+				starts := func(words []string) bool {
+					return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(a.Text, w) })
+				}
 				switch {
-				case strings.HasPrefix(a.Text, "Book "), strings.HasPrefix(a.Text, "Arrange "), strings.HasPrefix(a.Text, "Raise "):
+				case starts(verbs[0]):
 					if a.Owner != OwnerMe {
 						t.Errorf("%q is the manager's, not %s", a.Text, a.Owner)
 					}
-				case strings.HasPrefix(a.Text, "Complete "), strings.HasPrefix(a.Text, "Tell me "), strings.HasPrefix(a.Text, "Renew "):
+				case starts(verbs[1]):
 					if a.Owner != OwnerThem {
 						t.Errorf("%q is theirs, not %s", a.Text, a.Owner)
 					}
@@ -368,7 +406,11 @@ func TestDemoStoriesHoldTogether(t *testing.T) {
 			}
 		}
 	}
-	for _, st := range demoStories {
+	text, err := demoTextFor(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range text.stories {
 		if stories[st.key] == 0 {
 			t.Errorf("no session tells the %q story", st.key)
 		}
@@ -490,5 +532,273 @@ func TestDemoAllSessionsInDateOrder(t *testing.T) {
 	}
 	if n != 900 || !reflect.DeepEqual(got, want) {
 		t.Fatalf("%d sessions; the same as Sessions gives: %v", n, reflect.DeepEqual(got, want))
+	}
+}
+
+// demoLangs are the languages the demo has stories in.
+func demoLangs(t *testing.T) []string {
+	t.Helper()
+	files, err := demoFiles.ReadDir("demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range files {
+		out = append(out, strings.TrimSuffix(f.Name(), ".json"))
+	}
+	if !slices.Contains(out, "en") || !slices.Contains(out, "cy") {
+		t.Fatalf("demo stories in %v, want English and Welsh", out)
+	}
+	return out
+}
+
+// demoSentenceEnd ends a sentence: a full stop, question or exclamation
+// mark (and any closing quote) before a space, or a line break.
+var demoSentenceEnd = regexp.MustCompile(`[.!?]["”’]?\s+|\n+`)
+
+// TestDemoSaysNothingTwice: no session says the same sentence twice, in
+// one answer or across its answers, actions and reasons (a sentence found
+// inside another answer counts: "The complaint from Mr G.'s family" in the
+// check-in and again in the agenda read as a copy). Over many seeds, in
+// every language.
+func TestDemoSaysNothingTwice(t *testing.T) {
+	for _, lang := range demoLangs(t) {
+		sessions, repeats := 0, 0
+		for seed := uint64(1); seed <= 24; seed++ {
+			_, all := demoAll(t, DemoOptions{Seed: seed, Sessions: 500, Today: demoToday, Lang: lang})
+			for _, ss := range all {
+				for _, s := range ss {
+					sessions++
+					var texts []string
+					for _, id := range s.AnswerIDs() {
+						texts = append(texts, strings.ToLower(s.Answer(id).Text))
+					}
+					for _, a := range s.Actions {
+						texts = append(texts, strings.ToLower(a.Text), strings.ToLower(a.Reason))
+					}
+					if x, ok := repeatedSentence(texts); ok {
+						repeats++
+						if repeats <= 5 {
+							t.Errorf("%s, seed %d, session %s says %q twice", lang, seed, s.ID, x)
+						}
+					}
+				}
+			}
+		}
+		if repeats > 0 {
+			t.Errorf("%s: %d of %d sessions say a sentence twice", lang, repeats, sessions)
+		}
+	}
+}
+
+// repeatedSentence finds a sentence (of 15 bytes or more) of one text that
+// is in another, or twice in its own.
+func repeatedSentence(texts []string) (string, bool) {
+	for i, a := range texts {
+		for _, x := range demoSentenceEnd.Split(a, -1) {
+			x = strings.Trim(x, " .,;:!?\"“”‘’")
+			if len(x) < 15 {
+				continue
+			}
+			if strings.Count(a, x) > 1 {
+				return x, true
+			}
+			for j, b := range texts {
+				if i != j && strings.Contains(b, x) {
+					return x, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+func TestRepeatedSentence(t *testing.T) {
+	for _, tc := range []struct {
+		texts []string
+		want  bool
+	}{
+		{[]string{"the complaint from mr g.'s family. keep it calm.", "the complaint from mr g.'s family about the call."}, true},
+		{[]string{"short night.", "short night."}, false}, // too short to count
+		{[]string{"two sickness calls before eight.", "x", "two sickness calls before eight. a paned first."}, true},
+		{[]string{"\"i keep going to knock.\"\n\n\"i keep going to knock.\""}, true},
+		{[]string{"the rota is better. weekends are thin.", "the rota swap sheet works."}, false},
+	} {
+		if _, got := repeatedSentence(tc.texts); got != tc.want {
+			t.Errorf("repeatedSentence(%q) = %v, want %v", tc.texts, got, tc.want)
+		}
+	}
+}
+
+// TestDemoWelsh: a Welsh demo is the English one told in Welsh. The same
+// seed makes the same people, dates, ids, ratings, prompts answered and
+// actions (owners, due dates, what became of them); every note, action and
+// reason is in the Welsh words, and each session records that it was
+// written in Welsh, as one written in attend in Welsh does.
+func TestDemoWelsh(t *testing.T) {
+	g, err := LoadGuide("cy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seed := range []uint64{1, 2, 3} {
+		opt := DemoOptions{Seed: seed, Sessions: 600, Today: demoToday}
+		enPeople, en := demoAll(t, opt)
+		opt.Lang = "cy"
+		cyPeople, cy := demoAll(t, opt)
+		if !reflect.DeepEqual(enPeople, cyPeople) {
+			t.Fatalf("seed %d: Welsh people differ from English", seed)
+		}
+		texts, differ := 0, 0
+		for i := range en {
+			if len(en[i]) != len(cy[i]) {
+				t.Fatalf("seed %d, %s: %d sessions in English, %d in Welsh", seed, enPeople[i].Name, len(en[i]), len(cy[i]))
+			}
+			for k, e := range en[i] {
+				c := cy[i][k]
+				if e.Lang != "en" || c.Lang != "cy" {
+					t.Fatalf("sessions in %q and %q, want en and cy", e.Lang, c.Lang)
+				}
+				if err := c.Validate(); err != nil {
+					t.Fatal(err)
+				}
+				if c.ID != e.ID || c.Date != e.Date || c.Agreed != e.Agreed || !c.Saved.Equal(e.Saved) ||
+					!slices.Equal(c.AnswerIDs(), e.AnswerIDs()) || len(c.Actions) != len(e.Actions) {
+					t.Fatalf("seed %d: session %s in Welsh is not the English one", seed, e.ID)
+				}
+				for _, id := range c.AnswerIDs() {
+					ca, ea := c.Answer(id), e.Answer(id)
+					if _, _, ok := g.Item(id); !ok {
+						t.Fatalf("Welsh answer to %q, not a Welsh prompt", id)
+					}
+					if ca.Rating != ea.Rating || ca.Date != ea.Date || ca.Together != ea.Together || (ca.Text == "") != (ea.Text == "") {
+						t.Fatalf("%s %s: Welsh %+v, English %+v", e.ID, id, ca, ea)
+					}
+					if strings.Contains(ca.Text, "{") || strings.Contains(ca.Text, "..") {
+						t.Fatalf("placeholder or a doubled full stop left in %q", ca.Text)
+					}
+					if ca.Text != "" {
+						texts++
+						if ca.Text != ea.Text {
+							differ++
+						}
+					}
+				}
+				for j, ca := range c.Actions {
+					ea := e.Actions[j]
+					if ca.ID != ea.ID || ca.Owner != ea.Owner || ca.Due != ea.Due || ca.Status != ea.Status ||
+						ca.Outcome != ea.Outcome || !ca.Closed.Equal(ea.Closed) || (ca.Reason == "") != (ea.Reason == "") {
+						t.Fatalf("action %s in Welsh %+v, in English %+v", ea.ID, ca, ea)
+					}
+					if ca.Text == ea.Text || strings.Contains(ca.Text+ca.Reason, "{") || (ca.Reason != "" && ca.Reason == ea.Reason) {
+						t.Fatalf("action %s not in Welsh: %q, %q", ea.ID, ca.Text, ca.Reason)
+					}
+				}
+			}
+		}
+		if texts == 0 || differ != texts {
+			t.Errorf("seed %d: %d of %d Welsh notes differ from the English", seed, differ, texts)
+		}
+	}
+}
+
+// TestDemoTextsMatch: each language's file tells the same stories in the
+// same shape as English (what TestDemoWelsh relies on), with the same
+// placeholders in each phrase, and nothing left in English.
+func TestDemoTextsMatch(t *testing.T) {
+	en, err := demoTextFor("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholders := regexp.MustCompile(`\{[a-z]+\}`)
+	same := func(where string, e, o []string) {
+		t.Helper()
+		if len(e) != len(o) {
+			t.Errorf("%s: %d ways in English, %d here", where, len(e), len(o))
+			return
+		}
+		for k := range e {
+			pe, po := placeholders.FindAllString(e[k], -1), placeholders.FindAllString(o[k], -1)
+			slices.Sort(pe)
+			slices.Sort(po)
+			if !slices.Equal(slices.Compact(pe), slices.Compact(po)) {
+				t.Errorf("%s: %q fills %v, English %q fills %v", where, o[k], po, e[k], pe)
+			}
+			if o[k] == e[k] {
+				t.Errorf("%s: %q is the English", where, o[k])
+			}
+		}
+	}
+	sameMap := func(where string, e, o map[string][]string) {
+		t.Helper()
+		if !slices.Equal(slices.Sorted(maps.Keys(e)), slices.Sorted(maps.Keys(o))) {
+			t.Errorf("%s: prompts %v, English %v", where, slices.Sorted(maps.Keys(o)), slices.Sorted(maps.Keys(e)))
+		}
+		for id := range e {
+			same(where+" "+id, e[id], o[id])
+		}
+	}
+	for _, lang := range demoLangs(t) {
+		if lang == "en" {
+			continue
+		}
+		o, err := demoTextFor(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := BuiltinGuide(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(lang+" settings", en.settings, o.settings)
+		if len(o.stories) != len(en.stories) {
+			t.Fatalf("%s: %d stories, English %d", lang, len(o.stories), len(en.stories))
+		}
+		for i, es := range en.stories {
+			os := o.stories[i]
+			if os.key != es.key || os.opener != es.opener || len(os.beats) != len(es.beats) {
+				t.Fatalf("%s: story %d is %q (%d beats), English %q (%d beats)", lang, i, os.key, len(os.beats), es.key, len(es.beats))
+			}
+			for b, eb := range es.beats {
+				ob := os.beats[b]
+				where := fmt.Sprintf("%s %s beat %d", lang, es.key, b+1)
+				if ob.ratings != eb.ratings || ob.energy != eb.energy || len(ob.actions) != len(eb.actions) {
+					t.Errorf("%s: ratings %v, energy %d, %d actions; English %v, %d, %d", where, ob.ratings, ob.energy, len(ob.actions), eb.ratings, eb.energy, len(eb.actions))
+					continue
+				}
+				sameMap(where, eb.text, ob.text)
+				for id := range ob.text {
+					if _, _, ok := g.Item(id); !ok {
+						t.Errorf("%s: %q is not a prompt", where, id)
+					}
+				}
+				for j, ea := range eb.actions {
+					oa := ob.actions[j]
+					if oa.owner != ea.owner {
+						t.Errorf("%s: %q is %s's, English %q %s's", where, oa.text, oa.owner, ea.text, ea.owner)
+					}
+					same(where+" action", []string{ea.text, ea.drop}, []string{oa.text, oa.drop})
+				}
+			}
+		}
+		sameMap(lang+" generic", en.generic, o.generic)
+		for k := range en.notes {
+			same(fmt.Sprintf("%s rating note %d low", lang, k), en.notes[k][0], o.notes[k][0])
+			same(fmt.Sprintf("%s rating note %d high", lang, k), en.notes[k][1], o.notes[k][1])
+		}
+	}
+}
+
+func TestDemoLanguageUnknown(t *testing.T) {
+	if _, err := NewDemo(DemoOptions{Seed: 1, Sessions: 10, Today: demoToday, Lang: "fr"}); err == nil {
+		t.Error("a demo in French, which has no stories, did not fail")
+	}
+	d, err := NewDemo(DemoOptions{Seed: 1, Sessions: 10, Today: demoToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s := range d.Sessions(0) {
+		if s.Lang != DefaultLang {
+			t.Fatalf("no language asked for, session in %q", s.Lang)
+		}
 	}
 }

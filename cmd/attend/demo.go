@@ -61,7 +61,7 @@ holds anyone real, it refuses and writes nothing. Give it a file of its own.`,
 			if err != nil {
 				return err
 			}
-			opt := coach.DemoOptions{Seed: seed, Sessions: sessions, People: people, Today: today()}
+			opt := coach.DemoOptions{Seed: seed, Sessions: sessions, People: people, Today: today(), Lang: guide.Lang}
 			var progress func(done, total int)
 			if f := cmd.ErrOrStderr(); isTerminal(f) {
 				progress = func(done, total int) {
