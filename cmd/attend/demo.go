@@ -28,7 +28,8 @@ to the role, a complaint, a flexible-working request, training due, a good
 month, a return from sick leave) through the prep, the meeting record, the
 ratings, the actions and the reflection, and a person's stories carry on
 from one session to the next. Old actions are mostly done or dropped; a few
-are overdue. Nothing in it is real.
+are overdue. Nothing in it is real. The notes are written in the language
+attend speaks (--lang cy or ATTEND_LANG=cy for Welsh).
 
 Without --db (or ATTEND_DB) it writes to a file of its own, attend-demo.db
 beside your database, never into your database, and says how to open it.
