@@ -141,34 +141,43 @@ type savePut struct{ bucket, key, val []byte }
 
 // saveWrites saves one session (as BenchmarkSaveRatios does) into a copy
 // of file and returns what changed. It fails unless the save wrote to
-// every bucket a save of a new session writes.
+// every bucket a save of a new session writes. A save that merged the
+// search tail (one in tailMax does, deleting the tail) is not what a save
+// usually writes: the next one is taken instead.
 func saveWrites(b *testing.B, file []byte) savePuts {
 	path := filepath.Join(b.TempDir(), "scratch.db")
 	if err := os.WriteFile(path, file, 0o600); err != nil {
 		b.Fatal(err)
 	}
+	_, fixed := benchStore(b)
+	for range 2 {
+		if w, merged := saveDiff(b, path, fixed[7].ID); !merged {
+			return w
+		}
+	}
+	b.Fatal("two saves in a row merged the search tail")
+	return savePuts{}
+}
+
+// saveDiff saves one session for the person personID into the file at path
+// and returns what it put, or merged if it deleted anything.
+func saveDiff(b *testing.B, path, personID string) (w savePuts, merged bool) {
 	before := bucketSnapshot(b, path)
 	s, err := Open(path, Options{Now: newClock().Now})
 	if err != nil {
 		b.Fatal(err)
 	}
-	people, err := s.People()
+	p, err := s.Person(personID)
 	if err != nil {
 		b.Fatal(err)
 	}
-	_, fixed := benchStore(b)
-	i := slices.IndexFunc(people, func(p coach.Person) bool { return p.ID == fixed[7].ID })
-	if i < 0 {
-		b.Fatal("the benchmark's person is not in the copy")
-	}
-	if _, err := s.SaveSession(prep(s, people[i], day(2026, 11, 26), "A typical note of a line or two about how the week went.")); err != nil {
+	if _, err := s.SaveSession(prep(s, p, day(2026, 11, 26), "A typical note of a line or two about how the week went.")); err != nil {
 		b.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
 	after := bucketSnapshot(b, path)
-	var w savePuts
 	touched := map[string]bool{}
 	for _, name := range allBuckets {
 		bn := string(name)
@@ -180,7 +189,7 @@ func saveWrites(b *testing.B, file []byte) savePuts {
 		}
 		for k := range before.vals[bn] {
 			if _, ok := after.vals[bn][k]; !ok {
-				b.Fatalf("a save of a new session deleted %s %q", bn, k)
+				return savePuts{}, true
 			}
 		}
 	}
@@ -193,7 +202,7 @@ func saveWrites(b *testing.B, file []byte) savePuts {
 	if !w.seq {
 		b.Fatal("the save took no number from idx_docs")
 	}
-	return w
+	return w, false
 }
 
 type fileSnapshot struct {
