@@ -101,19 +101,31 @@ func (h *harness) run(cmd tea.Cmd) {
 	}
 }
 
+// tickCode is the code of the function tea.Tick returns, the same for every
+// tick whatever its duration or message, so that execute can tell a timer
+// from a command that does work.
+var tickCode = reflect.ValueOf(tea.Tick(time.Hour, func(time.Time) tea.Msg { return nil })).Pointer()
+
 // execute runs a command and everything it batches or sequences, in order.
-// Commands that do not answer within 100 ms (cursor blinks, long ticks)
-// are left behind, as a person would not wait for them either.
+// A timer (tea.Tick: the idle check, the typing flush) that does not fire
+// within 100 ms is left behind, as a person would not wait for it either.
+// Any other command is waited for up to 10 s: a store read can take more
+// than 100 ms on a loaded machine under -race, and dropping it left a
+// screen "Reading…" or blank (flaky goldens).
 func execute(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
+	}
+	wait := 10 * time.Second
+	if reflect.ValueOf(cmd).Pointer() == tickCode {
+		wait = 100 * time.Millisecond
 	}
 	ch := make(chan tea.Msg, 1)
 	go func() { ch <- cmd() }()
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(100 * time.Millisecond):
+	case <-time.After(wait):
 		return nil
 	}
 	switch msg := msg.(type) {
@@ -302,3 +314,19 @@ func (h *harness) history() *historyScreen { return find[*historyScreen](h) }
 func (h *harness) actions() *actionsScreen { return find[*actionsScreen](h) }
 func (h *harness) follow() *lastTimeScreen { return find[*lastTimeScreen](h) }
 func (h *harness) trends() *trendsScreen   { return find[*trendsScreen](h) }
+
+// The harness tells a timer from work: a long tick is left behind quickly,
+// a slow command is waited for.
+func TestExecuteLeavesTimersBehindButWaitsForWork(t *testing.T) {
+	start := time.Now()
+	if got := execute(tea.Tick(time.Hour, func(time.Time) tea.Msg { return "tick" })); got != nil {
+		t.Fatalf("a tick an hour away gave %v", got)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("waited %v for a timer", d)
+	}
+	slow := func() tea.Msg { time.Sleep(300 * time.Millisecond); return "done" }
+	if got := execute(tea.Batch(slow, slow)); len(got) != 2 {
+		t.Fatalf("slow work was dropped: %v", got)
+	}
+}
