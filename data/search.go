@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -106,7 +107,11 @@ func checkQuery(q coach.SearchQuery) (int, error) {
 // SearchSummaries is Search without saying where each session matched: the
 // summaries of the sessions found, newest first, for `attend log --grep`.
 // It decodes no session (unless a query word is longer than the index's
-// prefixes), so it costs little however many sessions match.
+// prefixes), so it costs little however many sessions match. Each summary
+// holds what a list line shows (id, date, person and name, the counts,
+// agreed and preview), not its Ratings, Together or Outcomes: building
+// those maps for every hit was most of the time and memory a search for a
+// common word took (decodeSummaryLine).
 func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 	limit, err := checkQuery(q)
 	if err != nil {
@@ -129,7 +134,7 @@ func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 			if plain == nil {
 				continue // Check reports it
 			}
-			sum, err := decodeSummary(plain)
+			sum, err := decodeSummaryLine(plain)
 			if err != nil {
 				return s.recordErr("summary", tk[dateLen:], err)
 			}
@@ -142,6 +147,73 @@ func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// decodeSummaryLine is decodeSummary without the maps (Ratings, Together,
+// Outcomes): what a list line shows. The rest of the value is still read
+// through, unbuilt, so a value decodeSummary would refuse is refused here
+// too. The four strings share one allocation.
+func decodeSummaryLine(b []byte) (coach.Summary, error) {
+	if len(b) < 1 || b[0] != summaryFormat {
+		s, err := decodeSummary(b) // the JSON of schema 3 and before
+		s.Ratings, s.Together, s.Outcomes = nil, nil, nil
+		return s, err
+	}
+	var s coach.Summary
+	r := &summaryReader{b: b[1:]}
+	v := r.int()
+	if r.err == nil {
+		if err := checkVersion("summary", v); err != nil {
+			return s, err
+		}
+	}
+	s.Date, _ = r.date()
+	if a, ok := r.date(); ok {
+		s.Agreed = a
+	}
+	s.Answered, s.Total, s.Open = r.int(), r.int(), r.int()
+	var at [4][2]int // each string's start and end in strs
+	strs := r.b
+	for i := range at {
+		n := r.uvarint()
+		if r.err != nil || n > uint64(len(r.b)) {
+			r.err = errSummary
+			break
+		}
+		at[i][0] = len(strs) - len(r.b)
+		r.b = r.b[n:]
+		at[i][1] = len(strs) - len(r.b)
+	}
+	if r.err == nil {
+		all := string(strs[:len(strs)-len(r.b)])
+		s.ID, s.PersonID = all[at[0][0]:at[0][1]], all[at[1][0]:at[1][1]]
+		s.PersonName, s.Preview = all[at[2][0]:at[2][1]], all[at[3][0]:at[3][1]]
+	}
+	for _, valued := range []bool{true, false, true} { // ratings, together, outcomes
+		for range r.count() {
+			r.skipString()
+			if valued {
+				r.int()
+			}
+		}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errSummary
+	}
+	if r.err != nil {
+		return coach.Summary{}, fmt.Errorf("%w", r.err)
+	}
+	return s, nil
+}
+
+// skipString reads past a string, as string does, without making it.
+func (r *summaryReader) skipString() {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errSummary
+		return
+	}
+	r.b = r.b[n:]
 }
 
 // names looks up people's names once each, within one transaction.

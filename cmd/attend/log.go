@@ -196,12 +196,14 @@ const logPage = 16384
 // stops at the limit or at --since. With --grep it asks the store's search
 // index (Store.SearchSummaries), which reads no note.
 func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown int, more bool, err error) {
+	var line []byte
 	emit := func(sum coach.Summary) bool {
 		if q.limit > 0 && shown == q.limit {
 			more = true
 			return false
 		}
-		io.WriteString(w, logLine(sum, style))
+		line = appendLogLine(line[:0], sum, style)
+		w.Write(line)
 		shown++
 		return true
 	}
@@ -218,12 +220,20 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 		if err != nil {
 			return 0, false, err
 		}
-		for _, sum := range sums {
-			if !emit(sum) {
-				break
-			}
+		// Every line in one buffer, written at once.
+		if q.limit > 0 && len(sums) > q.limit {
+			sums, more = sums[:q.limit], true
 		}
-		return shown, more, nil
+		size := 0
+		for _, sum := range sums {
+			size += len(sum.ID) + len(sum.PersonName) + len(sum.Preview) + 20
+		}
+		buf := make([]byte, 0, size)
+		for _, sum := range sums {
+			buf = appendLogLine(buf, sum, style)
+		}
+		_, err = w.Write(buf)
+		return len(sums), more, err
 	}
 
 	cursor, size := "", logPage
@@ -253,16 +263,21 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 	}
 }
 
-// logLine is one session's line.
-func logLine(sum coach.Summary, style logStyle) string {
-	sum.PersonName, sum.Preview = coach.SafeText(sum.PersonName), coach.SafeText(sum.Preview)
+// appendLogLine appends one session's line to dst.
+func appendLogLine(dst []byte, sum coach.Summary, style logStyle) []byte {
 	if !style.tty {
-		line := sum.ID + "  " + sum.Date.String() + "  " + sum.PersonName
+		dst = append(dst, sum.ID...)
+		dst = append(dst, "  "...)
+		dst = sum.Date.AppendISO(dst)
+		dst = append(dst, "  "...)
+		dst = appendSafe(dst, sum.PersonName)
 		if sum.Preview != "" {
-			line += "  " + sum.Preview
+			dst = append(dst, "  "...)
+			dst = appendSafe(dst, sum.Preview)
 		}
-		return line + "\n"
+		return append(dst, '\n')
 	}
+	sum.PersonName, sum.Preview = coach.SafeText(sum.PersonName), coach.SafeText(sum.Preview)
 	name := ansi.Truncate(sum.PersonName, style.nameWidth, "…")
 	name += strings.Repeat(" ", max(style.nameWidth-ansi.StringWidth(name), 0))
 	id := sum.ID
@@ -274,5 +289,16 @@ func logLine(sum coach.Summary, style logStyle) string {
 	if style.width > 0 {
 		line = ansi.Truncate(line, style.width, "…")
 	}
-	return line + "\n"
+	return append(append(dst, line...), '\n')
+}
+
+// appendSafe appends coach.SafeText(s): printable ASCII, as most names and
+// notes are, needs no look at each character.
+func appendSafe(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return append(dst, coach.SafeText(s)...)
+		}
+	}
+	return append(dst, s...)
 }
