@@ -138,9 +138,9 @@ func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 			if err != nil {
 				return s.recordErr("summary", tk[dateLen:], err)
 			}
-			sum.PersonName = names.of(sum.PersonID, sum.PersonName)
 			out = append(out, sum)
 		}
+		names.fill(out)
 		return nil
 	})
 	if err != nil {
@@ -242,6 +242,49 @@ func (n *names) of(personID, fallback string) string {
 	return name
 }
 
+// fill sets each summary's PersonName as of does, reading the people in
+// key order with one cursor: a common word's hits name most people, and
+// the next of them is then often the next key, a step away rather than a
+// look-up from the root.
+func (n *names) fill(sums []coach.Summary) {
+	var ids []string
+	for _, sum := range sums {
+		if _, ok := n.by[sum.PersonID]; !ok {
+			n.by[sum.PersonID] = sum.PersonName // as of: the first one's copy, unless the person is read
+			ids = append(ids, sum.PersonID)
+		}
+	}
+	slices.Sort(ids)
+	c := n.b.people.b.Cursor()
+	var k, v []byte
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		for step := 0; k != nil && string(k) < id && step < cursorSteps; step++ {
+			k, v = c.Next()
+		}
+		if k == nil || string(k) < id {
+			k, v = c.Seek([]byte(id))
+		}
+		if string(k) != id || v == nil {
+			continue
+		}
+		if plain, err := n.b.people.Open(k, v); err == nil {
+			if name, err := personNameOnly(plain); err == nil {
+				n.by[id] = name
+			}
+		}
+	}
+	for i := range sums {
+		sums[i].PersonName = n.by[sums[i].PersonID]
+	}
+}
+
+// cursorSteps is how many keys a cursor steps on through before it looks
+// the key it wants up from the root instead.
+const cursorSteps = 8
+
 // searchKeys returns the idx_time keys of the sessions q finds, newest
 // first, at most limit of them (0: all).
 func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, limit int) ([][]byte, error) {
@@ -328,9 +371,21 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 		pc = b.idxPerson.Cursor()
 	}
 	var keys [][]byte
+	// The doc ids found are in key order, often a few keys apart: a
+	// cursor steps to the next rather than looking each up from the root.
+	dc := b.idxDocs.Cursor()
+	var dk, tk []byte
 	for _, d := range docs {
-		tk := b.idxDocs.Get(docKey(d))
-		if tk == nil {
+		var want [docLen]byte
+		binary.BigEndian.PutUint32(want[:], d)
+		if len(dk) == docLen && binary.BigEndian.Uint32(dk) < d && d-binary.BigEndian.Uint32(dk) <= cursorSteps {
+			for dk != nil && bytes.Compare(dk, want[:]) < 0 {
+				dk, tk = dc.Next()
+			}
+		} else if dk == nil || bytes.Compare(dk, want[:]) != 0 {
+			dk, tk = dc.Seek(want[:])
+		}
+		if !bytes.Equal(dk, want[:]) || tk == nil {
 			continue // saved again or removed since: a number left behind
 		}
 		if len(tk) != timeKeyLen {
