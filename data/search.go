@@ -286,7 +286,8 @@ func (n *names) fill(sums []coach.Summary) {
 const cursorSteps = 8
 
 // searchKeys returns the idx_time keys of the sessions q finds, newest
-// first, at most limit of them (0: all).
+// first, at most limit of them (0: all). Like bbolt's, they are only valid
+// within the transaction.
 func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, limit int) ([][]byte, error) {
 	var since, until [dateLen]byte
 	if !q.Since.IsZero() {
@@ -410,9 +411,6 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 	slices.SortFunc(keys, func(a, b []byte) int { return bytes.Compare(b, a) })
 	if limit > 0 && len(keys) > limit {
 		keys = keys[:limit]
-	}
-	for i, k := range keys {
-		keys[i] = bytes.Clone(k)
 	}
 	return keys, nil
 }
