@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -292,13 +293,39 @@ func appendLogLine(dst []byte, sum coach.Summary, style logStyle) []byte {
 	return append(append(dst, line...), '\n')
 }
 
-// appendSafe appends coach.SafeText(s): printable ASCII, as most names and
-// notes are, needs no look at each character.
+// appendSafe appends coach.SafeText(s). Text holding none of the
+// characters SafeText escapes, as nearly every name and note does, is
+// appended as it is after one pass over its bytes (SafeText decodes every
+// character): those characters are the ASCII controls, U+0080–U+009F
+// (UTF-8 C2 80–C2 9F), U+200B–U+200D and U+202A–U+202E (E2 80 …),
+// U+2060 and U+2066–U+2069 (E2 81 …), U+FEFF (EF BB BF), and bytes that
+// are not UTF-8. TestAppendSafe holds it to SafeText for every character.
 func appendSafe(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7e {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f, c >= 0x80 && c != 0xc2 && c != 0xe2 && c != 0xef:
+		case c == 0xc2:
+			if i+1 < len(s) && s[i+1] <= 0x9f {
+				return append(dst, coach.SafeText(s)...)
+			}
+		case c == 0xe2:
+			if i+2 < len(s) {
+				b1, b2 := s[i+1], s[i+2]
+				if b1 == 0x80 && (b2 >= 0x8b && b2 <= 0x8d || b2 >= 0xaa && b2 <= 0xae) ||
+					b1 == 0x81 && (b2 == 0xa0 || b2 >= 0xa6 && b2 <= 0xa9) {
+					return append(dst, coach.SafeText(s)...)
+				}
+			}
+		case c == 0xef:
+			if i+2 < len(s) && s[i+1] == 0xbb && s[i+2] == 0xbf {
+				return append(dst, coach.SafeText(s)...)
+			}
+		default: // an ASCII control or DEL
 			return append(dst, coach.SafeText(s)...)
 		}
+	}
+	if !utf8.ValidString(s) {
+		return append(dst, coach.SafeText(s)...)
 	}
 	return append(dst, s...)
 }
