@@ -383,7 +383,7 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 			for dk != nil && bytes.Compare(dk, want[:]) < 0 {
 				dk, tk = dc.Next()
 			}
-		} else if dk == nil || bytes.Compare(dk, want[:]) != 0 {
+		} else if !bytes.Equal(dk, want[:]) {
 			dk, tk = dc.Seek(want[:])
 		}
 		if !bytes.Equal(dk, want[:]) || tk == nil {
