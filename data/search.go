@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -106,7 +107,11 @@ func checkQuery(q coach.SearchQuery) (int, error) {
 // SearchSummaries is Search without saying where each session matched: the
 // summaries of the sessions found, newest first, for `attend log --grep`.
 // It decodes no session (unless a query word is longer than the index's
-// prefixes), so it costs little however many sessions match.
+// prefixes), so it costs little however many sessions match. Each summary
+// holds what a list line shows (id, date, person and name, the counts,
+// agreed and preview), not its Ratings, Together or Outcomes: building
+// those maps for every hit was most of the time and memory a search for a
+// common word took (decodeSummaryLine).
 func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 	limit, err := checkQuery(q)
 	if err != nil {
@@ -129,19 +134,86 @@ func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 			if plain == nil {
 				continue // Check reports it
 			}
-			sum, err := decodeSummary(plain)
+			sum, err := decodeSummaryLine(plain)
 			if err != nil {
 				return s.recordErr("summary", tk[dateLen:], err)
 			}
-			sum.PersonName = names.of(sum.PersonID, sum.PersonName)
 			out = append(out, sum)
 		}
+		names.fill(out)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// decodeSummaryLine is decodeSummary without the maps (Ratings, Together,
+// Outcomes): what a list line shows. The rest of the value is still read
+// through, unbuilt, so a value decodeSummary would refuse is refused here
+// too. The four strings share one allocation.
+func decodeSummaryLine(b []byte) (coach.Summary, error) {
+	if len(b) < 1 || b[0] != summaryFormat {
+		s, err := decodeSummary(b) // the JSON of schema 3 and before
+		s.Ratings, s.Together, s.Outcomes = nil, nil, nil
+		return s, err
+	}
+	var s coach.Summary
+	r := &summaryReader{b: b[1:]}
+	v := r.int()
+	if r.err == nil {
+		if err := checkVersion("summary", v); err != nil {
+			return s, err
+		}
+	}
+	s.Date, _ = r.date()
+	if a, ok := r.date(); ok {
+		s.Agreed = a
+	}
+	s.Answered, s.Total, s.Open = r.int(), r.int(), r.int()
+	var at [4][2]int // each string's start and end in strs
+	strs := r.b
+	for i := range at {
+		n := r.uvarint()
+		if r.err != nil || n > uint64(len(r.b)) {
+			r.err = errSummary
+			break
+		}
+		at[i][0] = len(strs) - len(r.b)
+		r.b = r.b[n:]
+		at[i][1] = len(strs) - len(r.b)
+	}
+	if r.err == nil {
+		all := string(strs[:len(strs)-len(r.b)])
+		s.ID, s.PersonID = all[at[0][0]:at[0][1]], all[at[1][0]:at[1][1]]
+		s.PersonName, s.Preview = all[at[2][0]:at[2][1]], all[at[3][0]:at[3][1]]
+	}
+	for _, valued := range []bool{true, false, true} { // ratings, together, outcomes
+		for range r.count() {
+			r.skipString()
+			if valued {
+				r.int()
+			}
+		}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errSummary
+	}
+	if r.err != nil {
+		return coach.Summary{}, fmt.Errorf("%w", r.err)
+	}
+	return s, nil
+}
+
+// skipString reads past a string, as string does, without making it.
+func (r *summaryReader) skipString() {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errSummary
+		return
+	}
+	r.b = r.b[n:]
 }
 
 // names looks up people's names once each, within one transaction.
@@ -170,8 +242,52 @@ func (n *names) of(personID, fallback string) string {
 	return name
 }
 
+// fill sets each summary's PersonName as of does, reading the people in
+// key order with one cursor: a common word's hits name most people, and
+// the next of them is then often the next key, a step away rather than a
+// look-up from the root.
+func (n *names) fill(sums []coach.Summary) {
+	var ids []string
+	for _, sum := range sums {
+		if _, ok := n.by[sum.PersonID]; !ok {
+			n.by[sum.PersonID] = sum.PersonName // as of: the first one's copy, unless the person is read
+			ids = append(ids, sum.PersonID)
+		}
+	}
+	slices.Sort(ids)
+	c := n.b.people.b.Cursor()
+	var k, v []byte
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		for step := 0; k != nil && string(k) < id && step < cursorSteps; step++ {
+			k, v = c.Next()
+		}
+		if k == nil || string(k) < id {
+			k, v = c.Seek([]byte(id))
+		}
+		if string(k) != id || v == nil {
+			continue
+		}
+		if plain, err := n.b.people.Open(k, v); err == nil {
+			if name, err := personNameOnly(plain); err == nil {
+				n.by[id] = name
+			}
+		}
+	}
+	for i := range sums {
+		sums[i].PersonName = n.by[sums[i].PersonID]
+	}
+}
+
+// cursorSteps is how many keys a cursor steps on through before it looks
+// the key it wants up from the root instead.
+const cursorSteps = 8
+
 // searchKeys returns the idx_time keys of the sessions q finds, newest
-// first, at most limit of them (0: all).
+// first, at most limit of them (0: all). Like bbolt's, they are only valid
+// within the transaction.
 func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, limit int) ([][]byte, error) {
 	var since, until [dateLen]byte
 	if !q.Since.IsZero() {
@@ -256,9 +372,21 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 		pc = b.idxPerson.Cursor()
 	}
 	var keys [][]byte
+	// The doc ids found are in key order, often a few keys apart: a
+	// cursor steps to the next rather than looking each up from the root.
+	dc := b.idxDocs.Cursor()
+	var dk, tk []byte
 	for _, d := range docs {
-		tk := b.idxDocs.Get(docKey(d))
-		if tk == nil {
+		var want [docLen]byte
+		binary.BigEndian.PutUint32(want[:], d)
+		if len(dk) == docLen && binary.BigEndian.Uint32(dk) < d && d-binary.BigEndian.Uint32(dk) <= cursorSteps {
+			for dk != nil && bytes.Compare(dk, want[:]) < 0 {
+				dk, tk = dc.Next()
+			}
+		} else if !bytes.Equal(dk, want[:]) {
+			dk, tk = dc.Seek(want[:])
+		}
+		if !bytes.Equal(dk, want[:]) || tk == nil {
 			continue // saved again or removed since: a number left behind
 		}
 		if len(tk) != timeKeyLen {
@@ -283,9 +411,6 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 	slices.SortFunc(keys, func(a, b []byte) int { return bytes.Compare(b, a) })
 	if limit > 0 && len(keys) > limit {
 		keys = keys[:limit]
-	}
-	for i, k := range keys {
-		keys[i] = bytes.Clone(k)
 	}
 	return keys, nil
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -196,12 +197,14 @@ const logPage = 16384
 // stops at the limit or at --since. With --grep it asks the store's search
 // index (Store.SearchSummaries), which reads no note.
 func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown int, more bool, err error) {
+	var line []byte
 	emit := func(sum coach.Summary) bool {
 		if q.limit > 0 && shown == q.limit {
 			more = true
 			return false
 		}
-		io.WriteString(w, logLine(sum, style))
+		line = appendLogLine(line[:0], sum, style)
+		w.Write(line)
 		shown++
 		return true
 	}
@@ -218,12 +221,20 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 		if err != nil {
 			return 0, false, err
 		}
-		for _, sum := range sums {
-			if !emit(sum) {
-				break
-			}
+		// Every line in one buffer, written at once.
+		if q.limit > 0 && len(sums) > q.limit {
+			sums, more = sums[:q.limit], true
 		}
-		return shown, more, nil
+		size := 0
+		for _, sum := range sums {
+			size += len(sum.ID) + len(sum.PersonName) + len(sum.Preview) + 20
+		}
+		buf := make([]byte, 0, size)
+		for _, sum := range sums {
+			buf = appendLogLine(buf, sum, style)
+		}
+		_, err = w.Write(buf)
+		return len(sums), more, err
 	}
 
 	cursor, size := "", logPage
@@ -253,16 +264,21 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 	}
 }
 
-// logLine is one session's line.
-func logLine(sum coach.Summary, style logStyle) string {
-	sum.PersonName, sum.Preview = coach.SafeText(sum.PersonName), coach.SafeText(sum.Preview)
+// appendLogLine appends one session's line to dst.
+func appendLogLine(dst []byte, sum coach.Summary, style logStyle) []byte {
 	if !style.tty {
-		line := sum.ID + "  " + sum.Date.String() + "  " + sum.PersonName
+		dst = append(dst, sum.ID...)
+		dst = append(dst, "  "...)
+		dst = sum.Date.AppendISO(dst)
+		dst = append(dst, "  "...)
+		dst = appendSafe(dst, sum.PersonName)
 		if sum.Preview != "" {
-			line += "  " + sum.Preview
+			dst = append(dst, "  "...)
+			dst = appendSafe(dst, sum.Preview)
 		}
-		return line + "\n"
+		return append(dst, '\n')
 	}
+	sum.PersonName, sum.Preview = coach.SafeText(sum.PersonName), coach.SafeText(sum.Preview)
 	name := ansi.Truncate(sum.PersonName, style.nameWidth, "…")
 	name += strings.Repeat(" ", max(style.nameWidth-ansi.StringWidth(name), 0))
 	id := sum.ID
@@ -274,5 +290,42 @@ func logLine(sum coach.Summary, style logStyle) string {
 	if style.width > 0 {
 		line = ansi.Truncate(line, style.width, "…")
 	}
-	return line + "\n"
+	return append(append(dst, line...), '\n')
+}
+
+// appendSafe appends coach.SafeText(s). Text holding none of the
+// characters SafeText escapes, as nearly every name and note does, is
+// appended as it is after one pass over its bytes (SafeText decodes every
+// character): those characters are the ASCII controls, U+0080–U+009F
+// (UTF-8 C2 80–C2 9F), U+200B–U+200D and U+202A–U+202E (E2 80 …),
+// U+2060 and U+2066–U+2069 (E2 81 …), U+FEFF (EF BB BF), and bytes that
+// are not UTF-8. TestAppendSafe holds it to SafeText for every character.
+func appendSafe(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f, c >= 0x80 && c != 0xc2 && c != 0xe2 && c != 0xef:
+		case c == 0xc2:
+			if i+1 < len(s) && s[i+1] <= 0x9f {
+				return append(dst, coach.SafeText(s)...)
+			}
+		case c == 0xe2:
+			if i+2 < len(s) {
+				b1, b2 := s[i+1], s[i+2]
+				if b1 == 0x80 && (b2 >= 0x8b && b2 <= 0x8d || b2 >= 0xaa && b2 <= 0xae) ||
+					b1 == 0x81 && (b2 == 0xa0 || b2 >= 0xa6 && b2 <= 0xa9) {
+					return append(dst, coach.SafeText(s)...)
+				}
+			}
+		case c == 0xef:
+			if i+2 < len(s) && s[i+1] == 0xbb && s[i+2] == 0xbf {
+				return append(dst, coach.SafeText(s)...)
+			}
+		default: // an ASCII control or DEL
+			return append(dst, coach.SafeText(s)...)
+		}
+	}
+	if !utf8.ValidString(s) {
+		return append(dst, coach.SafeText(s)...)
+	}
+	return append(dst, s...)
 }
