@@ -16,7 +16,9 @@ import (
 // words, a word longer than the index's prefixes, and words found nowhere,
 // with --person, --since, --until, --limit and an encrypted copy, and
 // compares all it prints with testdata/grep.golden, written by attend at
-// 42b90eb, before log --grep read and printed its hits more cheaply. How it
+// 42b90eb, before log --grep read and printed its hits more cheaply (and
+// written again by the commit before that work was merged, as the demo's
+// stories had changed three sentences meanwhile). How it
 // finds and prints them may change; what it prints must not.
 //
 // ATTEND_WRITE_GREP_GOLDEN=FILE writes what this attend prints instead.
