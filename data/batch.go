@@ -72,8 +72,9 @@ func (s *Store) PrepareSessions(ss []coach.Session) (*PreparedSessions, error) {
 	parallel(len(ss), func(lo, hi int) {
 		h := s.hasher()
 		defer s.putHasher(h)
+		var js []byte // each session's JSON, in turn
 		for i := lo; i < hi; i++ {
-			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted)
+			js, errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted, js[:0])
 		}
 	})
 	for i, err := range errs {
@@ -125,11 +126,13 @@ type batchItem struct {
 	sum coach.Summary
 }
 
-func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool) error {
+// prepareBatchItem makes it of sess, writing the JSON into js's room,
+// which it returns for the next.
+func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool, js []byte) ([]byte, error) {
 	it.read = sess.Updated
 	var err error
 	if it.sess, err = prepareSave(sess, now, true); err != nil {
-		return err
+		return js, err
 	}
 	// What saveSessionTx does before it encodes. A session stored already
 	// is encoded again there (it may merge with the stored one); a new one
@@ -139,9 +142,9 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 	// One encoding, from a session Validate passed: its dates are real
 	// dates and its text is valid UTF-8, which is what decoding it again
 	// (as SaveSession does) would find wrong.
-	js, err := encode(sessionRecord{V: RecordVersion, Session: it.sess})
+	js, err = appendSessionRecord(js, RecordVersion, &it.sess)
 	if err != nil {
-		return err
+		return js, err
 	}
 	it.raw = zip(js)
 	it.sum = coach.Summarise(it.g, coach.Person{ID: it.sess.PersonID}, it.sess)
@@ -150,7 +153,7 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 	} else {
 		it.hashes = h.distinctHashes(it.sess)
 	}
-	return nil
+	return js, nil
 }
 
 // parallel runs fn over [0, n) in as many contiguous parts as there are
