@@ -58,6 +58,14 @@ const (
 	maxHasherPrefixes = 1 << 19
 )
 
+// A hasher remembers texts up to maxRememberedText bytes, up to
+// maxHasherTextBytes of them in all (then it remembers no more until it
+// forgets).
+const (
+	maxRememberedText  = 1024
+	maxHasherTextBytes = 8 << 20
+)
+
 // hasher turns prefixes into index hashes, remembering those it has made
 // and, for every word as written, the prefixes it folds to: a word met
 // again (most are) costs one map lookup, however many prefixes it has.
@@ -73,6 +81,14 @@ type hasher struct {
 	wordAt  map[string]int32
 	words   []wordEntry
 	wordPre []int32
+	// textAt finds a whole text (an answer, an action) met before; its
+	// words, as indexes into words, are textWord[off:off+n]. Texts repeat
+	// more than one would think (short answers; demo's stories), and a
+	// text met again then costs one map lookup, not one per word.
+	textAt    map[string]wordSpan
+	textWord  []int32
+	textBytes int
+	scratch   []int32 // the words of a text not remembered
 	// stamp numbers the sessions: an entry whose stamp is the current one
 	// was met already in this session.
 	stamp uint32
@@ -84,6 +100,8 @@ type prefixEntry struct {
 	hash  uint64
 	stamp uint32
 }
+
+type wordSpan struct{ off, n int32 }
 
 type wordEntry struct {
 	off, n int32
@@ -105,6 +123,7 @@ func (h *hasher) forget() {
 	h.prefixAt = map[string]int32{}
 	h.wordAt = map[string]int32{}
 	h.pre, h.words, h.wordPre = nil, nil, nil
+	h.textAt, h.textWord, h.textBytes = map[string]wordSpan{}, nil, 0
 	h.stamp = 0
 }
 
@@ -155,6 +174,29 @@ func (h *hasher) wordIndex(raw string) int32 {
 	return i
 }
 
+// textWords are the words of text, as indexes into words, in order,
+// repeats included. The slice is good until the next call.
+func (h *hasher) textWords(text string) []int32 {
+	if sp, ok := h.textAt[text]; ok {
+		return h.textWord[sp.off : sp.off+sp.n]
+	}
+	keep := len(text) <= maxRememberedText && h.textBytes+len(text) <= maxHasherTextBytes && len(h.textWord) < maxHasherPrefixes
+	out := h.scratch[:0]
+	if keep {
+		out = h.textWord
+	}
+	off := len(out)
+	coach.EachRawWord(text, func(raw string) { out = append(out, h.wordIndex(raw)) })
+	if !keep {
+		h.scratch = out
+		return out
+	}
+	h.textWord = out
+	h.textBytes += len(text)
+	h.textAt[strings.Clone(text)] = wordSpan{off: int32(off), n: int32(len(out) - off)}
+	return out[off:]
+}
+
 // prefixKey is a query word's lookup prefix, and whether the index holds
 // the word itself as a prefix (it is no longer than maxPrefixRunes).
 func prefixKey(term string) (string, bool) {
@@ -193,17 +235,18 @@ func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
 		h.stamp = 1
 	}
 	out := h.out[:0]
-	coach.EachSessionRawWord(sess, func(raw string) {
-		wi := h.wordIndex(raw) // may grow h.words: index it after
-		w := &h.words[wi]
-		if w.stamp == h.stamp {
-			return
-		}
-		w.stamp = h.stamp
-		for _, pi := range h.wordPre[w.off : w.off+w.n] {
-			if p := &h.pre[pi]; p.stamp != h.stamp {
-				p.stamp = h.stamp
-				out = append(out, p.hash)
+	coach.SearchTexts(sess, func(text string) { // the words of coach.EachSessionRawWord
+		for _, wi := range h.textWords(text) {
+			w := &h.words[wi]
+			if w.stamp == h.stamp {
+				continue
+			}
+			w.stamp = h.stamp
+			for _, pi := range h.wordPre[w.off : w.off+w.n] {
+				if p := &h.pre[pi]; p.stamp != h.stamp {
+					p.stamp = h.stamp
+					out = append(out, p.hash)
+				}
 			}
 		}
 	})

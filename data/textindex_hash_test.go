@@ -79,3 +79,60 @@ func sessionOf(text string) coach.Session {
 	s.SetAnswer("help.offer", coach.Answer{Text: text})
 	return s
 }
+
+// TestHasherRemembersTexts runs one hasher over sessions whose texts
+// repeat, within a session and across them, as demo's and short answers
+// do: a text it remembers, one too long to remember, and, once its memory
+// of texts is full, ones it no longer keeps must all give the reference
+// hashes, and it must forget texts with the words they point into.
+func TestHasherRemembersTexts(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	key := []byte("another key")
+	h := newHasher(&sealer{idxKey: key})
+	long := randomText(r)
+	for len(long) <= maxRememberedText {
+		long += " " + randomText(r)
+	}
+	pool := []string{"Fine.", "no", "the rota again", long, "Siân asked about the rota", long + " and more"}
+	for range 20 {
+		pool = append(pool, randomText(r))
+	}
+	text := func() string {
+		if r.IntN(3) == 0 {
+			return randomText(r)
+		}
+		return pool[r.IntN(len(pool))]
+	}
+	for n := range 900 {
+		switch n {
+		case 300:
+			h.forget()
+		case 600: // as if memory were full: nothing more is kept
+			h.textBytes = maxHasherTextBytes
+		}
+		var sess coach.Session
+		for _, id := range []string{"checkin.energy", "understand.curious", "help.offer", "close.next", "reflect.team"} {
+			if r.IntN(4) > 0 {
+				sess.SetAnswer(id, coach.Answer{Text: text()})
+			}
+		}
+		for range r.IntN(3) {
+			sess.Actions = append(sess.Actions, coach.Action{Text: text(), Reason: text()})
+		}
+		want := referenceHashes(key, sess)
+		d := h.distinctHashes(sess)
+		slices.Sort(d)
+		if !slices.Equal(d, want) {
+			t.Fatalf("session %d: distinctHashes gives %d, want %d", n, len(d), len(want))
+		}
+		if got := h.sessionHashes(sess); !slices.Equal(got, want) {
+			t.Fatalf("session %d: sessionHashes gives %d, want %d", n, len(got), len(want))
+		}
+	}
+	if _, ok := h.textAt[long]; ok {
+		t.Error("a text longer than maxRememberedText was kept")
+	}
+	if _, ok := h.textAt["Fine."]; !ok {
+		t.Error("a short text met before the memory was full is not remembered")
+	}
+}
