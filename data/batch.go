@@ -92,7 +92,13 @@ func (s *Store) SavePrepared(p *PreparedSessions) error {
 	if len(pre) == 0 {
 		return nil
 	}
-	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
+	// The file grows by the records, their summaries and index entries
+	// (together under three times the records), and the pages rewritten.
+	grow := int64(32 << 20)
+	for i := range pre {
+		grow += 3 * int64(len(pre[i].raw))
+	}
+	return s.updateGrowing(grow, func(_ *bbolt.Tx, b txBuckets) error {
 		// The words of a batch go straight into idx_words, in one pass.
 		batch := &textBatch{}
 		if len(pre) < tailMax {
