@@ -305,7 +305,11 @@ func (s Session) completeness(stages []Stage) (answered, total int) {
 func (s *Session) Tidy(now time.Time) {
 	for _, p := range Parts {
 		for id, a := range s.Answers(p) {
-			a.Text = strings.TrimRight(a.Text, " \t\r\n")
+			t := strings.TrimRight(a.Text, " \t\r\n")
+			if t == a.Text && !a.Empty() {
+				continue // SetPartAnswer would store it as it is
+			}
+			a.Text = t
 			s.SetPartAnswer(p, id, a)
 		}
 	}
