@@ -197,6 +197,55 @@ func (h *hasher) textWords(text string) []int32 {
 	return out[off:]
 }
 
+// eachSearchText calls fn with the texts coach.SearchTexts gives, in
+// another order, which is all a set of hashes needs: each part's answers
+// as they are in its map, without sorting every id and looking each up
+// again. An id answered in more than one part gives only the answer
+// Session.Answer finds, as in SearchTexts.
+func eachSearchText(s *coach.Session, fn func(text string)) {
+	parts := [...]map[string]coach.Answer{s.Prep, s.Record, s.Reflection}
+	var twice []string
+	for i, m := range parts {
+		for id, a := range m {
+			if a.Text == "" {
+				continue
+			}
+			elsewhere := false
+			for j, o := range parts {
+				if j != i && o != nil {
+					if _, ok := o[id]; ok {
+						elsewhere = true
+						break
+					}
+				}
+			}
+			if !elsewhere {
+				fn(a.Text)
+			} else if !slices.Contains(twice, id) {
+				twice = append(twice, id)
+			}
+		}
+	}
+	for _, id := range twice {
+		if t := s.Answer(id).Text; t != "" {
+			fn(t)
+		}
+	}
+	for _, a := range s.Actions {
+		if a.Text != "" {
+			fn(a.Text)
+		}
+		if a.Reason != "" {
+			fn(a.Reason)
+		}
+	}
+	for _, a := range s.Addenda {
+		if a.Text != "" {
+			fn(a.Text)
+		}
+	}
+}
+
 // prefixKey is a query word's lookup prefix, and whether the index holds
 // the word itself as a prefix (it is no longer than maxPrefixRunes).
 func prefixKey(term string) (string, bool) {
@@ -235,7 +284,7 @@ func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
 		h.stamp = 1
 	}
 	out := h.out[:0]
-	coach.SearchTexts(sess, func(text string) { // the words of coach.EachSessionRawWord
+	eachSearchText(&sess, func(text string) { // the words of coach.EachSessionRawWord
 		for _, wi := range h.textWords(text) {
 			w := &h.words[wi]
 			if w.stamp == h.stamp {

@@ -136,3 +136,38 @@ func TestHasherRemembersTexts(t *testing.T) {
 		t.Error("a short text met before the memory was full is not remembered")
 	}
 }
+
+// TestEachSearchTextIsSearchTexts: the hasher's walk over a session's
+// texts gives what coach.SearchTexts gives, in another order, with ids
+// answered in more than one part (only the answer Session.Answer finds
+// counts), blank answers, actions, reasons and addenda.
+func TestEachSearchTextIsSearchTexts(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	ids := []string{"checkin.energy", "understand.curious", "help.offer", "close.next", "reflect.team", "needs.workload", "other.id"}
+	texts := []string{"", "one", "two words", "one", "  "}
+	for n := range 3000 {
+		var s coach.Session
+		for range r.IntN(10) {
+			part := coach.Parts[r.IntN(len(coach.Parts))]
+			m := map[coach.Part]*map[string]coach.Answer{coach.PartPrep: &s.Prep, coach.PartRecord: &s.Record, coach.PartReflection: &s.Reflection}[part]
+			if *m == nil {
+				*m = map[string]coach.Answer{}
+			}
+			(*m)[ids[r.IntN(len(ids))]] = coach.Answer{Text: texts[r.IntN(len(texts))] + []string{"", " x"}[r.IntN(2)]}
+		}
+		for range r.IntN(3) {
+			s.Actions = append(s.Actions, coach.Action{Text: texts[r.IntN(len(texts))], Reason: texts[r.IntN(len(texts))]})
+		}
+		for range r.IntN(2) {
+			s.Addenda = append(s.Addenda, coach.Addendum{Text: texts[r.IntN(len(texts))]})
+		}
+		var want, got []string
+		coach.SearchTexts(s, func(text string) { want = append(want, text) })
+		eachSearchText(&s, func(text string) { got = append(got, text) })
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("session %d: %q, want %q", n, got, want)
+		}
+	}
+}
