@@ -72,9 +72,9 @@ func (s *Store) PrepareSessions(ss []coach.Session) (*PreparedSessions, error) {
 	parallel(len(ss), func(lo, hi int) {
 		h := s.hasher()
 		defer s.putHasher(h)
-		var js []byte // each session's JSON, in turn
+		var sc batchScratch
 		for i := lo; i < hi; i++ {
-			js, errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted, js[:0])
+			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted, &sc)
 		}
 	})
 	for i, err := range errs {
@@ -132,13 +132,15 @@ type batchItem struct {
 	sum coach.Summary
 }
 
-// prepareBatchItem makes it of sess, writing the JSON into js's room,
-// which it returns for the next.
-func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool, js []byte) ([]byte, error) {
+// batchScratch is one worker's room for a session's JSON and its
+// compressed record, used again for the next session.
+type batchScratch struct{ js, z []byte }
+
+func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool, sc *batchScratch) error {
 	it.read = sess.Updated
 	var err error
 	if it.sess, err = prepareSave(sess, now, true); err != nil {
-		return js, err
+		return err
 	}
 	// What saveSessionTx does before it encodes. A session stored already
 	// is encoded again there (it may merge with the stored one); a new one
@@ -148,18 +150,18 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 	// One encoding, from a session Validate passed: its dates are real
 	// dates and its text is valid UTF-8, which is what decoding it again
 	// (as SaveSession does) would find wrong.
-	js, err = appendSessionRecord(js, RecordVersion, &it.sess)
-	if err != nil {
-		return js, err
+	if sc.js, err = appendSessionRecord(sc.js[:0], RecordVersion, &it.sess); err != nil {
+		return err
 	}
-	it.raw = zip(js)
+	sc.z = zipAppend(sc.z[:0], sc.js)
+	it.raw = slices.Clone(sc.z) // one allocation, of the size it needs
 	it.sum = coach.Summarise(it.g, coach.Person{ID: it.sess.PersonID}, it.sess)
 	if sorted {
 		it.hashes = h.sessionHashes(it.sess)
 	} else {
 		it.hashes = h.distinctHashes(it.sess)
 	}
-	return js, nil
+	return nil
 }
 
 // parallel runs fn over [0, n) in as many contiguous parts as there are
