@@ -133,8 +133,25 @@ type batchItem struct {
 }
 
 // batchScratch is one worker's room for a session's JSON and its
-// compressed record, used again for the next session.
-type batchScratch struct{ js, z []byte }
+// compressed record, used again for the next session, and where it keeps
+// the sessions' hashes, side by side in large slices.
+type batchScratch struct {
+	js, z  []byte
+	hashes []uint64
+}
+
+// keep copies hs into the worker's slices of hashes (nil when empty).
+func (sc *batchScratch) keep(hs []uint64) []uint64 {
+	if len(hs) == 0 {
+		return nil
+	}
+	if cap(sc.hashes)-len(sc.hashes) < len(hs) {
+		sc.hashes = make([]uint64, 0, max(1<<16, len(hs)))
+	}
+	n := len(sc.hashes)
+	sc.hashes = append(sc.hashes, hs...)
+	return sc.hashes[n:len(sc.hashes):len(sc.hashes)]
+}
 
 func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool, sc *batchScratch) error {
 	it.read = sess.Updated
@@ -159,7 +176,7 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 	if sorted {
 		it.hashes = h.sessionHashes(it.sess)
 	} else {
-		it.hashes = h.distinctHashes(it.sess)
+		it.hashes = sc.keep(h.distinct(&it.sess))
 	}
 	return nil
 }
@@ -292,6 +309,13 @@ func (s *Store) saveNewTx(b txBuckets, pre []batchItem, batch *textBatch) error 
 		}
 	}
 	// Doc ids in the batch's order, as one save after another gives them.
+	if batch != nil {
+		n := 0
+		for i := range pre {
+			n += len(pre[i].hashes)
+		}
+		batch.reserve(n)
+	}
 	for i := range pre {
 		sess := pre[i].sess
 		if err := indexSessionTx(b, sess); err != nil {

@@ -31,8 +31,11 @@ func appendSessionRecord(dst []byte, v int, s *coach.Session) ([]byte, error) {
 
 // recEnc writes compact JSON; ok turns false at a value it cannot write
 // as encoding/json would. The bytes are passed in and returned, as in
-// coach's export encoder.
-type recEnc struct{ ok bool }
+// coach's export encoder. keys is room for a map's keys, to sort them.
+type recEnc struct {
+	ok   bool
+	keys []string
+}
 
 func (e *recEnc) time(b []byte, t time.Time) []byte {
 	b = append(b, '"')
@@ -51,7 +54,8 @@ func appendDateJSON(b []byte, d coach.Date) []byte {
 }
 
 func appendSessionJSON(b []byte, v int, s *coach.Session) ([]byte, bool) {
-	e := recEnc{ok: true}
+	var room [64]string
+	e := recEnc{ok: true, keys: room[:0]}
 	b = append(b, `{"v":`...)
 	b = strconv.AppendInt(b, int64(v), 10)
 	b = append(b, `,"id":`...)
@@ -70,8 +74,8 @@ func appendSessionJSON(b []byte, v int, s *coach.Session) ([]byte, bool) {
 		b = append(b, `,"saved":`...)
 		b = e.time(b, s.Saved)
 	}
-	b = appendAnswersJSON(b, `,"prep":`, s.Prep)
-	b = appendAnswersJSON(b, `,"record":`, s.Record)
+	b = e.answers(b, `,"prep":`, s.Prep)
+	b = e.answers(b, `,"record":`, s.Record)
 	b = append(b, `,"actions":`...)
 	if s.Actions == nil {
 		b = append(b, "null"...)
@@ -112,10 +116,11 @@ func appendSessionJSON(b []byte, v int, s *coach.Session) ([]byte, bool) {
 		}
 		b = append(b, ']')
 	}
-	b = appendAnswersJSON(b, `,"reflection":`, s.Reflection)
+	b = e.answers(b, `,"reflection":`, s.Reflection)
 	if len(s.Asked) > 0 {
 		b = append(b, `,"asked":{`...)
-		for i, k := range sortedKeys(s.Asked) {
+		e.keys = sortedKeys(e.keys[:0], s.Asked)
+		for i, k := range e.keys {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -174,15 +179,16 @@ func appendSessionJSON(b []byte, v int, s *coach.Session) ([]byte, bool) {
 	return append(b, '}'), e.ok
 }
 
-// appendAnswersJSON writes a part's answers under name (",\"prep\":"),
-// keys sorted, or nothing when there are none (omitempty).
-func appendAnswersJSON(b []byte, name string, m map[string]coach.Answer) []byte {
+// answers writes a part's answers under name (",\"prep\":"), keys
+// sorted, or nothing when there are none (omitempty).
+func (e *recEnc) answers(b []byte, name string, m map[string]coach.Answer) []byte {
 	if len(m) == 0 {
 		return b
 	}
 	b = append(b, name...)
 	b = append(b, '{')
-	for i, k := range sortedKeys(m) {
+	e.keys = sortedKeys(e.keys[:0], m)
+	for i, k := range e.keys {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -222,9 +228,9 @@ func appendAnswersJSON(b []byte, name string, m map[string]coach.Answer) []byte 
 	return append(b, '}')
 }
 
-// sortedKeys is m's keys in the order encoding/json writes them.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+// sortedKeys appends m's keys to keys, in the order encoding/json writes
+// them.
+func sortedKeys[V any](keys []string, m map[string]V) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}

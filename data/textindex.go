@@ -165,6 +165,15 @@ type docPairs struct {
 	end int32
 }
 
+// reserve makes room for n (hash, doc) pairs, about as many as the
+// batch will file, so that they are not copied again and again as they
+// grow.
+func (t *textBatch) reserve(n int) {
+	if cap(t.pairs) < n {
+		t.pairs = slices.Grow(t.pairs, n)
+	}
+}
+
 // file adds a doc's hashes to the batch.
 func (t *textBatch) file(doc uint32, hs []uint64) {
 	if blk := doc >> blockBits; t.at == nil || blk != t.block {

@@ -270,6 +270,14 @@ func (h *hasher) sessionHashes(sess coach.Session) []uint64 {
 // distinctHashes are sessionHashes in no particular order, which is all
 // a batch needs (textBatch.file), and quicker: no sort.
 func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
+	if out := h.distinct(&sess); len(out) > 0 {
+		return slices.Clone(out) // one allocation, of the size it needs
+	}
+	return nil
+}
+
+// distinct is distinctHashes in h's own room: good until h's next use.
+func (h *hasher) distinct(sess *coach.Session) []uint64 {
 	if len(h.words) > maxHasherWords || len(h.pre) > maxHasherPrefixes {
 		h.forget()
 	}
@@ -284,7 +292,7 @@ func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
 		h.stamp = 1
 	}
 	out := h.out[:0]
-	eachSearchText(&sess, func(text string) { // the words of coach.EachSessionRawWord
+	eachSearchText(sess, func(text string) { // the words of coach.EachSessionRawWord
 		for _, wi := range h.textWords(text) {
 			w := &h.words[wi]
 			if w.stamp == h.stamp {
@@ -300,8 +308,5 @@ func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
 		}
 	})
 	h.out = out
-	if len(out) == 0 {
-		return nil
-	}
-	return slices.Clone(out) // one allocation, of the size it needs
+	return out
 }
