@@ -188,8 +188,22 @@ func (s Session) Answers(p Part) map[string]Answer { return *s.partMap(p) }
 // since retired keep the part they were written in).
 func (s Session) Answer(id string) Answer { return s.answer(id) }
 
-// answer is Answer without a copy of the session.
+// answer is Answer without a copy of the session. An id answered in one
+// part only (most are; the rest are found nowhere) is that answer, in
+// whichever part PartOf would have looked first: only an id in more than
+// one part needs PartOf.
 func (s *Session) answer(id string) Answer {
+	var found Answer
+	n := 0
+	for _, m := range [...]map[string]Answer{s.Prep, s.Record, s.Reflection} {
+		if a, ok := m[id]; ok {
+			found = a
+			n++
+		}
+	}
+	if n <= 1 {
+		return found
+	}
 	if a, ok := (*s.partMap(PartOf(id)))[id]; ok {
 		return a
 	}

@@ -133,3 +133,38 @@ func TestSummariseIsAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// answerBefore is Session.Answer as it was first written.
+func answerBefore(s Session, id string) Answer {
+	if a, ok := s.Answers(PartOf(id))[id]; ok {
+		return a
+	}
+	for _, p := range Parts {
+		if a, ok := s.Answers(p)[id]; ok {
+			return a
+		}
+	}
+	return Answer{}
+}
+
+// TestAnswerIsAsBefore: ids answered in no part, one, two or all three,
+// in their own part or another, with different answers in each.
+func TestAnswerIsAsBefore(t *testing.T) {
+	ids := []string{"checkin.energy", "agenda.said", "reflect.team", "needs.workload", "retired.one", ""}
+	r := rand.New(rand.NewPCG(10, 11))
+	for range 5000 {
+		var s Session
+		for range r.IntN(8) {
+			m := s.partMap(Parts[r.IntN(len(Parts))])
+			if *m == nil {
+				*m = map[string]Answer{}
+			}
+			(*m)[ids[r.IntN(len(ids))]] = Answer{Text: string(rune('a' + r.IntN(26))), Rating: r.IntN(6)}
+		}
+		for _, id := range ids {
+			if got, want := s.Answer(id), answerBefore(s, id); got != want {
+				t.Fatalf("Answer(%q) = %+v, want %+v in %+v", id, got, want, s)
+			}
+		}
+	}
+}
