@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -69,12 +70,14 @@ func (s *Store) PrepareSessions(ss []coach.Session) (*PreparedSessions, error) {
 	// A batch this small files its words in idx_tail, which keeps them
 	// sorted; a larger one files them in idx_words, in any order.
 	sorted := len(ss) < tailMax
-	parallel(len(ss), func(lo, hi int) {
+	parallel(len(ss), func(next func() (lo, hi int, ok bool)) {
 		h := s.hasher()
 		defer s.putHasher(h)
 		var sc batchScratch
-		for i := lo; i < hi; i++ {
-			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted, &sc)
+		for lo, hi, ok := next(); ok; lo, hi, ok = next() {
+			for i := lo; i < hi; i++ {
+				errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted, &sc)
+			}
 		}
 	})
 	for i, err := range errs {
@@ -181,21 +184,34 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 	return nil
 }
 
-// parallel runs fn over [0, n) in as many contiguous parts as there are
-// cores, and waits for them.
-func parallel(n int, fn func(lo, hi int)) {
+// parallel runs fn on as many goroutines as there are cores (fewer for a
+// small n), and waits for them. Each calls next for the next part of
+// [0, n) (parallelChunk at a time) until it says there is none: a core
+// that other work slows takes fewer parts, rather than the rest waiting
+// for its fixed share.
+func parallel(n int, fn func(next func() (lo, hi int, ok bool))) {
+	var taken atomic.Int64
+	next := func() (int, int, bool) {
+		lo := int(taken.Add(parallelChunk)) - parallelChunk
+		if lo >= n {
+			return 0, 0, false
+		}
+		return lo, min(lo+parallelChunk, n), true
+	}
 	w := min(runtime.GOMAXPROCS(0), max(n/64, 1))
 	if w <= 1 {
-		fn(0, n)
+		fn(next)
 		return
 	}
 	var wg sync.WaitGroup
-	for k := range w {
-		lo, hi := n*k/w, n*(k+1)/w
-		wg.Go(func() { fn(lo, hi) })
+	for range w {
+		wg.Go(func() { fn(next) })
 	}
 	wg.Wait()
 }
+
+// parallelChunk is how many items parallel hands out at a time.
+const parallelChunk = 32
 
 // bulkFillPercent is how full a batch of new sessions fills the pages it
 // appends (saveNewTx).

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
+	"sync/atomic"
 	"testing"
 )
 
@@ -81,6 +82,30 @@ func TestTextBatchIsLists(t *testing.T) {
 		for k, want := range lists.add {
 			if got := flat.add[k]; !slices.Equal(got, want) {
 				t.Fatalf("round %d: key %x: %v, want %v", round, k, got, want)
+			}
+		}
+	}
+}
+
+// TestParallelCoversEachOnce: parallel hands every index of [0, n) to
+// exactly one call, for small and large n.
+func TestParallelCoversEachOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 31, 32, 33, 63, 64, 65, 127, 1000, 5000} {
+		seen := make([]atomic.Int32, n)
+		parallel(n, func(next func() (int, int, bool)) {
+			for lo, hi, ok := next(); ok; lo, hi, ok = next() {
+				if lo < 0 || hi > n || lo >= hi {
+					t.Errorf("n=%d: part [%d, %d)", n, lo, hi)
+					return
+				}
+				for i := lo; i < hi; i++ {
+					seen[i].Add(1)
+				}
+			}
+		})
+		for i := range seen {
+			if c := seen[i].Load(); c != 1 {
+				t.Fatalf("n=%d: index %d taken %d times", n, i, c)
 			}
 		}
 	}
