@@ -376,7 +376,7 @@ func (s Session) Validate() error {
 			if !utf8.ValidString(a.Text) {
 				return said("coach.valid.utf8", "ID", s.ID, "Part", string(p), "Prompt", id)
 			}
-			if utf8.RuneCountInString(a.Text) > MaxAnswerLen {
+			if len(a.Text) > MaxAnswerLen && utf8.RuneCountInString(a.Text) > MaxAnswerLen { // no more runes than bytes
 				return said("coach.valid.toolong", "ID", s.ID, "Part", string(p), "Prompt", id, "Max", MaxAnswerLen)
 			}
 		}
@@ -392,7 +392,7 @@ func (s Session) Validate() error {
 		default:
 			return said("coach.valid.status", "ID", s.ID, "N", i, "Typed", strconv.Quote(string(a.Status)))
 		}
-		if !utf8.ValidString(a.Text) || utf8.RuneCountInString(a.Text) > MaxAnswerLen {
+		if !utf8.ValidString(a.Text) || len(a.Text) > MaxAnswerLen && utf8.RuneCountInString(a.Text) > MaxAnswerLen {
 			return said("coach.valid.actiontext", "ID", s.ID, "N", i)
 		}
 		if err := a.Due.Check(); err != nil {
