@@ -40,6 +40,7 @@ func (s *Store) hasher() *hasher {
 // few milliseconds during a large batch, and each hasher's memory of the
 // words it met is what makes it quick.
 func (s *Store) putHasher(h *hasher) {
+	h.forgetTexts()
 	s.hashMu.Lock()
 	defer s.hashMu.Unlock()
 	if len(s.hashFree) < maxFreeHashers {
@@ -81,7 +82,8 @@ type hasher struct {
 	wordAt  map[string]int32
 	words   []wordEntry
 	wordPre []int32
-	// textAt finds a whole text (an answer, an action) met before; its
+	// textAt finds a whole text (an answer, an action) met before by the
+	// same user of h (forgetTexts runs when h is given back); its
 	// words, as indexes into words, are textWord[off:off+n]. Texts repeat
 	// more than one would think (short answers; demo's stories), and a
 	// text met again then costs one map lookup, not one per word.
@@ -123,7 +125,7 @@ func (h *hasher) forget() {
 	h.prefixAt = map[string]int32{}
 	h.wordAt = map[string]int32{}
 	h.pre, h.words, h.wordPre = nil, nil, nil
-	h.textAt, h.textWord, h.textBytes = map[string]wordSpan{}, nil, 0
+	h.forgetTexts()
 	h.stamp = 0
 }
 
@@ -172,6 +174,13 @@ func (h *hasher) wordIndex(raw string) int32 {
 	h.words = append(h.words, wordEntry{off: off, n: int32(n)})
 	h.wordAt[strings.Clone(raw)] = i
 	return i
+}
+
+// forgetTexts empties h's memory of whole texts, which is kept only while
+// one caller uses h (a batch, a save): a text is a person's note as
+// written, and need not stay in memory after the save that hashed it.
+func (h *hasher) forgetTexts() {
+	h.textAt, h.textWord, h.textBytes = map[string]wordSpan{}, h.textWord[:0], 0
 }
 
 // textWords are the words of text, as indexes into words, in order,

@@ -171,3 +171,25 @@ func TestEachSearchTextIsSearchTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestHasherForgetsTextsWhenGivenBack: the texts a batch or a save met
+// (people's notes as written) are not kept in memory past it.
+func TestHasherForgetsTextsWhenGivenBack(t *testing.T) {
+	s := openTest(t, testPath(t))
+	h := s.hasher()
+	h.distinctHashes(sessionOf("a note about the rota"))
+	if len(h.textAt) == 0 || h.textBytes == 0 {
+		t.Fatal("the hasher did not remember the text while in use")
+	}
+	s.putHasher(h)
+	again := s.hasher()
+	if again != h {
+		t.Fatal("the hasher was not kept")
+	}
+	if len(again.textAt) != 0 || again.textBytes != 0 || len(again.textWord) != 0 {
+		t.Errorf("a hasher given back still holds %d texts", len(again.textAt))
+	}
+	if got, want := again.sessionHashes(sessionOf("a note about the rota")), referenceHashes(plainIndexKey, sessionOf("a note about the rota")); !slices.Equal(got, want) {
+		t.Error("after forgetting its texts the hasher gives other hashes")
+	}
+}
