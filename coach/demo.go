@@ -295,6 +295,10 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, i, k int, date Date, beat *dem
 	s := Session{
 		ID: d.id(created, i, k+1, 0), PersonID: p.person.ID, Lang: d.text.lang, Date: date,
 		Created: created, Updated: saved, Saved: saved,
+		// Room for about as many answers as a session has, so that the
+		// maps are not grown answer by answer; left empty, they go
+		// back to nil below, as SetAnswer leaves them.
+		Prep: make(map[string]Answer, 20), Record: make(map[string]Answer, 12), Reflection: make(map[string]Answer, 4),
 	}
 
 	// The manager's own check-in follows the year (winter is harder) and
@@ -372,6 +376,11 @@ func (d *Demo) session(r *rand.Rand, p *demoPlan, i, k int, date Date, beat *dem
 	// Most records are agreed within the week; the latest may still wait.
 	if agreed := weekday(date.AddDays(between(r, 1, 6))); !d.opt.Today.Before(agreed) && (!latest || chance(r, 0.4)) {
 		s.Agreed = agreed
+	}
+	for _, m := range []*map[string]Answer{&s.Prep, &s.Record, &s.Reflection} {
+		if len(*m) == 0 {
+			*m = nil
+		}
 	}
 	return s
 }

@@ -802,3 +802,25 @@ func TestDemoLanguageUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoLeavesNoEmptyMap: a part without answers is nil, as SetAnswer
+// leaves it, though demo makes room in each part's map before it writes.
+func TestDemoLeavesNoEmptyMap(t *testing.T) {
+	_, sessions := demoAll(t, DemoOptions{Seed: 3, Sessions: 2000, Today: demoToday})
+	empty := 0
+	for _, ss := range sessions {
+		for _, s := range ss {
+			for _, m := range []map[string]Answer{s.Prep, s.Record, s.Reflection} {
+				if m != nil && len(m) == 0 {
+					t.Fatalf("%s: a part's map is empty but not nil", s.ID)
+				}
+				if m == nil {
+					empty++
+				}
+			}
+		}
+	}
+	if empty == 0 {
+		t.Error("no session has a part without answers: the test shows nothing")
+	}
+}

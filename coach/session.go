@@ -186,12 +186,29 @@ func (s Session) Answers(p Part) map[string]Answer { return *s.partMap(p) }
 // Answer returns the answer to an item (the zero Answer if none), from the
 // part its id belongs to, or failing that from any part (answers to prompts
 // since retired keep the part they were written in).
-func (s Session) Answer(id string) Answer {
-	if a, ok := s.Answers(PartOf(id))[id]; ok {
+func (s Session) Answer(id string) Answer { return s.answer(id) }
+
+// answer is Answer without a copy of the session. An id answered in one
+// part only (most are; the rest are found nowhere) is that answer, in
+// whichever part PartOf would have looked first: only an id in more than
+// one part needs PartOf.
+func (s *Session) answer(id string) Answer {
+	var found Answer
+	n := 0
+	for _, m := range [...]map[string]Answer{s.Prep, s.Record, s.Reflection} {
+		if a, ok := m[id]; ok {
+			found = a
+			n++
+		}
+	}
+	if n <= 1 {
+		return found
+	}
+	if a, ok := (*s.partMap(PartOf(id)))[id]; ok {
 		return a
 	}
 	for _, p := range Parts {
-		if a, ok := s.Answers(p)[id]; ok {
+		if a, ok := (*s.partMap(p))[id]; ok {
 			return a
 		}
 	}
@@ -302,7 +319,11 @@ func (s Session) completeness(stages []Stage) (answered, total int) {
 func (s *Session) Tidy(now time.Time) {
 	for _, p := range Parts {
 		for id, a := range s.Answers(p) {
-			a.Text = strings.TrimRight(a.Text, " \t\r\n")
+			t := strings.TrimRight(a.Text, " \t\r\n")
+			if t == a.Text && !a.Empty() {
+				continue // SetPartAnswer would store it as it is
+			}
+			a.Text = t
 			s.SetPartAnswer(p, id, a)
 		}
 	}
@@ -355,7 +376,7 @@ func (s Session) Validate() error {
 			if !utf8.ValidString(a.Text) {
 				return said("coach.valid.utf8", "ID", s.ID, "Part", string(p), "Prompt", id)
 			}
-			if utf8.RuneCountInString(a.Text) > MaxAnswerLen {
+			if len(a.Text) > MaxAnswerLen && utf8.RuneCountInString(a.Text) > MaxAnswerLen { // no more runes than bytes
 				return said("coach.valid.toolong", "ID", s.ID, "Part", string(p), "Prompt", id, "Max", MaxAnswerLen)
 			}
 		}
@@ -371,7 +392,7 @@ func (s Session) Validate() error {
 		default:
 			return said("coach.valid.status", "ID", s.ID, "N", i, "Typed", strconv.Quote(string(a.Status)))
 		}
-		if !utf8.ValidString(a.Text) || utf8.RuneCountInString(a.Text) > MaxAnswerLen {
+		if !utf8.ValidString(a.Text) || len(a.Text) > MaxAnswerLen && utf8.RuneCountInString(a.Text) > MaxAnswerLen {
 			return said("coach.valid.actiontext", "ID", s.ID, "N", i)
 		}
 		if err := a.Due.Check(); err != nil {
@@ -407,16 +428,43 @@ type Summary struct {
 	Outcomes map[Outcome]int `json:"outcomes,omitempty"`
 }
 
-// Summarise makes the list entry for a session.
+// Summarise makes the list entry for a session. It looks each of the
+// guide's items up once and reads the actions once, without copying the
+// session for each look-up: every batch save (demo, import) summarises
+// every session.
 func Summarise(g *Guide, p Person, s Session) Summary {
-	answered, total := s.Completeness(g)
-	sum := Summary{
-		ID: s.ID, PersonID: p.ID, PersonName: p.Name, Date: s.Date,
-		Answered: answered, Total: total, Open: s.OpenActions(),
+	sum := Summary{ID: s.ID, PersonID: p.ID, PersonName: p.Name, Date: s.Date, Agreed: s.Agreed}
+	live := 0
+	for i := range s.Actions {
+		a := &s.Actions[i]
+		if strings.TrimSpace(a.Text) == "" {
+			continue
+		}
+		live++
+		if a.Status == ActionOpen || a.Status == "" {
+			sum.Open++
+		}
+		if a.Outcome != "" {
+			if sum.Outcomes == nil {
+				sum.Outcomes = map[Outcome]int{}
+			}
+			sum.Outcomes[a.Outcome]++
+		}
 	}
+	// Completeness, and the ratings.
 	for _, st := range g.Stages {
 		for _, it := range st.Items {
-			a := s.Answer(it.ID)
+			sum.Total++
+			if it.Kind == KindActions {
+				if live > 0 {
+					sum.Answered++
+				}
+				continue
+			}
+			a := s.answer(it.ID)
+			if !a.Empty() {
+				sum.Answered++
+			}
 			if it.Kind == KindRating && a.Rating > 0 {
 				if sum.Ratings == nil {
 					sum.Ratings = map[string]int{}
@@ -435,37 +483,30 @@ func Summarise(g *Guide, p Person, s Session) Summary {
 	// the prep's, skipping the manager's own check-in and reflection: the
 	// list is about the staff member.
 	// Prompts since retired come last, in the order they were asked.
-	var order []string
-	for _, p := range []Part{PartRecord, PartPrep} {
-		for _, st := range g.PartStages(p) {
-			if st.ID == "checkin" {
+	preview := func(id string) bool {
+		t := strings.TrimSpace(s.answer(id).Text)
+		if t != "" {
+			sum.Preview = firstWords(t, 60)
+		}
+		return t != ""
+	}
+	for _, part := range [...]Part{PartRecord, PartPrep} {
+		for _, st := range g.Stages {
+			if st.Part != part || st.ID == "checkin" {
 				continue
 			}
 			for _, it := range st.Items {
-				order = append(order, it.ID)
+				if preview(it.ID) {
+					return sum
+				}
 			}
 		}
 	}
 	for _, it := range g.Retired {
-		if !strings.HasPrefix(it.ID, "checkin.") {
-			order = append(order, it.ID)
+		if !strings.HasPrefix(it.ID, "checkin.") && preview(it.ID) {
+			return sum
 		}
 	}
-	for _, id := range order {
-		if t := strings.TrimSpace(s.Answer(id).Text); t != "" {
-			sum.Preview = firstWords(t, 60)
-			break
-		}
-	}
-	for _, a := range s.LiveActions() {
-		if a.Outcome != "" {
-			if sum.Outcomes == nil {
-				sum.Outcomes = map[Outcome]int{}
-			}
-			sum.Outcomes[a.Outcome]++
-		}
-	}
-	sum.Agreed = s.Agreed
 	return sum
 }
 

@@ -157,6 +157,9 @@ func TestTidy(t *testing.T) {
 		"checkin.support":  {Text: " \n\t"},
 		"checkin.energy":   {Rating: 2, Text: "\n"},
 		"understand.sense": {Text: "line one\nline two\r\n"},
+		"help.offer":       {},                                 // empty already: dropped too
+		"help.others":      {Text: "\u00a0"},                   // blank, with nothing to trim from the right
+		"help.upwards":     {Text: "kept as it is", Rating: 1}, // nothing to tidy
 	}
 	s.Record = map[string]coach.Answer{"close.next": {Date: d(2027, 2, 24), Text: "  "}}
 	s.Actions = []coach.Action{
@@ -173,6 +176,7 @@ func TestTidy(t *testing.T) {
 		"checkin.energy":   {Rating: 2},
 		"close.next":       {Date: d(2027, 2, 24)},
 		"understand.sense": {Text: "line one\nline two"},
+		"help.upwards":     {Text: "kept as it is", Rating: 1},
 	}
 	if len(s.AnswerIDs()) != len(wantAnswers) {
 		t.Errorf("answers after Tidy: %+v %+v", s.Prep, s.Record)

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -69,11 +70,14 @@ func (s *Store) PrepareSessions(ss []coach.Session) (*PreparedSessions, error) {
 	// A batch this small files its words in idx_tail, which keeps them
 	// sorted; a larger one files them in idx_words, in any order.
 	sorted := len(ss) < tailMax
-	parallel(len(ss), func(lo, hi int) {
+	parallel(len(ss), func(next func() (lo, hi int, ok bool)) {
 		h := s.hasher()
 		defer s.putHasher(h)
-		for i := lo; i < hi; i++ {
-			errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted)
+		var sc batchScratch
+		for lo, hi, ok := next(); ok; lo, hi, ok = next() {
+			for i := lo; i < hi; i++ {
+				errs[i] = s.prepareBatchItem(&pre[i], ss[i], now, h, sorted, &sc)
+			}
 		}
 	})
 	for i, err := range errs {
@@ -91,7 +95,13 @@ func (s *Store) SavePrepared(p *PreparedSessions) error {
 	if len(pre) == 0 {
 		return nil
 	}
-	return s.update(func(_ *bbolt.Tx, b txBuckets) error {
+	// The file grows by the records, their summaries and index entries
+	// (together under three times the records), and the pages rewritten.
+	grow := int64(32 << 20)
+	for i := range pre {
+		grow += 3 * int64(len(pre[i].raw))
+	}
+	return s.updateGrowing(grow, func(_ *bbolt.Tx, b txBuckets) error {
 		// The words of a batch go straight into idx_words, in one pass.
 		batch := &textBatch{}
 		if len(pre) < tailMax {
@@ -125,7 +135,28 @@ type batchItem struct {
 	sum coach.Summary
 }
 
-func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool) error {
+// batchScratch is one worker's room for a session's JSON and its
+// compressed record, used again for the next session, and where it keeps
+// the sessions' hashes, side by side in large slices.
+type batchScratch struct {
+	js, z  []byte
+	hashes []uint64
+}
+
+// keep copies hs into the worker's slices of hashes (nil when empty).
+func (sc *batchScratch) keep(hs []uint64) []uint64 {
+	if len(hs) == 0 {
+		return nil
+	}
+	if cap(sc.hashes)-len(sc.hashes) < len(hs) {
+		sc.hashes = make([]uint64, 0, max(1<<16, len(hs)))
+	}
+	n := len(sc.hashes)
+	sc.hashes = append(sc.hashes, hs...)
+	return sc.hashes[n:len(sc.hashes):len(sc.hashes)]
+}
+
+func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Time, h *hasher, sorted bool, sc *batchScratch) error {
 	it.read = sess.Updated
 	var err error
 	if it.sess, err = prepareSave(sess, now, true); err != nil {
@@ -139,35 +170,48 @@ func (s *Store) prepareBatchItem(it *batchItem, sess coach.Session, now time.Tim
 	// One encoding, from a session Validate passed: its dates are real
 	// dates and its text is valid UTF-8, which is what decoding it again
 	// (as SaveSession does) would find wrong.
-	js, err := encode(sessionRecord{V: RecordVersion, Session: it.sess})
-	if err != nil {
+	if sc.js, err = appendSessionRecord(sc.js[:0], RecordVersion, &it.sess); err != nil {
 		return err
 	}
-	it.raw = zip(js)
+	sc.z = zipAppend(sc.z[:0], sc.js)
+	it.raw = slices.Clone(sc.z) // one allocation, of the size it needs
 	it.sum = coach.Summarise(it.g, coach.Person{ID: it.sess.PersonID}, it.sess)
 	if sorted {
 		it.hashes = h.sessionHashes(it.sess)
 	} else {
-		it.hashes = h.distinctHashes(it.sess)
+		it.hashes = sc.keep(h.distinct(&it.sess))
 	}
 	return nil
 }
 
-// parallel runs fn over [0, n) in as many contiguous parts as there are
-// cores, and waits for them.
-func parallel(n int, fn func(lo, hi int)) {
+// parallel runs fn on as many goroutines as there are cores (fewer for a
+// small n), and waits for them. Each calls next for the next part of
+// [0, n) (parallelChunk at a time) until it says there is none: a core
+// that other work slows takes fewer parts, rather than the rest waiting
+// for its fixed share.
+func parallel(n int, fn func(next func() (lo, hi int, ok bool))) {
+	var taken atomic.Int64
+	next := func() (int, int, bool) {
+		lo := int(taken.Add(parallelChunk)) - parallelChunk
+		if lo >= n {
+			return 0, 0, false
+		}
+		return lo, min(lo+parallelChunk, n), true
+	}
 	w := min(runtime.GOMAXPROCS(0), max(n/64, 1))
 	if w <= 1 {
-		fn(0, n)
+		fn(next)
 		return
 	}
 	var wg sync.WaitGroup
-	for k := range w {
-		lo, hi := n*k/w, n*(k+1)/w
-		wg.Go(func() { fn(lo, hi) })
+	for range w {
+		wg.Go(func() { fn(next) })
 	}
 	wg.Wait()
 }
+
+// parallelChunk is how many items parallel hands out at a time.
+const parallelChunk = 32
 
 // bulkFillPercent is how full a batch of new sessions fills the pages it
 // appends (saveNewTx).
@@ -281,6 +325,13 @@ func (s *Store) saveNewTx(b txBuckets, pre []batchItem, batch *textBatch) error 
 		}
 	}
 	// Doc ids in the batch's order, as one save after another gives them.
+	if batch != nil {
+		n := 0
+		for i := range pre {
+			n += len(pre[i].hashes)
+		}
+		batch.reserve(n)
+	}
 	for i := range pre {
 		sess := pre[i].sess
 		if err := indexSessionTx(b, sess); err != nil {

@@ -67,9 +67,12 @@ var zipper = sync.OnceValues(func() (*zstd.Encoder, *zstd.Decoder) {
 })
 
 // zip compresses a JSON record.
-func zip(plain []byte) []byte {
+func zip(plain []byte) []byte { return zipAppend(nil, plain) }
+
+// zipAppend appends what zip returns to dst.
+func zipAppend(dst, plain []byte) []byte {
 	enc, _ := zipper()
-	return enc.EncodeAll(plain, []byte{zipFormat})
+	return enc.EncodeAll(plain, append(dst, zipFormat))
 }
 
 var errZip = errors.New("the compressed record does not open")

@@ -426,6 +426,10 @@ func (s *Store) withDBOptions(o *bbolt.Options, fn func(*bbolt.DB) error) error 
 	return err
 }
 
+// maxInitialMmap bounds the mapping updateGrowing asks for; a larger file
+// is mapped as bbolt would anyway.
+const maxInitialMmap = 1 << 30 // within what bbolt maps on 32-bit machines too
+
 // maxReopen bounds how often withDBOptions follows a file replaced while
 // it waited for the lock.
 const maxReopen = 5
@@ -513,6 +517,15 @@ const minFreeToWrite = 256 << 10
 // update validates the file read-only, then runs fn in one read-write
 // transaction, re-checking the meta inside it before anything is written.
 func (s *Store) update(fn func(tx *bbolt.Tx, b txBuckets) error) error {
+	return s.updateGrowing(0, fn)
+}
+
+// updateGrowing is update for a transaction that may add about grow bytes
+// to the file: the file is mapped that much larger from the start, so
+// that bbolt need not map it again as it grows, which copies every page
+// the transaction has touched out of the old mapping (a batch of
+// thousands of sessions crossed a doubling of the mapping most times).
+func (s *Store) updateGrowing(grow int64, fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	wait, err := s.beginWrite()
@@ -520,7 +533,11 @@ func (s *Store) update(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 		return err
 	}
 	s.written = nil
-	return s.withDBOptions(&bbolt.Options{Timeout: wait}, func(db *bbolt.DB) error {
+	opt := &bbolt.Options{Timeout: wait}
+	if fi, err := os.Stat(s.path); err == nil && grow > 0 {
+		opt.InitialMmapSize = int(min(fi.Size()+grow, maxInitialMmap))
+	}
+	return s.withDBOptions(opt, func(db *bbolt.DB) error {
 		err := db.Update(func(tx *bbolt.Tx) error {
 			b, err := s.checkTx(tx)
 			if err != nil {

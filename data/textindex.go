@@ -142,46 +142,94 @@ func tailAtLeast(c *bbolt.Cursor, n int) bool {
 // textBatch gathers the words of many sessions saved in one transaction
 // (SaveSessions), to be written to idx_words in one pass by flush.
 type textBatch struct {
-	// at finds a key's doc ids in lists: a batch files hundreds of
-	// thousands of (prefix, doc) pairs, so one map lookup each, keyed by
-	// the hash, and one block at a time (a batch rarely spans two).
-	block uint32
-	at    map[uint64]int32
-	lists [][]uint32
+	// at numbers the distinct hashes of the block being filed, in
+	// hashes: a batch files millions of (prefix, doc) pairs, so one map
+	// lookup each, keyed by the hash, and one block at a time (a batch
+	// rarely spans more than two). Each pair is kept as its hash's number,
+	// doc by doc (docs says where each doc's pairs end), and count says
+	// how many docs each hash has: spill then lays every hash's docs side
+	// by side in one slice, instead of growing a list per hash.
+	block  uint32
+	at     map[uint64]int32
+	hashes []uint64
+	count  []int32
+	pairs  []int32
+	docs   []docPairs
 	// add holds the blocks done, for flush.
 	add map[[wordsKeyLen]byte][]uint32
+}
+
+// docPairs is where a doc's pairs end in textBatch.pairs.
+type docPairs struct {
+	doc uint32
+	end int32
+}
+
+// reserve makes room for n (hash, doc) pairs, about as many as the
+// batch will file, so that they are not copied again and again as they
+// grow.
+func (t *textBatch) reserve(n int) {
+	if cap(t.pairs) < n {
+		t.pairs = slices.Grow(t.pairs, n)
+	}
 }
 
 // file adds a doc's hashes to the batch.
 func (t *textBatch) file(doc uint32, hs []uint64) {
 	if blk := doc >> blockBits; t.at == nil || blk != t.block {
 		t.spill()
-		t.block, t.at = blk, make(map[uint64]int32, 1<<16)
+		t.block = blk
+		if t.at == nil {
+			t.at = make(map[uint64]int32, 1<<16)
+		}
 	}
 	for _, hv := range hs {
 		i, ok := t.at[hv]
 		if !ok {
-			i = int32(len(t.lists))
+			i = int32(len(t.hashes))
 			t.at[hv] = i
-			t.lists = append(t.lists, nil)
+			t.hashes = append(t.hashes, hv)
+			t.count = append(t.count, 0)
 		}
-		t.lists[i] = append(t.lists[i], doc)
+		t.count[i]++
+		t.pairs = append(t.pairs, i)
 	}
+	t.docs = append(t.docs, docPairs{doc: doc, end: int32(len(t.pairs))})
 }
 
-// spill moves the current block's lists into add.
+// spill moves the current block's docs into add, each hash's in the
+// order they were filed.
 func (t *textBatch) spill() {
-	if len(t.at) == 0 {
+	if len(t.hashes) == 0 {
 		return
 	}
+	off := make([]int32, len(t.hashes)+1)
+	for i, c := range t.count {
+		off[i+1] = off[i] + c
+	}
+	next := slices.Clone(off[:len(t.hashes)])
+	flat := make([]uint32, len(t.pairs))
+	start := int32(0)
+	for _, d := range t.docs {
+		for _, i := range t.pairs[start:d.end] {
+			flat[next[i]] = d.doc
+			next[i]++
+		}
+		start = d.end
+	}
 	if t.add == nil {
-		t.add = make(map[[wordsKeyLen]byte][]uint32, len(t.at))
+		t.add = make(map[[wordsKeyLen]byte][]uint32, len(t.hashes))
 	}
-	for hv, i := range t.at {
+	for i, hv := range t.hashes {
 		wk := [wordsKeyLen]byte(wordsKey(t.block, hv))
-		t.add[wk] = append(t.add[wk], t.lists[i]...)
+		list := flat[off[i]:off[i+1]:off[i+1]] // full: an append copies it
+		if prev, ok := t.add[wk]; ok {
+			list = append(prev, list...)
+		}
+		t.add[wk] = list
 	}
-	t.at, t.lists = nil, nil
+	clear(t.at)
+	t.hashes, t.count, t.pairs, t.docs = t.hashes[:0], t.count[:0], t.pairs[:0], t.docs[:0]
 }
 
 // flush writes the batch's postings; a nil batch has nothing to write.

@@ -40,6 +40,7 @@ func (s *Store) hasher() *hasher {
 // few milliseconds during a large batch, and each hasher's memory of the
 // words it met is what makes it quick.
 func (s *Store) putHasher(h *hasher) {
+	h.forgetTexts()
 	s.hashMu.Lock()
 	defer s.hashMu.Unlock()
 	if len(s.hashFree) < maxFreeHashers {
@@ -58,6 +59,14 @@ const (
 	maxHasherPrefixes = 1 << 19
 )
 
+// A hasher remembers texts up to maxRememberedText bytes, up to
+// maxHasherTextBytes of them in all (then it remembers no more until it
+// forgets).
+const (
+	maxRememberedText  = 1024
+	maxHasherTextBytes = 8 << 20
+)
+
 // hasher turns prefixes into index hashes, remembering those it has made
 // and, for every word as written, the prefixes it folds to: a word met
 // again (most are) costs one map lookup, however many prefixes it has.
@@ -73,6 +82,15 @@ type hasher struct {
 	wordAt  map[string]int32
 	words   []wordEntry
 	wordPre []int32
+	// textAt finds a whole text (an answer, an action) met before by the
+	// same user of h (forgetTexts runs when h is given back); its
+	// words, as indexes into words, are textWord[off:off+n]. Texts repeat
+	// more than one would think (short answers; demo's stories), and a
+	// text met again then costs one map lookup, not one per word.
+	textAt    map[string]wordSpan
+	textWord  []int32
+	textBytes int
+	scratch   []int32 // the words of a text not remembered
 	// stamp numbers the sessions: an entry whose stamp is the current one
 	// was met already in this session.
 	stamp uint32
@@ -84,6 +102,8 @@ type prefixEntry struct {
 	hash  uint64
 	stamp uint32
 }
+
+type wordSpan struct{ off, n int32 }
 
 type wordEntry struct {
 	off, n int32
@@ -105,6 +125,7 @@ func (h *hasher) forget() {
 	h.prefixAt = map[string]int32{}
 	h.wordAt = map[string]int32{}
 	h.pre, h.words, h.wordPre = nil, nil, nil
+	h.forgetTexts()
 	h.stamp = 0
 }
 
@@ -155,6 +176,85 @@ func (h *hasher) wordIndex(raw string) int32 {
 	return i
 }
 
+// forgetTexts empties h's memory of whole texts, which is kept only while
+// one caller uses h (a batch, a save): a text is a person's note as
+// written, and need not stay in memory after the save that hashed it.
+func (h *hasher) forgetTexts() {
+	h.textAt, h.textWord, h.textBytes = map[string]wordSpan{}, h.textWord[:0], 0
+}
+
+// textWords are the words of text, as indexes into words, in order,
+// repeats included. The slice is good until the next call.
+func (h *hasher) textWords(text string) []int32 {
+	if sp, ok := h.textAt[text]; ok {
+		return h.textWord[sp.off : sp.off+sp.n]
+	}
+	keep := len(text) <= maxRememberedText && h.textBytes+len(text) <= maxHasherTextBytes && len(h.textWord) < maxHasherPrefixes
+	out := h.scratch[:0]
+	if keep {
+		out = h.textWord
+	}
+	off := len(out)
+	coach.EachRawWord(text, func(raw string) { out = append(out, h.wordIndex(raw)) })
+	if !keep {
+		h.scratch = out
+		return out
+	}
+	h.textWord = out
+	h.textBytes += len(text)
+	h.textAt[strings.Clone(text)] = wordSpan{off: int32(off), n: int32(len(out) - off)}
+	return out[off:]
+}
+
+// eachSearchText calls fn with the texts coach.SearchTexts gives, in
+// another order, which is all a set of hashes needs: each part's answers
+// as they are in its map, without sorting every id and looking each up
+// again. An id answered in more than one part gives only the answer
+// Session.Answer finds, as in SearchTexts.
+func eachSearchText(s *coach.Session, fn func(text string)) {
+	parts := [...]map[string]coach.Answer{s.Prep, s.Record, s.Reflection}
+	var twice []string
+	for i, m := range parts {
+		for id, a := range m {
+			if a.Text == "" {
+				continue
+			}
+			elsewhere := false
+			for j, o := range parts {
+				if j != i && o != nil {
+					if _, ok := o[id]; ok {
+						elsewhere = true
+						break
+					}
+				}
+			}
+			if !elsewhere {
+				fn(a.Text)
+			} else if !slices.Contains(twice, id) {
+				twice = append(twice, id)
+			}
+		}
+	}
+	for _, id := range twice {
+		if t := s.Answer(id).Text; t != "" {
+			fn(t)
+		}
+	}
+	for _, a := range s.Actions {
+		if a.Text != "" {
+			fn(a.Text)
+		}
+		if a.Reason != "" {
+			fn(a.Reason)
+		}
+	}
+	for _, a := range s.Addenda {
+		if a.Text != "" {
+			fn(a.Text)
+		}
+	}
+}
+
 // prefixKey is a query word's lookup prefix, and whether the index holds
 // the word itself as a prefix (it is no longer than maxPrefixRunes).
 func prefixKey(term string) (string, bool) {
@@ -179,6 +279,14 @@ func (h *hasher) sessionHashes(sess coach.Session) []uint64 {
 // distinctHashes are sessionHashes in no particular order, which is all
 // a batch needs (textBatch.file), and quicker: no sort.
 func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
+	if out := h.distinct(&sess); len(out) > 0 {
+		return slices.Clone(out) // one allocation, of the size it needs
+	}
+	return nil
+}
+
+// distinct is distinctHashes in h's own room: good until h's next use.
+func (h *hasher) distinct(sess *coach.Session) []uint64 {
 	if len(h.words) > maxHasherWords || len(h.pre) > maxHasherPrefixes {
 		h.forget()
 	}
@@ -193,23 +301,21 @@ func (h *hasher) distinctHashes(sess coach.Session) []uint64 {
 		h.stamp = 1
 	}
 	out := h.out[:0]
-	coach.EachSessionRawWord(sess, func(raw string) {
-		wi := h.wordIndex(raw) // may grow h.words: index it after
-		w := &h.words[wi]
-		if w.stamp == h.stamp {
-			return
-		}
-		w.stamp = h.stamp
-		for _, pi := range h.wordPre[w.off : w.off+w.n] {
-			if p := &h.pre[pi]; p.stamp != h.stamp {
-				p.stamp = h.stamp
-				out = append(out, p.hash)
+	eachSearchText(sess, func(text string) { // the words of coach.EachSessionRawWord
+		for _, wi := range h.textWords(text) {
+			w := &h.words[wi]
+			if w.stamp == h.stamp {
+				continue
+			}
+			w.stamp = h.stamp
+			for _, pi := range h.wordPre[w.off : w.off+w.n] {
+				if p := &h.pre[pi]; p.stamp != h.stamp {
+					p.stamp = h.stamp
+					out = append(out, p.hash)
+				}
 			}
 		}
 	})
 	h.out = out
-	if len(out) == 0 {
-		return nil
-	}
-	return slices.Clone(out) // one allocation, of the size it needs
+	return out
 }
