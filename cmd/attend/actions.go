@@ -37,7 +37,8 @@ characters of the id will do if no other open action starts the same way.`,
 				return err
 			}
 			l := o.words()
-			st, _, err := o.openWithGuide(true)
+			// No prompts: the actions are listed from their index alone.
+			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}
