@@ -51,18 +51,18 @@ characters of the id will do if no other open action starts the same way.`,
 				}
 				personID = p.ID
 			}
-			refs, err := st.OpenActions(personID)
+			list, err := st.OpenActionList(personID)
 			if err != nil {
 				return err
 			}
-			if len(refs) == 0 {
+			if len(list) == 0 {
 				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.actions.none"))
 				return nil
 			}
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
 			lines := newActionLines(l, today())
-			for _, r := range refs {
-				w.Write(lines.line(r))
+			for i := range list {
+				w.Write(lines.line(&list[i]))
 			}
 			return w.Flush()
 		},
@@ -92,25 +92,25 @@ func newActionLines(l *msg.Lang, day coach.Date) *actionLines {
 }
 
 // line is r's line, valid until the next call.
-func (a *actionLines) line(r coach.ActionRef) []byte {
-	b := append(a.buf[:0], r.Action.ID...)
+func (a *actionLines) line(r *data.ListedAction) []byte {
+	b := append(a.buf[:0], r.ID...)
 	b = append(b, "  "...)
-	if r.Action.Due.IsZero() {
+	if r.Due.IsZero() {
 		b = append(b, a.nodate...)
 	} else {
 		if r.Overdue(a.day) {
 			b = append(b, '!')
 		}
-		b = r.Action.Due.AppendISO(b)
+		b = r.Due.AppendISO(b)
 	}
 	b = append(b, "  "...)
 	b = append(b, oneLine(r.PersonName)...)
 	b = append(b, "  "...)
-	b = append(b, oneLine(r.Action.Text)...)
-	owner, ok := a.owners[r.Action.Owner]
+	b = append(b, oneLine(r.Text)...)
+	owner, ok := a.owners[r.Owner]
 	if !ok {
-		owner = ownerText(a.l, r.Action.Owner)
-		a.owners[r.Action.Owner] = owner
+		owner = ownerText(a.l, r.Owner)
+		a.owners[r.Owner] = owner
 	}
 	b = append(b, " ("...)
 	b = append(b, owner...)
@@ -130,6 +130,15 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(coach.SafeText(s)), " ")
 }
 
+// printable are the ASCII characters oneLine keeps as they are, space
+// aside: neither control characters nor DEL.
+var printable = func() (t [utf8.RuneSelf]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // isOneLine reports whether oneLine would return s unchanged: nothing
 // SafeText escapes, and no white space but single spaces between words.
 func isOneLine(s string) bool {
@@ -137,17 +146,19 @@ func isOneLine(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ':
-				if space {
-					return false
-				}
-				space = true
-			case c < ' ' || c == 0x7f:
-				return false
-			default:
-				space = false
+			// Words first: most of the text, a table look-up a byte.
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && printable[s[j]] {
+				j++
 			}
+			if j > i {
+				space, i = false, j
+				continue
+			}
+			if c != ' ' || space {
+				return false // a control character, or a second space
+			}
+			space = true
 			i++
 			continue
 		}
