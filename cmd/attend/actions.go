@@ -37,6 +37,12 @@ characters of the id will do if no other open action starts the same way.`,
 				return err
 			}
 			l := o.words()
+			// The lines' words (their part of the message catalogue, read
+			// when first said, as long as reading the actions) are made on
+			// another core while the file is opened and the actions read.
+			day := today()
+			words := make(chan *actionLines, 1)
+			go func() { words <- newActionLines(l, day) }()
 			// No prompts: the actions are listed from their index alone.
 			st, err := o.open(true, nil)
 			if err != nil {
@@ -60,7 +66,7 @@ characters of the id will do if no other open action starts the same way.`,
 				return nil
 			}
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
-			lines := newActionLines(l, today())
+			lines := <-words
 			for i := range list {
 				w.Write(lines.line(&list[i]))
 			}

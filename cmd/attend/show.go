@@ -33,6 +33,12 @@ characters (any case) if no other session starts the same way.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l := o.words()
+			// The record's words (their part of the message catalogue,
+			// read when first said, as long as the rest of show) are read
+			// on another core while the file is opened, the session read
+			// and its prompts parsed.
+			go l.T("md.saved")
 			// No prompts loaded for the store: show reads, and prints with
 			// the prompts of the session's own language (guideFor).
 			st, err := o.open(true, nil)
@@ -40,7 +46,7 @@ characters (any case) if no other session starts the same way.`,
 				return err
 			}
 			defer st.Close()
-			return show(st, cmd.OutOrStdout(), args[0], private, o.words())
+			return show(st, cmd.OutOrStdout(), args[0], private, l)
 		},
 	}
 	cmd.Flags().BoolVar(&private, "private", false, "add your preparation and reflection (private notes), labelled")
