@@ -145,11 +145,45 @@ var printable = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// plainWord looks at eight bytes of text, the first in the low byte: ok
+// when each is ASCII and neither a control character nor DEL, and then
+// sp has the top bit of each byte that is a space set (and no other).
+func plainWord(w uint64) (sp uint64, ok bool) {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	if w&highs != 0 {
+		return 0, false // not ASCII
+	}
+	// Each byte is below 0x80 now, so these see each byte alone: a byte
+	// below 0x20 sets its top bit in (w - 0x20s) &^ w; DEL makes a zero
+	// byte of w ^ 0x7fs.
+	if (w-0x20*ones)&^w&highs != 0 {
+		return 0, false
+	}
+	if d := w ^ lows; (d-ones)&^d&highs != 0 {
+		return 0, false
+	}
+	// The spaces: each zero byte of w ^ 0x20s, found without a borrow
+	// from one byte to the next.
+	y := w ^ 0x20*ones
+	return ^((y&lows + lows) | y | lows), true
+}
+
 // isOneLine reports whether oneLine would return s unchanged: nothing
 // SafeText escapes, and no white space but single spaces between words.
 func isOneLine(s string) bool {
 	space := true // white space at the start is not kept
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are ASCII with no control
+		// character or DEL and no two spaces together (most text).
+		if i+8 <= len(s) {
+			t := s[i : i+8]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if sp, ok := plainWord(w); ok && sp&(sp>>8) == 0 && !(space && sp&0x80 != 0) {
+				space, i = sp>>63 != 0, i+8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			// Words first: most of the text, a table look-up a byte.
