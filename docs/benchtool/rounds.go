@@ -19,7 +19,7 @@ import (
 // table does.
 func rounds(args []string) error {
 	if len(args) < 2 {
-		return fmt.Errorf("usage: benchtool rounds N NAME CMD ARGS... ';;' NAME%%K CMD ARGS...")
+		return fmt.Errorf("usage: benchtool rounds N NAME CMD ARGS [';;' NAME%%K CMD ARGS]")
 	}
 	n, err := strconv.Atoi(args[0])
 	if err != nil || n < 1 {
