@@ -84,32 +84,46 @@ const (
 )
 
 // followUpOrder is the position in refs of each ref in SortFollowUps'
-// order: by due day (none last), the session's day, the action id, then
-// the position (as a stable sort would leave them).
+// order.
 func followUpOrder(refs []ActionRef) []int {
-	order := make([]int, len(refs))
-	packed := make([]uint64, len(refs))
-	fits := len(refs) < 1<<packAtBits
-	for i, r := range refs {
+	return FollowUpOrder(len(refs), func(i int) (Date, Date, string) {
+		r := &refs[i]
+		return r.Action.Due, r.SessionDate, r.Action.ID
+	})
+}
+
+// FollowUpOrder is SortFollowUps' order for a list of n actions that are
+// not ActionRefs (data's list for attend actions): key gives the i'th
+// action's due day (zero: none), the day of its session and its id; the
+// result is the position of each action, most urgent first. By due day
+// (none last), the session's day, the action id, then the position (as a
+// stable sort would leave them).
+func FollowUpOrder(n int, key func(i int) (due, session Date, id string)) []int {
+	order := make([]int, n)
+	packed := make([]uint64, n)
+	fits := n < 1<<packAtBits
+	for i := range n {
+		dueDay, sessionDay, _ := key(i)
 		due := packNoDue
-		if !r.Action.Due.IsZero() {
-			due = dayOrder(r.Action.Due)
+		if !dueDay.IsZero() {
+			due = dayOrder(dueDay)
 		}
-		session := dayOrder(r.SessionDate)
-		if due < 0 || due > packNoDue || (due == packNoDue && !r.Action.Due.IsZero()) || session < 0 || session >= packNoDue {
+		session := dayOrder(sessionDay)
+		if due < 0 || due > packNoDue || (due == packNoDue && !dueDay.IsZero()) || session < 0 || session >= packNoDue {
 			fits = false
 			break
 		}
 		packed[i] = uint64(due)<<(packDayBits+packAtBits) | uint64(session)<<packAtBits | uint64(i)
 	}
 	if !fits {
-		return followUpOrderSlow(refs)
+		return followUpOrderSlow(n, key)
 	}
 	slices.Sort(packed)
 	for i, p := range packed {
 		order[i] = int(p & (1<<packAtBits - 1))
 	}
 	// Within a run of the same two days, the action id decides.
+	id := func(i int) string { _, _, s := key(i); return s }
 	for lo := 0; lo < len(packed); {
 		hi := lo + 1
 		for hi < len(packed) && packed[hi]>>packAtBits == packed[lo]>>packAtBits {
@@ -117,7 +131,7 @@ func followUpOrder(refs []ActionRef) []int {
 		}
 		if hi-lo > 1 {
 			slices.SortFunc(order[lo:hi], func(a, b int) int {
-				if c := strings.Compare(refs[a].Action.ID, refs[b].Action.ID); c != 0 {
+				if c := strings.Compare(id(a), id(b)); c != 0 {
 					return c
 				}
 				return cmp.Compare(a, b)
@@ -128,29 +142,31 @@ func followUpOrder(refs []ActionRef) []int {
 	return order
 }
 
-// followUpOrderSlow is followUpOrder for days that do not pack (dates no
+// followUpOrderSlow is FollowUpOrder for days that do not pack (dates no
 // attend stores, but the order must not depend on it).
-func followUpOrderSlow(refs []ActionRef) []int {
-	type key struct {
+func followUpOrderSlow(n int, key func(i int) (due, session Date, id string)) []int {
+	type sortKey struct {
 		due, session int // dayOrder; due is max for none
+		id           string
 		at           int
 	}
-	keys := make([]key, len(refs))
-	for i, r := range refs {
+	keys := make([]sortKey, n)
+	for i := range n {
+		dueDay, sessionDay, id := key(i)
 		due := math.MaxInt
-		if !r.Action.Due.IsZero() {
-			due = dayOrder(r.Action.Due)
+		if !dueDay.IsZero() {
+			due = dayOrder(dueDay)
 		}
-		keys[i] = key{due, dayOrder(r.SessionDate), i}
+		keys[i] = sortKey{due, dayOrder(sessionDay), id, i}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	slices.SortFunc(keys, func(a, b sortKey) int {
 		if a.due != b.due {
 			return cmp.Compare(a.due, b.due)
 		}
 		if a.session != b.session {
 			return cmp.Compare(a.session, b.session)
 		}
-		if c := strings.Compare(refs[a.at].Action.ID, refs[b.at].Action.ID); c != 0 {
+		if c := strings.Compare(a.id, b.id); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.at, b.at)

@@ -49,7 +49,11 @@ func readBack(s *Store, v storedValue) error {
 	case string(bktIdxTime):
 		_, _, err = s.Summaries("", "", 0)
 	case string(bktIdxOpen):
+		// attend actions' read finds what OpenActions finds.
 		_, err = s.OpenActions("")
+		if _, lerr := s.OpenActionList(""); errors.Is(lerr, ErrCorrupt) != errors.Is(err, ErrCorrupt) {
+			return fmt.Errorf("OpenActions: %v; OpenActionList: %v", err, lerr)
+		}
 	case string(bktDrafts):
 		_, err = s.Drafts()
 	default:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
@@ -80,6 +81,119 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 		return nil, err
 	}
 	coach.SortFollowUps(out)
+	return out, nil
+}
+
+// ListedAction is an open action as attend actions lists it
+// (OpenActionList): what its line shows.
+type ListedAction struct {
+	ID, PersonName, Text string
+	Owner                coach.Owner
+	Status               coach.ActionStatus
+	Due                  coach.Date
+}
+
+// Overdue reports whether the action is past its due date, as
+// coach.ActionRef.Overdue does.
+func (a *ListedAction) Overdue(today coach.Date) bool {
+	r := coach.ActionRef{Action: coach.Action{Status: a.Status, Due: a.Due}}
+	return r.Overdue(today)
+}
+
+// OpenActionList is OpenActions for a list of them: the same actions in
+// the same order (coach.FollowUpOrder), each only what its line shows.
+// Every value is checked as OpenActions checks it (its checksum and
+// layout, its times read), but nothing else is kept: the strings of all
+// the actions are one allocation, there is no ActionRef to make and move
+// for each, and the sort moves a small record. attend actions lists every
+// open action of every person through it.
+func (s *Store) OpenActionList(personID string) ([]ListedAction, error) {
+	var out []ListedAction
+	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		prefix := []byte(personID)
+		// Count first, and the bytes the values hold (more than their
+		// strings need): then each slice is made once.
+		n, size := 0, 0
+		c := b.idxOpen.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			n++
+			size += len(v)
+		}
+		if n == 0 {
+			return nil
+		}
+		out = make([]ListedAction, 0, n)
+		sessions := make([]coach.Date, 0, n)
+		// The strings of every action are written into one buffer, made
+		// once to hold them (what each value holds but the times, dates
+		// and the rest of its fixed part); each is cut from it. Were the
+		// guess short, the buffer would grow: what was cut already stays
+		// as it was, in the buffer it was cut from.
+		var text strings.Builder
+		text.Grow(max(size-n*openFixedLen, 0))
+		pc := b.people.Cursor()
+		pk, pv := pc.Seek(prefix)
+		var pid, name string
+		var f openFields
+		var created, closed time.Time
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if len(k) != openKeyLen {
+				return errCorrupt(s.path, nil, "an open-action index key has the wrong length")
+			}
+			plain, err := b.idxOpen.Open(k, v)
+			if err != nil {
+				return s.recordErr("open action", k[2*idLen:], err)
+			}
+			if !parseOpen(plain, &f, &created, &closed) {
+				return s.recordErr("open action", k[2*idLen:], errOpenRecord)
+			}
+			// The index is in person id order, as the people are: each
+			// person's name is read once, stepping through the people
+			// beside the index (the start of their record only).
+			if pid != string(k[:idLen]) {
+				pid, name = string(k[:idLen]), ""
+				for pk != nil && bytes.Compare(pk, k[:idLen]) < 0 {
+					pk, pv = pc.Next()
+				}
+				if bytes.Equal(pk, k[:idLen]) {
+					if plain, err := b.people.Open(pk, pv); err == nil {
+						name, _ = personNameOnly(plain)
+					}
+				}
+			}
+			base := text.Len()
+			text.Write(f.all[:f.at[3][1]]) // id, text, owner, status; not the reason
+			all := text.String()
+			str := func(i int) string { return all[base+f.at[i][0] : base+f.at[i][1]] }
+			out = append(out, ListedAction{ID: str(0), PersonName: name, Text: str(1),
+				Owner: coach.Owner(str(2)), Status: coach.ActionStatus(str(3)), Due: f.due})
+			sessions = append(sessions, f.session)
+		}
+		order := coach.FollowUpOrder(len(out), func(i int) (coach.Date, coach.Date, string) {
+			return out[i].Due, sessions[i], out[i].ID
+		})
+		// Move each action to its place along the cycles of the order.
+		for i := range order {
+			if order[i] == i {
+				continue
+			}
+			aside, j := out[i], i
+			for {
+				from := order[j]
+				order[j] = j
+				if from == i {
+					out[j] = aside
+					break
+				}
+				out[j] = out[from]
+				j = from
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

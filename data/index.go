@@ -53,6 +53,11 @@ type openRecord struct {
 // A later layout would take another first byte (and a new SchemaVersion).
 const openFormat = 'o'
 
+// openFixedLen is the least an idx_open value holds besides its strings:
+// the format byte, the two dates and two times (each time 15 bytes or
+// more, with its length byte).
+const openFixedLen = 1 + 2*dateLen + 2*(1+15)
+
 func encodeOpen(date coach.Date, a coach.Action) ([]byte, error) {
 	out := make([]byte, 0, 64+len(a.Text)+len(a.Reason))
 	out = append(out, openFormat)
@@ -83,46 +88,66 @@ var errOpenRecord = errors.New("open action record is malformed")
 // decodeOpen reads an idx_open value. It never panics, whatever the bytes.
 func decodeOpen(b []byte) (openRecord, error) {
 	var r openRecord
-	if len(b) < 1+2*dateLen {
-		return r, errOpenRecord
+	var f openFields
+	if !parseOpen(b, &f, &r.Action.Created, &r.Action.Closed) {
+		return openRecord{}, errOpenRecord
 	}
-	if b[0] != openFormat {
-		return r, errOpenRecord
-	}
-	r.SessionDate = dateFromBytes(b[1 : 1+dateLen])
-	if due := b[1+dateLen : 1+2*dateLen]; [dateLen]byte(due) != ([dateLen]byte{}) {
-		r.Action.Due = dateFromBytes(due)
-	}
-	b = b[1+2*dateLen:]
-	for _, t := range []*time.Time{&r.Action.Created, &r.Action.Closed} {
-		if len(b) < 1 || len(b) < 1+int(b[0]) {
-			return r, errOpenRecord
-		}
-		if err := t.UnmarshalBinary(b[1 : 1+int(b[0])]); err != nil {
-			return r, errOpenRecord
-		}
-		b = b[1+int(b[0]):]
-	}
+	r.SessionDate, r.Action.Due = f.session, f.due
 	// The fields are cut from one string (one allocation, not five: the
 	// actions list reads tens of thousands of these).
-	all := string(b)
+	all := string(f.all)
 	var fields [5]string
-	at := 0
-	for i := range fields {
-		n, k := binary.Uvarint(b[at:])
-		if k <= 0 || n > uint64(len(b)-at-k) {
-			return r, errOpenRecord
-		}
-		fields[i] = all[at+k : at+k+int(n)]
-		at += k + int(n)
-	}
-	if at != len(b) {
-		return r, errOpenRecord
+	for i, at := range f.at {
+		fields[i] = all[at[0]:at[1]]
 	}
 	a := &r.Action
 	a.ID, a.Text, a.Reason = fields[0], fields[1], fields[4]
 	a.Owner, a.Status = coach.Owner(fields[2]), coach.ActionStatus(fields[3])
 	return r, nil
+}
+
+// openFields is an idx_open value read in place: its dates, and where in
+// all (the value's last part) each of id, text, owner, status and reason
+// is.
+type openFields struct {
+	session, due coach.Date
+	all          []byte
+	at           [5][2]int
+}
+
+// parseOpen reads b into f and the action's created and closed times, and
+// reports whether it is an idx_open value. It never panics, whatever the
+// bytes.
+func parseOpen(b []byte, f *openFields, created, closed *time.Time) bool {
+	if len(b) < 1+2*dateLen || b[0] != openFormat {
+		return false
+	}
+	f.session = dateFromBytes(b[1 : 1+dateLen])
+	f.due = coach.Date{}
+	if due := b[1+dateLen : 1+2*dateLen]; [dateLen]byte(due) != ([dateLen]byte{}) {
+		f.due = dateFromBytes(due)
+	}
+	b = b[1+2*dateLen:]
+	for _, t := range []*time.Time{created, closed} {
+		if len(b) < 1 || len(b) < 1+int(b[0]) {
+			return false
+		}
+		if err := t.UnmarshalBinary(b[1 : 1+int(b[0])]); err != nil {
+			return false
+		}
+		b = b[1+int(b[0]):]
+	}
+	f.all = b
+	at := 0
+	for i := range f.at {
+		n, k := binary.Uvarint(b[at:])
+		if k <= 0 || n > uint64(len(b)-at-k) {
+			return false
+		}
+		f.at[i] = [2]int{at + k, at + k + int(n)}
+		at += k + int(n)
+	}
+	return at == len(b)
 }
 
 // isOpen reports whether an action is still to be followed up.

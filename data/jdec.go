@@ -17,6 +17,9 @@ type jdec struct {
 	b  []byte
 	i  int
 	ok bool
+	// share holds the strings a decoded value shares rather than copies
+	// (shared); nil copies every one.
+	share map[string]string
 }
 
 func (d *jdec) fail() { d.ok = false; d.i = len(d.b) }

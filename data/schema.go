@@ -220,12 +220,24 @@ func checkVersion(what string, v int) error {
 // the bytes (see FuzzDecodeSession). A record written before the three
 // parts (version 2 or 1) is read into them, as the upgrade to schema 3
 // does (coach.LegacyParts), so no reader ever sees it half-understood.
-func decodeSession(b []byte) (coach.Session, error) { return decodeSessionInto(nil, b) }
+func decodeSession(b []byte) (coach.Session, error) { return decodeSessionSharing(nil, b, promptIDs()) }
+
+// decodeOneSession is decodeSession for a session read on its own (attend
+// show, a session opened): its answer keys and words are copied, not
+// shared with other sessions (promptIDs), as there are none to share
+// with, and making the table of them was most of reading one session.
+func decodeOneSession(b []byte) (coach.Session, error) { return decodeSessionSharing(nil, b, nil) }
 
 // decodeSessionInto is decodeSession opening a compressed value into
 // *scratch, which it keeps for the next call (nothing decoded points
 // into it).
 func decodeSessionInto(scratch *[]byte, b []byte) (coach.Session, error) {
+	return decodeSessionSharing(scratch, b, promptIDs())
+}
+
+// decodeSessionSharing is decodeSessionInto with the strings decoded
+// sessions share (see jdec.shared).
+func decodeSessionSharing(scratch *[]byte, b []byte, share map[string]string) (coach.Session, error) {
 	zipped := len(b) > 0 && b[0] == zipFormat
 	var into []byte
 	if scratch != nil {
@@ -252,7 +264,7 @@ func decodeSessionInto(scratch *[]byte, b []byte) (coach.Session, error) {
 		}
 	}
 	var r sessionRecord
-	if !decodeSessionRecord(b, &r) { // not as json.Marshal writes it
+	if !decodeSessionRecordSharing(b, &r, share) { // not as json.Marshal writes it
 		r = sessionRecord{}
 		if err := json.Unmarshal(b, &r); err != nil {
 			return coach.Session{}, fmt.Errorf("session record is not valid JSON: %w", err)

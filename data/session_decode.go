@@ -18,7 +18,13 @@ import (
 // the two; TestDecodeSessionRecordKnowsEveryField fails when a field is
 // added to a session and not here.
 func decodeSessionRecord(b []byte, r *sessionRecord) bool {
-	d := jdec{b: b, ok: true}
+	return decodeSessionRecordSharing(b, r, promptIDs())
+}
+
+// decodeSessionRecordSharing is decodeSessionRecord giving the strings in
+// share (see shared) as the one copy of each; nil copies them all.
+func decodeSessionRecordSharing(b []byte, r *sessionRecord, share map[string]string) bool {
+	d := jdec{b: b, ok: true, share: share}
 	d.object(func(key []byte) bool {
 		switch string(key) {
 		case "v":
@@ -91,7 +97,8 @@ var fastSessionKeys = map[string][]string{
 
 // shared reads a string that is usually one of attend's prompt ids (an
 // answer's key) or a few words (an owner, a status, an outcome, a
-// language), and gives the one copy of it every session shares when it is.
+// language), and gives the one copy of it every session shares when it is
+// in d.share.
 func (d *jdec) shared() string {
 	start, end := d.strBytes()
 	if !d.ok {
@@ -100,14 +107,16 @@ func (d *jdec) shared() string {
 	if end < 0 {
 		return d.escaped(start)
 	}
-	if id, ok := promptIDs()[string(d.b[start:end])]; ok {
+	if id, ok := d.share[string(d.b[start:end])]; ok {
 		return id
 	}
 	return string(d.b[start:end])
 }
 
 // promptIDs are attend's own prompt ids, and the few words every session
-// repeats, each held once.
+// repeats, each held once. Making it parses every language's prompts:
+// worth it for many sessions held at once (an export, the history), not
+// for one (decodeOneSession).
 var promptIDs = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	add := func(s string) { m[s] = s }

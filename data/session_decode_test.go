@@ -116,6 +116,11 @@ func sameAsUnmarshal(t *testing.T, b []byte) bool {
 	if !reflect.DeepEqual(fast, want) {
 		t.Fatalf("decoded differently from json.Unmarshal: %q\n got %#v\nwant %#v", b, fast, want)
 	}
+	// Sharing nothing (decodeOneSession) decodes the same.
+	var alone sessionRecord
+	if !decodeSessionRecordSharing(b, &alone, nil) || !reflect.DeepEqual(alone, want) {
+		t.Fatalf("decoded differently sharing nothing: %q\n got %#v\nwant %#v", b, alone, want)
+	}
 	return true
 }
 

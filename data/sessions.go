@@ -314,55 +314,80 @@ const MinPrefix = 6
 // Session returns a saved session by its id or by a unique prefix of at
 // least MinPrefix characters, ignoring case. ErrNotFound, ErrAmbiguous.
 func (s *Store) Session(idOrPrefix string) (coach.Session, error) {
-	q := strings.ToUpper(strings.TrimSpace(idOrPrefix))
 	var out coach.Session
 	err := s.view(func(_ *bbolt.Tx, b txBuckets) error {
-		key := []byte(q)
-		if len(q) >= MinPrefix {
-			raw, err := b.sessions.Get(key)
-			if err != nil {
-				return s.recordErr("session", key, err)
-			}
-			if raw != nil {
-				sess, err := decodeSession(raw)
-				if err != nil {
-					return s.recordErr("session", key, err)
-				}
-				out = sess
-				return nil
-			}
-		}
-		if len(q) < MinPrefix {
-			return saidErr(ErrNotFound, s.path, nil, "store.idshort", "ID", quoted(idOrPrefix), "N", MinPrefix)
-		}
-		c := b.sessions.Cursor()
-		n := 0
-		for k, v := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, v = c.Next() {
-			n++
-			if n > 1 {
-				break
-			}
-			plain, err := b.sessions.Open(k, v)
-			if err != nil {
-				return s.recordErr("session", k, err)
-			}
-			sess, err := decodeSession(plain)
-			if err != nil {
-				return s.recordErr("session", k, err)
-			}
-			out = sess
-		}
-		switch {
-		case n == 0:
-			return saidErr(ErrNotFound, s.path, nil, "store.noprefix", "ID", quoted(idOrPrefix))
-		case n > 1:
-			out = coach.Session{}
-			return saidErr(ErrAmbiguous, s.path, nil, "store.ambiguous", "ID", quoted(idOrPrefix))
-		}
-		return nil
+		var err error
+		out, err = s.sessionTx(b, idOrPrefix)
+		return err
 	})
 	if err != nil {
 		return coach.Session{}, err
+	}
+	return out, nil
+}
+
+// SessionAndPerson is Session and the person it is with, read together
+// (attend show): one look at the file, not two. found is false, with a
+// zero Person, when the session's person is not in the file (attend check
+// reports that); the session is still returned.
+func (s *Store) SessionAndPerson(idOrPrefix string) (sess coach.Session, p coach.Person, found bool, err error) {
+	err = s.view(func(_ *bbolt.Tx, b txBuckets) error {
+		var err error
+		if sess, err = s.sessionTx(b, idOrPrefix); err != nil {
+			return err
+		}
+		p, err = s.getPerson(b, sess.PersonID)
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		found = err == nil
+		return err
+	})
+	if err != nil {
+		return coach.Session{}, coach.Person{}, false, err
+	}
+	return sess, p, found, nil
+}
+
+// sessionTx is Session within a transaction.
+func (s *Store) sessionTx(b txBuckets, idOrPrefix string) (coach.Session, error) {
+	q := strings.ToUpper(strings.TrimSpace(idOrPrefix))
+	key := []byte(q)
+	if len(q) < MinPrefix {
+		return coach.Session{}, saidErr(ErrNotFound, s.path, nil, "store.idshort", "ID", quoted(idOrPrefix), "N", MinPrefix)
+	}
+	raw, err := b.sessions.Get(key)
+	if err != nil {
+		return coach.Session{}, s.recordErr("session", key, err)
+	}
+	if raw != nil {
+		sess, err := decodeOneSession(raw)
+		if err != nil {
+			return coach.Session{}, s.recordErr("session", key, err)
+		}
+		return sess, nil
+	}
+	var out coach.Session
+	c := b.sessions.Cursor()
+	n := 0
+	for k, v := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, v = c.Next() {
+		n++
+		if n > 1 {
+			break
+		}
+		plain, err := b.sessions.Open(k, v)
+		if err != nil {
+			return coach.Session{}, s.recordErr("session", k, err)
+		}
+		if out, err = decodeOneSession(plain); err != nil {
+			return coach.Session{}, s.recordErr("session", k, err)
+		}
+	}
+	switch {
+	case n == 0:
+		return coach.Session{}, saidErr(ErrNotFound, s.path, nil, "store.noprefix", "ID", quoted(idOrPrefix))
+	case n > 1:
+		return coach.Session{}, saidErr(ErrAmbiguous, s.path, nil, "store.ambiguous", "ID", quoted(idOrPrefix))
 	}
 	return out, nil
 }

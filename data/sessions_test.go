@@ -428,3 +428,47 @@ func TestLatestSummariesOneReadForEveryone(t *testing.T) {
 		t.Errorf("latest = %v, want no entry for someone never seen", latest)
 	}
 }
+
+// TestSessionAndPerson reads a session and its person together, as attend
+// show does: by id or prefix, with Session's errors, and with the session
+// still returned (found false) when its person has gone from the file.
+func TestSessionAndPerson(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	p := mustPerson(t, s, "Siân Ŵyn")
+	saved, err := s.SaveSession(prep(s, p, day(2026, 11, 20), "tired but fine"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{saved.ID, strings.ToLower(saved.ID[:8])} {
+		sess, got, found, err := s.SessionAndPerson(q)
+		if err != nil || !found {
+			t.Fatalf("SessionAndPerson(%q): found %v, %v", q, found, err)
+		}
+		if want, _ := s.Session(saved.ID); !sessionsEqual(sess, want) {
+			t.Errorf("SessionAndPerson(%q) session differs from Session:\n got %+v\nwant %+v", q, sess, want)
+		}
+		if want, _ := s.Person(p.ID); !reflect.DeepEqual(got, want) {
+			t.Errorf("SessionAndPerson(%q) person = %+v, want %+v", q, got, want)
+		}
+	}
+	for q, want := range map[string]error{saved.ID[:5]: ErrNotFound, "ZZZZZZZZ": ErrNotFound} {
+		if _, _, _, err := s.SessionAndPerson(q); !errors.Is(err, want) {
+			t.Errorf("SessionAndPerson(%q): %v, want %v", q, err, want)
+		}
+	}
+
+	// The person's record removed behind attend's back.
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bktPeople).Delete([]byte(p.ID)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	sess, got, found, err := s.SessionAndPerson(saved.ID)
+	if err != nil || found || got != (coach.Person{}) || sess.ID != saved.ID {
+		t.Errorf("person gone: session %q, person %+v, found %v, %v; want the session, no person, nil", sess.ID, got, found, err)
+	}
+}

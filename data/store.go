@@ -60,7 +60,9 @@ type Options struct {
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 	// Guide is the prompt set used to summarise sessions whose language has
-	// no prompt file (default coach.LoadGuide("en")).
+	// no prompt file (default coach.LoadGuide("en"), loaded when first
+	// needed: a command that only reads, such as attend actions, never
+	// parses it).
 	Guide *coach.Guide
 	// Passphrase opens an encrypted database (ignored for an unencrypted
 	// one). Open derives the key from it and keeps no copy of it. Without
@@ -138,16 +140,12 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	if opt.Guide == nil {
-		g, err := coach.LoadGuide(coach.DefaultLang)
-		if err != nil {
-			return nil, err
-		}
-		opt.Guide = g
-	}
 	pass := opt.Passphrase
 	opt.Passphrase = nil // the Store keeps the key, never the passphrase
-	s := &Store{path: path, opt: opt, guides: map[string]*coach.Guide{opt.Guide.Lang: opt.Guide}}
+	s := &Store{path: path, opt: opt, guides: map[string]*coach.Guide{}}
+	if opt.Guide != nil {
+		s.guides[opt.Guide.Lang] = opt.Guide
+	}
 
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		if opt.ReadOnly {
@@ -218,10 +216,25 @@ func (s *Store) guide(lang string) *coach.Guide {
 	}
 	g, err := coach.LoadGuide(lang)
 	if err != nil || lang == "" {
-		g = s.opt.Guide
+		g = s.fallbackGuide()
 	}
 	s.guides[lang] = g
 	return g
+}
+
+// fallbackGuide is Options.Guide, else attend's default prompts, loaded
+// now. s.guideMu must be held.
+func (s *Store) fallbackGuide() *coach.Guide {
+	if s.opt.Guide == nil {
+		g, err := coach.LoadGuide(coach.DefaultLang)
+		if err != nil {
+			// The prompts are built into attend; a build that cannot
+			// read its own is broken (coach's tests parse them).
+			panic(fmt.Sprintf("attend's own %s prompts cannot be read: %v", coach.DefaultLang, err))
+		}
+		s.opt.Guide = g
+	}
+	return s.opt.Guide
 }
 
 // create builds a new database in a temporary file beside path and moves it

@@ -37,7 +37,14 @@ characters of the id will do if no other open action starts the same way.`,
 				return err
 			}
 			l := o.words()
-			st, _, err := o.openWithGuide(true)
+			// The lines' words (their part of the message catalogue, read
+			// when first said, as long as reading the actions) are made on
+			// another core while the file is opened and the actions read.
+			day := today()
+			words := make(chan *actionLines, 1)
+			go func() { words <- newActionLines(l, day) }()
+			// No prompts: the actions are listed from their index alone.
+			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}
@@ -50,18 +57,18 @@ characters of the id will do if no other open action starts the same way.`,
 				}
 				personID = p.ID
 			}
-			refs, err := st.OpenActions(personID)
+			list, err := st.OpenActionList(personID)
 			if err != nil {
 				return err
 			}
-			if len(refs) == 0 {
+			if len(list) == 0 {
 				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.actions.none"))
 				return nil
 			}
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
-			lines := newActionLines(l, today())
-			for _, r := range refs {
-				w.Write(lines.line(r))
+			lines := <-words
+			for i := range list {
+				w.Write(lines.line(&list[i]))
 			}
 			return w.Flush()
 		},
@@ -91,25 +98,25 @@ func newActionLines(l *msg.Lang, day coach.Date) *actionLines {
 }
 
 // line is r's line, valid until the next call.
-func (a *actionLines) line(r coach.ActionRef) []byte {
-	b := append(a.buf[:0], r.Action.ID...)
+func (a *actionLines) line(r *data.ListedAction) []byte {
+	b := append(a.buf[:0], r.ID...)
 	b = append(b, "  "...)
-	if r.Action.Due.IsZero() {
+	if r.Due.IsZero() {
 		b = append(b, a.nodate...)
 	} else {
 		if r.Overdue(a.day) {
 			b = append(b, '!')
 		}
-		b = r.Action.Due.AppendISO(b)
+		b = r.Due.AppendISO(b)
 	}
 	b = append(b, "  "...)
 	b = append(b, oneLine(r.PersonName)...)
 	b = append(b, "  "...)
-	b = append(b, oneLine(r.Action.Text)...)
-	owner, ok := a.owners[r.Action.Owner]
+	b = append(b, oneLine(r.Text)...)
+	owner, ok := a.owners[r.Owner]
 	if !ok {
-		owner = ownerText(a.l, r.Action.Owner)
-		a.owners[r.Action.Owner] = owner
+		owner = ownerText(a.l, r.Owner)
+		a.owners[r.Owner] = owner
 	}
 	b = append(b, " ("...)
 	b = append(b, owner...)
@@ -129,24 +136,69 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(coach.SafeText(s)), " ")
 }
 
+// printable are the ASCII characters oneLine keeps as they are, space
+// aside: neither control characters nor DEL.
+var printable = func() (t [utf8.RuneSelf]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainWord looks at eight bytes of text, the first in the low byte: ok
+// when each is ASCII and neither a control character nor DEL, and then
+// sp has the top bit of each byte that is a space set (and no other).
+func plainWord(w uint64) (sp uint64, ok bool) {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	if w&highs != 0 {
+		return 0, false // not ASCII
+	}
+	// Each byte is below 0x80 now, so these see each byte alone: a byte
+	// below 0x20 sets its top bit in (w - 0x20s) &^ w; DEL makes a zero
+	// byte of w ^ 0x7fs.
+	if (w-0x20*ones)&^w&highs != 0 {
+		return 0, false
+	}
+	if d := w ^ lows; (d-ones)&^d&highs != 0 {
+		return 0, false
+	}
+	// The spaces: each zero byte of w ^ 0x20s, found without a borrow
+	// from one byte to the next.
+	y := w ^ 0x20*ones
+	return ^((y&lows + lows) | y | lows), true
+}
+
 // isOneLine reports whether oneLine would return s unchanged: nothing
 // SafeText escapes, and no white space but single spaces between words.
 func isOneLine(s string) bool {
 	space := true // white space at the start is not kept
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are ASCII with no control
+		// character or DEL and no two spaces together (most text).
+		if i+8 <= len(s) {
+			t := s[i : i+8]
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if sp, ok := plainWord(w); ok && sp&(sp>>8) == 0 && !(space && sp&0x80 != 0) {
+				space, i = sp>>63 != 0, i+8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ':
-				if space {
-					return false
-				}
-				space = true
-			case c < ' ' || c == 0x7f:
-				return false
-			default:
-				space = false
+			// Words first: most of the text, a table look-up a byte.
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && printable[s[j]] {
+				j++
 			}
+			if j > i {
+				space, i = false, j
+				continue
+			}
+			if c != ' ' || space {
+				return false // a control character, or a second space
+			}
+			space = true
 			i++
 			continue
 		}

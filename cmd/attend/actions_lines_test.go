@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -19,5 +20,37 @@ func TestOneLineAsBefore(t *testing.T) {
 		if got := oneLine(s); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// isOneLine says a text is one line exactly when folding it changes
+// nothing, at every position of the eight bytes it reads at a time: the
+// texts are made of words, single and double spaces, tabs, new lines, DEL,
+// other control characters, accented letters, a no-break space and a
+// zero-width space, at random, short and long.
+func TestIsOneLineIsFolding(t *testing.T) {
+	parts := []string{"a", "Bb", "~", "!", "word", "eight8ch", " ", "  ", "\t", "\n", "\x7f", "\x1f", "\x00", "ŵ", "Siân", "\u00a0", "\u200b", "\xff", "😀"}
+	r := rand.New(rand.NewPCG(1, 2))
+	ones := 0
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			p := parts[r.IntN(len(parts))]
+			if r.IntN(4) > 0 { // mostly words and single spaces, as text is
+				p = parts[r.IntN(7)]
+			}
+			b.WriteString(p)
+		}
+		s := b.String()
+		want := strings.Join(strings.Fields(coach.SafeText(s)), " ") == s
+		if isOneLine(s) != want {
+			t.Fatalf("isOneLine(%q) = %v, want %v", s, !want, want)
+		}
+		if want {
+			ones++
+		}
+	}
+	if ones < 20000 || ones > 180000 {
+		t.Fatalf("%d of 200,000 texts were one line: the test proves little", ones)
 	}
 }

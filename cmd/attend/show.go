@@ -33,12 +33,20 @@ characters (any case) if no other session starts the same way.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, _, err := o.openWithGuide(true)
+			l := o.words()
+			// The record's words (their part of the message catalogue,
+			// read when first said, as long as the rest of show) are read
+			// on another core while the file is opened, the session read
+			// and its prompts parsed.
+			go l.T("md.saved")
+			// No prompts loaded for the store: show reads, and prints with
+			// the prompts of the session's own language (guideFor).
+			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			return show(st, cmd.OutOrStdout(), args[0], private, o.words())
+			return show(st, cmd.OutOrStdout(), args[0], private, l)
 		},
 	}
 	cmd.Flags().BoolVar(&private, "private", false, "add your preparation and reflection (private notes), labelled")
@@ -48,17 +56,13 @@ characters (any case) if no other session starts the same way.`,
 // show prints the session id names (an id or a unique prefix) as Markdown:
 // the meeting record, and with private the prep and reflection as well.
 func show(st *data.Store, w io.Writer, id string, private bool, l *msg.Lang) error {
-	s, err := st.Session(id)
+	s, p, found, err := st.SessionAndPerson(id)
 	if err != nil {
 		return err
 	}
-	p, err := st.Person(s.PersonID)
-	if errors.Is(err, data.ErrNotFound) {
+	if !found {
 		// Still show what was written; `attend check` reports the gap.
-		p, err = coach.Person{ID: s.PersonID, Name: l.T("cli.show.noperson", "ID", s.PersonID)}, nil
-	}
-	if err != nil {
-		return err
+		p = coach.Person{ID: s.PersonID, Name: l.T("cli.show.noperson", "ID", s.PersonID)}
 	}
 	opt := coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}, Lang: l}
 	if private {

@@ -10,7 +10,7 @@ import (
 
 func main() {
 	if len(os.Args) < 3 {
-		fmt.Fprintln(os.Stderr, "usage: benchtool stats|twin|floor-summaries|floor-raw DB [...]")
+		fmt.Fprintln(os.Stderr, "usage: benchtool stats|twin|floor-summaries|floor-raw DB [...], or table|rounds (see their comments)")
 		os.Exit(2)
 	}
 	var err error
@@ -27,6 +27,8 @@ func main() {
 		err = peek(os.Args[2], os.Args[3])
 	case "table":
 		err = table(os.Args[2:])
+	case "rounds":
+		err = rounds(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
