@@ -162,6 +162,12 @@ func renderItem(b *strings.Builder, g *Guide, it Item, s Session, opt MarkdownOp
 			fmt.Fprintf(b, "\n%s\n", mdText(t))
 		}
 	case KindDate:
+		if t := strings.TrimSpace(a.Text); a.Date.IsZero() && t != "" {
+			// Words attend could not read as a date ("in six weeks or
+			// so") are kept: the record shows them as they were typed.
+			fmt.Fprintf(b, "\n**%s** — %s\n", it.Prompt, opt.words().T("md.notadate", "Typed", mdText(t)))
+			return
+		}
 		if a.Date.IsZero() {
 			if opt.ShowSkipped {
 				fmt.Fprintf(b, "\n**%s** — _%s_\n", it.Prompt, opt.words().T("date.notset"))

@@ -333,3 +333,21 @@ func TestMarkdownSaysAgreed(t *testing.T) {
 		t.Errorf("an agreed record's head:\n%s", md)
 	}
 }
+
+// Found in the trial: a next session typed as words attend cannot read
+// ("mewn 6 wythnos") was kept in the record but left out of show, with its
+// whole stage, so the record agreed did not say what was said about the
+// next meeting. It shows the words as typed, marked as no date.
+func TestMarkdownShowsAnUnreadableDateAsTyped(t *testing.T) {
+	g := mustGuide(t, "en")
+	p := coach.Person{ID: personID, Name: "Aled"}
+	s := coach.NewSession(personID, "en", now)
+	s.SetAnswer(coach.NextID, coach.Answer{Text: "in six weeks or so <b>"})
+	md := coach.Markdown(g, p, s, coach.MarkdownOptions{Parts: []coach.Part{coach.PartRecord}})
+	if !strings.Contains(md, "“in six weeks or so \\<b\\>” (not a date, so none is set)") {
+		t.Errorf("the words typed for the next session are not shown:\n%s", md)
+	}
+	if !strings.Contains(md, "### Next session") {
+		t.Errorf("the next session's stage is missing:\n%s", md)
+	}
+}
