@@ -21,10 +21,24 @@ var welshDates = sync.OnceValue(func() []welshDate {
 		{regexp.MustCompile(`^(dydd )?(\p{L}+) (nesaf|nesa)$`), "next $2"},
 		{regexp.MustCompile(`^(dydd )?(\p{L}+) (diwethaf|dwetha)$`), "last $2"},
 		{regexp.MustCompile(`^(bob )?pythefnos$`), "fortnight"},
-		{regexp.MustCompile(`^ymhen (\d+) (wythnos)$`), "in $1 weeks"},
-		{regexp.MustCompile(`^ymhen (\d+) (diwrnod|dydd)$`), "in $1 days"},
-		{regexp.MustCompile(`^ymhen (\d+) (mis)$`), "in $1 months"},
-		{regexp.MustCompile(`^ymhen pythefnos$`), "fortnight"},
+		// "ymhen" and "mewn" both say "in": the trial typed "mewn 6 wythnos".
+		{regexp.MustCompile(`^(ymhen|mewn) (\d+) (wythnos|wythnosau)$`), "in $2 weeks"},
+		{regexp.MustCompile(`^(ymhen|mewn) (\d+) (diwrnod|dydd|niwrnod|diwrnodau)$`), "in $2 days"},
+		{regexp.MustCompile(`^(ymhen|mewn) (\d+) (mis|misoedd)$`), "in $2 months"},
+		{regexp.MustCompile(`^(ymhen|mewn) (\d+) (blwyddyn|mlynedd|blynedd|flynedd)$`), "in $2 years"},
+		{regexp.MustCompile(`^(ymhen|mewn) pythefnos$`), "fortnight"},
+		{regexp.MustCompile(`^(ymhen|mewn) (wythnos)$`), "in 1 weeks"},
+		{regexp.MustCompile(`^(ymhen|mewn) (mis)$`), "in 1 months"},
+		{regexp.MustCompile(`^(ymhen|mewn) (blwyddyn)$`), "in 1 years"},
+		// A bare count goes the way the field leans, as "6 weeks" does.
+		{regexp.MustCompile(`^(\d+) (wythnos|wythnosau)$`), "$1 weeks"},
+		{regexp.MustCompile(`^(\d+) (diwrnod|dydd|niwrnod|diwrnodau)$`), "$1 days"},
+		{regexp.MustCompile(`^(\d+) (mis|misoedd)$`), "$1 months"},
+		// ... and back, for a filter: "6 wythnos yn ôl" is "6 weeks ago".
+		{regexp.MustCompile(`^(\d+) (wythnos|wythnosau) yn ôl$`), "$1 weeks ago"},
+		{regexp.MustCompile(`^(\d+) (diwrnod|dydd|niwrnod|diwrnodau) yn ôl$`), "$1 days ago"},
+		{regexp.MustCompile(`^(\d+) (mis|misoedd) yn ôl$`), "$1 months ago"},
+		{regexp.MustCompile(`^pythefnos yn ôl$`), "a fortnight ago"},
 	}
 })
 
