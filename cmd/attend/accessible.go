@@ -45,6 +45,7 @@ type lineFlags struct {
 	accessible bool // --accessible
 	full       bool // --full: every prompt, not only the quick prep's
 	yes        bool // --yes: save at the end without asking
+	takeOver   bool // --take-over: carry on a prep another window holds (closed or crashed)
 }
 
 // addLineFlags adds the line mode's flags to the prep command.
@@ -53,6 +54,9 @@ func addLineFlags(cmd *cobra.Command) *lineFlags {
 	cmd.Flags().BoolVar(&f.accessible, "accessible", false, "plain lines instead of screens, for screen readers and scripts (default when $ATTEND_ACCESSIBLE=1, or stdin or stdout is not a terminal)")
 	cmd.Flags().BoolVar(&f.full, "full", false, "in plain lines, ask every prompt rather than the quick prep's")
 	cmd.Flags().BoolVar(&f.yes, "yes", false, "in plain lines, save at the end without asking")
+	// The screens offer ctrl+t; plain lines need a way too, or a prep left
+	// by a window that crashed stays shut for half an hour.
+	cmd.Flags().BoolVar(&f.takeOver, "take-over", false, "in plain lines, carry on a prep another window holds, when that window was closed or crashed")
 	return f
 }
 
@@ -141,7 +145,7 @@ func (m *lineMode) run() error {
 			return err
 		}
 		if ok {
-			if d.Writer != "" && !d.Left && now.Sub(d.Updated) < heldAccessible {
+			if d.Writer != "" && !d.Left && now.Sub(d.Updated) < heldAccessible && !m.flags.takeOver {
 				return errors.New(m.w.T("access.elsewhere", "Name", p.Name, "When", d.Updated.Local().Format("15:04")))
 			}
 			m.sess = d.Clone()

@@ -319,3 +319,34 @@ func TestParseRating(t *testing.T) {
 		}
 	}
 }
+
+// Found in the trial: after the plain-lines prep was killed, it stayed shut
+// for half an hour ("open in another attend window"), with no way to take
+// it over as the screens' ctrl+t does. --take-over carries it on.
+func TestLinePrepTakesOverADraftWithTakeOver(t *testing.T) {
+	db := peopleDB(t, "Siân Ŵyn")
+	st := openStore(t, db)
+	p, _, err := st.FindPerson("Siân Ŵyn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := coach.NewSession(p.ID, "en", time.Now())
+	d.Writer = coach.NewID(time.Now())
+	d.SetAnswer("checkin.energy", coach.Answer{Rating: 2, Text: "typed before the crash"})
+	if err := st.SaveDraft(d); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, err := attendIn(t, quickInput, "prep", "sian", "--db", db)
+	if err == nil || !strings.Contains(err.Error(), "--take-over") {
+		t.Fatalf("the refusal does not say how to take over: %v\n%s", err, out)
+	}
+	out, err = attendIn(t, quickInput, "prep", "sian", "--db", db, "--take-over", "--yes")
+	if err != nil {
+		t.Fatalf("--take-over: %v\n%s", err, out)
+	}
+	saved, _, _ := sessionsIn(t, db)
+	if len(saved) != 1 || saved[0].ID != d.ID {
+		t.Fatalf("want the held prep carried on and saved as %s, got %+v\n%s", d.ID, saved, out)
+	}
+}
