@@ -46,6 +46,9 @@ var sourcePatterns = sync.OnceValue(func() sourceREs {
 		briefRef:    regexp.MustCompile(`,?\s*\(?domain brief §\d+(\s+[A-Z]\d)?\)?`),
 		emptyParens: regexp.MustCompile(`\(\s*\)`),
 		words: []sourceWord{
+			// West's words published by the King's Fund: one colon, not
+			// "West…: King's Fund: self-care".
+			{regexp.MustCompile(`^seed ~[\d\-, ~]+\(King's Fund: (.*)\)$`), "source.west", "WHO (King's Fund): $1"},
 			{regexp.MustCompile(`^seed ~[\d\-, ~]+\((.*)\)$`), "source.west", "WHO: $1"},
 			{regexp.MustCompile(`^seed ~[\d\-, ~]+$`), "source.west", "WHO"},
 			{regexp.MustCompile(`^King's Fund ABC.*\((.*)\)$`), "source.abc", "WHO: $1"},

@@ -17,6 +17,9 @@ func TestSourceTextReadsAsWords(t *testing.T) {
 		"Wales principle 2 (staff set agendas), domain brief §1": "Welsh supervision principles: staff set agendas",
 		"ICO, domain brief §4":                                   "the Information Commissioner's Office",
 		"domain brief §5 (Welsh language)":                       "Welsh language",
+		// Found in the trial: "…leadership: King's Fund: self-care" read
+		// as two labels.
+		"seed ~19 (King's Fund: self-care)": "Michael West on compassionate leadership (King's Fund): self-care",
 	} {
 		if got := coach.SourceText(in); got != want {
 			t.Errorf("SourceText(%q) = %q, want %q", in, got, want)
