@@ -318,7 +318,7 @@ func BuiltinGuide(lang string) (*Guide, error) {
 	}
 	raw, err := promptFiles.ReadFile("prompts/" + lang + ".json")
 	if err != nil {
-		return nil, fmt.Errorf("no prompts for language %q (have %s)", lang, strings.Join(Languages(), ", "))
+		return nil, said("coach.lang.none", "Lang", fmt.Sprintf("%q", lang), "Have", strings.Join(Languages(), ", "))
 	}
 	g, err := ParseGuide(raw)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -118,6 +119,11 @@ func helpLang(args []string) string {
 			flag = args[i+1]
 			i++
 		}
+	}
+	if !slices.Contains(msg.Langs, strings.ToLower(strings.TrimSpace(flag))) {
+		// "--lang fr": refused in the language the environment asks for,
+		// not in English because French is not spoken.
+		flag = ""
 	}
 	return msg.Detect(flag, os.Getenv("ATTEND_LANG"), os.Getenv("LC_ALL"), os.Getenv("LANG"))
 }

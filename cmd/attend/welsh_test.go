@@ -608,3 +608,23 @@ func TestWelshDamagedFileShowsNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// Found in the trial: "--lang fr" with ATTEND_LANG=cy was refused in
+// English, as French is not spoken; it is refused in the language the
+// environment asks for.
+func TestAnUnknownLanguageIsRefusedInTheEnvironmentsLanguage(t *testing.T) {
+	db, _ := welshFixture(t)
+	t.Setenv("ATTEND_LANG", "cy")
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"log", "--db", db, "--lang", "fr"}, strings.NewReader(""), &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), `does dim cwestiynau yn yr iaith "fr"`) {
+		t.Fatalf("want a Welsh refusal, got %v\n%s%s", err, out.String(), errOut.String())
+	}
+	t.Setenv("ATTEND_LANG", "")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LANG", "C.UTF-8")
+	err = run(context.Background(), []string{"log", "--db", db, "--lang", "fr"}, strings.NewReader(""), &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), `no prompts for language "fr" (have cy, en)`) {
+		t.Fatalf("want the English refusal, got %v", err)
+	}
+}
