@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -37,7 +38,12 @@ func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
 	// on SIGTERM, losing what was typed since the last autosave. A polite
 	// kill, an interrupt or a closed terminal takes the same path as ctrl+c
 	// (the draft is written first); a second signal leaves at once.
-	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler())
+	//
+	// The colour profile is the one lipgloss worked out for stdout as the
+	// process started: Bubble Tea would work it out again, and inside tmux
+	// each time runs `tmux info` (15-20 ms before the first frame).
+	p := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler(),
+		tea.WithColorProfile(lipgloss.Writer.Profile))
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
 	defer signal.Stop(sigs)
