@@ -95,9 +95,12 @@ if command -v tmux >/dev/null; then
     tmux -L attend-bench new-session -d -s b -x 80 -y 24 "env TERM=xterm-256color $work/$v/attend --db $db"
     sleep 3
     screen=$(tmux -L attend-bench capture-pane -t b -p)
-    name=$("$work/$v/attend" log --db "$db" --limit 3000 | awk -F'  ' '{print $3}' | sort -u | while read -r n; do
+    # All the names first: a loop that stops at the first match would cut
+    # the pipe while sort still writes, and pipefail would end the script.
+    names=$("$work/$v/attend" log --db "$db" --limit 3000 | awk -F'  ' '{print $3}' | sort -u)
+    name=$(while read -r n; do
       if grep -qF "$n" <<<"$screen"; then echo "$n"; break; fi
-    done)
+    done <<<"$names")
     trivial=() app=()
     for _ in $(seq "$runs"); do
       trivial+=("$(first_frame "sh -c 'echo ready; sleep 5'" ready)")
