@@ -57,6 +57,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		root.SetOut(w)
 		return fang.Execute(ctx, root,
 			fang.WithVersion(buildVersion()),
+			fang.WithoutManpage(), // man.go writes it, in the language
 			fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 				fmt.Fprintln(w, "attend: "+coach.SafeText(coach.ErrorText(l, err)))
 			}))
@@ -126,7 +127,7 @@ Run it with no arguments to open your people.`,
 		newActionsCmd(o), newCloseActionCmd(o, coach.ActionDone), newCloseActionCmd(o, coach.ActionDropped),
 		newRecordCmd(o), newAddendumCmd(o), newTrendsCmd(o),
 		newBriefCmd(o), newPromptsCmd(o),
-		newCalendarCmd(o), newMatrixCmd(o),
+		newCalendarCmd(o), newMatrixCmd(o), newManCmd(o),
 	)
 	completions(root, o)
 	helpRefusesUnknown(root)

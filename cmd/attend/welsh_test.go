@@ -628,3 +628,33 @@ func TestAnUnknownLanguageIsRefusedInTheEnvironmentsLanguage(t *testing.T) {
 		t.Fatalf("want the English refusal, got %v", err)
 	}
 }
+
+// Found in the trial: `attend --lang cy man` wrote fang's headings in
+// English (NAME, SYNOPSIS, OPTIONS…) and to the process's stdout, past the
+// command's own output. The page is written to the command's output, in
+// the language; in English it is as fang wrote it.
+func TestWelshManPage(t *testing.T) {
+	out, err := cyRun(t, "", "man")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{".SH ENW\n", ".SH CRYNODEB\n", ".SH DISGRIFIAD\n", ".SH FFLAGIAU\n", ".SH GORCHMYNION\n", `[\fIfflagiau\&.\&.\&.\fP]`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the Welsh manual page lacks %q", want)
+		}
+	}
+	for _, english := range []string{"NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", `\fIoptions`, `\fIargument`} {
+		if strings.Contains(out, english) {
+			t.Errorf("the Welsh manual page holds %q", english)
+		}
+	}
+	en, err := attend(t, "man", "--lang", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{".TH ATTEND 1", ".SH NAME\n", ".SH SYNOPSIS\n", `[\fIoptions\&.\&.\&.\fP] [\fIargument\&.\&.\&.\fP]`, ".SH OPTIONS\n", ".SH COMMANDS\n"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English manual page lacks %q", want)
+		}
+	}
+}
