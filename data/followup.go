@@ -41,12 +41,7 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 		if n > 0 {
 			out = make([]coach.ActionRef, 0, n)
 		}
-		// The index is in person id order, as the people are: each
-		// person's name is read once, stepping through the people beside
-		// the index (the start of their record only).
-		pc := b.people.Cursor()
-		pk, pv := pc.Seek(prefix)
-		var pid, name string
+		names := newNamesBeside(b.people, prefix)
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			if len(k) != openKeyLen {
 				return errCorrupt(s.path, nil, "an open-action index key has the wrong length")
@@ -59,17 +54,7 @@ func (s *Store) OpenActions(personID string) ([]coach.ActionRef, error) {
 			if err != nil {
 				return s.recordErr("open action", k[2*idLen:], err)
 			}
-			if pid != string(k[:idLen]) {
-				pid, name = string(k[:idLen]), ""
-				for pk != nil && bytes.Compare(pk, k[:idLen]) < 0 {
-					pk, pv = pc.Next()
-				}
-				if bytes.Equal(pk, k[:idLen]) {
-					if plain, err := b.people.Open(pk, pv); err == nil {
-						name, _ = personNameOnly(plain)
-					}
-				}
-			}
+			pid, name := names.of(k[:idLen])
 			out = append(out, coach.ActionRef{
 				PersonID: pid, PersonName: name, SessionID: string(k[idLen : 2*idLen]),
 				SessionDate: r.SessionDate, Action: r.Action,
@@ -131,9 +116,7 @@ func (s *Store) OpenActionList(personID string) ([]ListedAction, error) {
 		// as it was, in the buffer it was cut from.
 		var text strings.Builder
 		text.Grow(max(size-n*openFixedLen, 0))
-		pc := b.people.Cursor()
-		pk, pv := pc.Seek(prefix)
-		var pid, name string
+		names := newNamesBeside(b.people, prefix)
 		var f openFields
 		var created, closed time.Time
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
@@ -147,20 +130,7 @@ func (s *Store) OpenActionList(personID string) ([]ListedAction, error) {
 			if !parseOpen(plain, &f, &created, &closed) {
 				return s.recordErr("open action", k[2*idLen:], errOpenRecord)
 			}
-			// The index is in person id order, as the people are: each
-			// person's name is read once, stepping through the people
-			// beside the index (the start of their record only).
-			if pid != string(k[:idLen]) {
-				pid, name = string(k[:idLen]), ""
-				for pk != nil && bytes.Compare(pk, k[:idLen]) < 0 {
-					pk, pv = pc.Next()
-				}
-				if bytes.Equal(pk, k[:idLen]) {
-					if plain, err := b.people.Open(pk, pv); err == nil {
-						name, _ = personNameOnly(plain)
-					}
-				}
-			}
+			_, name := names.of(k[:idLen])
 			base := text.Len()
 			text.Write(f.all[:f.at[3][1]]) // id, text, owner, status; not the reason
 			all := text.String()
@@ -403,4 +373,38 @@ func (s *Store) AddAddendum(id, text string) (coach.Session, error) {
 		sess.Addenda = append(sess.Addenda, coach.Addendum{At: s.now(), Text: text})
 		return nil
 	})
+}
+
+// namesBeside reads people's names for an index kept in person id order,
+// as the people bucket is: each person's name is read once, stepping
+// through the people beside the index (the start of their record only).
+type namesBeside struct {
+	people   vbucket
+	c        *bbolt.Cursor
+	k, v     []byte
+	id, name string
+}
+
+func newNamesBeside(people vbucket, prefix []byte) *namesBeside {
+	n := &namesBeside{people: people, c: people.Cursor()}
+	n.k, n.v = n.c.Seek(prefix)
+	return n
+}
+
+// of is the id and name of the person whose id is id (ids asked for in
+// order); a person not found has no name.
+func (n *namesBeside) of(id []byte) (string, string) {
+	if n.id == string(id) {
+		return n.id, n.name
+	}
+	n.id, n.name = string(id), ""
+	for n.k != nil && bytes.Compare(n.k, id) < 0 {
+		n.k, n.v = n.c.Next()
+	}
+	if bytes.Equal(n.k, id) {
+		if plain, err := n.people.Open(n.k, n.v); err == nil {
+			n.name, _ = personNameOnly(plain)
+		}
+	}
+	return n.id, n.name
 }

@@ -273,20 +273,28 @@ func TestLinePrepWelsh(t *testing.T) {
 }
 
 // A prep another window is writing is left alone.
-func TestLinePrepLeavesAnotherWindowsDraft(t *testing.T) {
-	db := peopleDB(t, "Siân Ŵyn")
+// heldDraft is a database where another window (one that took part in
+// holding drafts) wrote Siân Ŵyn's prep a moment ago, with answer a.
+func heldDraft(t *testing.T, id string, a coach.Answer) (db string, d coach.Session) {
+	t.Helper()
+	db = peopleDB(t, "Siân Ŵyn")
 	st := openStore(t, db)
+	defer st.Close()
 	p, _, err := st.FindPerson("Siân Ŵyn")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := coach.NewSession(p.ID, "en", time.Now())
+	d = coach.NewSession(p.ID, "en", time.Now())
 	d.Writer = coach.NewID(time.Now())
-	d.SetAnswer("checkin.head", coach.Answer{Text: "typed on the screens"})
+	d.SetAnswer(id, a)
 	if err := st.SaveDraft(d); err != nil {
 		t.Fatal(err)
 	}
-	st.Close()
+	return db, d
+}
+
+func TestLinePrepLeavesAnotherWindowsDraft(t *testing.T) {
+	db, _ := heldDraft(t, "checkin.head", coach.Answer{Text: "typed on the screens"})
 	out, err := attendIn(t, quickInput, "prep", "sian", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), "open in another attend window") {
 		t.Fatalf("%v\n%s", err, out)
@@ -324,19 +332,7 @@ func TestParseRating(t *testing.T) {
 // for half an hour ("open in another attend window"), with no way to take
 // it over as the screens' ctrl+t does. --take-over carries it on.
 func TestLinePrepTakesOverADraftWithTakeOver(t *testing.T) {
-	db := peopleDB(t, "Siân Ŵyn")
-	st := openStore(t, db)
-	p, _, err := st.FindPerson("Siân Ŵyn")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := coach.NewSession(p.ID, "en", time.Now())
-	d.Writer = coach.NewID(time.Now())
-	d.SetAnswer("checkin.energy", coach.Answer{Rating: 2, Text: "typed before the crash"})
-	if err := st.SaveDraft(d); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	db, d := heldDraft(t, "checkin.energy", coach.Answer{Rating: 2, Text: "typed before the crash"})
 	out, err := attendIn(t, quickInput, "prep", "sian", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), "--take-over") {
 		t.Fatalf("the refusal does not say how to take over: %v\n%s", err, out)
