@@ -113,7 +113,7 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Next):
 		m.store(ctx)
 		if !m.move(ctx, 1) {
-			return m.review(ctx)
+			return m.pastEnd(ctx)
 		}
 		return m.changed(ctx)
 	case key.Matches(msg, k.Prev):
@@ -193,7 +193,7 @@ func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.NextField) {
 			m.store(ctx)
 			if !m.move(ctx, 1) {
-				return m.review(ctx)
+				return m.pastEnd(ctx)
 			}
 			return m.changed(ctx)
 		}
@@ -278,6 +278,20 @@ func (m *partForm) scoreKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 // review opens the review of every answer, on top of the prep. The record
 // and the reflection have no review: they are saved as they are typed, so
 // moving on from the last prompt is done.
+// pastEnd is tab on the last field. A prep goes on to its review. The
+// record and the reflection stay where they are and say how to finish:
+// leaving for the saved session there (as they did) turned the next words
+// typed into its keys ("pythefnos" showed the private notes and opened the
+// reflection, in the trial).
+func (m *partForm) pastEnd(ctx *Context) tea.Cmd {
+	if m.part == coach.PartPrep {
+		return m.review(ctx)
+	}
+	k := ctx.Keys.Prep
+	ctx.Notice(ctx.T("form.lastfield", "Leave", k.Leave.Help().Key, "Done", k.Review.Help().Key))
+	return nil
+}
+
 func (m *partForm) review(ctx *Context) tea.Cmd {
 	if m.part != coach.PartPrep {
 		return m.leave(ctx)

@@ -244,3 +244,27 @@ func TestAStageWithAnUnreadableDateIsMarkedNotTicked(t *testing.T) {
 		t.Fatalf("want the stage ticked once the date reads, got:\n%s", scr)
 	}
 }
+
+// Found in the trial: tab on the record's last field left it for the saved
+// session, where the next words typed ("pythefnos") were keys: p showed the
+// private notes, f opened the reflection. Tab there stays and says how to
+// finish; what is typed next goes into the field.
+func TestTabOnTheRecordsLastFieldStaysInTheRecord(t *testing.T) {
+	h := startRecord(t)
+	h.tabTo(coach.NextID)
+	h.press("tab")
+	h.mustSee("That was the last question. esc or ctrl+s goes back to the session")
+	if _, ok := h.m.top().(*partForm); !ok {
+		t.Fatalf("tab on the last field left the record for %T", h.m.top())
+	}
+	h.typeText("in 2 weeks")
+	h.press("esc")
+	if _, ok := h.m.top().(*partForm); ok {
+		t.Fatal("esc did not leave the record")
+	}
+	for _, s := range h.store.sessions {
+		if d := s.Answer(coach.NextID).Date; d.IsZero() {
+			t.Fatalf("the next session typed after tab was not kept: %+v", s.Answer(coach.NextID))
+		}
+	}
+}
