@@ -69,7 +69,8 @@ func (s *Store) Check() error {
 			}
 			var structural []error
 			for err := range tx.Check() {
-				structural = append(structural, saidWrap{said("store.check.structure", "Err", err), err})
+				// bbolt's sentence, in the language where the catalogue has it.
+				structural = append(structural, saidWrap{said("store.check.structure", "Err", detailText(err.Error())), err})
 			}
 			faults = append(structural, faults...)
 			return nil

@@ -189,6 +189,17 @@ var damageDetails = sync.OnceValue(func() []struct {
 		{regexp.MustCompile(`^a search index entry has the wrong length$`), "store.detail.searchentry"},
 		{regexp.MustCompile(`^the search index cannot be read: (?P<Err>.*)$`), "store.detail.search"},
 		{regexp.MustCompile(`^the retention setting (?P<Raw>".*") is not a number of years$`), "store.detail.retention"},
+		// bbolt's own consistency check (tx_check.go), as it writes them;
+		// the page numbers, keys and stacks stay as bbolt gives them.
+		{regexp.MustCompile(`^page (?P<Page>[0-9]+): already freed$`), "store.bbolt.freed"},
+		{regexp.MustCompile(`^page (?P<Page>[0-9]+): unreachable unfreed$`), "store.bbolt.unreachable"},
+		{regexp.MustCompile(`^page (?P<Page>[0-9]+): reachable freed$`), "store.bbolt.reachable"},
+		{regexp.MustCompile(`^page ID \((?P<Page>[0-9]+)\) out of range (?P<Range>\[.*\))$`), "store.bbolt.range"},
+		{regexp.MustCompile(`^page (?P<Page>[0-9]+): out of bounds: (?P<Max>[0-9]+) \(stack: (?P<Stack>.*)\)$`), "store.bbolt.bounds"},
+		{regexp.MustCompile(`^page (?P<Page>[0-9]+): multiple references \(stack: (?P<Stack>.*)\)$`), "store.bbolt.multiple"},
+		{regexp.MustCompile(`^page (?P<Page>[0-9]+): invalid type: (?P<Type>\S+) \(stack: (?P<Stack>.*)\)$`), "store.bbolt.type"},
+		{regexp.MustCompile(`^unexpected page type \(flags: (?P<Flags>[0-9a-f]+)\) for pgId:(?P<Page>[0-9]+)$`), "store.bbolt.flags"},
+		{regexp.MustCompile(`^(the first )?key\[(?P<Index>[0-9]+)\]=\(hex\)(?P<Key>\S*) on (?P<Kind>\S+) page\((?P<Page>[0-9]+)\) needs to be .*$`), "store.bbolt.order"},
 	}
 })
 

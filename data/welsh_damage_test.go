@@ -304,3 +304,28 @@ func TestCannotCreateInWelsh(t *testing.T) {
 	_, err = Open("", Options{})
 	saysWelsh(t, "no path", err, "dim llwybr cronfa ddata wedi'i roi")
 }
+
+// bbolt's own consistency check writes English sentences; attend check
+// says them in Welsh too, with bbolt's numbers, keys and stacks as given
+// (found still English in the last pass). English is bbolt's, unchanged.
+func TestBboltCheckSentencesInWelsh(t *testing.T) {
+	cy, en := msg.New("cy"), msg.New("en")
+	for in, want := range map[string]string{
+		"page 12: already freed":                         "tudalen 12: wedi'i rhyddhau'n barod",
+		"page 7: unreachable unfreed":                    "tudalen 7: does dim modd ei chyrraedd, ond heb ei rhyddhau",
+		"page 9: reachable freed":                        "tudalen 9: wedi'i rhyddhau, ond yn dal i gael ei defnyddio",
+		"page ID (99) out of range [2, 50)":              "mae rhif tudalen (99) y tu allan i'r ystod [2, 50)",
+		"page 4: out of bounds: 50 (stack: [1 4])":       "tudalen 4: y tu hwnt i'r ffeil: 50 (pentwr: [1 4])",
+		"page 4: multiple references (stack: [1 4])":     "tudalen 4: mwy nag un cyfeiriad ati (pentwr: [1 4])",
+		"page 4: invalid type: unknown<00> (stack: [1])": "tudalen 4: math annilys: unknown<00> (pentwr: [1])",
+		"unexpected page type (flags: 20) for pgId:8":    "math tudalen annisgwyl (baneri: 20) ar gyfer tudalen 8",
+		"key[3]=(hex)6162 on leaf page(8) needs to be > (found <) than previous element (hex)6163. Stack: [1 8]": "mae allwedd 3 ar dudalen leaf 8 allan o drefn",
+	} {
+		if got := detailText(in).Text(cy); got != want {
+			t.Errorf("%q in Welsh = %q, want %q", in, got, want)
+		}
+		if got := detailText(in).Text(en); got != in {
+			t.Errorf("%q in English = %q, want it as bbolt wrote it", in, got)
+		}
+	}
+}
