@@ -72,6 +72,13 @@ func SearchTexts(s Session, fn func(text string)) {
 			fn(t)
 		}
 	}
+	SearchTextsBesideAnswers(s, fn)
+}
+
+// SearchTextsBesideAnswers is SearchTexts without the answers: actions with
+// their reasons, and the addenda. The store's hasher walks the answers its
+// own way and calls this for the rest.
+func SearchTextsBesideAnswers(s Session, fn func(text string)) {
 	for _, a := range s.Actions {
 		if a.Text != "" {
 			fn(a.Text)

@@ -63,16 +63,25 @@ func (d *jdec) object(member func(key []byte) bool) {
 			d.fail()
 			return
 		}
-		switch d.peek() {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
+		if !d.more('}') {
 			return
-		default:
-			d.fail()
 		}
 	}
+}
+
+// more reads what follows a member or an element: a comma (another
+// follows: true) or the closing bracket (false); anything else fails.
+func (d *jdec) more(closing byte) bool {
+	switch d.peek() {
+	case ',':
+		d.i++
+		return true
+	case closing:
+		d.i++
+	default:
+		d.fail()
+	}
+	return false
 }
 
 // rawKey reads a key that needs no unescaping: every key of a record's
@@ -104,14 +113,8 @@ func (d *jdec) array(elem func()) {
 	}
 	for d.ok {
 		elem()
-		switch d.peek() {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		if !d.more(']') {
 			return
-		default:
-			d.fail()
 		}
 	}
 }

@@ -198,14 +198,8 @@ func (d *jdec) mapOf(value func(key string)) {
 			return
 		}
 		value(key)
-		switch d.peek() {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
+		if !d.more('}') {
 			return
-		default:
-			d.fail()
 		}
 	}
 }

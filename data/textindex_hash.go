@@ -240,19 +240,7 @@ func eachSearchText(s *coach.Session, fn func(text string)) {
 			fn(t)
 		}
 	}
-	for _, a := range s.Actions {
-		if a.Text != "" {
-			fn(a.Text)
-		}
-		if a.Reason != "" {
-			fn(a.Reason)
-		}
-	}
-	for _, a := range s.Addenda {
-		if a.Text != "" {
-			fn(a.Text)
-		}
-	}
+	coach.SearchTextsBesideAnswers(*s, fn)
 }
 
 // prefixKey is a query word's lookup prefix, and whether the index holds

@@ -116,8 +116,8 @@ func sayDefaults(fs *pflag.FlagSet, l *msg.Lang) {
 // walkHelp calls f on each part of each command's help that has words,
 // the commands attend makes and cobra's own help command.
 func walkHelp(c *cobra.Command, f func(c *cobra.Command, id string, text *string)) {
-	if c.Name() == "completion" || c.Name() == "help" || c.Hidden && c.Name() != "man" {
-		return // cobra's own, and fang's (attend writes its own man, man.go)
+	if c.Name() == "completion" || c.Name() == "help" {
+		return // cobra's own (fang's man is off: attend writes its own, man.go)
 	}
 	if name, args, ok := strings.Cut(c.Use, " "); ok {
 		f(c, helpID(c, "use"), &args) // what follows the name: ID [--private]
