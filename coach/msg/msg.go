@@ -6,6 +6,7 @@
 package msg
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -71,37 +73,117 @@ func areaFile(area, lang string) string {
 
 type areaLang struct{ area, lang string }
 
-// localizers say an area's messages in a language, each made on first use.
-var localizers = func() map[areaLang]func() *i18n.Localizer {
-	m := map[areaLang]func() *i18n.Localizer{}
+// catalogues are each area's file in each language, indexed on first use:
+// each message's JSON as written, read into a message when it is first
+// said. Parsing a whole file into go-i18n's messages cost about 0.9 ms an
+// area, most of a short command's own work (attend show says a dozen
+// things); indexing one is a single pass over its bytes.
+var catalogues = func() map[areaLang]func() map[string][]byte {
+	m := map[areaLang]func() map[string][]byte{}
 	for _, area := range append([]string{""}, areas...) {
 		for _, lang := range Langs {
-			m[areaLang{area, lang}] = sync.OnceValue(func() *i18n.Localizer {
-				b, err := loadArea(area, lang)
-				if err != nil {
-					panic(err) // embedded files: a build that cannot read them is broken
+			m[areaLang{area, lang}] = sync.OnceValue(func() map[string][]byte {
+				raw, err := files.ReadFile(areaFile(area, lang))
+				if err == nil {
+					var idx map[string][]byte
+					if idx, err = indexCatalogue(raw); err == nil {
+						return idx
+					}
 				}
-				return i18n.NewLocalizer(b, lang)
+				panic(fmt.Errorf("the %s message catalogue %s is damaged: %w", lang, areaFile(area, lang), err)) // embedded: a build that cannot read them is broken
 			})
 		}
 	}
 	return m
 }()
 
-// loadArea reads an area's English file, and its file in lang beside it.
-func loadArea(area, lang string) (*i18n.Bundle, error) {
-	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("json", json.Unmarshal)
-	for _, l := range Langs {
-		if l != "en" && l != lang {
+// said holds the messages that have something to fill in or a count, in
+// one go-i18n bundle for the process (its CLDR plural rules, for every
+// language it knows, are made once, not once an area), each message added
+// the first time it is said. mu guards the bundle, which does not expect
+// messages added while others are said.
+var said struct {
+	once  sync.Once
+	mu    sync.RWMutex
+	b     *i18n.Bundle
+	loc   map[string]*i18n.Localizer
+	added map[string]bool // lang + " " + id
+}
+
+// localizer is the bundle's localizer for a language, with message id in
+// it (and its English).
+func localizer(id, lang string) (*i18n.Localizer, error) {
+	said.once.Do(func() {
+		said.b = i18n.NewBundle(language.English)
+		said.loc = map[string]*i18n.Localizer{}
+		for _, l := range Langs {
+			said.loc[l] = i18n.NewLocalizer(said.b, l)
+		}
+		said.added = map[string]bool{}
+	})
+	said.mu.RLock()
+	done := said.added[lang+" "+id]
+	said.mu.RUnlock()
+	if done {
+		return said.loc[lang], nil
+	}
+	said.mu.Lock()
+	defer said.mu.Unlock()
+	for _, l := range []string{"en", lang} {
+		if said.added[l+" "+id] {
 			continue
 		}
-		name := areaFile(area, l)
-		if _, err := b.LoadMessageFileFS(files, name); err != nil {
-			return nil, fmt.Errorf("the %s message catalogue %s is damaged: %w", l, name, err)
+		if v, ok := raw(id, l); ok {
+			m, err := message(id, v)
+			if err != nil {
+				return nil, err
+			}
+			if err := said.b.AddMessages(language.Make(l), m); err != nil {
+				return nil, err
+			}
 		}
+		said.added[l+" "+id] = true
 	}
-	return b, nil
+	return said.loc[lang], nil
+}
+
+// raw is message id's JSON in a language, and whether it is there.
+func raw(id, lang string) ([]byte, bool) {
+	v, ok := catalogues[areaLang{areaOf(id), lang}]()[id]
+	return v, ok
+}
+
+// forms are a message with plural forms, as its catalogue writes it.
+type forms struct {
+	Zero  string `json:"zero"`
+	One   string `json:"one"`
+	Two   string `json:"two"`
+	Few   string `json:"few"`
+	Many  string `json:"many"`
+	Other string `json:"other"`
+}
+
+// message is the go-i18n message of id's JSON.
+func message(id string, v []byte) (*i18n.Message, error) {
+	if v[0] == '"' {
+		s, err := jsonString(v)
+		return &i18n.Message{ID: id, Other: s}, err
+	}
+	var f forms
+	if err := json.Unmarshal(v, &f); err != nil {
+		return nil, err
+	}
+	return &i18n.Message{ID: id, Zero: f.Zero, One: f.One, Two: f.Two, Few: f.Few, Many: f.Many, Other: f.Other}, nil
+}
+
+// jsonString is a JSON string's value; one with no escapes is its bytes.
+func jsonString(v []byte) (string, error) {
+	if !bytes.ContainsRune(v, '\\') && utf8.Valid(v) {
+		return string(v[1 : len(v)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(v, &s)
+	return s, err
 }
 
 // Lang says things in one language.
@@ -137,6 +219,23 @@ func (l *Lang) T(id string, kv ...any) string {
 }
 
 func (l *Lang) t(id string, kv ...any) string {
+	code := l.Code
+	if code != "cy" {
+		code = "en"
+	}
+	v, ok := raw(id, code)
+	if !ok && code != "en" {
+		code = "en" // not yet translated: its English
+		v, ok = raw(id, code)
+	}
+	if !ok {
+		return id // a missing message shows its id: the catalogue test catches it first
+	}
+	if len(kv) == 0 && v[0] == '"' && !bytes.Contains(v, []byte("{{")) {
+		if s, err := jsonString(v); err == nil {
+			return s // nothing to fill in: the message as written, as go-i18n gives it
+		}
+	}
 	data := map[string]any{}
 	var count any
 	for i := 0; i+1 < len(kv); i += 2 {
@@ -149,13 +248,18 @@ func (l *Lang) t(id string, kv ...any) string {
 	if n, ok := count.(int); ok && (n >= 1000 || n <= -1000) {
 		data["Count"] = Thousands(n) // 2,000 people; the form is chosen by the number
 	}
-	code := l.Code
-	if code != "cy" {
-		code = "en"
+	if s, ok := quickSay(code, v, count, data); ok {
+		return s
 	}
-	out, err := localizers[areaLang{areaOf(id), code}]().Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	loc, err := localizer(id, code)
 	if err != nil {
-		return id // a missing message shows its id: the catalogue test catches it first
+		return id
+	}
+	said.mu.RLock()
+	out, err := loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	said.mu.RUnlock()
+	if err != nil {
+		return id
 	}
 	return out
 }
