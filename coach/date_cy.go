@@ -2,6 +2,7 @@ package coach
 
 import (
 	"regexp"
+	"strings"
 	"sync"
 )
 
@@ -50,6 +51,13 @@ type welshDate struct {
 // fromWelsh reads a Welsh date phrase as its English twin; anything else is
 // returned as it was.
 func fromWelsh(s string) string {
+	// Every phrase above has a space in it but "pythefnos": a date typed
+	// as numbers ("2026-01-31", "31/1"), a single word, or no date at all
+	// (log with no --since) compiles none of them, which cost more than
+	// the rest of a short command's reading.
+	if s != "pythefnos" && !strings.Contains(s, " ") {
+		return s
+	}
 	for _, w := range welshDates() {
 		if w.re.MatchString(s) {
 			return w.re.ReplaceAllString(s, w.with)
