@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -304,6 +305,28 @@ func LoadGuide(lang string) (*Guide, error) {
 		}
 	}
 	return BuiltinGuide(lang)
+}
+
+// HasGuide is nil if LoadGuide(lang) would find a prompt set, and the
+// same refusal it would give if not, without parsing one: a command that
+// only lists (attend log) refuses a --lang attend does not speak as the
+// others do, but never needs the prompts themselves.
+func HasGuide(lang string) error {
+	if lang == "" {
+		lang = DefaultLang
+	}
+	if p := ActivePack(); p != nil {
+		if _, ok := p.Guides[lang]; ok {
+			return nil
+		}
+	}
+	if _, ok := builtin.Load(lang); ok {
+		return nil
+	}
+	if _, err := fs.Stat(promptFiles, "prompts/"+lang+".json"); err != nil {
+		return said("coach.lang.none", "Lang", fmt.Sprintf("%q", lang), "Have", strings.Join(Languages(), ", "))
+	}
+	return nil
 }
 
 var builtin sync.Map // lang → *Guide, parsed once

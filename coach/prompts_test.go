@@ -431,3 +431,15 @@ func TestShownItems(t *testing.T) {
 		t.Errorf("an answered prompt is always shown: %v", got)
 	}
 }
+
+// HasGuide says what LoadGuide would, without parsing: the same refusal
+// for a language attend has no prompts in, or a name that is not one.
+func TestHasGuideAsLoadGuide(t *testing.T) {
+	for _, lang := range []string{"", "en", "cy", "fr", "EN", "../prompts/en", "prompts/en", "en.json", "en\x00", "cy/../en"} {
+		_, lerr := coach.LoadGuide(lang)
+		herr := coach.HasGuide(lang)
+		if (lerr == nil) != (herr == nil) || (lerr != nil && lerr.Error() != herr.Error()) {
+			t.Errorf("%q: HasGuide %v, LoadGuide %v", lang, herr, lerr)
+		}
+	}
+}

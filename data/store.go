@@ -64,6 +64,9 @@ type Options struct {
 	// needed: a command that only reads, such as attend actions, never
 	// parses it).
 	Guide *coach.Guide
+	// GuideLang, with no Guide, is the language whose prompts stand in for
+	// Guide, loaded when first needed (English if it has none).
+	GuideLang string
 	// Passphrase opens an encrypted database (ignored for an unencrypted
 	// one). Open derives the key from it and keeps no copy of it. Without
 	// it an encrypted file is ErrNeedPassphrase; a wrong one is
@@ -225,6 +228,11 @@ func (s *Store) guide(lang string) *coach.Guide {
 // fallbackGuide is Options.Guide, else attend's default prompts, loaded
 // now. s.guideMu must be held.
 func (s *Store) fallbackGuide() *coach.Guide {
+	if s.opt.Guide == nil && s.opt.GuideLang != "" {
+		if g, err := coach.LoadGuide(s.opt.GuideLang); err == nil {
+			s.opt.Guide = g
+		}
+	}
 	if s.opt.Guide == nil {
 		g, err := coach.LoadGuide(coach.DefaultLang)
 		if err != nil {

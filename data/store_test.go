@@ -634,3 +634,22 @@ func TestWriteChecksAFileChangedSinceItsLastWrite(t *testing.T) {
 	}
 	assertUnchanged(t, path, theirs)
 }
+
+// With no Guide, a session in a language attend has no prompts for is
+// summarised with GuideLang's prompts, loaded only then; English without
+// it, or for a GuideLang that has none either.
+func TestGuideLangStandsIn(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{{"cy", "cy"}, {"", "en"}, {"fr", "en"}} {
+		s, err := Open(filepath.Join(t.TempDir(), "a.db"), Options{GuideLang: c.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.opt.Guide != nil {
+			t.Errorf("%q: prompts parsed at open", c.lang)
+		}
+		if got := s.guide("xx").Lang; got != c.want {
+			t.Errorf("GuideLang %q: a session in xx is summarised in %q, want %q", c.lang, got, c.want)
+		}
+		s.Close()
+	}
+}

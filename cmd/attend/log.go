@@ -77,7 +77,7 @@ Punctuation only separates words.`,
 			}
 			q.grep = grep
 
-			st, _, err := o.openWithGuide(true)
+			st, err := o.openLazy(true)
 			if err != nil {
 				return err
 			}

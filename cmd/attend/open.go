@@ -38,12 +38,27 @@ func (o *options) openWithGuide(readOnly bool) (*data.Store, *coach.Guide, error
 	return st, guide, err
 }
 
+// openLazy is openWithGuide for a command that only reads what is saved
+// (attend log): the same refusal of a language attend does not speak, and
+// the same prompts for a session in a language with none, but they are
+// parsed only if such a session is met (parsing them was an eighth of a
+// short log's time).
+func (o *options) openLazy(readOnly bool) (*data.Store, error) {
+	if err := coach.HasGuide(o.langCode()); err != nil {
+		return nil, usageError{err}
+	}
+	return o.open(readOnly, nil)
+}
+
 func (o *options) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	path, err := o.dbPath()
 	if err != nil {
 		return nil, err
 	}
 	opt := data.Options{ReadOnly: readOnly, Guide: guide}
+	if guide == nil {
+		opt.GuideLang = o.langCode()
+	}
 	pass, given, err := o.passphraseFromFile()
 	if err != nil {
 		return nil, err
