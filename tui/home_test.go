@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"attend/coach"
@@ -101,5 +102,40 @@ func TestSettingHowOftenChangesWhenSomeoneIsDue(t *testing.T) {
 	h.mustSee("Siân Ŵyn: supervision every 6 weeks; overdue by 8 days", "! overdue by 8 days")
 	if c := h.store.people[p.ID].Cadence; c.Weeks != 6 {
 		t.Fatalf("cadence = %+v", c)
+	}
+}
+
+// The list is most urgent first (by state, then by days), and by name
+// within a tie, ignoring accents and case; names the same but for accents
+// keep the order the store gave them.
+func TestHomeOrder(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	today := coach.DateOf(clock)
+	for _, c := range []struct {
+		name string
+		ago  int
+	}{{"ellis", 10}, {"Élin Ashe", 10}, {"Aled Evans", 10}, {"Gwen Most", 200}, {"Siân", 150}, {"Sian", 150}, {"Ben Less", 120}} {
+		p, _, _ := h.store.EnsurePerson(c.name)
+		p.LastSession = today.AddDays(-c.ago)
+		h.store.people[p.ID] = p
+	}
+	h.run(loadPeople(h.store))
+	var got []string
+	for _, r := range h.home().rows {
+		got = append(got, r.person.Name)
+	}
+	var store []string
+	people, err := h.store.People()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range people {
+		if coach.Fold(p.Name) == "sian" {
+			store = append(store, p.Name)
+		}
+	}
+	want := append(append([]string{"Gwen Most"}, store...), "Ben Less", "Aled Evans", "Élin Ashe", "ellis")
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("order %q, want %q", got, want)
 	}
 }
