@@ -10,6 +10,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 	"attend/coach/msg"
@@ -117,7 +118,16 @@ func (m *Model) Init() tea.Cmd {
 	if m.prepName != "" {
 		first = tea.Batch(first, openPrepByName(m.ctx.Store, m.prepName))
 	}
-	return tea.Batch(tea.RequestBackgroundColor, first, m.priv.start())
+	return tea.Batch(tea.RequestBackgroundColor, first, m.priv.start(), warmWidths)
+}
+
+// warmWidths measures a wide character once, on another core, while the
+// people are read: the first measure of any character past U+02FF (the
+// list's ▸, an ellipsis) builds go-runewidth's 1 MB table, about a
+// millisecond the first frame would otherwise wait for.
+func warmWidths() tea.Msg {
+	ansi.StringWidthWc("▸…")
+	return nil
 }
 
 // Update routes a message: sizes and themes to the root, keys and pastes to
