@@ -16,8 +16,12 @@ import (
 
 // guide loads the prompts for --lang, else ATTEND_LANG, else a Welsh
 // locale (LANG=cy_GB.UTF-8), else English.
-func (o *options) guide() (*coach.Guide, error) {
-	gd, err := coach.LoadGuide(o.langCode())
+func (o *options) guide() (*coach.Guide, error) { return o.guideFor(o.langCode()) }
+
+// guideFor is guide for a language already worked out: safe on another
+// goroutine, as it reads no options.
+func (o *options) guideFor(lang string) (*coach.Guide, error) {
+	gd, err := coach.LoadGuide(lang)
 	if err != nil {
 		return nil, usageError{err}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"attend/coach"
 	"attend/data"
 	"attend/tui"
 )
@@ -23,11 +24,31 @@ func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New(o.words().T("cli.tui.noterminal"))
 	}
-	st, guide, err := o.openWithGuide(false)
+	// The prompts are parsed on another core while the file is opened:
+	// the home screen does not need them, the screens after it do.
+	lang := o.langCode()
+	type parsed struct {
+		g   *coach.Guide
+		err error
+	}
+	guideC := make(chan parsed, 1)
+	go func() {
+		g, err := o.guideFor(lang)
+		guideC <- parsed{g, err}
+	}()
+	if err := coach.HasGuide(lang); err != nil {
+		return usageError{err}
+	}
+	st, err := o.open(false, nil)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	gp := <-guideC
+	if gp.err != nil {
+		return gp.err
+	}
+	guide := gp.g
 	if prepName != "" {
 		if prepName, err = resolvePersonIn(o.words(), st, prepName, isNew); err != nil {
 			return err
