@@ -1,6 +1,7 @@
 package msg
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"unicode/utf8"
@@ -62,93 +63,95 @@ func quickIndex(raw []byte) (map[string][]byte, bool) {
 				i++
 				return escaped, true
 			case c == '\\':
+				// Only JSON's escapes: \" \\ \/ \b \f \n \r \t \uXXXX.
 				escaped = true
 				i++
+				if i >= len(raw) {
+					return false, false
+				}
+				switch raw[i] {
+				case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				case 'u':
+					if i+4 >= len(raw) {
+						return false, false
+					}
+					for _, h := range raw[i+1 : i+5] {
+						if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+							return false, false
+						}
+					}
+					i += 4
+				default:
+					return false, false
+				}
 			case c < 0x20:
 				return false, false
 			}
 		}
 		return false, false
 	}
-	m := make(map[string][]byte, 256)
-	space()
-	if i >= len(raw) || raw[i] != '{' {
-		return nil, false
-	}
-	i++
-	space()
-	if i < len(raw) && raw[i] == '}' {
+	// punct moves past c and the space after it.
+	punct := func(c byte) bool {
+		if i >= len(raw) || raw[i] != c {
+			return false
+		}
 		i++
 		space()
+		return true
+	}
+	// pair moves past `"name": "value"`; with a value it moves past the
+	// first string only, and says whether there was an escape in it.
+	key := func() (string, bool) {
+		start := i
+		if esc, ok := str(); !ok || esc {
+			return "", false
+		}
+		id := string(raw[start+1 : i-1])
+		space()
+		return id, utf8.ValidString(id) && punct(':')
+	}
+	m := make(map[string][]byte, 256)
+	space()
+	if !punct('{') {
+		return nil, false
+	}
+	if punct('}') {
 		return m, i == len(raw)
 	}
 	for {
+		id, ok := key()
+		if _, dup := m[id]; !ok || dup {
+			return nil, false
+		}
 		start := i
-		if esc, ok := str(); !ok || esc {
+		if punct('{') { // plural forms: strings by name
+			for more := !punct('}'); more; {
+				if _, ok := key(); !ok {
+					return nil, false
+				}
+				if _, ok := str(); !ok {
+					return nil, false
+				}
+				space()
+				switch {
+				case punct(','):
+				case punct('}'):
+					more = false
+				default:
+					return nil, false
+				}
+			}
+		} else if _, ok := str(); !ok {
 			return nil, false
 		}
-		id := string(raw[start+1 : i-1])
-		if _, dup := m[id]; dup || !utf8.ValidString(id) {
-			return nil, false
-		}
+		m[id] = bytes.TrimRight(raw[start:i:i], " \t\r\n")
 		space()
-		if i >= len(raw) || raw[i] != ':' {
-			return nil, false
-		}
-		i++
-		space()
-		start = i
 		switch {
-		case i < len(raw) && raw[i] == '"':
-			if _, ok := str(); !ok {
-				return nil, false
-			}
-		case i < len(raw) && raw[i] == '{':
-			i++
-			space()
-			for first := true; ; first = false {
-				if first && i < len(raw) && raw[i] == '}' {
-					break
-				}
-				if _, ok := str(); !ok {
-					return nil, false
-				}
-				space()
-				if i >= len(raw) || raw[i] != ':' {
-					return nil, false
-				}
-				i++
-				space()
-				if _, ok := str(); !ok {
-					return nil, false
-				}
-				space()
-				if i < len(raw) && raw[i] == ',' {
-					i++
-					space()
-					continue
-				}
-				if i < len(raw) && raw[i] == '}' {
-					break
-				}
-				return nil, false
-			}
-			i++
+		case punct(','):
+		case punct('}'):
+			return m, i == len(raw)
 		default:
 			return nil, false
 		}
-		m[id] = raw[start:i:i]
-		space()
-		if i < len(raw) && raw[i] == ',' {
-			i++
-			space()
-			continue
-		}
-		if i < len(raw) && raw[i] == '}' {
-			i++
-			space()
-			return m, i == len(raw)
-		}
-		return nil, false
 	}
 }
