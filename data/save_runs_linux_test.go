@@ -16,7 +16,7 @@ import (
 // writes its meta page) and syncs again, as a bbolt commit does. The pages
 // are either one run of consecutive pages (contN) or N pages anywhere in
 // the file (scatN); the bare commit writes about four pages in one run and
-// a save 28 in 7–25 runs (BenchmarkSavePages). It syncs with fdatasync, as
+// a save 28 in 9–22 runs (BenchmarkSavePages). It syncs with fdatasync, as
 // bbolt does on Linux (hence this file's name). Each case is timed in turn,
 // and reported as its median and its median ratio to cont4.
 //
