@@ -23,7 +23,8 @@ import (
 //   - six, five, three: only some of the buckets, as a layout that kept the
 //     same facts in fewer buckets would write (six: not idx_person or
 //     idx_sdoc; five: not idx_docs either; three: sessions, idx_time and
-//     people).
+//     people; one: the session alone, as a save that kept no index, no
+//     count and no search would write).
 //
 // It reports the median of each and of its ratio to the bare commit.
 //
@@ -58,6 +59,7 @@ func BenchmarkSaveFloors(b *testing.B) {
 		{name: "six", w: only(bktPeople, bktSessions, bktIdxTime, bktIdxOpen, bktIdxTail, bktIdxDocs)},
 		{name: "five", w: only(bktPeople, bktSessions, bktIdxTime, bktIdxOpen, bktIdxTail)},
 		{name: "three", w: only(bktPeople, bktSessions, bktIdxTime)},
+		{name: "one", w: only(bktSessions)},
 	}
 	write := func(name string) string {
 		p := filepath.Join(b.TempDir(), name+".db")
