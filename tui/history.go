@@ -233,16 +233,21 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, da
 		date = cell(ctx.Short(it.Date), dateW) // no weekday, and no year this year
 	}
 	head := date + "  " + name
+	// The record's first words, never the prep's: history may be on the
+	// screen with them in the room.
+	words, wordStyle := coach.SafeText(it.Words(ctx.Msg)), s.Preview
+	if it.Preview == "" {
+		wordStyle = s.Faint // a label, not their words
+	}
 	if w < narrowWidth {
-		return listRow(s, head+coach.SafeText(it.Preview), selected, w)
+		return listRow(s, head+words, selected, w)
 	}
 	bar := completeness(it.Answered, it.Total)
-	it.Preview = coach.SafeText(it.Preview)
 	tail := fmt.Sprintf(" %2d/%-2d  %s  ", it.Answered, it.Total, cell(open, openW))
 	if selected {
-		return listRow(s, head+bar+tail+it.Preview, true, w)
+		return listRow(s, head+bar+tail+words, true, w)
 	}
-	return listRow(s, s.Prompt.Render(head)+s.RatingOn.Render(bar)+s.Subtle.Render(tail)+s.Preview.Render(it.Preview), false, w)
+	return listRow(s, s.Prompt.Render(head)+s.RatingOn.Render(bar)+s.Subtle.Render(tail)+wordStyle.Render(words), false, w)
 }
 
 func (h *historyScreen) Keys(ctx *Context) bindings {

@@ -23,6 +23,7 @@ func withSessions(t *testing.T, h *harness, n int) {
 		s := coach.NewSession(p.ID, "en", clock)
 		s.Date = coach.DateOf(clock).AddDays(-7 * (n - i))
 		s.SetAnswer("understand.curious", coach.Answer{Text: fmt.Sprintf("Session %d: rota gaps on Tuesdays", i+1)})
+		s.SetAnswer("agenda.theirs", coach.Answer{Text: fmt.Sprintf("Session %d: the rota", i+1)})
 		s.SetAnswer("needs.workload", coach.Answer{Rating: 1 + i%5})
 		if i%3 == 0 {
 			s.Actions = []coach.Action{{Text: "Chase the agency invoice", Owner: coach.OwnerMe}}
@@ -41,9 +42,12 @@ func TestHistoryNewestFirstThenDetailAndBack(t *testing.T) {
 	if h.at() != screenHistory {
 		t.Fatal("h did not open history")
 	}
-	h.mustSee("History: everyone", "6 sessions", "Session 6: rota gaps")
-	if got := h.history().items[0].Preview; got != "Session 6: rota gaps on Tuesdays" {
+	h.mustSee("History: everyone", "6 sessions", "Session 6: the rota")
+	if got := h.history().items[0].Preview; got != "Session 6: the rota" {
 		t.Fatalf("first row is %q, want the newest", got)
+	}
+	if strings.Contains(h.screen(), "rota gaps") {
+		t.Fatal("history shows words from the private prep")
 	}
 	h.press("down", "enter")
 	if h.at() != screenDetail {
@@ -216,12 +220,12 @@ func TestSearchAsYouTypeIgnoresCaseAndAccentsAndHighlights(t *testing.T) {
 	for i, text := range []string{"Talked about Siân's rota and the night shifts", "Hiraeth; missing the valleys", "Nothing much"} {
 		s := coach.NewSession(p.ID, "en", clock)
 		s.Date = coach.DateOf(clock).AddDays(-7 * (i + 1))
-		s.SetAnswer("understand.curious", coach.Answer{Text: text})
+		s.SetAnswer("agenda.theirs", coach.Answer{Text: text})
 		h.store.SaveSession(s)
 	}
 	h.press("h", "/")
 	h.typeText("sian")
-	h.mustSee("1 session found", "Understand", "Talked about Siân's rota")
+	h.mustSee("1 session found", "Their agenda", "Talked about Siân's rota")
 	if got := h.history().search.hits[0].Snippet; got != "Talked about Siân's rota and the night shifts" {
 		t.Fatalf("hit %q", got)
 	}
