@@ -283,3 +283,23 @@ func TestSearchesNeverPileUpBehindTyping(t *testing.T) {
 	}
 	h.mustSee("5 sessions found")
 }
+
+// A search finds words in your private notes too (they are your notes), but
+// a result from them says so and never shows them: history may be on the
+// screen with the staff member in the room.
+func TestSearchHitInPrivateNotesIsNamedNotShown(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.Date = coach.DateOf(clock).AddDays(-7)
+	s.SetAnswer("understand.curious", coach.Answer{Text: "Whether she is thinking of leaving"})
+	h.store.SaveSession(s)
+	h.press("h")
+	h.mustSee("prep only, no record yet")
+	h.press("/")
+	h.typeText("leaving")
+	h.mustSee("1 session found", "in your private notes")
+	if strings.Contains(h.screen(), "thinking of leaving") {
+		t.Fatalf("a search result shows the private prep:\n%s", h.screen())
+	}
+}
