@@ -125,7 +125,8 @@ func (h *historyScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if h.search.typing || h.search.active() {
 			open, cmd := h.search.key(ctx, msg)
 			if open != nil {
-				return tea.Batch(cmd, pushDetailAt(ctx, open.Summary.ID, open.Summary.PersonID, open.ItemID))
+				q, _ := parseSearch(h.search.query.Value(), ctx.Today())
+				return tea.Batch(cmd, pushDetailHit(ctx, *open, q.Words()))
 			}
 			return cmd
 		}

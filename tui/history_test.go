@@ -286,7 +286,8 @@ func TestSearchesNeverPileUpBehindTyping(t *testing.T) {
 
 // A search finds words in your private notes too (they are your notes), but
 // a result from them says so and never shows them: history may be on the
-// screen with the staff member in the room.
+// screen with the staff member in the room. Opening it says where they are,
+// and p shows them scrolled to the match, marked.
 func TestSearchHitInPrivateNotesIsNamedNotShown(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
@@ -302,4 +303,44 @@ func TestSearchHitInPrivateNotesIsNamedNotShown(t *testing.T) {
 	if strings.Contains(h.screen(), "thinking of leaving") {
 		t.Fatalf("a search result shows the private prep:\n%s", h.screen())
 	}
+	h.press("enter", "enter")
+	if h.at() != screenDetail {
+		t.Fatal("enter did not open the result")
+	}
+	h.mustSee("in your private notes: press p")
+	if strings.Contains(h.screen(), "thinking of leaving") {
+		t.Fatal("the record shows the private prep without asking")
+	}
+	h.press("p")
+	h.mustSee("YOUR PREPARATION", "Whether she is thinking of leaving")
+	if raw := h.m.View().Content; !strings.Contains(raw, h.m.ctx.Styles.Highlight.Render("leaving")) {
+		t.Fatal("the match is not marked")
+	}
+}
+
+// A result opens its record at the first match, not at the top, and marks
+// it: in a long record the match may be screens away.
+func TestSearchHitOpensAtTheMatch(t *testing.T) {
+	h := newHarness(t, 80, 16, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.Date = coach.DateOf(clock).AddDays(-7)
+	long := strings.Repeat("The rota again, and the nights. ", 40)
+	s.SetAnswer(coach.SaidID, coach.Answer{Text: long + "Then the hiraeth for the old team."})
+	s.SetAnswer(coach.HelpID, coach.Answer{Text: "Time off the floor for a memory book."})
+	h.store.SaveSession(s)
+	h.press("h", "/")
+	h.typeText("hiraeth")
+	h.press("enter", "enter")
+	if h.at() != screenDetail {
+		t.Fatal("enter did not open the result")
+	}
+	h.mustSee("hiraeth for the old team")
+	if raw := h.m.View().Content; !strings.Contains(raw, h.m.ctx.Styles.Highlight.Render("hiraeth")) {
+		t.Fatal("the match is not marked")
+	}
+	h.press("esc", "esc", "/")
+	h.typeText("memory")
+	h.press("enter", "enter")
+	h.mustSee("What would help most right now?", "Time off the floor for a memory book.")
 }
