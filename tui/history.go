@@ -188,10 +188,13 @@ func (h *historyScreen) View(ctx *Context, height int) string {
 	case len(h.items) == 0:
 		out = append(out, wrapped(s.Subtle, ctx.T("history.none"), w)...)
 	default:
-		h.room = max(1, height-len(out))
-		start, end := h.list.window(len(h.items), h.room)
 		openW := ansi.StringWidth(ctx.T("actions.open", "Count", 9))
 		dateW := 18 // "Llun 20 Gorff 2026"
+		if w >= narrowWidth {
+			out = append(out, s.Faint.Render(h.header(ctx, w, dateW, openW)))
+		}
+		h.room = max(1, height-len(out))
+		start, end := h.list.window(len(h.items), h.room)
 		if w < narrowWidth {
 			// Narrow: as wide as the dates on screen, so "5 Tach" leaves
 			// the name and the note the room "30 Medi 2025" would take.
@@ -216,6 +219,21 @@ func completeness(answered, total int) string {
 	return strings.Repeat("▰", filled) + strings.Repeat("▱", 5-filled)
 }
 
+// header names the columns of the rows below, so that "10/12" says it is
+// the meeting record's prompts answered (the same count the record shows),
+// and the words beside it the record's.
+func (h *historyScreen) header(ctx *Context, w, dateW, openW int) string {
+	name := ""
+	if h.personID == "" {
+		name = cell(ctx.T("home.col.name"), h.nameWidth(w)) + "  "
+	}
+	line := "  " + cell(ctx.T("history.col.date"), dateW) + "  " + name +
+		cell(ctx.T("history.col.record"), 12) + cell("", openW) + "  " + ctx.T("history.col.words")
+	return ansi.Truncate(line, w, "…")
+}
+
+func (h *historyScreen) nameWidth(w int) int { return min(18, max(8, w/5)) }
+
 // row is one session's line; dateW is the date column's width and openW
 // how wide the language writes "9 open" ("9 ar agor"), both worked out
 // once a frame.
@@ -227,7 +245,7 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, da
 	}
 	name := ""
 	if h.personID == "" {
-		name = cell(it.PersonName, min(18, max(8, w/5))) + "  "
+		name = cell(it.PersonName, h.nameWidth(w)) + "  "
 	}
 	date := cell(ctx.Date(it.Date), dateW)
 	if w < narrowWidth {
