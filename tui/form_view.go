@@ -327,7 +327,7 @@ func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []stri
 		} else {
 			owner += strings.Repeat(" ", max(0, ownerW-ansi.StringWidth(owner)))
 		}
-		due := a.Due.String()
+		due := fieldDate(ctx, a.Due)
 		if raw, ok := m.raw[a.ID]; ok {
 			due = raw
 		}
@@ -339,8 +339,6 @@ func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []stri
 			due = s.Faint.Render(ctx.T("form.due.none"))
 		} else if _, unread := m.raw[a.ID]; unread {
 			dueNote = s.Warn.Render("? " + ctx.T("date.not"))
-		} else if !a.Due.IsZero() {
-			dueNote = s.Subtle.Render("→ " + ctx.Date(a.Due))
 		}
 		line2 := "     " + s.Subtle.Render(ctx.T("form.owner")+" ") + owner + s.Subtle.Render(" "+ctx.T("form.due.label")+" ") + due
 		if dueNote != "" {
@@ -368,6 +366,8 @@ func dateNote(ctx *Context, in string) string {
 		return ""
 	case d.Before(ctx.Today()):
 		return s.Warn.Render("→ " + ctx.Date(d) + " (" + ctx.T("date.past") + ")")
+	case strings.TrimSpace(in) == ctx.Date(d):
+		return "" // the field says it already
 	}
 	return s.Notice.Render("→ " + ctx.Date(d))
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"strings"
 	"testing"
 
@@ -266,5 +268,41 @@ func TestTabOnTheRecordsLastFieldStaysInTheRecord(t *testing.T) {
 		if d := s.Answer(coach.NextID).Date; d.IsZero() {
 			t.Fatalf("the next session typed after tab was not kept: %+v", s.Answer(coach.NextID))
 		}
+	}
+}
+
+// Found in the trial: a next session typed in Welsh as 8/1/2027 came back as
+// 2027-01-08 once the field was left and opened again. It shows as every
+// screen shows a date, in the interface's language, and reads back as the
+// same day: leaving it again changes nothing stored.
+func TestATypedDateComesBackInTheInterfacesWords(t *testing.T) {
+	for _, tc := range []struct {
+		lang, shown string
+	}{{"en", "Fri 8 Jan 2027"}, {"cy", "Gwe 8 Ion 2027"}} {
+		t.Run(tc.lang, func(t *testing.T) {
+			h := startRecord(t)
+			if tc.lang == "cy" {
+				h = welshHarness(t, 100, 30, "")
+				withWelshSessions(t, h)
+				h.press("h", "enter", "r")
+			}
+			h.tabTo(coach.NextID)
+			h.press("ctrl+u")
+			h.typeText("8/1/2027")
+			h.press("shift+tab")
+			h.tabTo(coach.NextID)
+			if got := h.m.top().(*partForm).ti.Value(); got != tc.shown {
+				t.Fatalf("the date field holds %q, want %q", got, tc.shown)
+			}
+			h.press("shift+tab", "esc")
+			want := coach.Date{Year: 2027, Month: time.January, Day: 8}
+			found := false
+			for _, s := range h.store.sessions {
+				found = found || s.Answer(coach.NextID).Date == want
+			}
+			if !found {
+				t.Fatalf("the next session is no longer %v after the field was left again", want)
+			}
+		})
 	}
 }
