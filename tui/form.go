@@ -374,6 +374,10 @@ func (m *partForm) load(ctx *Context) {
 		}
 		m.ti.Focus()
 	}
+	// The line input is shared between fields: without this its cursor
+	// stays where it was in the field before (mid-way through "Sat 26 Dec
+	// 2026", say), and what is typed lands inside the value.
+	m.ti.CursorEnd()
 	m.session.Position = coach.Position{Item: it.ID, Field: s.field}
 }
 

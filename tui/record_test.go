@@ -306,3 +306,18 @@ func TestATypedDateComesBackInTheInterfacesWords(t *testing.T) {
 		})
 	}
 }
+
+// The line input is shared by every one-line field; opening one with a
+// value put the cursor where it had been in the field before, so typing
+// landed inside the value. It starts at the end.
+func TestAFieldOpenedAgainTypesAtItsEnd(t *testing.T) {
+	h := startRecord(t)
+	h.tabTo(coach.NextID)
+	h.typeText("next month")
+	h.press("shift+tab")
+	h.tabTo(coach.NextID)
+	h.typeText("!")
+	if got := h.m.top().(*partForm).ti.Value(); got != "Sat 26 Dec 2026!" {
+		t.Fatalf("typed into the middle: %q", got)
+	}
+}
