@@ -307,6 +307,42 @@ func TestATypedDateComesBackInTheInterfacesWords(t *testing.T) {
 	}
 }
 
+// Found in the trial: "next month" landed on a Saturday without a word.
+// A date on a weekend says so beside it, as typed and when opened again;
+// it is still set (some teams work weekends), and a weekday says nothing.
+func TestANextSessionOnAWeekendSaysSo(t *testing.T) {
+	h := startRecord(t) // today is Thu 26 Nov 2026
+	h.tabTo(coach.NextID)
+	h.typeText("next month")
+	h.mustSee("→ Sat 26 Dec 2026 (that is a Saturday)")
+	h.press("shift+tab")
+	h.tabTo(coach.NextID)
+	h.mustSee("Sat 26 Dec 2026", "(that is a Saturday)")
+	h.press("ctrl+u")
+	h.typeText("+1w")
+	h.mustSee("→ Thu 3 Dec 2026")
+	if strings.Contains(h.screen(), "that is a") {
+		t.Fatalf("a weekday is said to be a weekend:\n%s", h.screen())
+	}
+	h.press("ctrl+u")
+	h.typeText("29/11")
+	h.mustSee("(that is a Sunday)")
+	h.press("esc")
+	for _, s := range h.store.sessions {
+		if d := s.Answer(coach.NextID).Date; d != (coach.Date{Year: 2026, Month: time.November, Day: 29}) {
+			t.Fatalf("a weekend date was not kept: %v", d)
+		}
+	}
+
+	w := welshHarness(t, 100, 30, "")
+	withWelshSessions(t, w)
+	w.press("h", "enter", "r")
+	w.tabTo(coach.NextID)
+	w.press("ctrl+u")
+	w.typeText("mis nesaf")
+	w.mustSee("→ Sad 26 Rhag 2026 (dydd Sadwrn yw hwnnw)")
+}
+
 // The line input is shared by every one-line field; opening one with a
 // value put the cursor where it had been in the field before, so typing
 // landed inside the value. It starts at the end.
