@@ -176,6 +176,7 @@ const (
 // (a due date, the next session), relative to today:
 //
 //	2027-02-24   24/2/2027   24/2 (this year, or next if already past)
+//	Fri 24 Feb 2027   24 February   Gwe 24 Chwef 2027 (as attend writes dates)
 //	today  tomorrow  yesterday  fri / friday / next friday (the next one, never today)
 //	+6w  6w  10d  3m  1y  in 2 weeks  in a fortnight  fortnightly
 //	next week  next month  next year  (days, weeks, months, years from today)
@@ -253,6 +254,9 @@ func parseDate(in string, today Date, l lean) (Date, error) {
 	}
 	if strings.Contains(s, "/") {
 		return parseSlashDate(s, today, l)
+	}
+	if d, ok, err := parseNamedDate(s, today, l); ok {
+		return d, err
 	}
 	if d, ok := parseRelative(s, today, l); ok {
 		return d, nil

@@ -334,4 +334,8 @@ type Hit struct {
 	ItemID  string  `json:"item_id"` // where the first match is ("record", "action", or a prompt id)
 	Stage   string  `json:"stage"`   // that item's stage id, or "record"/"actions"
 	Snippet string  `json:"snippet"` // the matching answer's text around the match, as written
+	// Private says the match is in the manager's private notes (the prep
+	// or the reflection): a list of hits says so instead of showing
+	// Snippet, as the list may be on a screen the staff member can see.
+	Private bool `json:"private,omitempty"`
 }

@@ -109,7 +109,7 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 	lt.Actions = append(lt.Actions, earlier...)
 
 	for _, s := range saved {
-		if h := strings.TrimSpace(s.Answer(HelpID).Text); h != "" {
+		if h := strings.TrimSpace(s.Record[HelpID].Text); h != "" { // their words: never a prep answer kept under the same id
 			lt.Help, lt.HelpFrom = h, s.Date
 			for _, a := range s.LiveActions() {
 				if a.Status == ActionDone {

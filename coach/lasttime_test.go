@@ -143,3 +143,22 @@ func TestLastTimeCountsDoneWithoutAnOutcome(t *testing.T) {
 		t.Errorf("brief:\n%s", md)
 	}
 }
+
+// "They said what would help" is their words from a meeting record, never
+// an answer kept under the same prompt in the manager's prep (an import or
+// an older file can hold one there): Last time is read before a prep, and
+// may be on the screen as they come in.
+func TestLastTimeHelpIsFromTheRecordOnly(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, ss := threeMeetings(t)
+	for i := range ss {
+		if ss[i].Date == d(2026, 9, 15) {
+			help := ss[i].Record[coach.HelpID]
+			delete(ss[i].Record, coach.HelpID)
+			ss[i].Prep[coach.HelpID] = coach.Answer{Text: "PRIVATE: " + help.Text}
+		}
+	}
+	if lt := coach.BuildLastTime(g, p, ss, d(2026, 11, 26)); lt.Help != "" {
+		t.Fatalf("Last time's help is %q, from the prep", lt.Help)
+	}
+}

@@ -50,16 +50,25 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	case s.IsAgreed():
 		state = l.T("md.agreed")
 	}
-	// Count the prompts of the parts shown: the record alone is counted
-	// against the record's prompts, not the prep's too.
-	answered, total := 0, 0
+	// Each part shown is counted against its own prompts, and says which
+	// it is: "10 of 12 record prompts answered" is what history's 10/12
+	// means too (coach.Summary), and the prep's count is never mixed in.
+	var counts []string
 	for _, part := range Parts {
 		if opt.shows(part) {
 			a, t := s.PartCompleteness(g, part)
-			answered, total = answered+a, total+t
+			counts = append(counts, l.T("md.answered."+string(part), "Answered", a, "Count", t))
 		}
 	}
-	fmt.Fprintf(&b, "%s · %s · %s\n", l.Date(s.Date.Time()), state, l.T("md.answered", "Answered", answered, "Count", total))
+	if len(counts) > 1 { // shorter: "prompts answered: prep 5 of 20, record 6 of 12, …"
+		counts = counts[:0]
+		for _, part := range Parts {
+			a, t := s.PartCompleteness(g, part)
+			counts = append(counts, l.T("md.answered.in."+string(part), "Answered", a, "Total", t))
+		}
+		counts = []string{l.T("md.answered.parts", "List", strings.Join(counts, ", "))}
+	}
+	fmt.Fprintf(&b, "%s\n", strings.Join(append([]string{l.Date(s.Date.Time()), state}, counts...), " · "))
 
 	for _, part := range Parts {
 		if !opt.shows(part) {

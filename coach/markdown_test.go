@@ -131,7 +131,7 @@ func TestMarkdownContent(t *testing.T) {
 		{"future.prompt", []string{"From a newer prompt set."}},
 	}
 	for name, md := range map[string]string{"record": record, "review": review} {
-		if !strings.HasPrefix(md, "# One-to-one: Siân Ŵyn-Jones 🙂\n") || !strings.Contains(md, "Thu 26 Nov 2026 · saved") || !strings.Contains(md, "11 of 37 prompts answered") {
+		if !strings.HasPrefix(md, "# One-to-one: Siân Ŵyn-Jones 🙂\n") || !strings.Contains(md, "Thu 26 Nov 2026 · saved") || !strings.Contains(md, "prompts answered: prep 3 of 20, record 7 of 12, reflection 1 of 5") {
 			t.Errorf("%s header:\n%s", name, md[:min(len(md), 200)])
 		}
 		for _, a := range answered {
@@ -192,8 +192,8 @@ func TestMarkdownEmptyAndDraft(t *testing.T) {
 	p := coach.Person{ID: personID, Name: "Aled"}
 	s := coach.NewSession(personID, "en", now)
 	md := coach.Markdown(g, p, s, coach.MarkdownOptions{})
-	_, total := s.Completeness(g)
-	for _, want := range []string{"# One-to-one: Aled\n", "Thu 26 Nov 2026 · draft, not yet saved", "0 of " + strconv.Itoa(total) + " prompts answered"} {
+	_, total := s.PartCompleteness(g, coach.PartRecord)
+	for _, want := range []string{"# One-to-one: Aled\n", "Thu 26 Nov 2026 · draft, not yet saved", "record 0 of " + strconv.Itoa(total)} {
 		if !strings.Contains(md, want) {
 			t.Errorf("empty record lacks %q:\n%s", want, md)
 		}

@@ -224,23 +224,45 @@ func Snippet(text string, terms []string, limit int) string {
 
 // FirstMatch finds where in a session to show a search hit: the item (in
 // the order of the guide, then unknown prompts, the record and addenda)
-// whose text holds the most of the terms, the first such on a tie, and a
-// Snippet of it. itemID is a prompt id, "action", "record" or "addendum";
-// stage is the prompt's stage id ("unknown" if the guide does not know
-// it), "actions" for an action and "record" for the record and addenda.
-// With no terms, or no match, all three are "".
+// whose text holds the most of the terms, the first such on a tie (but the
+// meeting record's before the private notes', see NewHit), and a Snippet
+// of it. itemID is a prompt id, "action", "record" or "addendum"; stage is
+// the prompt's stage id ("unknown" if the guide does not know it),
+// "actions" for an action and "record" for the record and addenda. With no
+// terms, or no match, all three are "".
 func FirstMatch(g *Guide, s Session, terms []string) (itemID, stage, snippet string) {
+	itemID, stage, snippet, _ = firstMatch(g, &s, terms)
+	return itemID, stage, snippet
+}
+
+// NewHit is the search hit for session s, whose list entry is sum: where
+// its first match is (FirstMatch), and whether that is in the manager's
+// private notes (the prep or the reflection), which a list of hits names
+// without showing their words.
+func NewHit(g *Guide, sum Summary, s Session, terms []string) Hit {
+	h := Hit{Summary: sum}
+	h.ItemID, h.Stage, h.Snippet, h.Private = firstMatch(g, &s, terms)
+	return h
+}
+
+func firstMatch(g *Guide, s *Session, terms []string) (itemID, stage, snippet string, private bool) {
 	if len(terms) == 0 {
-		return "", "", ""
+		return "", "", "", false
 	}
 	best := 0
-	try := func(id, st, text string) {
-		if text == "" || best == len(terms) {
+	try := func(id, st, text string, inPrivate bool) {
+		if text == "" || best == len(terms) && !(private && !inPrivate) {
 			return
 		}
-		if n := countTerms(text, terms); n > best {
-			best, itemID, stage, snippet = n, id, st, text
+		// A tie goes to the meeting record, so a hit shows their words
+		// where it can rather than a label for private ones.
+		if n := countTerms(text, terms); n > best || n == best && n > 0 && private && !inPrivate {
+			best, itemID, stage, snippet, private = n, id, st, text, inPrivate
 		}
+	}
+	answer := func(id, st string) {
+		a, part := s.answerPart(id)
+		try(id, st, a.Text, part != PartRecord)
 	}
 	seen := map[string]bool{}
 	actionsDone := false
@@ -250,34 +272,34 @@ func FirstMatch(g *Guide, s Session, terms []string) (itemID, stage, snippet str
 				seen[it.ID] = true
 				if it.Kind == KindActions {
 					for _, a := range s.Actions {
-						try("action", st.ID, a.Text)
-						try("action", st.ID, a.Reason)
+						try("action", st.ID, a.Text, false)
+						try("action", st.ID, a.Reason, false)
 					}
 					actionsDone = true
 					continue
 				}
-				try(it.ID, st.ID, s.Answer(it.ID).Text)
+				answer(it.ID, st.ID)
 			}
 		}
 	}
 	if !actionsDone {
 		for _, a := range s.Actions {
-			try("action", "actions", a.Text)
-			try("action", "actions", a.Reason)
+			try("action", "actions", a.Text, false)
+			try("action", "actions", a.Reason, false)
 		}
 	}
 	for _, id := range s.AnswerIDs() {
 		if !seen[id] {
-			try(id, "unknown", s.Answer(id).Text)
+			answer(id, "unknown")
 		}
 	}
 	for _, a := range s.Addenda {
-		try("addendum", "record", a.Text)
+		try("addendum", "record", a.Text, false)
 	}
 	if best == 0 {
-		return "", "", ""
+		return "", "", "", false
 	}
-	return itemID, stage, Snippet(snippet, terms, SnippetLen)
+	return itemID, stage, Snippet(snippet, terms, SnippetLen), private
 }
 
 // ParseSearch splits what was typed in a search box into words and date

@@ -203,3 +203,38 @@ func TestEachSessionRawWordFoldsToEachSessionWord(t *testing.T) {
 		t.Fatalf("raw words fold to %q, want %q", got, want)
 	}
 }
+
+// A hit says whether its match is in the manager's private notes, from
+// the part the words were written in (an old prep answer to a prompt since
+// retired from the record's stages is still private), and a match in the
+// meeting record wins a tie with one in the prep.
+func TestNewHitSaysWhenTheMatchIsPrivate(t *testing.T) {
+	g, err := coach.LoadGuide("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := coach.Session{
+		Prep: map[string]coach.Answer{
+			"understand.challenges": {Text: "Thinking of leaving; rota gaps."},
+			"close.reflection":      {Text: "Worried about her, privately."}, // retired; written in the prep
+		},
+		Record:     map[string]coach.Answer{"agenda.theirs": {Text: "The rota."}},
+		Reflection: map[string]coach.Answer{"reflect.talking": {Text: "Me, too much."}},
+	}
+	for _, tc := range []struct {
+		q       string
+		item    string
+		private bool
+	}{
+		{"leaving", "understand.challenges", true},
+		{"worried", "close.reflection", true},
+		{"much", "reflect.talking", true},
+		{"rota", "agenda.theirs", false}, // in both: the record's is shown
+		{"rota gaps", "understand.challenges", true},
+	} {
+		h := coach.NewHit(g, coach.Summary{ID: "x"}, s, coach.SearchTerms(tc.q))
+		if h.ItemID != tc.item || h.Private != tc.private || h.Summary.ID != "x" {
+			t.Errorf("NewHit(%q) = %q, private %v; want %q, private %v", tc.q, h.ItemID, h.Private, tc.item, tc.private)
+		}
+	}
+}

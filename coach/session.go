@@ -193,26 +193,37 @@ func (s Session) Answer(id string) Answer { return s.answer(id) }
 // whichever part PartOf would have looked first: only an id in more than
 // one part needs PartOf.
 func (s *Session) answer(id string) Answer {
+	a, _ := s.answerPart(id)
+	return a
+}
+
+// answerPart is answer, with the part the answer was found in (the part
+// its id belongs to when it was found in none).
+func (s *Session) answerPart(id string) (Answer, Part) {
 	var found Answer
+	foundIn := PartPrep
 	n := 0
-	for _, m := range [...]map[string]Answer{s.Prep, s.Record, s.Reflection} {
+	for i, m := range [...]map[string]Answer{s.Prep, s.Record, s.Reflection} {
 		if a, ok := m[id]; ok {
-			found = a
+			found, foundIn = a, Parts[i]
 			n++
 		}
 	}
-	if n <= 1 {
-		return found
+	if n == 1 {
+		return found, foundIn
+	}
+	if n == 0 {
+		return Answer{}, PartOf(id)
 	}
 	if a, ok := (*s.partMap(PartOf(id)))[id]; ok {
-		return a
+		return a, PartOf(id)
 	}
 	for _, p := range Parts {
 		if a, ok := (*s.partMap(p))[id]; ok {
-			return a
+			return a, p
 		}
 	}
-	return Answer{}
+	return Answer{}, PartOf(id)
 }
 
 // SetAnswer stores an answer in the part its id belongs to, dropping empty

@@ -282,20 +282,38 @@ func TestSummarise(t *testing.T) {
 		t.Errorf("empty session: %+v", sum)
 	}
 
-	// The preview is the first answer in guide order, not map order, with
-	// white space collapsed, and skips the manager's own check-in.
-	s.SetAnswer("close.fair", coach.Answer{Text: "Yes."})
+	// The preview is the meeting record's first answer in guide order, not
+	// map order, with white space collapsed. The prep and the reflection
+	// are private: however early their prompts come, none of their words
+	// is in the summary, and nor are they counted.
 	s.SetAnswer("checkin.support", coach.Answer{Text: "Tired today."})
-	s.SetAnswer("attend.present", coach.Answer{Text: "  My own\n\nmanager,  weekly. "})
+	s.SetAnswer("attend.present", coach.Answer{Text: "PRIVATE prep words"})
+	s.SetAnswer("reflect.talking", coach.Answer{Text: "PRIVATE reflection words"})
 	s.SetAnswer("checkin.energy", coach.Answer{Rating: 3})
 	s.SetAnswer("zzz.unknown", coach.Answer{Text: "not in the guide"})
-	s.Actions = []coach.Action{{Text: "a", Status: coach.ActionOpen}, {Text: "b", Status: coach.ActionDone}}
 	sum = coach.Summarise(g, p, s)
-	if sum.Preview != "My own manager, weekly." {
+	if sum.Preview != "" || !sum.NoRecord() || sum.Answered != 0 {
+		t.Errorf("a prep and a reflection with no record: %+v", sum)
+	}
+	if w := sum.Words(nil); w != "prep only, no record yet" {
+		t.Errorf("Words with no record = %q", w)
+	}
+	s.Actions = []coach.Action{{Text: "Book the  course", Status: coach.ActionOpen}, {Text: "b", Status: coach.ActionDone}}
+	if sum := coach.Summarise(g, p, s); sum.Preview != "Book the course" || sum.NoRecord() {
+		t.Errorf("an action agreed is the record's first words when it has no others: %+v", sum)
+	}
+	s.SetAnswer("close.fair", coach.Answer{Text: "Yes."}) // retired, kept in the record
+	if sum := coach.Summarise(g, p, s); sum.Preview != "Yes." {
+		t.Errorf("Preview = %q, want the retired record prompt's answer before the actions", sum.Preview)
+	}
+	s.SetAnswer("agenda.said", coach.Answer{Text: "  My own\n\nmanager,  weekly. "})
+	sum = coach.Summarise(g, p, s)
+	if sum.Preview != "My own manager, weekly." || sum.Words(nil) != sum.Preview {
 		t.Errorf("Preview = %q", sum.Preview)
 	}
-	if sum.Answered != 3 || sum.Open != 1 { // prompts since retired are not counted
-		t.Errorf("counts: %+v", sum)
+	_, total := s.PartCompleteness(g, coach.PartRecord)
+	if sum.Answered != 2 || sum.Total != total || sum.Open != 1 { // the said and the actions; prompts since retired are not counted
+		t.Errorf("counts: %+v, want 2 of the record's %d", sum, total)
 	}
 	if sum.Ratings["checkin.energy"] != 3 || len(sum.Ratings) != 1 {
 		t.Errorf("ratings in the summary: %v", sum.Ratings)
@@ -315,7 +333,7 @@ func TestSummarise(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := newSession(t)
-		s.SetAnswer("understand.challenges", coach.Answer{Text: tt.text})
+		s.SetAnswer("agenda.said", coach.Answer{Text: tt.text})
 		got := coach.Summarise(g, p, s).Preview
 		if got != tt.want {
 			t.Errorf("Preview of %q = %q, want %q", tt.text, got, tt.want)

@@ -1,8 +1,10 @@
 package coach
 
 import (
+	"maps"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +14,7 @@ import (
 // session's own accessors, kept to check the quicker one against.
 
 func summariseBefore(g *Guide, p Person, s Session) Summary {
-	answered, total := s.Completeness(g)
+	answered, total := s.PartCompleteness(g, PartRecord)
 	sum := Summary{
 		ID: s.ID, PersonID: p.ID, PersonName: p.Name, Date: s.Date,
 		Answered: answered, Total: total, Open: s.OpenActions(),
@@ -34,31 +36,24 @@ func summariseBefore(g *Guide, p Person, s Session) Summary {
 			}
 		}
 	}
-	// The preview is the record's first words if there is a record, else
-	// the prep's, skipping the manager's own check-in and reflection: the
-	// list is about the staff member.
-	// Prompts since retired come last, in the order they were asked.
+	// The preview is the meeting record's first words: its prompts in
+	// guide order, then its other answers by id, then the first action.
 	var order []string
-	for _, p := range []Part{PartRecord, PartPrep} {
-		for _, st := range g.PartStages(p) {
-			if st.ID == "checkin" {
-				continue
-			}
-			for _, it := range st.Items {
-				order = append(order, it.ID)
-			}
-		}
-	}
-	for _, it := range g.Retired {
-		if !strings.HasPrefix(it.ID, "checkin.") {
+	for _, st := range g.PartStages(PartRecord) {
+		for _, it := range st.Items {
 			order = append(order, it.ID)
 		}
 	}
+	ids := slices.Sorted(maps.Keys(s.Record))
+	order = append(order, ids...)
 	for _, id := range order {
-		if t := strings.TrimSpace(s.Answer(id).Text); t != "" {
+		if t := strings.TrimSpace(s.Record[id].Text); t != "" {
 			sum.Preview = firstWords(t, 60)
 			break
 		}
+	}
+	if live := s.LiveActions(); sum.Preview == "" && len(live) > 0 {
+		sum.Preview = firstWords(live[0].Text, 60)
 	}
 	for _, a := range s.LiveActions() {
 		if a.Outcome != "" {

@@ -4,8 +4,12 @@ package coach
 // of the whole record.
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"attend/coach/msg"
 )
 
 // Summary is the little a list needs about a session, kept apart from the
@@ -15,10 +19,13 @@ type Summary struct {
 	PersonID   string `json:"person_id"`
 	PersonName string `json:"person_name"`
 	Date       Date   `json:"date"`
-	Answered   int    `json:"answered"`
-	Total      int    `json:"total"`
-	Open       int    `json:"open_actions"`
-	Preview    string `json:"preview,omitempty"` // first words of the first answer
+	// Answered and Total count the meeting record's prompts: how many of
+	// them have an answer (the actions agreed count as one), out of how
+	// many. The prep and the reflection are not counted here.
+	Answered int    `json:"answered"`
+	Total    int    `json:"total"`
+	Open     int    `json:"open_actions"`
+	Preview  string `json:"preview,omitempty"` // the meeting record's first words (recordPreview); never the prep's or reflection's
 	// Ratings are the session's 1-5 ratings by item id, so trend charts are
 	// drawn from summaries without reading a single note.
 	Ratings map[string]int `json:"ratings,omitempty"`
@@ -54,18 +61,22 @@ func Summarise(g *Guide, p Person, s Session) Summary {
 			sum.Outcomes[a.Outcome]++
 		}
 	}
-	// Completeness, and the ratings.
+	// The ratings, from every part (your own energy in the prep is charted
+	// beside theirs), and the counts, from the meeting record alone.
 	for _, st := range g.Stages {
+		record := st.Part == PartRecord
 		for _, it := range st.Items {
-			sum.Total++
+			if record {
+				sum.Total++
+			}
 			if it.Kind == KindActions {
-				if live > 0 {
+				if record && live > 0 {
 					sum.Answered++
 				}
 				continue
 			}
 			a := s.answer(it.ID)
-			if !a.Empty() {
+			if record && !a.Empty() {
 				sum.Answered++
 			}
 			if it.Kind == KindRating && a.Rating > 0 {
@@ -82,35 +93,58 @@ func Summarise(g *Guide, p Person, s Session) Summary {
 			}
 		}
 	}
-	// The preview is the record's first words if there is a record, else
-	// the prep's, skipping the manager's own check-in and reflection: the
-	// list is about the staff member.
-	// Prompts since retired come last, in the order they were asked.
-	preview := func(id string) bool {
-		t := strings.TrimSpace(s.answer(id).Text)
-		if t != "" {
-			sum.Preview = firstWords(t, 60)
-		}
-		return t != ""
-	}
-	for _, part := range [...]Part{PartRecord, PartPrep} {
-		for _, st := range g.Stages {
-			if st.Part != part || st.ID == "checkin" {
-				continue
-			}
-			for _, it := range st.Items {
-				if preview(it.ID) {
-					return sum
-				}
-			}
-		}
-	}
-	for _, it := range g.Retired {
-		if !strings.HasPrefix(it.ID, "checkin.") && preview(it.ID) {
-			return sum
-		}
-	}
+	sum.Preview = recordPreview(g, &s)
 	return sum
+}
+
+// recordPreview is the first words of a session's meeting record: its
+// answers in the guide's order, then answers to record prompts since
+// retired (by id), then the first action agreed. Never the prep's or the
+// reflection's: a list may be on a screen the staff member can see, and
+// the manager's private thinking is not theirs to read there.
+func recordPreview(g *Guide, s *Session) string {
+	text := func(a Answer) string { return strings.TrimSpace(a.Text) }
+	seen := map[string]bool{}
+	for _, st := range g.Stages {
+		if st.Part != PartRecord {
+			continue
+		}
+		for _, it := range st.Items {
+			seen[it.ID] = true
+			if t := text(s.Record[it.ID]); t != "" {
+				return firstWords(t, 60)
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Record)) {
+		if t := text(s.Record[id]); !seen[id] && t != "" {
+			return firstWords(t, 60)
+		}
+	}
+	for _, a := range s.Actions {
+		if t := strings.TrimSpace(a.Text); t != "" {
+			return firstWords(t, 60)
+		}
+	}
+	return ""
+}
+
+// NoRecord reports whether nothing is written in the session's meeting
+// record yet: a prep saved before the meeting, say.
+func (s Summary) NoRecord() bool { return s.Answered == 0 }
+
+// Words are what a list shows of a session beside its date and name: the
+// first words of its meeting record, or, with nothing in the record yet,
+// a plain label saying so. Never words from the prep or the reflection
+// (Summarise keeps none).
+func (s Summary) Words(l *msg.Lang) string {
+	if s.NoRecord() && s.Preview == "" {
+		if l == nil {
+			l = english
+		}
+		return l.T("summary.norecord")
+	}
+	return s.Preview
 }
 
 func firstWords(s string, max int) string {

@@ -240,3 +240,59 @@ func migrateV5(tx *bbolt.Tx, s *Store) error {
 	}
 	return nil
 }
+
+// migrateV6 upgrades a schema 6 file to schema 7, inside Open's single
+// upgrade transaction (after the backup copy): every summary is made again
+// from its session, because a summary now speaks of the meeting record
+// alone (coach.Summarise). Before, a session with no record yet had the
+// first words of the manager's private prep as its preview, shown in
+// history and `attend log`, and its counts took in the prep's and the
+// reflection's prompts. A session that cannot be read keeps its summary
+// (Check reports it), as does one whose summary is missing or damaged.
+func migrateV6(tx *bbolt.Tx, s *Store) error {
+	b, err := bucketsOf(tx, s.seal)
+	if err != nil {
+		return err
+	}
+	names := map[string]coach.Person{}
+	person := func(id string) coach.Person {
+		if p, ok := names[id]; ok {
+			return p
+		}
+		p, err := s.getPerson(b, id)
+		if err != nil {
+			p = coach.Person{ID: id}
+		}
+		names[id] = p
+		return p
+	}
+	var keys, vals [][]byte
+	if err := b.sessions.ForEach(func(k, v []byte, err error) error {
+		if err != nil {
+			return nil
+		}
+		sess, err := decodeSession(v)
+		if err != nil || sess.ID != string(k) || sess.Validate() != nil {
+			return nil
+		}
+		tk := timeKey(sess.Date, sess.ID)
+		if old, err := b.idxTime.Get(tk); err != nil || old == nil {
+			return nil // no summary to make again, or a damaged one: left for Check
+		}
+		sum, err := encodeSummary(coach.Summarise(s.guide(sess.Lang), person(sess.PersonID), sess))
+		if err != nil {
+			return err
+		}
+		keys = append(keys, tk)
+		vals = append(vals, sum)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for i, k := range keys {
+		if err := b.idxTime.Put(k, vals[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -35,7 +35,12 @@ import (
 // Version 6 stored people binary, with their names folded (person_codec.go),
 // so that listings that name people need not decode everyone's JSON; see
 // migrateV5.
-const SchemaVersion = 6
+//
+// Version 7 made every summary again from its session, as a summary now
+// speaks of the meeting record alone: its preview is never the private
+// prep's or reflection's words, and its counts are the record's prompts;
+// see migrateV6.
+const SchemaVersion = 7
 
 // RecordVersion is the "v" every stored JSON value carries. Any change to
 // what a record holds (a new field included) must raise it, so that an
@@ -64,6 +69,7 @@ var (
 		3: migrateV3,
 		4: migrateV4,
 		5: migrateV5,
+		6: migrateV6,
 	}
 )
 

@@ -28,7 +28,8 @@ const DefaultSearchLimit = 50
 //
 // It looks each word up in the search index (textindex.go) and decodes
 // only the sessions it returns, to say where each matched
-// (coach.FirstMatch: item, stage and snippet).
+// (coach.NewHit: item, stage and snippet, and whether it is in the
+// manager's private notes).
 func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 	limit, err := checkQuery(q)
 	if err != nil {
@@ -68,9 +69,7 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 				sum = coach.Summarise(g, coach.Person{ID: sess.PersonID}, sess)
 			}
 			sum.PersonName = names.of(sess.PersonID, "")
-			h := coach.Hit{Summary: sum}
-			h.ItemID, h.Stage, h.Snippet = coach.FirstMatch(g, sess, terms)
-			out = append(out, h)
+			out = append(out, coach.NewHit(g, sum, sess, terms))
 		}
 		return nil
 	})

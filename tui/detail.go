@@ -35,13 +35,15 @@ func loadDetail(st Store, sessionID, personID string) tea.Cmd {
 // stage, ratings as dots, scrollable. From here the record is completed
 // after the meeting, agreed, and corrected with dated notes.
 type detailScreen struct {
-	id      string // the session shown
-	loaded  bool
-	person  coach.Person
-	session coach.Session
-	vp      viewport.Model
-	width   int    // the width the record was rendered for
-	at      string // the item to scroll to once read (a search hit), if any
+	id        string // the session shown
+	loaded    bool
+	person    coach.Person
+	session   coach.Session
+	vp        viewport.Model
+	width     int      // the width the record was rendered for
+	at        string   // the item to scroll to once read (a search hit), if any
+	words     []string // the search's words: the first line holding them is marked
+	atPrivate bool     // the hit is in the private notes: scroll there once they are shown
 
 	private      bool           // showing your prep and reflection too
 	confirmAgree bool           // asking before marking the record agreed
@@ -52,11 +54,14 @@ type detailScreen struct {
 
 // pushDetail opens a saved session.
 func pushDetail(ctx *Context, sessionID, personID string) tea.Cmd {
-	return pushDetailAt(ctx, sessionID, personID, "")
+	return pushDetailHit(ctx, coach.Hit{Summary: coach.Summary{ID: sessionID, PersonID: personID}}, nil)
 }
 
-// pushDetailAt opens a saved session scrolled to one of its items.
-func pushDetailAt(ctx *Context, sessionID, personID, itemID string) tea.Cmd {
+// pushDetailHit opens the session of a search hit, scrolled to its first
+// match, marked; words are the search's (coach.SearchTerms). A match in
+// the private notes is not shown until they are asked for (p): until then
+// a notice says where it is.
+func pushDetailHit(ctx *Context, hit coach.Hit, words []string) tea.Cmd {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{}
 	ta := textarea.New()
@@ -66,8 +71,12 @@ func pushDetailAt(ctx *Context, sessionID, personID, itemID string) tea.Cmd {
 	ta.Placeholder = ctx.T("detail.note.placeholder")
 	ta.SetHeight(4)
 	ta.SetStyles(ctx.Styles.TextArea)
-	ctx.Push(&detailScreen{id: sessionID, vp: vp, addendum: ta, at: itemID})
-	return loadDetail(ctx.Store, sessionID, personID)
+	d := &detailScreen{id: hit.Summary.ID, vp: vp, addendum: ta, at: hit.ItemID, words: words, atPrivate: hit.Private}
+	if hit.Private && hit.ItemID != "" {
+		ctx.Notice(ctx.T("detail.matchprivate"))
+	}
+	ctx.Push(d)
+	return loadDetail(ctx.Store, hit.Summary.ID, hit.Summary.PersonID)
 }
 
 func (d *detailScreen) Typing() bool { return d.adding }
@@ -108,32 +117,80 @@ func (d *detailScreen) render(ctx *Context) {
 	if !d.private && len(d.session.Answers(coach.PartRecord)) == 0 && len(d.session.LiveActions()) == 0 {
 		text += "\n\n" + ctx.Styles.Subtle.Width(d.width).Render(ctx.T("detail.empty", "Name", d.person.Name))
 	}
-	d.vp.SetContent(text)
-	if d.at == "" {
+	lines := strings.Split(text, "\n")
+	plain := strings.Split(ansi.Strip(text), "\n")
+	from := d.itemLine(ctx, plain)
+	match := -1
+	if len(d.words) > 0 && (!d.atPrivate || d.private) {
+		match = matchLine(plain, d.words, from)
+		if match >= 0 {
+			// The line found is marked: its matching words as search shows them.
+			lines[match] = highlightIn(ctx.Styles.Prompt, ctx.Styles.Highlight, plain[match], d.words)
+		}
+	}
+	d.vp.SetContent(strings.Join(lines, "\n"))
+	if d.at == "" || d.atPrivate && !d.private {
 		return
 	}
-	want := itemHeading(ctx.Guide, d.at)
-	for i, line := range strings.Split(ansi.Strip(text), "\n") {
-		if want != "" && strings.HasPrefix(strings.TrimSpace(line), want) {
-			d.vp.SetYOffset(i)
-			break
-		}
+	// Scrolled to the item's heading, so the question shows above the
+	// match, unless the match is further down than the window reaches.
+	switch {
+	case match >= 0 && (from < 0 || match-from >= d.vp.Height()-1):
+		d.vp.SetYOffset(max(0, match-1))
+	case from >= 0:
+		d.vp.SetYOffset(from)
 	}
 	d.at = ""
 }
 
-// itemHeading is the start of the line the record shows an item under.
-func itemHeading(g *coach.Guide, itemID string) string {
-	switch itemID {
+// itemLine is the line of the rendered record (plain) where the item a
+// search hit names begins, or -1.
+func (d *detailScreen) itemLine(ctx *Context, plain []string) int {
+	if d.at == "" {
+		return -1
+	}
+	want := ""
+	switch d.at {
 	case "record", "addendum":
-		return "AFTER THE MEETING"
+		want = strings.ToUpper(ctx.T("md.agreement"))
 	case "action":
-		return "ACTIONS"
+		for _, st := range ctx.Guide.Stages {
+			for _, it := range st.Items {
+				if it.Kind == coach.KindActions {
+					want = d.session.PromptText(ctx.Guide, it)
+				}
+			}
+		}
+	default:
+		if it, _, ok := ctx.Guide.Item(d.at); ok {
+			want = d.session.PromptText(ctx.Guide, it)
+		} else {
+			want = d.session.Asked[d.at]
+		}
 	}
-	if it, _, ok := g.Item(itemID); ok {
-		return ansi.Truncate(it.Prompt, 30, "")
+	want = ansi.Truncate(strings.Join(strings.Fields(want), " "), 30, "")
+	if want == "" {
+		return -1
 	}
-	return ""
+	for i, line := range plain {
+		if strings.HasPrefix(strings.TrimSpace(line), want) {
+			return i
+		}
+	}
+	return -1
+}
+
+// matchLine is the first line from `from` (or, failing that, from the
+// top) holding a word that one of words starts, or -1.
+func matchLine(plain []string, words []string, from int) int {
+	for _, start := range []int{max(from, 0), 0} {
+		for i := start; i < len(plain); i++ {
+			if len(coach.MatchSpans(plain[i], words)) > 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func (d *detailScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
@@ -240,8 +297,8 @@ func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		ctx.Push(newAfterForm(ctx, coach.PartReflection, d.person, d.session))
 	case key.Matches(msg, r.Private):
 		d.private = !d.private
+		d.vp.GotoTop() // where your prep begins, or the match in it
 		d.render(ctx)
-		d.vp.GotoTop() // where your prep begins
 	case key.Matches(msg, r.Agree) && !agreed && d.private:
 		// They are about to read it: hide your private notes first.
 		d.private = false

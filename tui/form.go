@@ -358,7 +358,7 @@ func (m *partForm) load(ctx *Context) {
 		if r, ok := m.raw[a.ID]; ok {
 			m.ti.SetValue(r)
 		} else {
-			m.ti.SetValue(a.Due.String())
+			m.ti.SetValue(fieldDate(ctx, a.Due))
 		}
 		m.ti.Focus()
 	case kindDate:
@@ -368,14 +368,23 @@ func (m *partForm) load(ctx *Context) {
 		if r, ok := m.raw[it.ID]; ok {
 			m.ti.SetValue(r)
 		} else if !a.Date.IsZero() {
-			m.ti.SetValue(a.Date.String())
+			m.ti.SetValue(fieldDate(ctx, a.Date))
 		} else {
 			m.ti.SetValue(a.Text)
 		}
 		m.ti.Focus()
 	}
+	// The line input is shared between fields: without this its cursor
+	// stays where it was in the field before (mid-way through "Sat 26 Dec
+	// 2026", say), and what is typed lands inside the value.
+	m.ti.CursorEnd()
 	m.session.Position = coach.Position{Item: it.ID, Field: s.field}
 }
+
+// fieldDate is a stored date as a date field shows it: as every screen
+// writes dates, in the interface's language ("Gwe 8 Ion 2027"), which
+// coach.ParseDate reads back as the same day; what is stored is unchanged.
+func fieldDate(ctx *Context, d coach.Date) string { return ctx.Date(d) }
 
 // store writes the focused editor's value back into the session.
 func (m *partForm) store(ctx *Context) {

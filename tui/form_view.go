@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -327,7 +328,7 @@ func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []stri
 		} else {
 			owner += strings.Repeat(" ", max(0, ownerW-ansi.StringWidth(owner)))
 		}
-		due := a.Due.String()
+		due := fieldDate(ctx, a.Due)
 		if raw, ok := m.raw[a.ID]; ok {
 			due = raw
 		}
@@ -339,8 +340,6 @@ func (m *partForm) actionsView(ctx *Context, it coach.Item, focused bool) []stri
 			due = s.Faint.Render(ctx.T("form.due.none"))
 		} else if _, unread := m.raw[a.ID]; unread {
 			dueNote = s.Warn.Render("? " + ctx.T("date.not"))
-		} else if !a.Due.IsZero() {
-			dueNote = s.Subtle.Render("→ " + ctx.Date(a.Due))
 		}
 		line2 := "     " + s.Subtle.Render(ctx.T("form.owner")+" ") + owner + s.Subtle.Render(" "+ctx.T("form.due.label")+" ") + due
 		if dueNote != "" {
@@ -368,8 +367,30 @@ func dateNote(ctx *Context, in string) string {
 		return ""
 	case d.Before(ctx.Today()):
 		return s.Warn.Render("→ " + ctx.Date(d) + " (" + ctx.T("date.past") + ")")
+	case strings.TrimSpace(in) == ctx.Date(d): // the field says it already
+		if w := weekend(ctx, d); w != "" {
+			return s.Subtle.Render("(" + w + ")")
+		}
+		return ""
 	}
-	return s.Notice.Render("→ " + ctx.Date(d))
+	note := "→ " + ctx.Date(d)
+	if w := weekend(ctx, d); w != "" {
+		note += " (" + w + ")"
+	}
+	return s.Notice.Render(note)
+}
+
+// weekend is a word for a date on a Saturday or Sunday ("that is a
+// Sunday"), or "": "next month" or "+6w" can land on one without anyone
+// noticing. A word, not a refusal: some teams work weekends.
+func weekend(ctx *Context, d coach.Date) string {
+	switch d.Time().Weekday() {
+	case time.Saturday:
+		return ctx.T("date.saturday")
+	case time.Sunday:
+		return ctx.T("date.sunday")
+	}
+	return ""
 }
 
 func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string {
@@ -380,13 +401,25 @@ func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string 
 		val := s.Faint.Render(ctx.T("date.notset"))
 		if !a.Date.IsZero() {
 			val = s.Subtle.Render(ctx.Date(a.Date))
+			if w := weekend(ctx, a.Date); w != "" {
+				val += s.Subtle.Render(" (" + w + ")")
+			}
 		} else if a.Text != "" {
 			val = s.Warn.Render(a.Text + " (" + ctx.T("date.not") + ")")
 		}
 		return []string{ansi.Truncate(marker(s, false, !a.Date.IsZero())+s.Prompt.Render(it.Prompt)+"  "+val, w, "…")}
 	}
-	line := marker(s, true, false) + s.Focused.Render(it.Prompt) + "  " + m.ti.View() + "  " + dateNote(ctx, m.ti.Value())
-	out := []string{ansi.Truncate(line, w, "…")}
+	line := marker(s, true, false) + s.Focused.Render(it.Prompt) + "  " + m.ti.View()
+	note := dateNote(ctx, m.ti.Value())
+	out := []string{ansi.Truncate(line+"  "+note, w, "…")}
+	if note != "" && ansi.StringWidth(line+"  "+note) > w {
+		// A narrow window: what the date means goes on a line of its own
+		// rather than off the edge.
+		out = []string{ansi.Truncate(line, w, "…")}
+		for _, l := range strings.Split(ansi.Wrap(note, max(10, w-2), " "), "\n") {
+			out = append(out, "  "+l)
+		}
+	}
 	if it.Hint != "" {
 		for _, l := range wrapped(s.Faint, it.Hint, w-2) {
 			out = append(out, "  "+l)

@@ -125,7 +125,8 @@ func (h *historyScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		if h.search.typing || h.search.active() {
 			open, cmd := h.search.key(ctx, msg)
 			if open != nil {
-				return tea.Batch(cmd, pushDetailAt(ctx, open.Summary.ID, open.Summary.PersonID, open.ItemID))
+				q, _ := parseSearch(h.search.query.Value(), ctx.Today())
+				return tea.Batch(cmd, pushDetailHit(ctx, *open, q.Words()))
 			}
 			return cmd
 		}
@@ -187,10 +188,13 @@ func (h *historyScreen) View(ctx *Context, height int) string {
 	case len(h.items) == 0:
 		out = append(out, wrapped(s.Subtle, ctx.T("history.none"), w)...)
 	default:
-		h.room = max(1, height-len(out))
-		start, end := h.list.window(len(h.items), h.room)
 		openW := ansi.StringWidth(ctx.T("actions.open", "Count", 9))
 		dateW := 18 // "Llun 20 Gorff 2026"
+		if w >= narrowWidth {
+			out = append(out, s.Faint.Render(h.header(ctx, w, dateW, openW)))
+		}
+		h.room = max(1, height-len(out))
+		start, end := h.list.window(len(h.items), h.room)
 		if w < narrowWidth {
 			// Narrow: as wide as the dates on screen, so "5 Tach" leaves
 			// the name and the note the room "30 Medi 2025" would take.
@@ -215,6 +219,21 @@ func completeness(answered, total int) string {
 	return strings.Repeat("▰", filled) + strings.Repeat("▱", 5-filled)
 }
 
+// header names the columns of the rows below, so that "10/12" says it is
+// the meeting record's prompts answered (the same count the record shows),
+// and the words beside it the record's.
+func (h *historyScreen) header(ctx *Context, w, dateW, openW int) string {
+	name := ""
+	if h.personID == "" {
+		name = cell(ctx.T("home.col.name"), h.nameWidth(w)) + "  "
+	}
+	line := "  " + cell(ctx.T("history.col.date"), dateW) + "  " + name +
+		cell(ctx.T("history.col.record"), 12) + cell("", openW) + "  " + ctx.T("history.col.words")
+	return ansi.Truncate(line, w, "…")
+}
+
+func (h *historyScreen) nameWidth(w int) int { return min(18, max(8, w/5)) }
+
 // row is one session's line; dateW is the date column's width and openW
 // how wide the language writes "9 open" ("9 ar agor"), both worked out
 // once a frame.
@@ -226,23 +245,28 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, da
 	}
 	name := ""
 	if h.personID == "" {
-		name = cell(it.PersonName, min(18, max(8, w/5))) + "  "
+		name = cell(it.PersonName, h.nameWidth(w)) + "  "
 	}
 	date := cell(ctx.Date(it.Date), dateW)
 	if w < narrowWidth {
 		date = cell(ctx.Short(it.Date), dateW) // no weekday, and no year this year
 	}
 	head := date + "  " + name
+	// The record's first words, never the prep's: history may be on the
+	// screen with them in the room.
+	words, wordStyle := coach.SafeText(it.Words(ctx.Msg)), s.Preview
+	if it.Preview == "" {
+		wordStyle = s.Faint // a label, not their words
+	}
 	if w < narrowWidth {
-		return listRow(s, head+coach.SafeText(it.Preview), selected, w)
+		return listRow(s, head+words, selected, w)
 	}
 	bar := completeness(it.Answered, it.Total)
-	it.Preview = coach.SafeText(it.Preview)
 	tail := fmt.Sprintf(" %2d/%-2d  %s  ", it.Answered, it.Total, cell(open, openW))
 	if selected {
-		return listRow(s, head+bar+tail+it.Preview, true, w)
+		return listRow(s, head+bar+tail+words, true, w)
 	}
-	return listRow(s, s.Prompt.Render(head)+s.RatingOn.Render(bar)+s.Subtle.Render(tail)+s.Preview.Render(it.Preview), false, w)
+	return listRow(s, s.Prompt.Render(head)+s.RatingOn.Render(bar)+s.Subtle.Render(tail)+wordStyle.Render(words), false, w)
 }
 
 func (h *historyScreen) Keys(ctx *Context) bindings {

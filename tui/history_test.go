@@ -23,6 +23,7 @@ func withSessions(t *testing.T, h *harness, n int) {
 		s := coach.NewSession(p.ID, "en", clock)
 		s.Date = coach.DateOf(clock).AddDays(-7 * (n - i))
 		s.SetAnswer("understand.curious", coach.Answer{Text: fmt.Sprintf("Session %d: rota gaps on Tuesdays", i+1)})
+		s.SetAnswer("agenda.theirs", coach.Answer{Text: fmt.Sprintf("Session %d: the rota", i+1)})
 		s.SetAnswer("needs.workload", coach.Answer{Rating: 1 + i%5})
 		if i%3 == 0 {
 			s.Actions = []coach.Action{{Text: "Chase the agency invoice", Owner: coach.OwnerMe}}
@@ -41,9 +42,12 @@ func TestHistoryNewestFirstThenDetailAndBack(t *testing.T) {
 	if h.at() != screenHistory {
 		t.Fatal("h did not open history")
 	}
-	h.mustSee("History: everyone", "6 sessions", "Session 6: rota gaps")
-	if got := h.history().items[0].Preview; got != "Session 6: rota gaps on Tuesdays" {
+	h.mustSee("History: everyone", "6 sessions", "Session 6: the rota")
+	if got := h.history().items[0].Preview; got != "Session 6: the rota" {
 		t.Fatalf("first row is %q, want the newest", got)
+	}
+	if strings.Contains(h.screen(), "rota gaps") {
+		t.Fatal("history shows words from the private prep")
 	}
 	h.press("down", "enter")
 	if h.at() != screenDetail {
@@ -216,12 +220,12 @@ func TestSearchAsYouTypeIgnoresCaseAndAccentsAndHighlights(t *testing.T) {
 	for i, text := range []string{"Talked about Siân's rota and the night shifts", "Hiraeth; missing the valleys", "Nothing much"} {
 		s := coach.NewSession(p.ID, "en", clock)
 		s.Date = coach.DateOf(clock).AddDays(-7 * (i + 1))
-		s.SetAnswer("understand.curious", coach.Answer{Text: text})
+		s.SetAnswer("agenda.theirs", coach.Answer{Text: text})
 		h.store.SaveSession(s)
 	}
 	h.press("h", "/")
 	h.typeText("sian")
-	h.mustSee("1 session found", "Understand", "Talked about Siân's rota")
+	h.mustSee("1 session found", "Their agenda", "Talked about Siân's rota")
 	if got := h.history().search.hits[0].Snippet; got != "Talked about Siân's rota and the night shifts" {
 		t.Fatalf("hit %q", got)
 	}
@@ -278,4 +282,65 @@ func TestSearchesNeverPileUpBehindTyping(t *testing.T) {
 		t.Fatalf("after the answers: inFlight %v, queued %v", h.history().search.inFlight, h.history().search.queued)
 	}
 	h.mustSee("5 sessions found")
+}
+
+// A search finds words in your private notes too (they are your notes), but
+// a result from them says so and never shows them: history may be on the
+// screen with the staff member in the room. Opening it says where they are,
+// and p shows them scrolled to the match, marked.
+func TestSearchHitInPrivateNotesIsNamedNotShown(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.Date = coach.DateOf(clock).AddDays(-7)
+	s.SetAnswer("understand.curious", coach.Answer{Text: "Whether she is thinking of leaving"})
+	h.store.SaveSession(s)
+	h.press("h")
+	h.mustSee("prep only, no record yet")
+	h.press("/")
+	h.typeText("leaving")
+	h.mustSee("1 session found", "in your private notes")
+	if strings.Contains(h.screen(), "thinking of leaving") {
+		t.Fatalf("a search result shows the private prep:\n%s", h.screen())
+	}
+	h.press("enter", "enter")
+	if h.at() != screenDetail {
+		t.Fatal("enter did not open the result")
+	}
+	h.mustSee("in your private notes: press p")
+	if strings.Contains(h.screen(), "thinking of leaving") {
+		t.Fatal("the record shows the private prep without asking")
+	}
+	h.press("p")
+	h.mustSee("YOUR PREPARATION", "Whether she is thinking of leaving")
+	if raw := h.m.View().Content; !strings.Contains(raw, h.m.ctx.Styles.Highlight.Render("leaving")) {
+		t.Fatal("the match is not marked")
+	}
+}
+
+// A result opens its record at the first match, not at the top, and marks
+// it: in a long record the match may be screens away.
+func TestSearchHitOpensAtTheMatch(t *testing.T) {
+	h := newHarness(t, 80, 16, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.Date = coach.DateOf(clock).AddDays(-7)
+	long := strings.Repeat("The rota again, and the nights. ", 40)
+	s.SetAnswer(coach.SaidID, coach.Answer{Text: long + "Then the hiraeth for the old team."})
+	s.SetAnswer(coach.HelpID, coach.Answer{Text: "Time off the floor for a memory book."})
+	h.store.SaveSession(s)
+	h.press("h", "/")
+	h.typeText("hiraeth")
+	h.press("enter", "enter")
+	if h.at() != screenDetail {
+		t.Fatal("enter did not open the result")
+	}
+	h.mustSee("hiraeth for the old team")
+	if raw := h.m.View().Content; !strings.Contains(raw, h.m.ctx.Styles.Highlight.Render("hiraeth")) {
+		t.Fatal("the match is not marked")
+	}
+	h.press("esc", "esc", "/")
+	h.typeText("memory")
+	h.press("enter", "enter")
+	h.mustSee("What would help most right now?", "Time off the floor for a memory book.")
 }

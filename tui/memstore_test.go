@@ -244,8 +244,8 @@ func (s *memStore) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 				all = all && found
 			}
 			if all && len(words) > 0 {
-				_, st, _ := mustGuide().Item(id)
-				hits = append(hits, coach.Hit{Summary: coach.Summarise(mustGuide(), s.people[sess.PersonID], sess), ItemID: id, Stage: st.ID, Snippet: a.Text})
+				// Where it matched, and whether that is private, as the store says.
+				hits = append(hits, coach.NewHit(mustGuide(), coach.Summarise(mustGuide(), s.people[sess.PersonID], sess), sess, words))
 				break
 			}
 		}

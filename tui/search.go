@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"attend/coach"
 )
@@ -218,8 +220,13 @@ func (b *searchBox) view(ctx *Context, height int, top []string, w int) string {
 		if !selected {
 			head = s.Prompt.Render(head)
 		}
-		snippet := coach.Snippet(hit.Snippet, words, max(10, w-4))
-		out = append(out, listRow(s, head, selected, w), "    "+highlight(s, snippet, words))
+		line := "    " + highlight(s, coach.Snippet(hit.Snippet, words, max(10, w-4)), words)
+		if hit.Private {
+			// Found in your prep or reflection: said, never shown here, as
+			// the private notes are only ever shown when asked for (p).
+			line = "    " + s.Faint.Render(ansi.Truncate(ctx.T("search.private"), max(10, w-4), "…"))
+		}
+		out = append(out, listRow(s, head, selected, w), line)
 	}
 	return fitHeight(strings.Join(out, "\n"), height)
 }
@@ -233,8 +240,14 @@ func parseSearch(in string, today coach.Date) (coach.SearchQuery, string) {
 // highlight marks the words of text that a query word starts (ignoring
 // case and accents), keeping the text exactly as written.
 func highlight(s Styles, text string, words []string) string {
+	return highlightIn(s.Preview, s.Highlight, text, words)
+}
+
+// highlightIn is highlight with the text in style base and the marked
+// words in style mark.
+func highlightIn(base, mark lipgloss.Style, text string, words []string) string {
 	if len(words) == 0 {
-		return s.Preview.Render(text)
+		return base.Render(text)
 	}
 	var b strings.Builder
 	runes := []rune(text)
@@ -247,10 +260,10 @@ func highlight(s Styles, text string, words []string) string {
 			}
 			word := string(runes[i:j])
 			folded := coach.Fold(word)
-			st := s.Preview
+			st := base
 			for _, w := range words {
 				if strings.HasPrefix(folded, w) {
-					st = s.Highlight
+					st = mark
 					break
 				}
 			}
@@ -261,7 +274,7 @@ func highlight(s Styles, text string, words []string) string {
 		for j < len(runes) && !isWord(runes[j]) {
 			j++
 		}
-		b.WriteString(s.Preview.Render(string(runes[i:j])))
+		b.WriteString(base.Render(string(runes[i:j])))
 		i = j
 	}
 	return b.String()

@@ -32,6 +32,9 @@ type logStyle struct {
 	width     int
 	nameWidth int
 	dim       bool
+	// noRecord is the words for a session with nothing in its meeting
+	// record yet (coach.Summary.Words): never the prep's own.
+	noRecord string
 }
 
 func newLogCmd(o *options) *cobra.Command {
@@ -105,7 +108,7 @@ Punctuation only separates words.`,
 				}
 			}
 
-			style := logStyle{}
+			style := logStyle{noRecord: o.words().T("summary.norecord")}
 			if tty {
 				style.tty = true
 				style.width = 80
@@ -266,6 +269,9 @@ func writeLog(st *data.Store, w io.Writer, q logQuery, style logStyle) (shown in
 
 // appendLogLine appends one session's line to dst.
 func appendLogLine(dst []byte, sum coach.Summary, style logStyle) []byte {
+	if sum.Preview == "" && sum.NoRecord() {
+		sum.Preview = style.noRecord // as history says it (coach.Summary.Words)
+	}
 	if !style.tty {
 		dst = append(dst, sum.ID...)
 		dst = append(dst, "  "...)

@@ -258,7 +258,7 @@ func newLogFixture(t *testing.T) logFixture {
 	add("sian-apr", f.sian, coach.Date{Year: 2026, Month: 4, Day: 2}, "en",
 		map[string]string{"checkin.head": "Talked with Llŷr about the night shifts.", "empathise.feeling": "Hiraeth for the old team."})
 	add("llyr-mar", f.ll, coach.Date{Year: 2026, Month: 3, Day: 10}, "en",
-		map[string]string{"understand.challenges": "Covering for sian all week, happily."},
+		map[string]string{coach.SaidID: "Covering for sian all week, happily."},
 		coach.Action{Text: "Book the refresher", Owner: coach.OwnerMe, Status: coach.ActionDropped, Reason: "Course cancelled by the provider"})
 	add("aled-mar", aled, coach.Date{Year: 2026, Month: 3, Day: 10}, "en",
 		map[string]string{"close.reflection": "Diolch i Siân a Llŷr for the cover; a long walk in Pen Llŷn."})
@@ -355,11 +355,19 @@ func TestLogFormat(t *testing.T) {
 	if out != want {
 		t.Errorf("log line\n got %q\nwant %q", out, want)
 	}
+	// A session with only a prep: a plain label, never the prep's words.
+	out = mustAttend(t, "log", "--db", f.db, "--person", "sian")
+	if strings.Contains(out, "Rota") || strings.Contains(out, "Hiraeth") || strings.Count(out, "  prep only, no record yet\n") != 2 {
+		t.Errorf("log of a prep-only session:\n%s", out)
+	}
+	if out := mustAttend(t, "log", "--db", f.db, "--person", "sian", "--lang", "cy"); strings.Count(out, "  paratoad yn unig, dim cofnod eto\n") != 2 {
+		t.Errorf("log of a prep-only session in Welsh:\n%s", out)
+	}
 
 	// On a terminal: aligned, dimmed ids, cut to the width.
 	st := openStore(t, f.db)
 	var b bytes.Buffer
-	if _, _, err := writeLog(st, &b, logQuery{}, logStyle{tty: true, width: 60, nameWidth: 10, dim: true}); err != nil {
+	if _, _, err := writeLog(st, &b, logQuery{}, logStyle{tty: true, width: 60, nameWidth: 10, dim: true, noRecord: "prep only, no record yet"}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
