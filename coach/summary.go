@@ -104,21 +104,27 @@ func Summarise(g *Guide, p Person, s Session) Summary {
 // the manager's private thinking is not theirs to read there.
 func recordPreview(g *Guide, s *Session) string {
 	text := func(a Answer) string { return strings.TrimSpace(a.Text) }
-	seen := map[string]bool{}
 	for _, st := range g.Stages {
 		if st.Part != PartRecord {
 			continue
 		}
 		for _, it := range st.Items {
-			seen[it.ID] = true
 			if t := text(s.Record[it.ID]); t != "" {
 				return firstWords(t, 60)
 			}
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(s.Record)) {
-		if t := text(s.Record[id]); !seen[id] && t != "" {
-			return firstWords(t, 60)
+	// Asked above: a record prompt the guide has now. (A map of them made
+	// each time cost every save and the demo an allocation a session.)
+	asked := func(id string) bool {
+		ref, ok := g.byID[id]
+		return ok && ref.stage >= 0 && g.Stages[ref.stage].Part == PartRecord
+	}
+	if len(s.Record) > 0 {
+		for _, id := range slices.Sorted(maps.Keys(s.Record)) {
+			if t := text(s.Record[id]); !asked(id) && t != "" {
+				return firstWords(t, 60)
+			}
 		}
 	}
 	for _, a := range s.Actions {
