@@ -343,13 +343,20 @@ func BuiltinGuide(lang string) (*Guide, error) {
 	if err != nil {
 		return nil, said("coach.lang.none", "Lang", fmt.Sprintf("%q", lang), "Have", strings.Join(Languages(), ", "))
 	}
-	g, err := ParseGuide(raw)
+	// One parse a language, whoever asks first: a command that starts it
+	// on another core (attend show, while it reads the file) and then
+	// needs it waits for that parse rather than making a second.
+	parse, _ := parsing.LoadOrStore(lang, sync.OnceValues(func() (*Guide, error) { return ParseGuide(raw) }))
+	g, err := parse.(func() (*Guide, error))()
 	if err != nil {
 		return nil, err
 	}
 	builtin.Store(lang, g)
 	return g, nil
 }
+
+// parsing holds each language's parse of attend's own prompts, once begun.
+var parsing sync.Map // lang → func() (*Guide, error)
 
 // ParseGuide decodes and validates a prompt set.
 func ParseGuide(raw []byte) (*Guide, error) {

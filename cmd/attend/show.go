@@ -35,10 +35,15 @@ characters (any case) if no other session starts the same way.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := o.words()
 			// The record's words (their part of the message catalogue,
-			// read when first said, as long as the rest of show) are read
-			// on another core while the file is opened, the session read
-			// and its prompts parsed.
-			go l.T("md.saved")
+			// read when first said) are read on another core while the
+			// file is opened and the session read.
+			// The prompts of the language sessions are mostly written in,
+			// too: guideFor then waits for this parse, not a second.
+			lang := o.langCode()
+			go func() {
+				l.T("md.saved")
+				guideFor(lang)
+			}()
 			// No prompts loaded for the store: show reads, and prints with
 			// the prompts of the session's own language (guideFor).
 			st, err := o.open(true, nil)
