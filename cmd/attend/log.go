@@ -45,10 +45,12 @@ func newLogCmd(o *options) *cobra.Command {
 		Short: "List saved sessions, newest first: id, date, person, first words",
 		Long: `log prints one line per saved session, newest first:
 
-  ID  DATE  PERSON  first words of the notes
+  ID  DATE  PERSON  first words of the meeting record
 
-Fields are separated by two spaces (names and first words never hold two
-spaces running). On a terminal the columns line up, lines are cut to fit and
+The words are always the record's, never your private prep's or
+reflection's: a session with nothing in its record yet says "prep only, no
+record yet". Fields are separated by two spaces (names and first words
+never hold two spaces running). On a terminal the columns line up, lines are cut to fit and
 only the newest 50 are shown unless --limit says otherwise; piped or
 redirected, every line is printed whole, with no colour. 'attend show ID'
 prints one session.
