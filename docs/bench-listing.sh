@@ -4,14 +4,14 @@
 #
 #   WORK=DIR docs/bench-listing.sh [ROUNDS] [OLD [MAIN]]
 #
-# builds this tree's attend (after), and OLD (d8044dc: schema 5, with its own
-# demo files) and MAIN (42b90eb: schema 6, reading after's files) if given;
-# makes the 10,000- and 100,000-session demos (attend demo --seed 1) once in
-# WORK; then runs, round after round (default 300), the floor
-# (benchtool floor-summaries) on each set of files, `attend show` of the
-# newest session and `attend actions` of each build, and `attend --version`
-# (start-up alone), each against the floor of the files it reads
-# (benchtool rounds).
+# builds this tree's attend (after), and OLD (d8044dc: schema 5) and MAIN
+# (an earlier main) if given, each making its own 10,000- and
+# 100,000-session demos (attend demo --seed 1) once in WORK; then runs,
+# round after round (default 300), the floor (benchtool floor-summaries) on
+# each set of files, and each build's `attend show` of the newest session,
+# `attend actions`, `attend log --person` (that session's person) and
+# `attend log --limit 50`, and `attend --version` (start-up alone), each
+# against the floor of the files it reads (benchtool rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # attend as the README installs it: a static binary (CGO_ENABLED=0), which
@@ -32,7 +32,7 @@ build() { # build REV DIR
 }
 [ -z "$old" ] || build "$old" old
 [ -z "$main" ] || build "$main" main
-for v in after ${old:+old}; do
+for v in after ${old:+old} ${main:+main}; do
   for n in 10000 100000; do
     db="$work/$v/d$((n / 1000))k.db"
     [ -e "$db" ] || "$work/$v/attend" demo --db "$db" --sessions "$n" --seed 1 >/dev/null
@@ -41,24 +41,23 @@ done
 args=()
 i=0
 add() { args+=("$@" ';;'); i=$((i + 1)); }
+# Each build reads demo files it made itself (a schema may differ), against
+# the floor of those files: show of the newest session, actions, log
+# --person (the newest session's person) and log --limit 50.
 for sz in 10k 100k; do
-  a="$work/after/d$sz.db"
-  fa=$i; add "floor-$sz" "$work/benchtool" floor-summaries "$a"
-  id=$("$work/after/attend" log --db "$a" --limit 1 | cut -d' ' -f1)
-  if [ -n "$old" ]; then
-    o="$work/old/d$sz.db"
-    fo=$i; add "floor-old-$sz" "$work/benchtool" floor-summaries "$o"
-    oid=$("$work/old/attend" log --db "$o" --limit 1 | cut -d' ' -f1)
-    add "show-$old-$sz%$fo" "$work/old/attend" show "$oid" --db "$o"
-    add "actions-$old-$sz%$fo" "$work/old/attend" actions --db "$o"
-  fi
-  if [ -n "$main" ]; then
-    add "show-$main-$sz%$fa" "$work/main/attend" show "$id" --db "$a"
-    add "actions-$main-$sz%$fa" "$work/main/attend" actions --db "$a"
-  fi
-  add "show-after-$sz%$fa" "$work/after/attend" show "$id" --db "$a"
-  add "actions-after-$sz%$fa" "$work/after/attend" actions --db "$a"
-  [ "$sz" != 100k ] || add "version-after%$fa" "$work/after/attend" --version
+  for v in ${old:+old} ${main:+main} after; do
+    case $v in old) rev=$old ;; main) rev=$main ;; *) rev=after ;; esac
+    db="$work/$v/d$sz.db"
+    f=$i; add "floor-$rev-$sz" "$work/benchtool" floor-summaries "$db"
+    line=$("$work/$v/attend" log --db "$db" --limit 1)
+    id=$(echo "$line" | cut -d' ' -f1)
+    who=$(echo "$line" | awk -F'  ' '{print $3}')
+    add "show-$rev-$sz%$f" "$work/$v/attend" show "$id" --db "$db"
+    add "actions-$rev-$sz%$f" "$work/$v/attend" actions --db "$db"
+    add "person-$rev-$sz%$f" "$work/$v/attend" log --db "$db" --person "$who" --limit 50
+    add "limit-$rev-$sz%$f" "$work/$v/attend" log --db "$db" --limit 50
+    [ "$sz" != 100k ] || [ "$v" = old ] || add "version-$rev%$f" "$work/$v/attend" --version
+  done
 done
 unset 'args[${#args[@]}-1]'
 echo "$(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
