@@ -64,6 +64,11 @@ type Options struct {
 	// needed: a command that only reads, such as attend actions, never
 	// parses it).
 	Guide *coach.Guide
+	// Upgrading, if set, is told just before a file from an older attend
+	// is upgraded, with where its copy from before will be: the upgrade
+	// rewrites much of the file, seconds at 100,000 sessions, and a person
+	// waiting at a blank terminal should know why.
+	Upgrading func(backup string)
 	// GuideLang, with no Guide, is the language whose prompts stand in for
 	// Guide, loaded when first needed (English if it has none).
 	GuideLang string
@@ -374,6 +379,9 @@ func (s *Store) migrate(from int) error {
 	defer s.mu.Unlock()
 	stamp := s.now().UTC().Format("20060102T150405Z")
 	bak := fmt.Sprintf("%s.bak-v%d-%s", s.path, from, stamp)
+	if s.opt.Upgrading != nil {
+		s.opt.Upgrading(bak)
+	}
 	if err := s.backupTo(bak); err != nil {
 		return saidWrap{said("store.upgrade.nobackup", "Path", s.path, "Err", err), err}
 	}

@@ -40,7 +40,7 @@ func (u usageError) Unwrap() error { return u.error }
 
 // run builds the command tree and executes it; tests call it directly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	o := &options{}
+	o := &options{stderr: stderr}
 	root := newRootFor(o)
 	l := msg.New(helpLang(args))
 	sayHelp(root, l)

@@ -63,6 +63,11 @@ func (o *options) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	if guide == nil {
 		opt.GuideLang = o.langCode()
 	}
+	if o.stderr != nil {
+		opt.Upgrading = func(backup string) {
+			fmt.Fprintln(o.stderr, o.words().T("cli.upgrading", "Path", path, "Backup", backup))
+		}
+	}
 	pass, given, err := o.passphraseFromFile()
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,6 +48,8 @@ type options struct {
 	passFile string // --passphrase-file, $ATTEND_PASSPHRASE_FILE
 
 	lockAfter time.Duration // --lock-after
+
+	stderr io.Writer // where run says what is happening (an upgrade); nil says nothing
 
 	// From the environment alone, by load.
 	loaded     bool
