@@ -294,5 +294,31 @@ func migrateV6(tx *bbolt.Tx, s *Store) error {
 			return err
 		}
 	}
+	// And everyone's last and next session from the sessions held, now
+	// that a summary says whether its record has anything in it: a prep
+	// alone no longer counts as a supervision held (refreshDates).
+	var ids []string
+	if err := b.people.ForEach(func(k, _ []byte, err error) error {
+		if err == nil {
+			ids = append(ids, string(k))
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		p, err := s.getPerson(b, id)
+		if err != nil {
+			continue // a person that does not read is left for Check
+		}
+		last, next := p.LastSession, p.NextSession
+		s.refreshDates(b, &p, coach.Session{})
+		if p.LastSession == last && p.NextSession == next {
+			continue
+		}
+		if err := putPerson(b, p); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -254,16 +254,25 @@ func (s *Store) saveSessionBatchTx(b txBuckets, g *coach.Guide, sess coach.Sessi
 }
 
 // refreshDates sets a person's LastSession and NextSession from their
-// latest session in the index (ties on a date go to the later-created id).
+// latest session held (ties on a date go to the later-created id): the
+// latest whose meeting record has something in it. A prep saved at 8:55
+// for a meeting that was then cancelled is not a supervision held, and
+// must not move them off the overdue list, the matrix or the calendar.
 // just is the session being saved, which need not be decoded again.
 func (s *Store) refreshDates(b txBuckets, p *coach.Person, just coach.Session) {
-	k, _ := lastWithPrefix(b.idxPerson.Cursor(), []byte(p.ID))
-	if k == nil {
+	c := b.idxPerson.Cursor()
+	k, _ := lastWithPrefix(c, []byte(p.ID))
+	for ; k != nil && bytes.HasPrefix(k, []byte(p.ID)); k, _ = c.Prev() {
+		if len(k) != idLen+timeKeyLen {
+			return // a malformed index key: Check reports it; keep the dates
+		}
+		if held(b, k[idLen:]) {
+			break
+		}
+	}
+	if k == nil || !bytes.HasPrefix(k, []byte(p.ID)) {
 		p.LastSession, p.NextSession = coach.Date{}, coach.Date{}
 		return
-	}
-	if len(k) != idLen+timeKeyLen {
-		return // a malformed index key: Check reports it; keep the dates
 	}
 	p.LastSession = dateFromBytes(k[idLen : idLen+dateLen])
 	latestID := string(k[idLen+dateLen:])
@@ -278,6 +287,18 @@ func (s *Store) refreshDates(b txBuckets, p *coach.Person, just coach.Session) {
 	}
 	// If the latest cannot be read, keep the NextSession the person had:
 	// a damaged old record must not stop today's save.
+}
+
+// held reports whether the session at time key tk was held: its summary
+// counts something in the meeting record. A summary that is missing or
+// does not read counts as held, as every session did before schema 7.
+func held(b txBuckets, tk []byte) bool {
+	v, err := b.idxTime.Get(tk)
+	if err != nil || v == nil {
+		return true
+	}
+	sum, err := decodeSummary(v)
+	return err != nil || !sum.NoRecord()
 }
 
 // lastWithPrefix returns the last key starting with prefix and its value,

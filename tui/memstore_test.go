@@ -105,8 +105,12 @@ func (s *memStore) SaveSession(sess coach.Session) (coach.Session, error) {
 	if d, ok := s.drafts[sess.PersonID]; ok && d.ID == sess.ID {
 		delete(s.drafts, sess.PersonID)
 	}
-	p.LastSession = sess.Date
-	p.NextSession = sess.NextSession()
+	// As the real store: only a session whose record has something in it
+	// counts as held (a prep alone does not move the dates).
+	if !coach.Summarise(mustGuide(), p, sess).NoRecord() && !sess.Date.Before(p.LastSession) {
+		p.LastSession = sess.Date
+		p.NextSession = sess.NextSession()
+	}
 	p.Sessions++
 	s.people[p.ID] = p
 	return sess, nil

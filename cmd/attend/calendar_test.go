@@ -156,6 +156,7 @@ func TestCalendar(t *testing.T) {
 	st := openStore(t, db)
 	s := coach.NewSession(ids["Siân Ŵyn"], "en", time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
 	s.Date = coach.Date{Year: 2026, Month: 11, Day: 26}
+	s.SetAnswer("agenda.said", coach.Answer{Text: "The rota."}) // a session held has a record
 	if _, err := st.SaveSession(s); err != nil {
 		t.Fatal(err)
 	}
@@ -206,6 +207,7 @@ func TestCalendarFoldsLongLines(t *testing.T) {
 	}
 	s := coach.NewSession(p.ID, "en", time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC))
 	s.Date = coach.Date{Year: 2026, Month: 11, Day: 1}
+	s.SetAnswer("agenda.said", coach.Answer{Text: "The rota."})
 	if _, err := st.SaveSession(s); err != nil {
 		t.Fatal(err)
 	}

@@ -101,9 +101,14 @@ func loadMatrix(st *data.Store, first, last coach.Month, day coach.Date) (coach.
 	if err != nil {
 		return coach.Matrix{}, err
 	}
+	// A session counts as held when its meeting record has something in
+	// it: a prep saved for a meeting that never happened is no supervision
+	// an inspector should count.
 	dates := map[string][]coach.Date{}
 	for _, s := range sums {
-		dates[s.PersonID] = append(dates[s.PersonID], s.Date)
+		if !s.NoRecord() {
+			dates[s.PersonID] = append(dates[s.PersonID], s.Date)
+		}
 	}
 	return coach.BuildMatrix(people, dates, first, last, day), nil
 }

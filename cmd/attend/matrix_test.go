@@ -120,3 +120,28 @@ func TestMatrixUsage(t *testing.T) {
 		}
 	}
 }
+
+// Found in the trial: a prep saved for a meeting that then did not happen
+// counted as a supervision held, in the matrix inspectors read and in the
+// due dates. Only a session whose record has something in it counts.
+func TestMatrixCountsOnlySessionsHeld(t *testing.T) {
+	db, ids := scheduleFixture(t)
+	onDay(t, coach.Date{Year: 2026, Month: time.November, Day: 26})
+	st := openStore(t, db)
+	s := coach.NewSession(ids["Nia Owen"], "en", time.Date(2026, 11, 25, 8, 55, 0, 0, time.UTC))
+	s.Date = coach.Date{Year: 2026, Month: 11, Day: 25}
+	s.SetAnswer("attend.present", coach.Answer{Text: "What is on my mind"})
+	if _, err := st.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := mustAttend(t, "matrix", "--db", db)
+	if want := "| Nia Owen | every 3 months |  |  |  |  |  |  |  |  |  |  |  |  | 0 | 0 | – | – no session yet |\n"; !strings.Contains(out, want) {
+		t.Errorf("a prep alone counted in the matrix:\n%s", out)
+	}
+	for _, e := range calEvents(t, parseCalendar(t, mustAttend(t, "calendar", "--db", db))) {
+		if strings.Contains(e.summary, "Nia Owen") {
+			t.Errorf("a prep alone put Nia Owen in the calendar: %+v", e)
+		}
+	}
+}
