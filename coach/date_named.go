@@ -80,3 +80,17 @@ func parseNamedDate(s string, today Date, l lean) (d Date, ok bool, err error) {
 	d, err = parseSlashDate(slash, today, l)
 	return d, true, err
 }
+
+// WeekendIn is a word for a date on a Saturday or Sunday ("that is a
+// Sunday"), or "": "next month" or "+6w" can land on one without anyone
+// noticing. A word, not a refusal: some teams work weekends. The screens
+// and the command line say it the same way.
+func WeekendIn(l *msg.Lang, d Date) string {
+	switch d.Time().Weekday() {
+	case time.Saturday:
+		return l.T("date.saturday")
+	case time.Sunday:
+		return l.T("date.sunday")
+	}
+	return ""
+}

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -380,18 +379,8 @@ func dateNote(ctx *Context, in string) string {
 	return s.Notice.Render(note)
 }
 
-// weekend is a word for a date on a Saturday or Sunday ("that is a
-// Sunday"), or "": "next month" or "+6w" can land on one without anyone
-// noticing. A word, not a refusal: some teams work weekends.
-func weekend(ctx *Context, d coach.Date) string {
-	switch d.Time().Weekday() {
-	case time.Saturday:
-		return ctx.T("date.saturday")
-	case time.Sunday:
-		return ctx.T("date.sunday")
-	}
-	return ""
-}
+// weekend is a word for a date on a Saturday or Sunday, or "" (coach.WeekendIn).
+func weekend(ctx *Context, d coach.Date) string { return coach.WeekendIn(ctx.Msg, d) }
 
 func (m *partForm) dateView(ctx *Context, it coach.Item, focused bool) []string {
 	s := ctx.Styles

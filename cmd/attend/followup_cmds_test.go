@@ -246,3 +246,21 @@ func TestRecordAgreedLooksBack(t *testing.T) {
 		t.Errorf("record --agreed yesterday's day/month: %v\n%s", err, out)
 	}
 }
+
+// Found in the trial: the record screen says when the next session falls
+// on a weekend, but attend record --next did not. Both say it now, in the
+// language; a weekday gets no word.
+func TestRecordNextOnAWeekendSaysSo(t *testing.T) {
+	f := newFollowUpFixture(t)
+	id := f.sessions["aled"]
+	for _, c := range []struct{ lang, next, want string }{
+		{"en", "2027-01-09", "next session: Sat 9 Jan 2027 (that is a Saturday)"},
+		{"cy", "2027-01-10", "(dydd Sul yw hwnnw)"},
+		{"en", "2027-01-11", "next session: Mon 11 Jan 2027\n"},
+	} {
+		out := mustAttend(t, "record", "--db", f.db, "--lang", c.lang, id, "--next", c.next)
+		if !strings.Contains(out, c.want) {
+			t.Errorf("%s --next %s said %q, want %q", c.lang, c.next, out, c.want)
+		}
+	}
+}

@@ -88,7 +88,11 @@ Dates: 2027-02-24, 24/2/2027, today, fri, +6w, 3m, ...`,
 				}
 				fmt.Fprintln(out)
 				if n := s.NextSession(); !n.IsZero() {
-					fmt.Fprintln(out, l.T("cli.record.next", "Date", human(l, n)))
+					day := human(l, n)
+					if w := coach.WeekendIn(l, n); w != "" {
+						day += " (" + w + ")" // as the record screen says it
+					}
+					fmt.Fprintln(out, l.T("cli.record.next", "Date", day))
 				}
 			}
 			if !agreedOn.IsZero() {
