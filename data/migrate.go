@@ -22,18 +22,7 @@ func migrateV1(tx *bbolt.Tx, s *Store) error {
 	if err != nil {
 		return err
 	}
-	people := map[string]coach.Person{}
-	person := func(id string) coach.Person {
-		if p, ok := people[id]; ok {
-			return p
-		}
-		p, err := s.getPerson(b, id)
-		if err != nil {
-			p = coach.Person{ID: id}
-		}
-		people[id] = p
-		return p
-	}
+	person := peopleRead(s, b)
 	// Collect the ids first: the walk then writes only to other buckets.
 	var ids [][]byte
 	if err := b.sessions.Keys(func(k []byte) error {
@@ -254,18 +243,7 @@ func migrateV6(tx *bbolt.Tx, s *Store) error {
 	if err != nil {
 		return err
 	}
-	names := map[string]coach.Person{}
-	person := func(id string) coach.Person {
-		if p, ok := names[id]; ok {
-			return p
-		}
-		p, err := s.getPerson(b, id)
-		if err != nil {
-			p = coach.Person{ID: id}
-		}
-		names[id] = p
-		return p
-	}
+	person := peopleRead(s, b)
 	var keys, vals [][]byte
 	if err := b.sessions.ForEach(func(k, v []byte, err error) error {
 		if err != nil {
@@ -321,4 +299,21 @@ func migrateV6(tx *bbolt.Tx, s *Store) error {
 		}
 	}
 	return nil
+}
+
+// peopleRead reads people by id for a migration, each once; one that does
+// not read is a person with only its id (Check reports it).
+func peopleRead(s *Store, b txBuckets) func(id string) coach.Person {
+	people := map[string]coach.Person{}
+	return func(id string) coach.Person {
+		if p, ok := people[id]; ok {
+			return p
+		}
+		p, err := s.getPerson(b, id)
+		if err != nil {
+			p = coach.Person{ID: id}
+		}
+		people[id] = p
+		return p
+	}
 }
