@@ -129,9 +129,10 @@ func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 		// in out, which is then closed up where any was missing.
 		out = make([]coach.Summary, len(keys))
 		n := make([]int, chunks(len(keys)))
+		dense := denseHits > 0 && uint64(len(keys))*denseHits >= b.idxDocs.Sequence() // the sessions ever numbered: at least as many as there are
 		err = s.shareChunks(tx, b, len(keys), func(b txBuckets, i, from, to int) error {
 			var err error
-			n[i], err = s.summaryLines(b, keys[from:to], out[from:to])
+			n[i], err = s.summaryLines(b, keys[from:to], out[from:to], dense)
 			return err
 		})
 		if err != nil {
@@ -157,6 +158,11 @@ func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 // A variable, so that tests can share small searches too.
 var chunkLen = 128
 
+// denseHits: hits are dense, and summaryLines steps between them, when
+// at least one session in denseHits holds them. A variable, so that tests
+// can have every search step, or none.
+var denseHits uint64 = 4
+
 // chunks is how many chunks of chunkLen n things make.
 func chunks(n int) int { return (n + chunkLen - 1) / chunkLen }
 
@@ -176,18 +182,41 @@ func (s *Store) shareChunks(tx *bbolt.Tx, b txBuckets, n int, work func(b txBuck
 	})
 }
 
-// summaryLines reads and decodes the summaries of keys (idx_time keys)
-// into dst, in order, skipping any that is missing, and says how many it
-// wrote.
-func (s *Store) summaryLines(b txBuckets, keys [][]byte, dst []coach.Summary) (int, error) {
+// summaryLines reads and decodes the summaries of keys (idx_time keys,
+// newest first) into dst, in order, skipping any that is missing, and
+// says how many it wrote. With step, the hits being dense (a common
+// word's), a cursor steps back to the next key when it is a few keys
+// away, rather than each being looked up from the root; sparse hits are
+// each on a page of their own, and a step there would only touch the
+// pages between.
+func (s *Store) summaryLines(b txBuckets, keys [][]byte, dst []coach.Summary, step bool) (int, error) {
+	var c *bbolt.Cursor
+	if step {
+		c = b.idxTime.Cursor()
+	}
+	var k, v []byte
 	n := 0
 	for _, tk := range keys {
-		plain, err := b.idxTime.Get(tk)
+		var raw []byte
+		if c == nil {
+			raw = b.idxTime.b.Get(tk)
+		} else {
+			for i := 0; k != nil && bytes.Compare(k, tk) > 0 && i < cursorSteps; i++ {
+				k, v = c.Prev()
+			}
+			if !bytes.Equal(k, tk) {
+				k, v = c.Seek(tk)
+			}
+			if bytes.Equal(k, tk) {
+				raw = v // nil for a bucket, as Get
+			}
+		}
+		if raw == nil {
+			continue // Check reports it
+		}
+		plain, err := b.idxTime.Open(tk, raw)
 		if err != nil {
 			return n, s.recordErr("summary", tk[dateLen:], err)
-		}
-		if plain == nil {
-			continue // Check reports it
 		}
 		sum, err := decodeSummaryLine(plain)
 		if err != nil {

@@ -16,12 +16,13 @@ import (
 
 // TestSearchSummariesShared holds a search that shares its reading with
 // another core, in chunks of 1, 2 or 7 (the hits, their doc numbers and
-// their people alike), to the same search done in one chunk, in one
-// transaction: the same summaries, whole, in the same order, plain and
+// their people alike), and one whose cursor steps between dense hits, to
+// the same search done in one chunk, in one transaction, each summary
+// looked up: the same summaries, whole, in the same order, plain and
 // encrypted, with the filters and limits, after sessions were saved again
 // (numbers left behind) and a person's record went missing.
 func TestSearchSummariesShared(t *testing.T) {
-	defer func(n int) { chunkLen = n }(chunkLen)
+	defer func(n int, d uint64) { chunkLen, denseHits = n, d }(chunkLen, denseHits)
 	for _, encrypted := range []bool{false, true} {
 		t.Run(fmt.Sprintf("encrypted=%v", encrypted), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(7, 11))
@@ -80,7 +81,7 @@ func TestSearchSummariesShared(t *testing.T) {
 			}
 			shared := 0
 			for _, q := range queries {
-				chunkLen = 1 << 30
+				chunkLen, denseHits = 1<<30, 0 // one chunk, each summary looked up
 				want, err := s.SearchSummaries(q)
 				if err != nil {
 					t.Fatal(err)
@@ -88,14 +89,16 @@ func TestSearchSummariesShared(t *testing.T) {
 				if len(want) > 1 {
 					shared++
 				}
-				for _, n := range []int{1, 2, 7} {
-					chunkLen = n
-					got, err := s.SearchSummaries(q)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if !reflect.DeepEqual(got, want) {
-						t.Fatalf("%+v in chunks of %d:\n%v\nin one:\n%v", q, n, got, want)
+				for _, n := range []int{1, 2, 7, 1 << 30} {
+					for _, dense := range []uint64{4, 1 << 20} { // as found, and always stepping
+						chunkLen, denseHits = n, dense
+						got, err := s.SearchSummaries(q)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if !reflect.DeepEqual(got, want) {
+							t.Fatalf("%+v in chunks of %d, dense at 1 in %d:\n%v\nin one, each looked up:\n%v", q, n, dense, got, want)
+						}
 					}
 				}
 			}
