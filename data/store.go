@@ -494,7 +494,7 @@ func (s *Store) shared(tx *bbolt.Tx, b txBuckets, n int, work func(b txBuckets, 
 		next   atomic.Int64
 		failed atomic.Bool
 		mu     sync.Mutex
-		over   bool // the caller has taken the last i
+		over   bool // the caller has done all it will
 		begun  bool // the second goroutine began a transaction
 	)
 	run := func(b txBuckets) error {
@@ -542,6 +542,7 @@ func (s *Store) shared(tx *bbolt.Tx, b txBuckets, n int, work func(b txBuckets, 
 	err := func() error {
 		defer func() { // a fault here: the file stays open until the other is done
 			if r := recover(); r != nil {
+				failed.Store(true) // the other takes no more
 				wait()
 				panic(r)
 			}
