@@ -114,8 +114,7 @@ func TestSearchSummariesShared(t *testing.T) {
 func TestShared(t *testing.T) {
 	s := openTest(t, testPath(t))
 	for _, n := range []int{1, 2, 50, 3000} {
-		var calls []atomic.Int32
-		calls = make([]atomic.Int32, n)
+		calls := make([]atomic.Int32, n)
 		err := s.view(func(tx *bbolt.Tx, b txBuckets) error {
 			return s.shared(tx, b, n, func(b txBuckets, i int) error {
 				if b.meta == nil || b.idxTime.b == nil {
