@@ -327,31 +327,44 @@ func (n *names) of(personID, fallback string) string {
 // rather than a look-up from the root. Many people are read in chunks,
 // shared with another core (shareChunks).
 func (s *Store) fillNames(tx *bbolt.Tx, b txBuckets, sums []coach.Summary) error {
-	by := map[string]string{}
-	var ids []string
-	for _, sum := range sums {
-		if _, ok := by[sum.PersonID]; !ok {
-			by[sum.PersonID] = sum.PersonName // as of: the first one's copy, unless the person is read
+	// Each person once, in the order first met, with the first one's copy
+	// of the name (as of: it stands unless the person is read), and each
+	// summary's person's place among them: one map look-up a summary.
+	at := make(map[string]int32, min(len(sums), 1024))
+	person := make([]int32, len(sums))
+	var ids, copies []string
+	for i, sum := range sums {
+		j, ok := at[sum.PersonID]
+		if !ok {
+			j = int32(len(ids))
+			at[sum.PersonID] = j
 			ids = append(ids, sum.PersonID)
+			copies = append(copies, sum.PersonName)
 		}
+		person[i] = j
 	}
-	slices.Sort(ids)
-	got := make([]string, len(ids)) // the copies, unless the person is read
-	for i, id := range ids {
-		got[i] = by[id]
+	// In key order to be read, each with its copy.
+	order := make([]int32, len(ids))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	err := s.shareChunks(tx, b, len(ids), func(b txBuckets, _, from, to int) error {
-		readNames(b, ids[from:to], got[from:to])
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(ids[x], ids[y]) })
+	sorted, got := make([]string, len(ids)), make([]string, len(ids))
+	for k, j := range order {
+		sorted[k], got[k] = ids[j], copies[j]
+	}
+	err := s.shareChunks(tx, b, len(sorted), func(b txBuckets, _, from, to int) error {
+		readNames(b, sorted[from:to], got[from:to])
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for i, id := range ids {
-		by[id] = got[i]
+	for k, j := range order {
+		copies[j] = got[k]
 	}
 	for i := range sums {
-		sums[i].PersonName = by[sums[i].PersonID]
+		sums[i].PersonName = copies[person[i]]
 	}
 	return nil
 }
