@@ -37,8 +37,8 @@ func (s *Store) Search(q coach.SearchQuery) ([]coach.Hit, error) {
 	}
 	terms := coach.SearchTerms(q.Text)
 	var out []coach.Hit
-	err = s.view(func(_ *bbolt.Tx, b txBuckets) error {
-		keys, err := s.searchKeys(b, q, terms, limit)
+	err = s.view(func(tx *bbolt.Tx, b txBuckets) error {
+		keys, err := s.searchKeys(tx, b, q, terms, limit)
 		if err != nil {
 			return err
 		}
@@ -118,34 +118,114 @@ func (s *Store) SearchSummaries(q coach.SearchQuery) ([]coach.Summary, error) {
 	}
 	terms := coach.SearchTerms(q.Text)
 	var out []coach.Summary
-	err = s.view(func(_ *bbolt.Tx, b txBuckets) error {
-		keys, err := s.searchKeys(b, q, terms, limit)
+	err = s.view(func(tx *bbolt.Tx, b txBuckets) error {
+		keys, err := s.searchKeys(tx, b, q, terms, limit)
 		if err != nil {
 			return err
 		}
-		names := newNames(s, b)
-		out = make([]coach.Summary, 0, len(keys))
-		for _, tk := range keys {
-			plain, err := b.idxTime.Get(tk)
-			if err != nil {
-				return s.recordErr("summary", tk[dateLen:], err)
-			}
-			if plain == nil {
-				continue // Check reports it
-			}
-			sum, err := decodeSummaryLine(plain)
-			if err != nil {
-				return s.recordErr("summary", tk[dateLen:], err)
-			}
-			out = append(out, sum)
+		// Each hit's summary is most often on a page of its own, so
+		// reading them is mostly page faults: they are read in chunks,
+		// shared with another core (Store.shared), each into its place
+		// in out, which is then closed up where any was missing.
+		out = make([]coach.Summary, len(keys))
+		n := make([]int, chunks(len(keys)))
+		dense := denseHits > 0 && uint64(len(keys))*denseHits >= b.idxDocs.Sequence() // the sessions ever numbered: at least as many as there are
+		err = s.shareChunks(tx, b, len(keys), func(b txBuckets, i, from, to int) error {
+			var err error
+			n[i], err = s.summaryLines(b, keys[from:to], out[from:to], dense)
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		names.fill(out)
-		return nil
+		w := 0
+		for i, got := range n {
+			from := i * chunkLen
+			w += copy(out[w:], out[from:from+got])
+		}
+		out = out[:w]
+		return s.fillNames(tx, b, out)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// chunkLen is how many hits (or doc numbers, or people) a search reads
+// at a time when it shares the reading with another core (shareChunks):
+// each costs a few microseconds, and the other core's start tens of them.
+// A variable, so that tests can share small searches too.
+var chunkLen = 128
+
+// denseHits: hits are dense, and summaryLines steps between them, when
+// at least one session in denseHits holds them. A variable, so that tests
+// can have every search step, or none.
+var denseHits uint64 = 4
+
+// chunks is how many chunks of chunkLen n things make.
+func chunks(n int) int { return (n + chunkLen - 1) / chunkLen }
+
+// shareChunks calls work for every chunk of [0, n), chunkLen long (the
+// last one shorter), the i'th being [from, to), with a transaction's
+// buckets as Store.shared gives them; n of a chunk or less is done at
+// once in tx, with no second goroutine, and n of 0 not at all.
+func (s *Store) shareChunks(tx *bbolt.Tx, b txBuckets, n int, work func(b txBuckets, i, from, to int) error) error {
+	switch {
+	case n == 0:
+		return nil
+	case n <= chunkLen:
+		return work(b, 0, 0, n)
+	}
+	return s.shared(tx, b, chunks(n), func(b txBuckets, i int) error {
+		return work(b, i, i*chunkLen, min((i+1)*chunkLen, n))
+	})
+}
+
+// summaryLines reads and decodes the summaries of keys (idx_time keys,
+// newest first) into dst, in order, skipping any that is missing, and
+// says how many it wrote. With step, the hits being dense (a common
+// word's), a cursor steps back to the next key when it is a few keys
+// away, rather than each being looked up from the root; sparse hits are
+// each on a page of their own, and a step there would only touch the
+// pages between.
+func (s *Store) summaryLines(b txBuckets, keys [][]byte, dst []coach.Summary, step bool) (int, error) {
+	var c *bbolt.Cursor
+	if step {
+		c = b.idxTime.Cursor()
+	}
+	var k, v []byte
+	n := 0
+	for _, tk := range keys {
+		var raw []byte
+		if c == nil {
+			raw = b.idxTime.b.Get(tk)
+		} else {
+			for i := 0; k != nil && bytes.Compare(k, tk) > 0 && i < cursorSteps; i++ {
+				k, v = c.Prev()
+			}
+			if !bytes.Equal(k, tk) {
+				k, v = c.Seek(tk)
+			}
+			if bytes.Equal(k, tk) {
+				raw = v // nil for a bucket, as Get
+			}
+		}
+		if raw == nil {
+			continue // Check reports it
+		}
+		plain, err := b.idxTime.Open(tk, raw)
+		if err != nil {
+			return n, s.recordErr("summary", tk[dateLen:], err)
+		}
+		sum, err := decodeSummaryLine(plain)
+		if err != nil {
+			return n, s.recordErr("summary", tk[dateLen:], err)
+		}
+		dst[n] = sum
+		n++
+	}
+	return n, nil
 }
 
 // decodeSummaryLine is decodeSummary without the maps (Ratings, Together,
@@ -241,22 +321,60 @@ func (n *names) of(personID, fallback string) string {
 	return name
 }
 
-// fill sets each summary's PersonName as of does, reading the people in
-// key order with one cursor: a common word's hits name most people, and
-// the next of them is then often the next key, a step away rather than a
-// look-up from the root.
-func (n *names) fill(sums []coach.Summary) {
-	var ids []string
-	for _, sum := range sums {
-		if _, ok := n.by[sum.PersonID]; !ok {
-			n.by[sum.PersonID] = sum.PersonName // as of: the first one's copy, unless the person is read
+// fillNames sets each summary's PersonName as names.of does, reading the
+// people in key order with one cursor: a common word's hits name most
+// people, and the next of them is then often the next key, a step away
+// rather than a look-up from the root. Many people are read in chunks,
+// shared with another core (shareChunks).
+func (s *Store) fillNames(tx *bbolt.Tx, b txBuckets, sums []coach.Summary) error {
+	// Each person once, in the order first met, with the first one's copy
+	// of the name (as of: it stands unless the person is read), and each
+	// summary's person's place among them: one map look-up a summary.
+	at := make(map[string]int32, min(len(sums), 1024))
+	person := make([]int32, len(sums))
+	var ids, copies []string
+	for i, sum := range sums {
+		j, ok := at[sum.PersonID]
+		if !ok {
+			j = int32(len(ids))
+			at[sum.PersonID] = j
 			ids = append(ids, sum.PersonID)
+			copies = append(copies, sum.PersonName)
 		}
+		person[i] = j
 	}
-	slices.Sort(ids)
-	c := n.b.people.b.Cursor()
+	// In key order to be read, each with its copy.
+	order := make([]int32, len(ids))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(ids[x], ids[y]) })
+	sorted, got := make([]string, len(ids)), make([]string, len(ids))
+	for k, j := range order {
+		sorted[k], got[k] = ids[j], copies[j]
+	}
+	err := s.shareChunks(tx, b, len(sorted), func(b txBuckets, _, from, to int) error {
+		readNames(b, sorted[from:to], got[from:to])
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for k, j := range order {
+		copies[j] = got[k]
+	}
+	for i := range sums {
+		sums[i].PersonName = copies[person[i]]
+	}
+	return nil
+}
+
+// readNames sets names[i] to the name of person ids[i] (ids ascending),
+// leaving it alone for a person who cannot be read.
+func readNames(b txBuckets, ids, names []string) {
+	c := b.people.b.Cursor()
 	var k, v []byte
-	for _, id := range ids {
+	for i, id := range ids {
 		if id == "" {
 			continue
 		}
@@ -269,14 +387,11 @@ func (n *names) fill(sums []coach.Summary) {
 		if string(k) != id || v == nil {
 			continue
 		}
-		if plain, err := n.b.people.Open(k, v); err == nil {
+		if plain, err := b.people.Open(k, v); err == nil {
 			if name, err := personNameOnly(plain); err == nil {
-				n.by[id] = name
+				names[i] = name
 			}
 		}
-	}
-	for i := range sums {
-		sums[i].PersonName = n.by[sums[i].PersonID]
 	}
 }
 
@@ -287,7 +402,7 @@ const cursorSteps = 8
 // searchKeys returns the idx_time keys of the sessions q finds, newest
 // first, at most limit of them (0: all). Like bbolt's, they are only valid
 // within the transaction.
-func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, limit int) ([][]byte, error) {
+func (s *Store) searchKeys(tx *bbolt.Tx, b txBuckets, q coach.SearchQuery, terms []string, limit int) ([][]byte, error) {
 	var since, until [dateLen]byte
 	if !q.Since.IsZero() {
 		since = dateBytes(q.Since)
@@ -325,7 +440,7 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 	}
 	// verify reads a session when a word is longer than the indexed
 	// prefixes.
-	verify := func(tk []byte) (bool, error) {
+	verify := func(b txBuckets, tk []byte) (bool, error) {
 		if exact {
 			return true, nil
 		}
@@ -357,7 +472,7 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 			if _, found := slices.BinarySearch(docs, binary.BigEndian.Uint32(v)); !found {
 				return false, nil
 			}
-			ok, err := verify(tk)
+			ok, err := verify(b, tk)
 			if ok {
 				keys = append(keys, bytes.Clone(tk))
 			}
@@ -366,6 +481,39 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 		return keys, err
 	}
 
+	// Each doc's key is most often on a page of its own: they are
+	// looked up in chunks, shared with another core (shareChunks), the
+	// other's keys copied (they are its transaction's), then sorted.
+	found := make([][][]byte, chunks(len(docs)))
+	err := s.shareChunks(tx, b, len(docs), func(b2 txBuckets, i, from, to int) error {
+		keys, err := s.docKeys(b2, q, docs[from:to], inRange, verify)
+		if err != nil || b2.meta.Tx() == tx {
+			found[i] = keys
+			return err
+		}
+		flat := make([]byte, 0, len(keys)*timeKeyLen)
+		for j, k := range keys {
+			flat = append(flat, k...)
+			keys[j] = flat[len(flat)-len(k):]
+		}
+		found[i] = keys
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := slices.Concat(found...)
+	slices.SortFunc(keys, func(a, b []byte) int { return bytes.Compare(b, a) })
+	if limit > 0 && len(keys) > limit {
+		keys = keys[:limit]
+	}
+	return keys, nil
+}
+
+// docKeys returns the idx_time keys of docs (doc ids, ascending) that are
+// still there, in q's range and person's, and that verify keeps, in doc
+// order. Like bbolt's, they are only valid within the transaction.
+func (s *Store) docKeys(b txBuckets, q coach.SearchQuery, docs []uint32, inRange func([]byte) bool, verify func(txBuckets, []byte) (bool, error)) ([][]byte, error) {
 	var pc *bbolt.Cursor
 	if q.PersonID != "" {
 		pc = b.idxPerson.Cursor()
@@ -400,16 +548,12 @@ func (s *Store) searchKeys(b txBuckets, q coach.SearchQuery, terms []string, lim
 				continue
 			}
 		}
-		if ok, err := verify(tk); err != nil {
+		if ok, err := verify(b, tk); err != nil {
 			return nil, err
 		} else if !ok {
 			continue
 		}
 		keys = append(keys, tk)
-	}
-	slices.SortFunc(keys, func(a, b []byte) int { return bytes.Compare(b, a) })
-	if limit > 0 && len(keys) > limit {
-		keys = keys[:limit]
 	}
 	return keys, nil
 }

@@ -483,6 +483,86 @@ func (s *Store) view(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	return s.viewLocked(fn)
 }
 
+// shared calls work(b, i) once for each i in [0, n), each call given
+// the buckets of a read transaction of the file: the caller's (tx, b),
+// or those of another read-only transaction of the same open file, begun
+// on a second goroutine and checked as view checks one. The two take the
+// next i not yet taken, in turn, so that if the second goroutine starts
+// late (the other core busy), the caller does most of the work itself
+// rather than wait for it; one whose start comes after the caller has
+// taken the last i begins no transaction at all. bbolt's transactions,
+// cursors and buckets are not safe to share between goroutines, but read
+// transactions of one file may run side by side; the second goroutine
+// runs under safely too (SetPanicOnFault is per goroutine). shared
+// returns when every call taken has returned, with the first error, and
+// takes no more once one has failed. Only for reading: tx must be
+// read-only, and work(b, i) must not keep what b returns past its call.
+func (s *Store) shared(tx *bbolt.Tx, b txBuckets, n int, work func(b txBuckets, i int) error) error {
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		mu     sync.Mutex
+		over   bool // the caller has done all it will
+		begun  bool // the second goroutine began a transaction
+	)
+	run := func(b txBuckets) error {
+		for !failed.Load() {
+			i := int(next.Add(1) - 1)
+			if i >= n {
+				return nil
+			}
+			if err := work(b, i); err != nil {
+				failed.Store(true)
+				return err
+			}
+		}
+		return nil
+	}
+	other := make(chan error, 1)
+	go func() {
+		mu.Lock()
+		if over {
+			mu.Unlock()
+			return
+		}
+		begun = true
+		mu.Unlock()
+		other <- safely(s.path, func() error {
+			return tx.DB().View(func(tx2 *bbolt.Tx) error {
+				b2, err := s.checkTx(tx2)
+				if err != nil {
+					return err
+				}
+				return run(b2)
+			})
+		})
+	}()
+	wait := func() error {
+		mu.Lock()
+		over = true
+		w := begun
+		mu.Unlock()
+		if w {
+			return <-other
+		}
+		return nil
+	}
+	err := func() error {
+		defer func() { // a fault here: the file stays open until the other is done
+			if r := recover(); r != nil {
+				failed.Store(true) // the other takes no more
+				wait()
+				panic(r)
+			}
+		}()
+		return run(b)
+	}()
+	if oerr := wait(); err == nil {
+		err = oerr
+	}
+	return err
+}
+
 func (s *Store) viewLocked(fn func(tx *bbolt.Tx, b txBuckets) error) error {
 	return s.withDB(true, func(db *bbolt.DB) error {
 		return db.View(func(tx *bbolt.Tx) error {

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"attend/coach"
@@ -36,5 +39,37 @@ func TestAppendSafe(t *testing.T) {
 			b[i] = bytes[rnd.IntN(len(bytes))]
 		}
 		same(string(b))
+	}
+}
+
+// TestLogLinesInOrder holds logLines, which formats piped lines in chunks
+// on two goroutines, to appending every line in turn: the same bytes, in
+// the same order, for any number of lines around the chunk's length, with
+// names and previews that SafeText escapes and sessions with no record.
+func TestLogLinesInOrder(t *testing.T) {
+	style := logStyle{noRecord: "prep only, no record yet"}
+	previews := []string{"Rota gaps again", "", "ŵyn a llŷr\u202e", "tab\there", "first words…"}
+	for _, n := range []int{0, 1, logChunk - 1, logChunk, logChunk + 1, 3*logChunk + 7} {
+		sums := make([]coach.Summary, n)
+		for i := range sums {
+			sums[i] = coach.Summary{
+				ID:         fmt.Sprintf("s%06d", i),
+				PersonName: fmt.Sprintf("Siân %d\x1b[31m", i%7),
+				Date:       coach.Date{Year: 2026, Month: time.Month(1 + i%12), Day: 1 + i%28},
+				Answered:   i % 3,
+				Preview:    previews[i%len(previews)],
+			}
+		}
+		var want []byte
+		for _, sum := range sums {
+			want = appendLogLine(want, sum, style)
+		}
+		got := bytes.Join(logLines(sums, style), nil)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%d lines: logLines gave\n%s\nwant\n%s", n, got, want)
+		}
+		if c := bytes.Count(got, []byte("\n")); c != n {
+			t.Fatalf("%d lines: got %d", n, c)
+		}
 	}
 }
