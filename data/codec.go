@@ -239,17 +239,9 @@ func decodeSummaryBinary(b []byte) (coach.Summary, error) {
 		return s, errSummary
 	}
 	r := &summaryReader{b: b[1:]}
-	v := r.int()
-	if r.err == nil {
-		if err := checkVersion("summary", v); err != nil {
-			return s, err
-		}
+	if err := r.head(&s); err != nil {
+		return s, err
 	}
-	s.Date, _ = r.date()
-	if a, ok := r.date(); ok {
-		s.Agreed = a
-	}
-	s.Answered, s.Total, s.Open = r.int(), r.int(), r.int()
 	s.ID, s.PersonID, s.PersonName, s.Preview = r.string(), r.string(), r.string(), r.string()
 	if n := r.count(); n > 0 {
 		s.Ratings = make(map[string]int, n)
@@ -271,6 +263,28 @@ func decodeSummaryBinary(b []byte) (coach.Summary, error) {
 			s.Outcomes[k] = r.int()
 		}
 	}
+	return r.end(s)
+}
+
+// head reads what every summary starts with: its record version, date,
+// agreed date and counts. The error is a version this attend cannot read.
+func (r *summaryReader) head(s *coach.Summary) error {
+	v := r.int()
+	if r.err == nil {
+		if err := checkVersion("summary", v); err != nil {
+			return err
+		}
+	}
+	s.Date, _ = r.date()
+	if a, ok := r.date(); ok {
+		s.Agreed = a
+	}
+	s.Answered, s.Total, s.Open = r.int(), r.int(), r.int()
+	return nil
+}
+
+// end is s, if the value was read without fault and to its last byte.
+func (r *summaryReader) end(s coach.Summary) (coach.Summary, error) {
 	if r.err == nil && len(r.b) != 0 {
 		r.err = errSummary
 	}
@@ -278,4 +292,57 @@ func decodeSummaryBinary(b []byte) (coach.Summary, error) {
 		return coach.Summary{}, fmt.Errorf("%w", r.err)
 	}
 	return s, nil
+}
+
+// decodeSummaryLine is decodeSummary without the maps (Ratings, Together,
+// Outcomes): what a list line shows. The rest of the value is still read
+// through, unbuilt, so a value decodeSummary would refuse is refused here
+// too. The four strings share one allocation.
+func decodeSummaryLine(b []byte) (coach.Summary, error) {
+	if len(b) < 1 || b[0] != summaryFormat {
+		s, err := decodeSummary(b) // the JSON of schema 3 and before
+		s.Ratings, s.Together, s.Outcomes = nil, nil, nil
+		return s, err
+	}
+	var s coach.Summary
+	r := &summaryReader{b: b[1:]}
+	if err := r.head(&s); err != nil {
+		return s, err
+	}
+	var at [4][2]int // each string's start and end in strs
+	strs := r.b
+	for i := range at {
+		n := r.uvarint()
+		if r.err != nil || n > uint64(len(r.b)) {
+			r.err = errSummary
+			break
+		}
+		at[i][0] = len(strs) - len(r.b)
+		r.b = r.b[n:]
+		at[i][1] = len(strs) - len(r.b)
+	}
+	if r.err == nil {
+		all := string(strs[:len(strs)-len(r.b)])
+		s.ID, s.PersonID = all[at[0][0]:at[0][1]], all[at[1][0]:at[1][1]]
+		s.PersonName, s.Preview = all[at[2][0]:at[2][1]], all[at[3][0]:at[3][1]]
+	}
+	for _, valued := range []bool{true, false, true} { // ratings, together, outcomes
+		for range r.count() {
+			r.skipString()
+			if valued {
+				r.int()
+			}
+		}
+	}
+	return r.end(s)
+}
+
+// skipString reads past a string, as string does, without making it.
+func (r *summaryReader) skipString() {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errSummary
+		return
+	}
+	r.b = r.b[n:]
 }

@@ -374,37 +374,3 @@ func (s *Store) AddAddendum(id, text string) (coach.Session, error) {
 		return nil
 	})
 }
-
-// namesBeside reads people's names for an index kept in person id order,
-// as the people bucket is: each person's name is read once, stepping
-// through the people beside the index (the start of their record only).
-type namesBeside struct {
-	people   vbucket
-	c        *bbolt.Cursor
-	k, v     []byte
-	id, name string
-}
-
-func newNamesBeside(people vbucket, prefix []byte) *namesBeside {
-	n := &namesBeside{people: people, c: people.Cursor()}
-	n.k, n.v = n.c.Seek(prefix)
-	return n
-}
-
-// of is the id and name of the person whose id is id (ids asked for in
-// order); a person not found has no name.
-func (n *namesBeside) of(id []byte) (string, string) {
-	if n.id == string(id) {
-		return n.id, n.name
-	}
-	n.id, n.name = string(id), ""
-	for n.k != nil && bytes.Compare(n.k, id) < 0 {
-		n.k, n.v = n.c.Next()
-	}
-	if bytes.Equal(n.k, id) {
-		if plain, err := n.people.Open(n.k, n.v); err == nil {
-			n.name, _ = personNameOnly(plain)
-		}
-	}
-	return n.id, n.name
-}

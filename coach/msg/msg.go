@@ -248,7 +248,7 @@ func (l *Lang) t(id string, kv ...any) string {
 	if n, ok := count.(int); ok && (n >= 1000 || n <= -1000) {
 		data["Count"] = Thousands(n) // 2,000 people; the form is chosen by the number
 	}
-	if s, ok := quickSay(code, v, count, data); ok {
+	if s, ok := quickSay(code, id, v, count, data); ok {
 		return s
 	}
 	loc, err := localizer(id, code)
