@@ -65,7 +65,7 @@ func (o *options) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	}
 	if o.stderr != nil {
 		opt.Upgrading = func(backup string) {
-			fmt.Fprintln(o.stderr, o.words().T("cli.upgrading", "Path", path, "Backup", backup))
+			fmt.Fprintln(o.stderr, coach.SafeText(o.words().T("cli.upgrading", "Path", path, "Backup", backup))) // a path may hold anything
 		}
 	}
 	pass, given, err := o.passphraseFromFile()

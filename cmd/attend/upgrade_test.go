@@ -15,11 +15,12 @@ import (
 // may write says what is happening, and where the copy from before is, in
 // the language; after it nothing more is said.
 func TestAnUpgradeSaysSo(t *testing.T) {
-	for _, c := range []struct{ lang, want string }{
-		{"en", "Upgrading %s for this version of attend: a one-time step"},
-		{"cy", "Yn uwchraddio %s ar gyfer y fersiwn hon o attend"},
+	for _, c := range []struct{ lang, file, want string }{
+		{"en", "a.db", "Upgrading %s for this version of attend: a one-time step"},
+		{"cy", "a.db", "Yn uwchraddio %s ar gyfer y fersiwn hon o attend"},
+		{"en", "a\x1b[2Jb.db", "Upgrading %s for this version"}, // a path's control characters are shown, not obeyed
 	} {
-		db := filepath.Join(t.TempDir(), "a.db")
+		db := filepath.Join(t.TempDir(), c.file)
 		var out, errOut bytes.Buffer
 		if err := run(context.Background(), []string{"demo", "--db", db, "--sessions", "20", "--seed", "2"}, strings.NewReader(""), &out, &errOut); err != nil {
 			t.Fatal(err)
@@ -44,7 +45,8 @@ func TestAnUpgradeSaysSo(t *testing.T) {
 			t.Fatalf("%s: %v\n%s", c.lang, err, errOut.String())
 		}
 		said := errOut.String()
-		if !strings.Contains(said, strings.Replace(c.want, "%s", db, 1)) || !strings.Contains(said, db+".bak-v6-") {
+		shown := strings.ReplaceAll(db, "\x1b", `\x1b`)
+		if strings.Contains(said, "\x1b") || !strings.Contains(said, strings.Replace(c.want, "%s", shown, 1)) || !strings.Contains(said, shown+".bak-v6-") {
 			t.Errorf("%s: the upgrade said %q", c.lang, said)
 		}
 		errOut.Reset()
