@@ -48,6 +48,8 @@ func TestChild(t *testing.T) {
 		io.Copy(io.Discard, os.Stdin) // until the parent closes stdin or kills us
 	case "save":
 		saveLoop(path, []byte(os.Getenv(childPassEnv)), os.Getenv(childRunEnv))
+	case "window":
+		window(path, os.Getenv(childRunEnv))
 	}
 	os.Exit(0)
 }

@@ -31,7 +31,8 @@ func (s *Store) Drafts() (map[string]time.Time, error) {
 	return out, nil
 }
 
-// Draft returns the person's unsaved prep, if there is one.
+// Draft returns the person's unsaved prep, if there is one. Left is set if
+// the window that wrote it is known to have gone (see windows.go).
 func (s *Store) Draft(personID string) (coach.Session, bool, error) {
 	var out coach.Session
 	var found bool
@@ -55,6 +56,9 @@ func (s *Store) Draft(personID string) (coach.Session, bool, error) {
 	})
 	if err != nil {
 		return coach.Session{}, false, err
+	}
+	if found {
+		s.markGone(&out) // after the read: the window files are not the database
 	}
 	return out, found, nil
 }

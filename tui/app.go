@@ -54,6 +54,10 @@ type Options struct {
 	Dark bool
 	// Lang is the interface language ("en", "cy"); empty: the guide's.
 	Lang string
+	// Writer names this window on the drafts it writes; empty: a new id.
+	// The command makes it and marks it present (data.Store.Present), so
+	// another window can tell when this one has gone.
+	Writer string
 }
 
 // Model is the root of the app: the stack of screens and what cuts across
@@ -103,7 +107,10 @@ func New(opt Options) *Model {
 
 		AutosaveDelay: opt.AutosaveDelay,
 		TypingDelay:   opt.TypingDelay,
-		Writer:        coach.NewID(time.Now()),
+		Writer:        opt.Writer,
+	}
+	if ctx.Writer == "" {
+		ctx.Writer = coach.NewID(time.Now())
 	}
 	m := &Model{ctx: ctx, help: help.New(), prepName: opt.PrepName}
 	m.stack = []Screen{newHome(ctx)}

@@ -154,8 +154,12 @@ func (m *lineMode) run() error {
 		}
 	}
 	// Another window that opens this draft while the line mode writes it
-	// sees it is held (coach.MayReplaceDraft).
+	// sees it is held (coach.MayReplaceDraft), until this process ends,
+	// however it ends (data/windows.go).
 	m.sess.Writer, m.sess.Left = coach.NewID(now), false
+	if release, err := m.st.Present(m.sess.Writer); err == nil {
+		defer release()
+	}
 	for _, st := range m.guide.PartStages(coach.PartPrep) {
 		m.asked = append(m.asked, st.Shown(m.sess, m.flags.full)...)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -344,5 +345,31 @@ func TestLinePrepTakesOverADraftWithTakeOver(t *testing.T) {
 	saved, _, _ := sessionsIn(t, db)
 	if len(saved) != 1 || saved[0].ID != d.ID {
 		t.Fatalf("want the held prep carried on and saved as %s, got %+v\n%s", d.ID, saved, out)
+	}
+}
+
+// Found in the trial: after kill -9 the next window still said the prep
+// was open in another window. A window that has gone (its mark beside the
+// database is there and nobody holds it, as a killed attend leaves it) no
+// longer holds its draft: the prep carries it on without --take-over.
+func TestLinePrepCarriesOnTheDraftOfAWindowThatDied(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no flock: a window's life cannot be told there")
+	}
+	db, d := heldDraft(t, "checkin.energy", coach.Answer{Rating: 2, Text: "typed before the crash"})
+	dir := filepath.Join(filepath.Dir(db), "."+filepath.Base(db)+".windows")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, d.Writer), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := attendIn(t, quickInput, "prep", "sian", "--db", db, "--yes")
+	if err != nil || !strings.Contains(out, "Carrying on the prep you started") {
+		t.Fatalf("the draft of a window that died was not carried on: %v\n%s", err, out)
+	}
+	saved, _, _ := sessionsIn(t, db)
+	if len(saved) != 1 || saved[0].ID != d.ID {
+		t.Fatalf("want the prep carried on and saved as %s, got %+v", d.ID, saved)
 	}
 }

@@ -54,7 +54,14 @@ func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
 			return err
 		}
 	}
-	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: o.load().dark, IdleLock: o.lockAfter})
+	// This window's mark, so that if it crashes or its terminal closes, the
+	// next window knows its drafts are free to carry on (data/windows.go).
+	// Without one (a read-only folder), a draft waits half an hour as before.
+	writer := coach.NewID(time.Now())
+	if release, err := st.Present(writer); err == nil {
+		defer release()
+	}
+	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: o.load().dark, IdleLock: o.lockAfter, Writer: writer})
 	// attend handles signals itself: Bubble Tea's own handler quits at once
 	// on SIGTERM, losing what was typed since the last autosave. A polite
 	// kill, an interrupt or a closed terminal takes the same path as ctrl+c
