@@ -263,6 +263,13 @@ func (h *historyScreen) row(ctx *Context, it coach.Summary, selected bool, w, da
 	}
 	bar := completeness(it.Answered, it.Total)
 	tail := fmt.Sprintf(" %2d/%-2d  %s  ", it.Answered, it.Total, cell(open, openW))
+	if it.NoRecord() && it.Preview == "" {
+		// A prep saved before the meeting: the record column says so, and
+		// the words beside it, whole at 80 columns ("prep only, no rec…"
+		// was cut off there).
+		bar, tail = "", cell(ctx.T("history.preponly"), ansi.StringWidth(bar+tail)-2)+"  "
+		words = ctx.T("history.norecord")
+	}
 	if selected {
 		return listRow(s, head+bar+tail+words, true, w)
 	}

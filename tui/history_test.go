@@ -296,7 +296,7 @@ func TestSearchHitInPrivateNotesIsNamedNotShown(t *testing.T) {
 	s.SetAnswer("understand.curious", coach.Answer{Text: "Whether she is thinking of leaving"})
 	h.store.SaveSession(s)
 	h.press("h")
-	h.mustSee("prep only, no record yet")
+	h.mustSee("prep only", "no record yet")
 	h.press("/")
 	h.typeText("leaving")
 	h.mustSee("1 session found", "in your private notes")
@@ -343,4 +343,26 @@ func TestSearchHitOpensAtTheMatch(t *testing.T) {
 	h.typeText("memory")
 	h.press("enter", "enter")
 	h.mustSee("What would help most right now?", "Time off the floor for a memory book.")
+}
+
+// Found in the trial: a prep saved before the meeting showed an empty bar,
+// "0/12" and "prep only, no rec…" cut off at 80 columns. The record column
+// now says "prep only" and the words "no record yet", whole, in both
+// languages.
+func TestHistorySaysPrepOnlyWholeAt80(t *testing.T) {
+	for lang, want := range map[string][]string{"en": {"prep only", "no record yet"}, "cy": {"paratoad yn unig", "dim cofnod eto"}} {
+		h := newHarness(t, 80, 24, "")
+		if lang == "cy" {
+			h = welshHarness(t, 80, 24, "")
+		}
+		p, _, _ := h.store.EnsurePerson("Siân Llŷr")
+		s := coach.NewSession(p.ID, lang, clock)
+		s.SetAnswer("checkin.energy", coach.Answer{Rating: 3})
+		h.store.SaveSession(s)
+		h.press("h")
+		h.mustSee(want...)
+		if strings.Contains(h.screen(), "0/") || strings.Contains(h.screen(), "…") {
+			t.Errorf("%s: a prep-only row still shows a count or is cut off:\n%s", lang, h.screen())
+		}
+	}
 }
