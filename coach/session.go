@@ -307,6 +307,19 @@ func (s Session) PartCompleteness(g *Guide, p Part) (answered, total int) {
 	return s.completeness(g.PartStages(p))
 }
 
+// ShownCompleteness is PartCompleteness over the prompts a prep showed:
+// in the quick prep (full false) its core prompts and any other answered,
+// so seven prompts asked read "2 of 7", not "2 of 20".
+func (s Session) ShownCompleteness(g *Guide, p Part, full bool) (answered, total int) {
+	stages := g.PartStages(p)
+	shown := make([]Stage, len(stages))
+	for i, st := range stages {
+		shown[i] = st
+		shown[i].Items = st.Shown(s, full)
+	}
+	return s.completeness(shown)
+}
+
 func (s Session) completeness(stages []Stage) (answered, total int) {
 	for _, st := range stages {
 		for _, it := range st.Items {

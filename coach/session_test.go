@@ -131,6 +131,35 @@ func TestCompleteness(t *testing.T) {
 	check(4) // blank text slipped in directly still counts as unanswered
 }
 
+// The quick prep counts the prompts it asked: its core ones and any other
+// answered, not all twenty (found in the trial: "1 of 20" after a quick
+// prep of seven). The full prep counts them all, as PartCompleteness.
+func TestShownCompleteness(t *testing.T) {
+	g := mustGuide(t, "en")
+	core := len(g.QuickPrep())
+	_, all := newSession(t).PartCompleteness(g, coach.PartPrep)
+	s := newSession(t)
+	var extra string
+	for _, st := range g.PartStages(coach.PartPrep) {
+		for _, it := range st.Items {
+			if !it.Core && it.Kind == coach.KindText && extra == "" {
+				extra = it.ID
+			}
+		}
+	}
+	s.SetAnswer(g.QuickPrep()[0].ID, coach.Answer{Text: "busy", Rating: 3})
+	if a, tot := s.ShownCompleteness(g, coach.PartPrep, false); a != 1 || tot != core {
+		t.Errorf("quick: %d of %d, want 1 of %d", a, tot, core)
+	}
+	s.SetAnswer(extra, coach.Answer{Text: "an extra prompt answered"})
+	if a, tot := s.ShownCompleteness(g, coach.PartPrep, false); a != 2 || tot != core+1 {
+		t.Errorf("quick with an extra answered: %d of %d, want 2 of %d", a, tot, core+1)
+	}
+	if a, tot := s.ShownCompleteness(g, coach.PartPrep, true); a != 2 || tot != all || all <= core+1 {
+		t.Errorf("full: %d of %d, want 2 of %d", a, tot, all)
+	}
+}
+
 func TestOpenAndLiveActions(t *testing.T) {
 	s := newSession(t)
 	s.Actions = []coach.Action{

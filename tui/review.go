@@ -92,7 +92,7 @@ func (r *reviewScreen) saved(ctx *Context, msg sessionSavedMsg) tea.Cmd {
 		r.err = msg.err
 		return nil
 	}
-	answered, total := msg.session.PartCompleteness(ctx.Guide, coach.PartPrep)
+	answered, total := msg.session.ShownCompleteness(ctx.Guide, coach.PartPrep, r.prep.full)
 	text := ctx.T("review.saved", "Name", msg.person.Name, "Answered", answered, "Count", total)
 	if next := msg.session.NextSession(); !next.IsZero() {
 		text += " " + ctx.T("review.next", "Date", ctx.Date(next))
@@ -110,7 +110,7 @@ func (r *reviewScreen) KeepErr() error            { return r.err }
 // top is the title line and the warnings, wrapped, never cut.
 func (r *reviewScreen) top(ctx *Context) []string {
 	st := ctx.Styles
-	answered, total := r.prep.session.PartCompleteness(ctx.Guide, coach.PartPrep)
+	answered, total := r.prep.session.ShownCompleteness(ctx.Guide, coach.PartPrep, r.prep.full)
 	where := ctx.T("review.allshown")
 	if r.vp.TotalLineCount() > r.vp.Height() {
 		where = ctx.T("review.scrolled", "Percent", int(r.vp.ScrollPercent()*100))
