@@ -366,3 +366,21 @@ func TestHistorySaysPrepOnlyWholeAt80(t *testing.T) {
 		}
 	}
 }
+
+// Found in the trial: a name typed in history's search found nothing, and
+// the hint's example was a name ("sian finds Siân"). History searches the
+// notes; the hint now gives a word as its example and says where names
+// are found.
+func TestHistorySearchNothingSaysWhereNamesAreFound(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Llŷr")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.SetPartAnswer(coach.PartRecord, "record.said", coach.Answer{Text: "The rota is better"})
+	h.store.SaveSession(s)
+	h.press("h", "/")
+	h.typeText("llyr")
+	h.mustSee("Nothing found in the notes", "tim finds", "use / on home")
+	if strings.Contains(h.screen(), "sian finds") {
+		t.Fatalf("the hint still gives a name as a word to search:\n%s", h.screen())
+	}
+}
