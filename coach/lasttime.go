@@ -39,6 +39,18 @@ type LastTime struct {
 	// Ratings are the core needs and workload at the last session that
 	// rated them, beside the session before that.
 	Ratings []RatingChange
+	// Corrections are the dated addenda of every session the summary draws
+	// on (the last one, the one "what would help" came from, those whose
+	// actions or ratings it shows), oldest first: a correction goes
+	// wherever the record it corrects is shown.
+	Corrections []Correction
+}
+
+// Correction is an addendum and the session whose record it corrects.
+type Correction struct {
+	SessionID   string
+	SessionDate Date
+	Addendum
 }
 
 // RatingChange is one rating at the last two sessions that gave it.
@@ -83,6 +95,8 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 	}
 	last := saved[0]
 	lt.Last, lt.SessionID = last.Date, last.ID
+	// The sessions drawn on, for their corrections.
+	drawn := map[string]Session{last.ID: last}
 	lt.DaysSince = last.Date.DaysUntil(today)
 	pd := p
 	pd.LastSession = last.Date
@@ -102,6 +116,7 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 		for _, a := range s.LiveActions() {
 			if a.Status == ActionOpen || a.Status == "" {
 				earlier = append(earlier, ref(s, a))
+				drawn[s.ID] = s
 			}
 		}
 	}
@@ -111,6 +126,7 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 	for _, s := range saved {
 		if h := strings.TrimSpace(s.Record[HelpID].Text); h != "" { // their words: never a prep answer kept under the same id
 			lt.Help, lt.HelpFrom = h, s.Date
+			drawn[s.ID] = s
 			for _, a := range s.LiveActions() {
 				if a.Status == ActionDone {
 					if lt.HelpOutcomes == nil {
@@ -133,6 +149,7 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 			if a.Rating == 0 {
 				continue
 			}
+			drawn[s.ID] = s
 			if rc.Last == 0 {
 				rc.Last, rc.LastOn, rc.Together = a.Rating, s.Date, a.Together
 				continue
@@ -142,6 +159,19 @@ func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime 
 		}
 		lt.Ratings = append(lt.Ratings, rc)
 	}
+
+	for _, s := range drawn {
+		for _, a := range s.Addenda {
+			lt.Corrections = append(lt.Corrections, Correction{SessionID: s.ID, SessionDate: s.Date, Addendum: a})
+		}
+	}
+	sort.SliceStable(lt.Corrections, func(i, j int) bool {
+		ci, cj := lt.Corrections[i], lt.Corrections[j]
+		if !ci.At.Equal(cj.At) {
+			return ci.At.Before(cj.At)
+		}
+		return ci.SessionID < cj.SessionID
+	})
 	return lt
 }
 
@@ -165,6 +195,15 @@ func LastTimeMarkdownIn(lt LastTime, l *msg.Lang) string {
 	}
 	fmt.Fprintf(&b, "%s\n", l.T("cli.brief.met", "Date", dateIn(l, lt.Last), "Ago", ago,
 		"Cadence", lt.Cadence.StringIn(l), "Due", lt.Due.LabelIn(l)))
+
+	// Corrections first, before what they correct is read.
+	if len(lt.Corrections) > 0 {
+		fmt.Fprintf(&b, "\n## %s\n", l.T("cli.brief.corrections"))
+		for _, c := range lt.Corrections {
+			fmt.Fprintf(&b, "\n%s\n\n> %s\n", l.T("cli.brief.correction", "Date", dateIn(l, c.SessionDate), "On", l.Date(c.At), "Time", c.At.Format("15:04")),
+				strings.ReplaceAll(mdText(strings.TrimSpace(c.Text)), "\n", "\n> "))
+		}
+	}
 
 	fmt.Fprintf(&b, "\n## %s\n\n", l.T("cli.brief.help"))
 	if lt.Help == "" {

@@ -162,3 +162,47 @@ func TestLastTimeHelpIsFromTheRecordOnly(t *testing.T) {
 		t.Fatalf("Last time's help is %q, from the prep", lt.Help)
 	}
 }
+
+// The summary carries the corrections of the records it draws on, oldest
+// first, and none from a record it shows nothing of.
+func TestLastTimeCarriesTheCorrectionsOfWhatItShows(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, ss := threeMeetings(t)
+	fix := func(s *coach.Session, on coach.Date, text string) {
+		s.Addenda = append(s.Addenda, coach.Addendum{At: on.Time().Add(14 * time.Hour), Text: text})
+	}
+	for i := range ss {
+		switch ss[i].Date {
+		case d(2026, 9, 15): // what would help came from it
+			fix(&ss[i], d(2026, 9, 20), "Correction: Tuesday and Thursday lates")
+		case d(2026, 11, 2): // the last
+			fix(&ss[i], d(2026, 11, 3), "Correction: shadow the night senior twice")
+		case d(2026, 6, 10): // an action still open, and ratings
+			fix(&ss[i], d(2026, 6, 11), "Correction: the refresher is in July")
+		}
+	}
+	// March: nothing the summary shows comes from it.
+	mar := coach.NewSession(personID, "en", d(2026, 3, 3).Time().Add(9*time.Hour))
+	mar.Saved = mar.Created.Add(time.Hour)
+	mar.SetAnswer("checkin.head", coach.Answer{Text: "a quiet month"})
+	fix(&mar, d(2026, 3, 4), "Correction: nothing the brief shows")
+	ss = append(ss, mar)
+
+	lt := coach.BuildLastTime(g, p, ss, d(2026, 11, 26))
+	var got []string
+	for _, c := range lt.Corrections {
+		got = append(got, c.SessionDate.String()+" "+c.Text)
+	}
+	want := []string{
+		"2026-06-10 Correction: the refresher is in July",
+		"2026-09-15 Correction: Tuesday and Thursday lates",
+		"2026-11-02 Correction: shadow the night senior twice",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("corrections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	md := coach.LastTimeMarkdown(lt)
+	if !strings.Contains(md, "Added Tue 3 Nov 2026 14:00, correcting the record of Mon 2 Nov 2026:") || strings.Contains(md, "nothing the brief shows") {
+		t.Errorf("markdown:\n%s", md)
+	}
+}

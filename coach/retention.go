@@ -1,9 +1,6 @@
 package coach
 
-import (
-	"fmt"
-	"sort"
-)
+import "sort"
 
 // MaxRetentionYears bounds the retention setting: records about staff are
 // commonly kept for six years after employment ends; a hundred is a typing
@@ -14,7 +11,7 @@ const MaxRetentionYears = 99
 // Zero means off.
 func CheckRetention(years int) error {
 	if years < 0 || years > MaxRetentionYears {
-		return fmt.Errorf("a retention period is 1 to %d years (or 0 for none), not %d", MaxRetentionYears, years)
+		return said("coach.retention.range", "Max", MaxRetentionYears, "Years", years)
 	}
 	return nil
 }

@@ -3,11 +3,15 @@ package data
 import (
 	"attend/coach"
 	"attend/coach/msg"
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -294,8 +298,71 @@ func (e *VersionError) Is(target error) bool { return target == ErrNewerSchema }
 
 // Message helpers, so each kind is worded the same way everywhere.
 
+// errNotAttend is the file at path found not to be attend's. With no cause
+// (its header pages say nothing bbolt can read), a file that still holds
+// attend's bucket names, or bbolt's pages past the headers, is damaged, not
+// someone else's: "not an attend database" could lead a manager to delete
+// the one copy of their records, where check and a backup may save them.
 func errNotAttend(path string, cause error) *Error {
+	if cause == nil && headersLost(path) {
+		return errCorrupt(path, nil, said("store.detail.headerslost"))
+	}
 	return saidErr(ErrNotAttend, path, cause, "store.notattend", "Path", path)
+}
+
+// headersLost reports whether the file at path, whose header pages bbolt
+// cannot read, looks like a bbolt file all the same: a whole number of
+// pages, and past the two header pages either attend's own bucket names
+// (plain text in bbolt, encrypted file or not) or a page that names itself
+// by its place, as bbolt's branch, leaf and freelist pages do.
+func headersLost(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	size := fi.Size()
+	for _, ps := range []int64{4096, 16384, 65536} {
+		if size < 4*ps || size%ps != 0 {
+			continue
+		}
+		hdr := make([]byte, 16)
+		for n := int64(2); n < min(size/ps, 64); n++ {
+			if _, err := f.ReadAt(hdr, n*ps); err != nil {
+				break
+			}
+			id := binary.LittleEndian.Uint64(hdr[0:8])
+			flags := binary.LittleEndian.Uint16(hdr[8:10])
+			if id == uint64(n) && (flags == 0x01 || flags == 0x02 || flags == 0x10) {
+				return true
+			}
+		}
+	}
+	if size < 4*4096 {
+		return false
+	}
+	// attend's buckets, by name, anywhere past the headers.
+	names := [][]byte{bktPeople, bktSessions, bktIdxPerson, bktIdxOpen}
+	found := make([]bool, len(names))
+	buf := make([]byte, 1<<20)
+	const overlap = 16
+	for off := int64(8192); off < size; off += int64(len(buf) - overlap) {
+		n, err := f.ReadAt(buf, off)
+		for i, name := range names {
+			found[i] = found[i] || bytes.Contains(buf[:n], name)
+		}
+		if !slices.Contains(found, false) {
+			return true
+		}
+		if err != nil {
+			break
+		}
+	}
+	return false
 }
 
 func errEmpty(path string) *Error {

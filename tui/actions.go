@@ -71,7 +71,15 @@ type actionList struct {
 	confirm  string          // the reason given, while asking "drop it? y"
 	reason   textinput.Model // the reason
 	carried  string          // the last action carried, for a word of feedback
+	// carriedOn marks the actions carried while this list is open (by
+	// carryKey), so that each keeps a ↷ after the word about it has gone:
+	// carrying stores nothing, and without a mark the list looked the same
+	// after c as before.
+	carriedOn map[string]bool
 }
+
+// carryKey names an action in carriedOn.
+func carryKey(r coach.ActionRef) string { return r.SessionID + "/" + r.Action.ID }
 
 func newActionList(ctx *Context, personID string) actionList {
 	a := actionList{personID: personID, reason: textinput.New()}
@@ -208,6 +216,10 @@ func (a *actionList) key(ctx *Context, msg tea.KeyPressMsg) (*coach.ActionRef, t
 		// Carrying changes nothing stored: an open action simply stays open
 		// and comes back at the next prep. Say so, and move on.
 		a.carried = r.Action.Text
+		if a.carriedOn == nil {
+			a.carriedOn = map[string]bool{}
+		}
+		a.carriedOn[carryKey(r)] = true
 		a.list.cursor = min(len(a.refs)-1, a.list.cursor+1)
 	case key.Matches(msg, k.Open):
 		return &r, nil
@@ -297,6 +309,9 @@ func (a *actionList) row(ctx *Context, r coach.ActionRef, selected bool, w int) 
 	}
 	if r.Overdue(today) {
 		due = "! " + due
+	}
+	if a.carriedOn[carryKey(r)] {
+		due = "↷ " + due
 	}
 	switch r.Action.Status {
 	case coach.ActionDone:

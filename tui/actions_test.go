@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"attend/coach"
@@ -130,9 +131,23 @@ func TestCarryingSaysWhatItDid(t *testing.T) {
 	h := newHarness(t, 100, 30, "")
 	withActions(t, h)
 	h.press("o", "c")
-	h.mustSee("Carried: “Book the moving and handling refresher” stays open and comes back at the next prep.")
+	h.mustSee("Carried: “Book the moving and handling refresher” stays open (↷ in the list)", "comes back at the")
 	if n := len(h.actions().refs); n != 3 {
 		t.Fatalf("carrying changed the open actions: %d", n)
+	}
+	// The carried action keeps its mark once the word has gone, and only it.
+	h.press("down")
+	if strings.Contains(h.screen(), "Carried:") {
+		t.Fatalf("the word stayed after another key:\n%s", h.screen())
+	}
+	var marked []string
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(line, "↷") {
+			marked = append(marked, line)
+		}
+	}
+	if len(marked) != 1 || !strings.Contains(marked[0], "Book the moving and handling refresher") {
+		t.Errorf("rows marked carried: %q\n%s", marked, h.screen())
 	}
 }
 

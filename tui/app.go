@@ -58,6 +58,9 @@ type Options struct {
 	// The command makes it and marks it present (data.Store.Present), so
 	// another window can tell when this one has gone.
 	Writer string
+	// Notice is said on the first screen, until the first key: the
+	// command's word that it started a new file, and where.
+	Notice string
 }
 
 // Model is the root of the app: the stack of screens and what cuts across
@@ -112,7 +115,7 @@ func New(opt Options) *Model {
 	if ctx.Writer == "" {
 		ctx.Writer = coach.NewID(time.Now())
 	}
-	m := &Model{ctx: ctx, help: help.New(), prepName: opt.PrepName}
+	m := &Model{ctx: ctx, help: help.New(), prepName: opt.PrepName, notice: opt.Notice}
 	m.stack = []Screen{newHome(ctx)}
 	m.help.Styles = ctx.Styles.Help
 	m.priv = newPrivacy(ctx, opt.Store, opt.IdleLock)

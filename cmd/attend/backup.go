@@ -23,7 +23,8 @@ func newBackupCmd(o *options) *cobra.Command {
 consistent even while another attend is using the file. If FILE is a folder, a
 dated file is written inside it (attend-20261126-085500.db; a second one in
 the same second gets -2, and so on, never replacing the first), and its name
-is printed. Restore by pointing --db at the copy, or by
+is printed; a folder named with a slash at the end that is not there yet is
+made first, readable only by you. Restore by pointing --db at the copy, or by
 copying it back over the database while no attend is running.`,
 		Example: `  attend backup ~/attend-backups/
   attend backup /media/usb/attend-2026-11-26.db`,
@@ -39,16 +40,22 @@ copying it back over the database while no attend is running.`,
 			if statErr == nil && !fi.IsDir() && !force {
 				return errors.New(l.T("cli.backup.exists", "Path", args[0]))
 			}
-			if statErr != nil && strings.HasSuffix(args[0], string(os.PathSeparator)) {
-				return errors.New(l.T("cli.backup.nofolder", "Path", args[0]))
-			}
+			// "attend backup ~/attend-backups/": a folder asked for, made
+			// if it is not there yet (once the database is known to open).
+			makeDir := statErr != nil && endsInSeparator(args[0])
 			st, err := o.open(true, nil)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if makeDir {
+				if err := makeBackupFolder(l, args[0]); err != nil {
+					return err
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.backup.madefolder", "Path", args[0]))
+			}
 			dst := args[0]
-			if statErr == nil && fi.IsDir() {
+			if makeDir || statErr == nil && fi.IsDir() {
 				if dst, err = reserveBackup(l, args[0], backupNow()); err != nil {
 					return err
 				}
@@ -65,6 +72,31 @@ copying it back over the database while no attend is running.`,
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it already exists")
 	return cmd
+}
+
+// endsInSeparator says whether path names a folder by ending in a slash (or,
+// on Windows, a backslash).
+func endsInSeparator(path string) bool {
+	return strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator))
+}
+
+// makeBackupFolder makes the folder a backup was asked to go into, readable
+// by its owner alone (0700). Only the last folder is made: a path whose
+// folder above is not there either is more likely mistyped, and is refused
+// as before; so is anything already at the path that is not a folder (a
+// link to nothing, a file).
+func makeBackupFolder(l *msg.Lang, dir string) error {
+	clean := filepath.Clean(dir)
+	if _, err := os.Lstat(clean); err == nil {
+		return errors.New(l.T("cli.backup.notfolder", "Path", dir))
+	}
+	if _, err := os.Stat(filepath.Dir(clean)); errors.Is(err, fs.ErrNotExist) {
+		return errors.New(l.T("cli.backup.nofolder", "Path", dir))
+	}
+	if err := os.Mkdir(clean, 0o700); err != nil {
+		return wrapErr(l, "cli.backup.cantwrite", err, "Dir", dir)
+	}
+	return nil
 }
 
 // reserveBackup makes the empty file a backup into dir will be written

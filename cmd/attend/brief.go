@@ -14,11 +14,12 @@ func newBriefCmd(o *options) *cobra.Command {
 		Use:   "brief NAME",
 		Short: "Last time, as Markdown: what to know before you go in",
 		Long: `brief prints, as short Markdown to read on a phone or print before going in:
-when you last met and how that stands against how often you meet; what they
-said would help and whether it did; the actions you both agreed and how each
-stands (done, and whether it helped, or still open); and their last core
-needs and workload ratings beside the ones before. It shows nothing from
-your private preparation or reflection.`,
+when you last met and how that stands against how often you meet; any dated
+corrections (addenda) to the records it draws on; what they said would help
+and whether it did; the actions you both agreed and how each stands (done,
+and whether it helped, or still open); and their last core needs and
+workload ratings beside the ones before. It shows nothing from your private
+preparation or reflection.`,
 		Example: `  attend brief sian
   attend brief "Siân Ŵyn" > sian-brief.md`,
 		Args: o.oneName("cli.brief.args"),

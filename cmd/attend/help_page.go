@@ -53,11 +53,13 @@ func helpShown(root *cobra.Command, args []string) bool {
 }
 
 // helpOut runs show with a buffer as the writer when args may ask for a
-// help page that needs saying again: in a language other than English, or
-// for a terminal, whose width the lists are fitted to (fang does not wrap
-// them, so the terminal broke words in two at 80 columns). Afterwards it
-// writes the buffer to out: the help page said again, anything else as it
-// was.
+// help page: in a language other than English it is said again, for a
+// terminal its lists are fitted to the width (fang does not wrap them, so
+// the terminal broke words in two at 80 columns), and sent to a file or a
+// pipe it loses the spaces fang pads every line with to the width it
+// guesses (120 columns without a terminal, wider where a list row is).
+// Afterwards it writes the buffer to out: the help page mended, anything
+// else as it was.
 func helpOut(l *msg.Lang, root *cobra.Command, args []string, out io.Writer, show func(w io.Writer) error) error {
 	if !helpAsked(args) {
 		return show(out)
@@ -70,18 +72,33 @@ func helpOut(l *msg.Lang, root *cobra.Command, args []string, out io.Writer, sho
 			screen = w
 		}
 	}
-	if l.Code == "en" && screen == 0 {
-		return show(out) // fang's page as it is
-	}
 	err := show(b)
 	page := b.String()
 	if helpShown(root, args) {
-		page = sayHelpPage(l, page, screen)
+		if l.Code != "en" || screen > 0 {
+			page = sayHelpPage(l, page, screen)
+		}
+		if screen == 0 {
+			page = trimLineEnds(page)
+		}
 	}
 	if _, werr := io.WriteString(out, page); err == nil {
 		err = werr
 	}
 	return err
+}
+
+// trimLineEnds takes the spaces off the end of every line of a plain page.
+// fang draws its text and usage blocks with lipgloss at a set width, which
+// pads each line out to it with spaces: on a terminal they are not seen,
+// in a file or a pipe they are (a colourless page holds no escape codes
+// for them to belong to).
+func trimLineEnds(page string) string {
+	lines := strings.Split(page, "\n")
+	for i, line := range lines {
+		lines[i] = strings.TrimRight(line, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // pageBuffer holds a help page as fang draws it. Given the terminal the

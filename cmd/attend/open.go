@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/charmbracelet/x/term"
 
@@ -59,6 +61,11 @@ func (o *options) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !readOnly {
+		if err := o.refuseMissingFolder(path); err != nil {
+			return nil, err
+		}
+	}
 	opt := data.Options{ReadOnly: readOnly, Guide: guide}
 	if guide == nil {
 		opt.GuideLang = o.langCode()
@@ -82,6 +89,48 @@ func (o *options) open(readOnly bool, guide *coach.Guide) (*data.Store, error) {
 		return st, err
 	}
 	return openAsking(o.words(), path, opt)
+}
+
+// refuseMissingFolder refuses a database named by --db or ATTEND_DB whose
+// folder is not there: most likely a path mistyped, and making the folders
+// and starting an empty file there would look, to a manager, as if their
+// records had gone. (A named file that is not there, in a folder that is,
+// is started: scripts begin that way, and the screens say so.) attend's
+// own place in the XDG data home is made as before.
+func (o *options) refuseMissingFolder(path string) error {
+	if !o.dbNamed() {
+		return nil
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return errors.New(o.words().T("cli.db.nofolder", "Path", path, "Dir", dir))
+	}
+	return nil
+}
+
+// openTUI is open for the screens, and what they say first: when there was
+// no file at the path, that a new one was started there, and where, so
+// that a manager who gave the wrong path sees so at once.
+func (o *options) openTUI() (st *data.Store, started string, err error) {
+	path, err := o.dbPath()
+	if err != nil {
+		return nil, "", err
+	}
+	_, before := os.Lstat(path)
+	if st, err = o.open(false, nil); err != nil {
+		return nil, "", err
+	}
+	if errors.Is(before, fs.ErrNotExist) {
+		key := "cli.tui.started"
+		if o.dbNamed() {
+			key = "cli.tui.started.named"
+		}
+		started = coach.SafeText(o.words().T(key, "Path", st.Path())) // a path may hold anything
+	}
+	return st, started, nil
 }
 
 // passphraseTries is how many wrong passphrases attend takes before it stops.

@@ -25,8 +25,9 @@ import (
 // For each setting the flag comes first, then the environment, then the
 // default:
 //
-//	database     --db, else $ATTEND_DB, else attend/attend.db in the XDG data
-//	             home ($XDG_DATA_HOME, else ~/.local/share), its folder made 0700
+//	database     --db, else $ATTEND_DB (its folder must be there: open.go),
+//	             else attend/attend.db in the XDG data home ($XDG_DATA_HOME,
+//	             else ~/.local/share), its folder made 0700
 //	language     --lang, else $ATTEND_LANG, else a Welsh locale in $LC_ALL or
 //	             $LANG, else English
 //	prompt pack  --prompts, else $ATTEND_PROMPTS, else attend/prompts.toml in

@@ -401,8 +401,11 @@ func TestRetentionCommand(t *testing.T) {
 	if _, err := attendIn(t, "", "retention", "--db", db, "--years", "-2"); exitCode(err) != 2 {
 		t.Errorf("--years -2: %v", err)
 	}
-	if out, err := attendIn(t, "", "retention", "--db", db, "--years", "0"); err != nil || !strings.Contains(out, "none set") {
+	if out, err := attendIn(t, "", "retention", "--db", db, "--years", "0"); err != nil || !strings.Contains(out, fmt.Sprintf("retention turned off (it was %s after the last session)", count(years, "year", "years"))) {
 		t.Errorf("turning it off: %v\n%s", err, out)
+	}
+	if out, err := attendIn(t, "", "retention", "--db", db); err != nil || !strings.Contains(out, "none set") {
+		t.Errorf("after turning it off: %v\n%s", err, out)
 	}
 }
 

@@ -35,8 +35,22 @@ six years after employment ends is common for staff records.`,
 			defer st.Close()
 			out := cmd.OutOrStdout()
 			if set {
+				was, err := st.Retention()
+				if err != nil {
+					return err
+				}
 				if err := st.SetRetention(years); err != nil {
 					return err
+				}
+				// --years 0 turns retention off: said, so that it is not
+				// taken for a command that did nothing.
+				if years == 0 {
+					if was == 0 {
+						fmt.Fprintln(out, l.T("cli.retention.stilloff"))
+					} else {
+						fmt.Fprintln(out, counted(l, "cli.retention.off", was))
+					}
+					return nil
 				}
 			}
 			years, err := st.Retention()

@@ -39,7 +39,7 @@ func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
 	if err := coach.HasGuide(lang); err != nil {
 		return usageError{err}
 	}
-	st, err := o.open(false, nil)
+	st, started, err := o.openTUI()
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
 	if release, err := st.Present(writer); err == nil {
 		defer release()
 	}
-	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: o.load().dark, IdleLock: o.lockAfter, Writer: writer})
+	m := tui.New(tui.Options{Store: tuiStore{st}, Guide: guide, Now: time.Now, PrepName: prepName, Dark: o.load().dark, IdleLock: o.lockAfter, Writer: writer, Notice: started})
 	// attend handles signals itself: Bubble Tea's own handler quits at once
 	// on SIGTERM, losing what was typed since the last autosave. A polite
 	// kill, an interrupt or a closed terminal takes the same path as ctrl+c
