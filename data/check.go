@@ -22,7 +22,10 @@ const maxListedFaults = 50
 // Check verifies the whole file: bbolt's own consistency check, then every
 // record decoded and validated, and the indexes and counts checked against
 // the records. It returns nil, or an ErrCorrupt *Error whose message names
-// every fault by bucket and id (never by a name or note text). It only reads.
+// every fault by bucket and id (never by a name or note text). It only
+// reads the file; what it found is noted beside it (DamageMark), so that
+// no attend writes to a file found damaged, and a note is removed once
+// Check finds the file whole.
 func (s *Store) Check() error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -77,9 +80,14 @@ func (s *Store) Check() error {
 		})
 	})
 	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.damage {
+			s.markDamaged(err)
+		}
 		return err
 	}
 	if len(faults) == 0 {
+		s.clearDamageMark()
 		if pending != nil {
 			// Not damage: the file is whole, and one rewrite puts it right.
 			return textErr(ErrNotCompacted, s.path, nil, &checkReport{path: s.path, faults: []error{pending.fault(s.path)}, pendingOnly: true})
@@ -92,6 +100,7 @@ func (s *Store) Check() error {
 	e := textErr(ErrCorrupt, s.path, errors.Join(faults...), &checkReport{path: s.path, faults: faults})
 	e.damage = true
 	s.noteDamage(e)
+	s.markDamaged(e)
 	return e
 }
 

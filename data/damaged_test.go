@@ -101,3 +101,85 @@ func TestNamesHoldNoHiddenCharacters(t *testing.T) {
 		t.Errorf("%d people, want 1", len(people))
 	}
 }
+
+// Damage that attend check found stops every write, in any attend, for as
+// long as the file is the one check read: a new Store refuses to open it
+// for writing (a read-only one still reads it), a Store already open
+// refuses its next write, and the file stays byte for byte. A file put
+// back from a backup is written to again, and check on a whole file
+// removes the note.
+func TestDamageFoundByCheckStopsWritesEverywhere(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	p := mustPerson(t, s, "Siân Ŵyn")
+	sess, err := s.SaveSession(prep(s, p, day(2026, 10, 1), "words"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := readFile(t, path)
+	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		return tx.Bucket(bktSessions).Put([]byte(sess.ID), []byte(`{"v":1,"id":"`+sess.ID+`", "answers": {`))
+	})
+	before := readFile(t, path)
+	other, err := Open(path, Options{}) // another attend, open before check ran
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	checker, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checker.Check(); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("Check = %v", err)
+	}
+	checker.Close()
+	if _, err := os.Stat(DamageMark(path)); err != nil {
+		t.Fatalf("no note of the damage: %v", err)
+	}
+	if fi, _ := os.Stat(DamageMark(path)); fi.Mode().Perm() != 0o600 {
+		t.Errorf("the note is %v, want 0600", fi.Mode().Perm())
+	}
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "attend export --salvage") {
+		t.Errorf("opening for writing a file check found damaged: %v", err)
+	}
+	if err := setCadence(other, p.ID); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("a write by an attend opened before check: %v", err)
+	}
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a read-only open: %v", err)
+	}
+	if _, err := ro.Person(p.ID); err != nil {
+		t.Errorf("reading what is whole: %v", err)
+	}
+	ro.Close()
+	assertUnchanged(t, path, before)
+
+	// Restored from the copy before the damage: another file.
+	if err := os.WriteFile(path, whole, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("opening the restored file: %v", err)
+	}
+	defer s2.Close()
+	if err := setCadence(s2, p.ID); err != nil {
+		t.Errorf("writing to the restored file: %v", err)
+	}
+	if err := s2.Check(); err != nil {
+		t.Fatalf("Check of the restored file: %v", err)
+	}
+	if _, err := os.Stat(DamageMark(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the note outlived a clean check: %v", err)
+	}
+}
+
+func setCadence(s *Store, id string) error {
+	_, err := s.UpdatePerson(id, func(p *coach.Person) error {
+		p.Cadence = coach.Cadence{Months: 2}
+		return nil
+	})
+	return err
+}

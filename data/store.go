@@ -6,9 +6,13 @@
 // can share one file; a call that meets the other's lock waits up to
 // Options.LockTimeout and then returns ErrLocked.
 //
-// A file that is empty, damaged, not attend's or from a newer attend is
-// refused and never written: every write first validates the file through a
-// read-only open, and re-checks the meta inside the write transaction.
+// A file that is empty, not attend's or from a newer attend is refused and
+// never written: every write first validates the file through a read-only
+// open, and re-checks the meta inside the write transaction. Damage shows
+// only where pages are read: a Store that has met it (a page bbolt cannot
+// read, a record whose checksum fails) writes nothing more, and a file
+// that Check found damaged is refused to every write (DamageMark) until
+// it is replaced.
 package data
 
 import (
@@ -175,6 +179,13 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if err := s.unlock(cryptoRaw, pass); err != nil {
 		return nil, err
+	}
+	if !opt.ReadOnly {
+		// attend check found this file damaged: nothing is written to it,
+		// not even an upgrade; a read-only open still reads what it can.
+		if err := s.markedDamaged(); err != nil {
+			return nil, err
+		}
 	}
 	if from < schemaTarget {
 		if opt.ReadOnly {

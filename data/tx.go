@@ -198,6 +198,11 @@ func (s *Store) beginWrite() (time.Duration, error) {
 	if d := s.damaged.Load(); d != nil {
 		return 0, saidErr(ErrCorrupt, s.path, d, "store.damaged.nowrite", "Path", s.path, "Found", d)
 	}
+	// attend check found it damaged, here or in another attend: the
+	// writes this one's own reads allow are refused too.
+	if err := s.markedDamaged(); err != nil {
+		return 0, err
+	}
 	// On a disk with (next to) no space left, a commit would overwrite free
 	// pages inside the file before failing to grow it: refuse first, so the
 	// file is left byte for byte as it was.

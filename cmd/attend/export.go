@@ -5,8 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"slices"
 	"time"
 
+	"github.com/oklog/ulid/v2"
 	"github.com/spf13/cobra"
 
 	"attend/coach"
@@ -15,7 +19,7 @@ import (
 )
 
 func newExportCmd(o *options) *cobra.Command {
-	var format, person string
+	var format, person, salvage string
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Print every person and saved session (JSON or Markdown) to stdout",
@@ -30,6 +34,9 @@ It reads the file without locking out a running attend.`,
 			if format != "json" && format != "md" {
 				return usageError{errors.New(l.T("cli.export.format", "Format", fmt.Sprintf("%q", format)))}
 			}
+			if salvage != "" && (format != "json" || person != "") {
+				return usageError{errors.New(l.T("cli.salvage.format"))}
+			}
 			if err := o.personGiven(cmd, person); err != nil {
 				return err
 			}
@@ -38,6 +45,9 @@ It reads the file without locking out a running attend.`,
 				return err
 			}
 			defer st.Close()
+			if salvage != "" {
+				return salvageTo(st, salvage, cmd.ErrOrStderr(), time.Now(), l)
+			}
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
 			if err := export(st, w, cmd.ErrOrStderr(), format, person, time.Now(), l); err != nil {
 				return err
@@ -47,6 +57,7 @@ It reads the file without locking out a running attend.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "json or md")
 	cmd.Flags().StringVar(&person, "person", "", "only this person (name, ignoring case and accents)")
+	cmd.Flags().StringVar(&salvage, "salvage", "", "from a damaged database: write every record still readable to FILE (JSON, for attend import), and name those that are not")
 	return cmd
 }
 
@@ -136,4 +147,89 @@ func guideFor(lang string) *coach.Guide {
 		g, _ = coach.LoadGuide(coach.DefaultLang)
 	}
 	return g
+}
+
+// salvageTo writes everything still readable in a damaged database to the
+// new file to (0600, never one that exists), in the JSON export format,
+// then says on say what it wrote and exactly what it could not read. The
+// database is only read. It returns an error (so attend exits 1) if
+// anything was left out.
+func salvageTo(st *data.Store, to string, say io.Writer, now time.Time, l *msg.Lang) error {
+	f, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return errors.New(l.T("cli.salvage.exists", "Path", to))
+	}
+	if err != nil {
+		return wrapErr(l, "cli.salvage.cantwrite", err, "Path", to)
+	}
+	written := false
+	defer func() {
+		if !written { // half a salvage is no use to import: none is left
+			f.Close()
+			os.Remove(to)
+		}
+	}()
+	w := bufio.NewWriterSize(f, 64<<10)
+	var ew *coach.ExportWriter
+	byID := map[string]coach.Person{}
+	got, err := st.Salvage(func(found *data.Salvaged) error {
+		people := slices.Clone(found.People)
+		for _, id := range found.Unnamed {
+			// The name is lost, not the person: a stand-in that says so,
+			// created when their id says they were.
+			created := time.UnixMilli(int64(ulid.MustParse(id).Time())).UTC()
+			people = append(people, coach.Person{ID: id, Name: l.T("cli.salvage.noname", "ID", id), Created: created})
+		}
+		for _, p := range people {
+			byID[p.ID] = p
+		}
+		ew = coach.NewExportWriter(w, now, people)
+		return nil
+	}, func(s coach.Session) error {
+		b, err := coach.AppendExportSessionOf(nil, guideFor(s.Lang), byID[s.PersonID], s)
+		if err != nil {
+			return err
+		}
+		return ew.Encoded(b)
+	})
+	if err == nil {
+		err = ew.Close()
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		var de *data.Error
+		if errors.As(err, &de) {
+			return err
+		}
+		return wrapErr(l, "cli.salvage.cantwrite", err, "Path", to)
+	}
+	written = true
+	fmt.Fprintln(say, coach.SafeText(l.T("cli.salvage.done", "Path", st.Path(), "To", to,
+		"People", counted(l, "cli.salvage.people", len(got.People)+len(got.Unnamed)),
+		"Sessions", counted(l, "cli.salvage.sessions", got.Sessions))))
+	if len(got.Lost) > 0 {
+		fmt.Fprintln(say, l.T("cli.salvage.lost", "What", counted(l, "cli.salvage.records", len(got.Lost))))
+		for _, r := range got.Lost {
+			fmt.Fprintf(say, "  %s %s: %s\n", l.T("cli.salvage.kind."+r.Kind), r.ID, coach.SafeText(r.Text(l)))
+		}
+	}
+	for _, kind := range got.Unlisted {
+		fmt.Fprintln(say, l.T("cli.salvage.unlisted."+kind))
+	}
+	if len(got.Unnamed) > 0 {
+		fmt.Fprintln(say, l.T("cli.salvage.unnamed", "What", counted(l, "cli.salvage.people", len(got.Unnamed)), "Example", l.T("cli.salvage.noname", "ID", got.Unnamed[0])))
+	}
+	fmt.Fprintln(say, coach.SafeText(l.T("cli.salvage.next", "To", to)))
+	if n := len(got.Lost) + len(got.Unnamed); n > 0 || len(got.Unlisted) > 0 {
+		return errors.New(l.T("cli.salvage.incomplete", "What", counted(l, "cli.salvage.records", n)))
+	}
+	return nil
 }

@@ -1,0 +1,87 @@
+package data
+
+// What Check found is remembered beside the file, never in it: a damaged
+// file is only ever read. Damage shows only where pages are read, and
+// reading every page takes seconds at 100,000 sessions, so no open reads
+// them all; once `attend check` has, any attend that would write refuses
+// for as long as the file is the one that check read.
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// damageMarkSuffix names the note beside path that Check found it damaged.
+const damageMarkSuffix = ".damaged"
+
+// DamageMark is the file where Check notes that the database at path was
+// found damaged.
+func DamageMark(path string) string { return path + damageMarkSuffix }
+
+// damageMarkHead starts every mark; the rest of its first line is the
+// database's size and modification time as Check read them.
+const damageMarkHead = "attend-damaged 1"
+
+// markState is the line that ties a mark to one state of the file.
+func markState(fi os.FileInfo) string {
+	return fmt.Sprintf("%s %d %d\n", damageMarkHead, fi.Size(), fi.ModTime().UnixNano())
+}
+
+// markDamaged notes beside the file that Check found it damaged, with what
+// it found (for a person who opens the note). Best effort: a folder that
+// cannot be written to keeps no note, and Check's own message still says
+// what to do.
+func (s *Store) markDamaged(found error) {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return
+	}
+	dir := filepath.Dir(s.path)
+	f, err := os.CreateTemp(dir, ".attend-mark-*")
+	if err != nil {
+		return
+	}
+	tmp := f.Name()
+	_, werr := f.WriteString(markState(fi) + found.Error() + "\n")
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp, 0o600)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp, DamageMark(s.path))
+	}
+	if werr != nil {
+		os.Remove(tmp)
+	}
+}
+
+// clearDamageMark removes a note that Check found the file damaged: Check
+// has just read the whole file and found none.
+func (s *Store) clearDamageMark() {
+	_ = os.Remove(DamageMark(s.path)) // none there, or one that cannot go: markedDamaged judges it
+}
+
+// markedDamaged returns ErrCorrupt if Check found the file damaged and it
+// is still the file Check read (same size and modification time): a file
+// restored from a backup, or replaced in any other way, is another file,
+// and the note no longer applies to it.
+func (s *Store) markedDamaged() error {
+	raw, err := os.ReadFile(DamageMark(s.path))
+	if err != nil {
+		return nil
+	}
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return nil
+	}
+	state := markState(fi)
+	if len(raw) < len(state) || string(raw[:len(state)]) != state {
+		return nil
+	}
+	e := saidErr(ErrCorrupt, s.path, nil, "store.damaged.checked", "Path", s.path, "Mark", DamageMark(s.path))
+	e.damage = true
+	return e
+}
