@@ -97,7 +97,8 @@ func saveDraft(st Store, s coach.Session, rev int, now func() time.Time) tea.Cmd
 	}
 }
 
-// sessionSavedMsg reports the final save of a prep.
+// sessionSavedMsg reports the final save of a prep. person is always the
+// one it was saved for; session is empty when err is set.
 type sessionSavedMsg struct {
 	session coach.Session
 	person  coach.Person

@@ -82,11 +82,7 @@ func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
 		m.savedRev = max(m.savedRev, msg.rev)
 		m.savedAt, m.before = msg.at, msg.session.Clone()
 	}
-	if m.dirty() && !m.tickPending {
-		m.tickPending = true
-		return autosaveTick(ctx.AutosaveDelay)
-	}
-	return nil
+	return m.again(ctx, msg.err)
 }
 
 // draftSaved takes an autosave's result.
@@ -101,11 +97,25 @@ func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 		m.savedRev = max(m.savedRev, msg.rev)
 		m.savedAt = msg.at
 	}
-	if m.dirty() && !m.tickPending {
-		m.tickPending = true
-		return autosaveTick(ctx.AutosaveDelay)
+	return m.again(ctx, msg.err)
+}
+
+// retryDelay is how long after a failed write the form tries again on its
+// own (a key typed meanwhile does not hurry it).
+const retryDelay = 5 * time.Second
+
+// again schedules the next write if changes are left. After a failure it
+// waits retryDelay rather than the autosave's moment: a read-only file or a
+// full disk fails at once, and retrying every half second only spun.
+func (m *partForm) again(ctx *Context, err error) tea.Cmd {
+	if !m.dirty() || m.tickPending {
+		return nil
 	}
-	return nil
+	m.tickPending = true
+	if err != nil {
+		return autosaveTick(max(ctx.AutosaveDelay, retryDelay))
+	}
+	return autosaveTick(ctx.AutosaveDelay)
 }
 
 // warnings lists what saving would not keep exactly as typed, for the review.

@@ -19,6 +19,7 @@ type memStore struct {
 	drafts      map[string]coach.Session
 	sessions    map[string]coach.Session
 	failDraft   error // when set, SaveDraft fails with it
+	failSave    error // when set, SaveSession fails with it (as the real store: an empty session)
 	draftWrites int
 	full        bool      // the manager's choice of a full prep
 	tick        time.Time // the last Updated handed out, so each write is later
@@ -92,6 +93,9 @@ func (s *memStore) SaveDraft(sess coach.Session) error {
 func (s *memStore) SaveSession(sess coach.Session) (coach.Session, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.failSave != nil {
+		return coach.Session{}, s.failSave
+	}
 	p, ok := s.people[sess.PersonID]
 	if !ok {
 		return coach.Session{}, errors.New("no such person")

@@ -50,7 +50,10 @@ func (r *reviewScreen) Resize(ctx *Context, height int) {
 func (r *reviewScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case sessionSavedMsg:
-		if msg.session.PersonID != r.prep.person.ID || !r.saving {
+		// By the person it was saved for: a failed save carries no session
+		// (the store answers an empty one), and matching on that dropped
+		// every failure, leaving "Saving…" for ever.
+		if msg.person.ID != r.prep.person.ID || !r.saving {
 			return nil
 		}
 		return r.saved(ctx, msg)
@@ -132,7 +135,13 @@ func (r *reviewScreen) status(ctx *Context) []string {
 	case r.saving:
 		return []string{st.Subtle.Render(ctx.T("review.saving"))}
 	case r.err != nil:
-		return wrapped(st.Error, errText(ctx, ctx.T("review.err"), r.err)+" "+ctx.T("review.err.safe"), w)
+		// The draft is safe only if its last write landed: on a read-only
+		// file or a full disk it failed too, and saying "safe" would lie.
+		safe := ctx.T("review.err.safe")
+		if r.prep.saveErr != nil || r.prep.elsewhere {
+			safe = ctx.T("review.err.unsafe")
+		}
+		return wrapped(st.Error, errText(ctx, ctx.T("review.err"), r.err)+" "+safe, w)
 	case r.confirmEmpty:
 		return wrapped(st.Warn, ctx.T("review.empty"), w)
 	case answered < total:
