@@ -131,6 +131,11 @@ func IsSaid(err error) bool {
 // osWhy says in l why the operating system refused a file ("no such file
 // or directory"), or "" for a reason it has no words for (which then stays
 // as the system gave it).
+// OSReason is the operating system's reason for err (anywhere in its
+// chain) in a few words in l: "you do not have permission", "the disk is
+// full"; "" if it is not one attend can say.
+func OSReason(l *msg.Lang, err error) string { return osWhy(l, err) }
+
 func osWhy(l *msg.Lang, err error) string {
 	for _, r := range []struct {
 		err error

@@ -77,6 +77,11 @@ type partForm struct {
 	tickPending   bool
 	savedAt       time.Time
 	saveErr       error
+	// leaving: esc was pressed and the draft is being written; home
+	// follows once it is on disk. leaveArmed: that write failed and the
+	// manager was told; esc again (leaveAnyway) tries once more and leaves
+	// without the words if that fails too.
+	leaving, leaveArmed, leaveAnyway bool
 
 	notice string // shown once under the title, e.g. "draft restored"
 

@@ -76,6 +76,9 @@ func (m *partForm) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		return m.paste(ctx, msg)
 	case tea.KeyPressMsg:
+		if !key.Matches(msg, ctx.Keys.Prep.Leave) {
+			m.leaveArmed = false // any other key stays, and esc warns again
+		}
 		if ok, cmd := m.gather(ctx, msg); ok {
 			return cmd
 		}
@@ -89,6 +92,9 @@ func (m *partForm) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 func (m *partForm) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	k := ctx.Keys.Prep
 	m.notice = ""
+	if m.leaving {
+		return nil // the draft is being written on the way home
+	}
 	switch {
 	case m.held && key.Matches(msg, k.TakeOver):
 		m.held, m.elsewhere = false, false
@@ -313,17 +319,48 @@ func (m *partForm) leave(ctx *Context) tea.Cmd {
 		}
 		return nil
 	}
-	if m.session.Empty() {
-		ctx.Notice(ctx.T("form.nothing", "Name", m.person.Name))
-	} else {
-		ctx.Notice(ctx.T("form.kept.draft", "Name", m.person.Name))
+	if m.elsewhere {
+		return m.goHome(ctx, "")
 	}
+	if m.markLeft(); !m.dirty() {
+		return m.goHome(ctx, "")
+	}
+	// Stay until the draft is on disk: leaving first and writing after
+	// said "Draft kept" even when the write then failed (a read-only file,
+	// a full disk), and the words went with the screen.
+	// esc again after a warning tries once more, then leaves whatever comes.
+	m.leaving, m.leaveAnyway, m.leaveArmed = true, m.leaveArmed, false
+	return m.flush(ctx) // if a write is running, its result writes again
+}
+
+// goHome leaves the prep for home, saying what became of it: text if
+// given, otherwise that the draft is kept (or that nothing was written).
+func (m *partForm) goHome(ctx *Context, text string) tea.Cmd {
+	m.leaving, m.leaveArmed, m.leaveAnyway = false, false, false
+	switch {
+	case text != "":
+	case m.session.Empty():
+		text = ctx.T("form.nothing", "Name", m.person.Name)
+	default:
+		text = ctx.T("form.kept.draft", "Name", m.person.Name)
+	}
+	ctx.Notice(text)
 	ctx.Home()
-	var flush tea.Cmd
-	if m.markLeft(); m.dirty() && !m.elsewhere {
-		flush = m.flush(ctx)
+	return loadPeople(ctx.Store)
+}
+
+// leaveFailed stays on the prep when its draft could not be written on the
+// way out, and says why and what to do, as ctrl+c does: a second esc
+// tries once more, and leaves without the words if that fails too.
+func (m *partForm) leaveFailed(ctx *Context, err error) tea.Cmd {
+	if m.leaveAnyway {
+		// esc again after the warning: leave, and say plainly what was not kept.
+		return m.goHome(ctx, ctx.T("form.left.unsaved", "Name", m.person.Name))
 	}
-	return tea.Sequence(flush, loadPeople(ctx.Store))
+	m.leaving, m.leaveArmed = false, true
+	m.session.Left = false // still here, after all
+	ctx.Problem(errText(ctx, ctx.T("quit.notsaved"), err) + " " + ctx.T("form.leave.again"))
+	return nil
 }
 
 // Unsaved, Keep and KeepErr let attend quit only once the draft is written.
@@ -380,6 +417,11 @@ func (m *partForm) saveState(ctx *Context) string {
 	case m.elsewhere:
 		return s.Error.Render("! " + ctx.T("state.elsewhere"))
 	case m.saveErr != nil:
+		// Why, when it can be said in a few words (the header drops to the
+		// short state when there is no room).
+		if why := coach.OSReason(ctx.Msg, m.saveErr); why != "" {
+			return s.Error.Render("! " + ctx.T("state.notsaved.why", "Why", why))
+		}
 		return s.Error.Render("! " + ctx.T("state.notsaved"))
 	case m.saving:
 		return s.Faint.Render(ctx.T("state.saving"))

@@ -89,13 +89,26 @@ func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
 func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 	m.saving = false
 	m.saveErr = msg.err
-	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
-		m.elsewhere = true
-		return nil // retrying would only fail again
-	}
 	if msg.err == nil {
 		m.savedRev = max(m.savedRev, msg.rev)
 		m.savedAt = msg.at
+	}
+	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
+		m.elsewhere = true
+	}
+	if m.leaving {
+		typed := m.flushTyping(ctx) // typed while it was written
+		switch {
+		case msg.err != nil:
+			return tea.Batch(typed, m.leaveFailed(ctx, msg.err))
+		case m.dirty():
+			m.markLeft()
+			return tea.Batch(typed, m.flush(ctx)) // changed meanwhile: write again
+		}
+		return m.goHome(ctx, "")
+	}
+	if m.elsewhere {
+		return nil // retrying would only fail again
 	}
 	return m.again(ctx, msg.err)
 }

@@ -2,7 +2,17 @@ package tui
 
 import (
 	"errors"
+	"io/fs"
+	"strings"
+	"syscall"
 	"testing"
+)
+
+// denied and full are what the store says of a read-only file and a full
+// disk: the system's error, wrapped.
+var (
+	denied = &fs.PathError{Op: "open", Path: "/home/me/attend.db", Err: syscall.EACCES}
+	full   = &fs.PathError{Op: "write", Path: "/home/me/attend.db", Err: syscall.ENOSPC}
 )
 
 // A save that fails says so at once and leaves the words in the form: the
@@ -46,5 +56,66 @@ func TestAFailedSaveSaysWhyAndLetsTheManagerGoBack(t *testing.T) {
 		if got := s.Answer("checkin.head").Text; got != "words to keep and more" {
 			t.Fatalf("saved %q", got)
 		}
+	}
+}
+
+// esc on a prep whose draft cannot be written stays, and says why and what
+// to do, as ctrl+c does: it said "Draft kept" and the words were gone when
+// the person was chosen again (a read-only file, in the trial).
+func TestEscOnAPrepThatCannotBeWrittenStaysAndSaysWhy(t *testing.T) {
+	for _, c := range []struct {
+		err error
+		why string
+	}{{denied, "you do not have permission"}, {full, "the disk is full"}} {
+		h := startPrep(t)
+		h.tabTo("checkin.head")
+		h.store.failDraft = c.err
+		h.typeText("typing into a read-only db")
+		h.mustSee("! not saved: " + c.why) // the header says why
+		h.press("esc")
+		if h.at() != screenPrep {
+			t.Fatalf("esc left a prep that could not be written (at %s):\n%s", h.at(), h.screen())
+		}
+		if s := h.screen(); strings.Contains(s, "Draft kept") {
+			t.Fatalf("esc said the draft was kept although it was not:\n%s", s)
+		}
+		h.mustSee("Your words here are not saved", c.why, "esc again to leave")
+		// Any other key stays, and esc warns again rather than leaving.
+		h.typeText(", still here")
+		h.press("esc")
+		if h.at() != screenPrep {
+			t.Fatalf("esc after more typing left without warning again (at %s)", h.at())
+		}
+		if got := h.prep().session.Answer("checkin.head").Text; got != "typing into a read-only db, still here" {
+			t.Fatalf("the words in the form = %q", got)
+		}
+		// Once the file can be written, esc keeps the draft and says so.
+		h.store.failDraft = nil
+		id := h.prep().person.ID
+		h.press("esc")
+		if h.at() != screenHome {
+			t.Fatalf("esc did not leave once the draft could be written (at %s):\n%s", h.at(), h.screen())
+		}
+		h.mustSee("Draft kept for Siân Ŵyn")
+		d, ok, _ := h.store.Draft(id)
+		if !ok || d.Answer("checkin.head").Text != "typing into a read-only db, still here" {
+			t.Fatalf("the draft kept = %+v", d.Prep)
+		}
+	}
+}
+
+// A second esc after the warning leaves, and says plainly the words went.
+func TestEscTwiceLeavesWithoutTheWordsAndSaysSo(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.store.failDraft = denied
+	h.typeText("words")
+	h.press("esc", "esc")
+	if h.at() != screenHome {
+		t.Fatalf("a second esc did not leave (at %s):\n%s", h.at(), h.screen())
+	}
+	h.mustSee("without saving")
+	if s := h.screen(); strings.Contains(s, "Draft kept") {
+		t.Fatalf("leaving without the words said the draft was kept:\n%s", s)
 	}
 }
