@@ -87,13 +87,14 @@ type draftSavedMsg struct {
 	sessionID string
 	rev       int
 	at        time.Time
+	written   coach.Session // what was written (or not, if err)
 	err       error
 }
 
 func saveDraft(st Store, s coach.Session, rev int, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		err := st.SaveDraft(s)
-		return draftSavedMsg{sessionID: s.ID, rev: rev, at: now(), err: err}
+		return draftSavedMsg{sessionID: s.ID, rev: rev, at: now(), written: s, err: err}
 	}
 }
 

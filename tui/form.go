@@ -77,6 +77,9 @@ type partForm struct {
 	tickPending   bool
 	savedAt       time.Time
 	saveErr       error
+	// kept is the prep as last written here (or as it opened): what would
+	// be lost if this window went now is what differs from it.
+	kept coach.Session
 	// leaving: esc was pressed and the draft is being written; home
 	// follows once it is on disk. leaveArmed: that write failed and the
 	// manager was told; esc again (leaveAnyway) tries once more and leaves
@@ -135,6 +138,7 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created, full b
 		m.notice = ""
 	}
 	m.session.Writer, m.session.Left = ctx.Writer, false
+	m.kept = m.session.Clone()
 	m.setup(ctx)
 	m.focus = m.slotFor(m.session.Position)
 	m.load(ctx)

@@ -320,7 +320,17 @@ func (m *partForm) leave(ctx *Context) tea.Cmd {
 		return nil
 	}
 	if m.elsewhere {
-		return m.goHome(ctx, "")
+		// Nothing is written here: leave only what is written elsewhere,
+		// or say what would be lost, and how to keep it, first.
+		switch {
+		case !m.unkept():
+			return m.goHome(ctx, "")
+		case m.leaveArmed:
+			return m.goHome(ctx, ctx.T("form.left.unsaved", "Name", m.person.Name))
+		}
+		m.leaveArmed = true
+		ctx.Problem(m.elsewhereLeave(ctx))
+		return nil
 	}
 	if m.markLeft(); !m.dirty() {
 		return m.goHome(ctx, "")
@@ -359,8 +369,21 @@ func (m *partForm) leaveFailed(ctx *Context, err error) tea.Cmd {
 	}
 	m.leaving, m.leaveArmed = false, true
 	m.session.Left = false // still here, after all
+	if m.elsewhere {
+		ctx.Problem(m.elsewhereLeave(ctx))
+		return nil
+	}
 	ctx.Problem(errText(ctx, ctx.T("quit.notsaved"), err) + " " + ctx.T("form.leave.again"))
 	return nil
+}
+
+// elsewhereLeave warns that leaving would lose what was typed here while
+// another window holds the prep, and names the keys that keep it.
+func (m *partForm) elsewhereLeave(ctx *Context) string {
+	if m.held {
+		return ctx.T("form.leave.held")
+	}
+	return ctx.T("form.leave.elsewhere")
 }
 
 // Unsaved, Keep and KeepErr let attend quit only once the draft is written.

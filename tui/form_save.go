@@ -6,6 +6,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -92,6 +93,7 @@ func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 	if msg.err == nil {
 		m.savedRev = max(m.savedRev, msg.rev)
 		m.savedAt = msg.at
+		m.kept = msg.written
 	}
 	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
 		m.elsewhere = true
@@ -192,4 +194,26 @@ func (m *partForm) markLeft() bool {
 	m.session.Left = true
 	m.rev++
 	return true
+}
+
+// unkept reports whether this window holds words not written anywhere:
+// answers or actions changed since the prep was last written here (or
+// opened), or a date typed that could not be read. Where the focus rests
+// does not count.
+func (m *partForm) unkept() bool {
+	if len(m.typed) > 0 || len(m.raw) > 0 {
+		return true
+	}
+	a, b := m.kept.Answers(coach.PartPrep), m.session.Answers(coach.PartPrep)
+	for id, x := range a {
+		if y := b[id]; x != y && !(x.Empty() && y.Empty()) {
+			return true
+		}
+	}
+	for id, y := range b {
+		if x := a[id]; x != y && !(x.Empty() && y.Empty()) {
+			return true
+		}
+	}
+	return !slices.Equal(m.kept.LiveActions(), m.session.LiveActions())
 }

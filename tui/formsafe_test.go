@@ -6,6 +6,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"attend/coach"
 )
 
 // denied and full are what the store says of a read-only file and a full
@@ -117,5 +120,77 @@ func TestEscTwiceLeavesWithoutTheWordsAndSaysSo(t *testing.T) {
 	h.mustSee("without saving")
 	if s := h.screen(); strings.Contains(s, "Draft kept") {
 		t.Fatalf("leaving without the words said the draft was kept:\n%s", s)
+	}
+}
+
+// A second window on a prep another window holds writes nothing; esc there
+// said "Draft kept" and its words were nowhere (the trial). It now warns
+// first and names the keys that keep them, and leaves on a second esc.
+func TestEscInASecondWindowWarnsBeforeLosingItsWords(t *testing.T) {
+	st := newMemStore()
+	p, _, _ := st.EnsurePerson("Dai Jones")
+	d := coach.NewSession(p.ID, "en", clock)
+	d.SetAnswer("checkin.head", coach.Answer{Text: "typed in the first window"})
+	d.Writer, d.Updated = "another-window", clock.Add(-time.Minute)
+	st.drafts[p.ID] = d
+
+	// Only looking, moving about, then leaving loses nothing: no warning.
+	h := openWindow(t, st, 80, 24, Options{PrepName: "Dai Jones", Dark: true})
+	h.mustSee("open in another window")
+	h.press("tab", "tab", "esc")
+	if h.at() != screenHome {
+		t.Fatalf("esc in a second window with nothing typed did not leave (at %s):\n%s", h.at(), h.screen())
+	}
+
+	h = openWindow(t, st, 80, 24, Options{PrepName: "Dai Jones", Dark: true})
+	h.tabTo("checkin.support")
+	h.typeText("window two text")
+	h.press("esc")
+	if h.at() != screenPrep {
+		t.Fatalf("esc left a second window's words unsaved without a word (at %s):\n%s", h.at(), h.screen())
+	}
+	if s := h.screen(); strings.Contains(s, "Draft kept") {
+		t.Fatalf("said the draft was kept:\n%s", s)
+	}
+	h.mustSee("not saved", "ctrl+s saves it as a separate", "ctrl+t keeps", "esc again")
+	// ctrl+s from here keeps them as a session of their own.
+	h.press("ctrl+s", "enter")
+	found := false
+	for _, s := range st.sessions {
+		found = found || s.Answer("checkin.support").Text == "window two text"
+	}
+	if !found {
+		t.Fatalf("ctrl+s did not keep the second window's words: %v", st.sessions)
+	}
+	if got := st.drafts[p.ID].Answer("checkin.head").Text; got != "typed in the first window" {
+		t.Fatalf("the first window's draft became %q", got)
+	}
+
+	// Or esc twice leaves without them, and says so.
+	h = openWindow(t, st, 80, 24, Options{PrepName: "Dai Jones", Dark: true})
+	h.tabTo("checkin.support")
+	h.typeText("more")
+	h.press("esc", "esc")
+	if h.at() != screenHome {
+		t.Fatalf("a second esc did not leave (at %s)", h.at())
+	}
+	h.mustSee("without saving")
+}
+
+// A window overtaken on a write (not held from the start) warns too, and
+// does not offer ctrl+t, which it does not have.
+func TestEscInAnOvertakenWindowWarns(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.typeText("first words")
+	h.store.failDraft = coach.ErrDraftElsewhere
+	h.typeText(", then more")
+	h.press("esc")
+	if h.at() != screenPrep {
+		t.Fatalf("esc left an overtaken window's words without a word (at %s)", h.at())
+	}
+	h.mustSee("ctrl+s saves it as a separate", "esc again")
+	if s := h.screen(); strings.Contains(s, "ctrl+t keeps") {
+		t.Fatalf("offered ctrl+t in a window that cannot take the draft over:\n%s", s)
 	}
 }
