@@ -48,6 +48,7 @@ type detailScreen struct {
 	private      bool           // showing your prep and reflection too
 	confirmAgree bool           // asking before marking the record agreed
 	readOnlySaid bool           // r was pressed on an agreed record: say why nothing opens
+	emptySaid    bool           // a was pressed on an empty record: say why it is not agreed
 	adding       bool           // writing an addendum
 	addendum     textarea.Model // its text
 }
@@ -277,7 +278,7 @@ func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	d.readOnlySaid = false
+	d.readOnlySaid, d.emptySaid = false, false
 	if d.confirmAgree {
 		d.confirmAgree = false
 		if key.Matches(msg, f.Confirm) {
@@ -299,6 +300,10 @@ func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		d.private = !d.private
 		d.vp.GotoTop() // where your prep begins, or the match in it
 		d.render(ctx)
+	case key.Matches(msg, r.Agree) && !agreed && coach.Summarise(ctx.Guide, d.person, d.session).NoRecord():
+		// Nothing to agree: agreeing would lock an empty record for good
+		// (r said read-only after, and home still said "no session yet").
+		d.emptySaid = true
 	case key.Matches(msg, r.Agree) && !agreed && d.private:
 		// They are about to read it: hide your private notes first.
 		d.private = false
@@ -335,6 +340,8 @@ func (d *detailScreen) View(ctx *Context, height int) string {
 		prompt = append([]string{s.Focused.Render(ctx.T("detail.note.title"))}, indent(d.addendum.View(), "  ")...)
 	case d.readOnlySaid:
 		prompt = wrapped(s.Warn, ctx.T("detail.readonly", "Date", ctx.Date(d.session.Agreed)), w)
+	case d.emptySaid:
+		prompt = wrapped(s.Warn, ctx.T("detail.agree.empty", "Name", d.person.Name), w)
 	}
 	// The record gives up its last lines to a prompt while one is showing.
 	record := strings.Split(d.vp.View(), "\n")

@@ -26,6 +26,26 @@ func openSavedSession(t *testing.T) (*harness, string) {
 	return h, saved.ID
 }
 
+// openRecordedSession is openSavedSession with something in the meeting
+// record, as a record must hold something before it can be agreed.
+func openRecordedSession(t *testing.T) (*harness, string) {
+	t.Helper()
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", clock)
+	s.SetAnswer("help.obstacle", coach.Answer{Text: "Second hoist"})
+	s.SetAnswer("agenda.theirs", coach.Answer{Text: "The hoist"})
+	saved, err := h.store.SaveSession(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.press("h", "enter")
+	if h.at() != screenDetail {
+		t.Fatal("did not open the saved session")
+	}
+	return h, saved.ID
+}
+
 func TestTheMeetingRecordIsSavedAsYouType(t *testing.T) {
 	h, id := openSavedSession(t)
 	h.mustSee("not yet agreed", "r the meeting record", "a mark agreed", "f your reflection")
@@ -91,7 +111,7 @@ func TestTheReflectionIsPrivate(t *testing.T) {
 }
 
 func TestAgreedRecordsAreReadOnlyWithDatedAddenda(t *testing.T) {
-	h, id := openSavedSession(t)
+	h, id := openRecordedSession(t)
 	h.press("a")
 	h.mustSee("Mark this record as agreed with Siân Ŵyn today?")
 	h.press("x") // anything but enter cancels
@@ -114,6 +134,30 @@ func TestAgreedRecordsAreReadOnlyWithDatedAddenda(t *testing.T) {
 		t.Fatalf("addenda = %+v", a)
 	}
 	h.mustSee("Dated note added")
+}
+
+// An empty record cannot be agreed: agreeing locked it for good, with 0 of
+// 12 prompts answered, and home still said "no session yet" (the trial).
+func TestAnEmptyRecordIsNotAgreed(t *testing.T) {
+	h, id := openSavedSession(t) // a prep only: nothing in the record
+	h.press("a")
+	h.mustSee("nothing in the meeting record to agree yet", "Press r to write it")
+	h.press("enter")
+	if h.store.sessions[id].IsAgreed() {
+		t.Fatal("an empty record was marked agreed")
+	}
+	// Once something is written with them, a agrees it.
+	h.press("r")
+	h.tabTo("agenda.theirs")
+	h.typeText("The hoist")
+	h.press("esc")
+	if h.at() != screenDetail {
+		t.Fatalf("esc did not go back to the session (at %s)", h.at())
+	}
+	h.press("a", "enter")
+	if !h.store.sessions[id].IsAgreed() {
+		t.Fatalf("a record with something in it was not agreed:\n%s", h.screen())
+	}
 }
 
 // secondWindow opens another attend on the same store, on the same record.
@@ -144,7 +188,7 @@ func TestTwoWindowsOnOneRecordKeepBothTexts(t *testing.T) {
 }
 
 func TestWordsTypedWhileAnotherWindowAgreesBecomeADatedNote(t *testing.T) {
-	a, id := openSavedSession(t)
+	a, id := openRecordedSession(t)
 	b := secondWindow(t, a)
 	b.press("r")
 	b.tabTo(coach.SaidID)
