@@ -332,6 +332,10 @@ func (m *partForm) leave(ctx *Context) tea.Cmd {
 		ctx.Problem(m.elsewhereLeave(ctx))
 		return nil
 	}
+	if m.nothingToWrite() {
+		m.savedRev = m.rev
+		return m.goHome(ctx, "")
+	}
 	if m.markLeft(); !m.dirty() {
 		return m.goHome(ctx, "")
 	}

@@ -59,12 +59,24 @@ func (m *partForm) flush(ctx *Context) tea.Cmd {
 	if m.saving {
 		return nil
 	}
+	if m.nothingToWrite() {
+		m.savedRev = m.rev // only where the focus rests changed: no draft
+		return nil
+	}
 	m.saving = true
 	if m.part != coach.PartPrep {
 		s := m.finished()
 		return savePart(ctx.Store, s.ID, m.before, m.part, s.Answers(m.part), s.Actions, m.rev, ctx.Now)
 	}
 	return saveDraft(ctx.Store, m.session.Clone(), m.rev, ctx.Now)
+}
+
+// nothingToWrite reports a prep with no words in it that has no draft on
+// disk either: writing it would only leave an empty draft, shown on home
+// as "✎ draft" though nothing was written (ctrl+s, esc, esc did, in the
+// trial). A draft once written is still written, emptied or not.
+func (m *partForm) nothingToWrite() bool {
+	return m.part == coach.PartPrep && m.savedAt.IsZero() && m.session.Empty() && len(m.raw) == 0 && len(m.typed) == 0
 }
 
 // partSaved takes the result of writing a saved session's record or

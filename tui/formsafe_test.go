@@ -194,3 +194,35 @@ func TestEscInAnOvertakenWindowWarns(t *testing.T) {
 		t.Fatalf("offered ctrl+t in a window that cannot take the draft over:\n%s", s)
 	}
 }
+
+// A prep left with nothing written leaves no draft: ctrl+s, esc, esc left
+// "✎ draft" on home although nothing was typed (the trial).
+func TestAPrepWithNothingWrittenLeavesNoDraft(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	p, _, _ := h.store.EnsurePerson("Dai Jones")
+	h.run(loadPeople(h.store))
+	h.press("enter")
+	if h.at() != screenPrep {
+		t.Fatalf("enter did not open the prep (at %s)", h.at())
+	}
+	h.press("tab", "ctrl+s", "esc", "esc")
+	if h.at() != screenHome {
+		t.Fatalf("not home (at %s):\n%s", h.at(), h.screen())
+	}
+	if _, ok, _ := h.store.Draft(p.ID); ok {
+		t.Fatal("an empty draft was written")
+	}
+	if s := h.screen(); strings.Contains(s, "draft") {
+		t.Fatalf("home shows a draft for a prep with nothing in it:\n%s", s)
+	}
+	h.mustSee("Nothing written for Dai Jones yet")
+	// Words typed and then all deleted again, once written, are still
+	// written: the draft on disk must not keep words taken out.
+	h.press("enter")
+	h.tabTo("checkin.head")
+	h.typeText("x")
+	h.press("backspace", "esc")
+	if d, ok, _ := h.store.Draft(p.ID); ok && !d.Empty() {
+		t.Fatalf("the draft kept words that were deleted: %+v", d.Prep)
+	}
+}
