@@ -217,7 +217,10 @@ func (m *partForm) textView(ctx *Context, it coach.Item, focused, roomy bool) []
 	return append(out, indent(m.ta.View(), "  ")...)
 }
 
-func ratingDots(ctx *Context, it coach.Item, score int) string {
+// ratingDots shows a rating as dots and words. noted: a rating with a note
+// but no score says so ("noted, not rated"), so a note alone (a digit typed
+// in it, say) is never taken for a rating.
+func ratingDots(ctx *Context, it coach.Item, score int, noted bool) string {
 	s := ctx.Styles
 	var b strings.Builder
 	for i := 1; i <= coach.MaxRating; i++ {
@@ -226,6 +229,9 @@ func ratingDots(ctx *Context, it coach.Item, score int) string {
 		} else {
 			b.WriteString(s.RatingOff.Render("○"))
 		}
+	}
+	if score == 0 && noted {
+		return b.String() + "  " + s.Faint.Render(ctx.T("rating.noteonly"))
 	}
 	if score == 0 {
 		return b.String() + "  " + s.Faint.Render(ctx.T("rating.none"))
@@ -241,7 +247,7 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 	labelW := max(20, min(lipgloss.Width(it.Prompt), w-2-34))
 	label := ansi.Truncate(it.Prompt, labelW, "…")
 	pad := strings.Repeat(" ", max(1, labelW-lipgloss.Width(label)+1))
-	dots := ratingDots(ctx, it, a.Rating)
+	dots := ratingDots(ctx, it, a.Rating, strings.TrimSpace(a.Text) != "")
 	if m.part == coach.PartRecord && a.Rating > 0 {
 		if a.Together {
 			dots += s.Subtle.Render(" · " + ctx.T("rating.together"))
@@ -250,7 +256,8 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 		}
 	}
 	if !focused {
-		line := marker(s, false, !a.Empty()) + s.Prompt.Render(label) + pad + dots
+		// ✓ only once it is rated: a note alone is not a rating.
+		line := marker(s, false, a.Rating > 0) + s.Prompt.Render(label) + pad + dots
 		out := []string{ansi.Truncate(line, w, "…")}
 		if note := oneLine(a.Text); note != "" && roomy {
 			out = append(out, "  "+s.Preview.Render(ansi.Truncate(ctx.T("rating.note")+" "+note, w-4, "…")))
@@ -281,6 +288,10 @@ func (m *partForm) ratingView(ctx *Context, it coach.Item, focused, roomy bool) 
 		for _, l := range strings.Split(s.Faint.Width(w-2).Render(hint), "\n") {
 			out = append(out, "  "+l)
 		}
+	}
+	if !onScore && a.Rating == 0 {
+		// In the note digits are words: say how to rate from here.
+		out = append(out, "  "+s.Faint.Render(ansi.Truncate(ctx.T("rating.back"), w-2, "…")))
 	}
 	if onScore {
 		note := oneLine(a.Text)

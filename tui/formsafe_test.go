@@ -226,3 +226,38 @@ func TestAPrepWithNothingWrittenLeavesNoDraft(t *testing.T) {
 		t.Fatalf("the draft kept words that were deleted: %+v", d.Prep)
 	}
 }
+
+// A digit typed in a rating's note is words in the note, as the help says
+// (digits rate on the score, "← type 1-5"); the row then showed ✓ beside
+// "not rated" as if it were rated (the trial). It now says it is noted and
+// not rated, and, in the note, how to rate.
+func TestANoteAloneIsNotShownAsARating(t *testing.T) {
+	h := newHarness(t, 100, 30, "Siân Ŵyn")
+	h.tabTo("checkin.energy")
+	h.press("tab") // the note
+	h.typeText("4")
+	h.mustSee("shift+tab, then 1-5, to rate")
+	a := h.prep().session.Answer("checkin.energy")
+	if a.Rating != 0 || a.Text != "4" {
+		t.Fatalf("a digit in the note gave %+v, want it kept as the note", a)
+	}
+	h.press("tab")
+	var row string
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "How much energy") {
+			row = l
+		}
+	}
+	if strings.Contains(row, "✓") || !strings.Contains(row, "noted, not rated") {
+		t.Fatalf("the rating row with only a note reads %q", row)
+	}
+	h.press("shift+tab", "shift+tab", "3", "tab", "tab")
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "How much energy") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "✓") || !strings.Contains(row, "3/5") {
+		t.Fatalf("the rated row reads %q", row)
+	}
+}
