@@ -269,6 +269,12 @@ func (m *partForm) setFull(ctx *Context, full bool) tea.Cmd {
 	}
 	m.focus = max(0, min(m.focus, len(m.slots)-1))
 	m.load(ctx)
+	// Say which prep this is now: the prompts shown change with no other sign.
+	if full {
+		m.notice = ctx.T("form.full.on")
+	} else {
+		m.notice = ctx.T("form.full.off")
+	}
 	return setFullPrep(ctx.Store, full)
 }
 

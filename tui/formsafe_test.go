@@ -261,3 +261,18 @@ func TestANoteAloneIsNotShownAsARating(t *testing.T) {
 		t.Fatalf("the rated row reads %q", row)
 	}
 }
+
+// ctrl+f says which prep this is now, in both languages: the prompts
+// shown changed with no other sign (the trial).
+func TestCtrlFSaysWhichPrepThisIs(t *testing.T) {
+	for _, c := range []struct{ lang, full, quick string }{
+		{"en", "Showing every prompt", "Back to the quick prep"},
+		{"cy", "Yn dangos pob cwestiwn", "Yn ôl i'r paratoi cyflym"},
+	} {
+		h := openWindow(t, newMemStore(), 80, 24, Options{PrepName: "Siân Ŵyn", Dark: true, Lang: c.lang})
+		h.press("ctrl+f")
+		h.mustSee(c.full)
+		h.press("ctrl+f")
+		h.mustSee(c.quick)
+	}
+}
