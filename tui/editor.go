@@ -22,6 +22,7 @@ import (
 type editorMsg struct {
 	sessionID, itemID string
 	text              string
+	cut               bool // the file was longer than an answer holds
 	err               error
 }
 
@@ -97,7 +98,7 @@ func editorDone(r editorReadyMsg) tea.ExecCallback {
 		}
 		text := cleanTyped(strings.TrimRight(coach.Lines(string(b)), "\n"))
 		if runes := []rune(text); len(runes) > coach.MaxAnswerLen {
-			text = string(runes[:coach.MaxAnswerLen])
+			text, msg.cut = string(runes[:coach.MaxAnswerLen]), true
 		}
 		msg.text = text
 		return msg

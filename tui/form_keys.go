@@ -214,6 +214,9 @@ func (m *partForm) edited(ctx *Context, msg editorMsg) tea.Cmd {
 		return nil
 	}
 	a := m.session.Answer(msg.itemID)
+	if msg.cut {
+		m.notice = ctx.T("form.limit", "Count", coach.MaxAnswerLen)
+	}
 	if a.Text == msg.text {
 		return nil
 	}
@@ -223,7 +226,9 @@ func (m *partForm) edited(ctx *Context, msg editorMsg) tea.Cmd {
 		m.ta.SetValue(msg.text)
 		showCursor(&m.ta)
 	}
-	m.notice = ctx.T("editor.done")
+	if !msg.cut {
+		m.notice = ctx.T("editor.done")
+	}
 	return m.changed(ctx)
 }
 
@@ -556,6 +561,12 @@ func (m *partForm) forward(ctx *Context, msg tea.Msg) tea.Cmd {
 		if m.ti.Value() != before {
 			m.store(ctx)
 			return tea.Batch(cmd, m.changed(ctx))
+		}
+		// A letter typed into a full line was dropped: say so, as the
+		// answers do, rather than ignore it.
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" && k.Mod&^tea.ModShift == 0 &&
+			utf8.RuneCountInString(before) >= m.ti.CharLimit {
+			m.notice = ctx.T("form.limit", "Count", m.ti.CharLimit)
 		}
 	}
 	return cmd

@@ -3,10 +3,15 @@ package tui
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"attend/coach"
 )
@@ -275,4 +280,41 @@ func TestCtrlFSaysWhichPrepThisIs(t *testing.T) {
 		h.press("ctrl+f")
 		h.mustSee(c.quick)
 	}
+}
+
+// Typing past a line's limit (an action's words, 500 characters) was
+// ignored without a word, as was the rest of a file from the editor past an
+// answer's 20,000; both now say so, as a paste and typed answers do.
+func TestTypingPastALimitSaysSo(t *testing.T) {
+	h := startRecord(t)
+	h.tabTo("actions.list")
+	h.typeText("a") // on the "add" row: a new action
+	h.send(tea.PasteMsg{Content: strings.Repeat("b", 499)})
+	h.prep().notice = ""
+	h.typeText("c")
+	if got := h.prep().session.Actions[len(h.prep().session.Actions)-1].Text; len(got) != 500 {
+		t.Fatalf("the action holds %d characters, want 500", len(got))
+	}
+	h.mustSee("reached its limit of 500 characters")
+
+	long := strings.Repeat("ŵ", coach.MaxAnswerLen+10)
+	script := filepath.Join(t.TempDir(), "ed.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '"+long+"' > \"$1\"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", script)
+	ready := openEditor("s1", "checkin.head", "")().(editorReadyMsg)
+	if ready.err != nil {
+		t.Fatal(ready.err)
+	}
+	got := editorDone(ready)(exec.Command(ready.editor[0], ready.path).Run()).(editorMsg)
+	h2 := startPrep(t)
+	h2.tabTo("checkin.head")
+	got.sessionID = h2.prep().session.ID
+	h2.send(got)
+	if n := len([]rune(h2.prep().session.Answer("checkin.head").Text)); n != coach.MaxAnswerLen {
+		t.Fatalf("the answer holds %d characters", n)
+	}
+	h2.mustSee("reached its limit of 20,000 characters")
 }
