@@ -318,3 +318,14 @@ func TestTypingPastALimitSaysSo(t *testing.T) {
 	}
 	h2.mustSee("reached its limit of 20,000 characters")
 }
+
+// A name pasted longer than a name may be is cut to fit, and says so: a
+// 492-character name was cut to 80 without a word (the trial).
+func TestAPastedNameTooLongSaysItWasCut(t *testing.T) {
+	h := newHarness(t, 80, 24, "")
+	h.press("a")
+	h.send(tea.PasteMsg{Content: strings.Repeat("Dai ", 123)})
+	h.mustSee("only the first 80 characters were kept")
+	h.typeText("x")
+	h.mustSee("at most 80 characters")
+}

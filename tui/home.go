@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -196,7 +197,13 @@ func (h *homeScreen) Update(ctx *Context, msg tea.Msg) tea.Cmd {
 		}
 		if h.Typing() {
 			var cmd tea.Cmd
+			before := utf8.RuneCountInString(h.field.Value())
 			h.field, cmd = h.field.Update(msg)
+			// The field keeps only what fits (a name, 80 characters): say so,
+			// rather than let a pasted 492-character name be cut unseen.
+			if lim := h.field.CharLimit; lim > 0 && before+utf8.RuneCountInString(msg.Content) > lim {
+				h.hint = ctx.T("home.cut", "Count", lim)
+			}
 			return cmd
 		}
 	}
@@ -316,7 +323,12 @@ func (h *homeScreen) fieldKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	}
 	h.hint = ""
 	var cmd tea.Cmd
+	before := h.field.Value()
 	h.field, cmd = h.field.Update(msg)
+	if lim := h.field.CharLimit; lim > 0 && h.field.Value() == before && msg.Text != "" &&
+		msg.Mod&^tea.ModShift == 0 && utf8.RuneCountInString(before) >= lim {
+		h.hint = ctx.T("home.full", "Count", lim) // typed past the end: nothing was added
+	}
 	return cmd
 }
 
