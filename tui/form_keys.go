@@ -315,14 +315,12 @@ func (m *partForm) review(ctx *Context) tea.Cmd {
 // record and the reflection go back to the session, written first.
 func (m *partForm) leave(ctx *Context) tea.Cmd {
 	if m.part != coach.PartPrep {
-		ctx.Pop()
-		if w := m.warnings(); len(w) > 0 {
-			ctx.Notice(strings.Join(w, " "))
-		}
 		if m.dirty() && !m.elsewhere && !m.agreed {
+			// As the prep: back only once it is written (see below).
+			m.leaving, m.leaveAnyway, m.leaveArmed = true, m.leaveArmed, false
 			return m.flush(ctx)
 		}
-		return nil
+		return m.back(ctx, "")
 	}
 	if m.elsewhere {
 		// Nothing is written here: leave only what is written elsewhere,
@@ -352,6 +350,20 @@ func (m *partForm) leave(ctx *Context) tea.Cmd {
 	return m.flush(ctx) // if a write is running, its result writes again
 }
 
+// back leaves the record or the reflection for the session, saying text,
+// or else what saving did not keep exactly as typed.
+func (m *partForm) back(ctx *Context, text string) tea.Cmd {
+	m.leaving, m.leaveArmed, m.leaveAnyway = false, false, false
+	ctx.Pop()
+	if w := m.warnings(); text == "" && len(w) > 0 {
+		text = strings.Join(w, " ")
+	}
+	if text != "" {
+		ctx.Notice(text)
+	}
+	return nil
+}
+
 // goHome leaves the prep for home, saying what became of it: text if
 // given, otherwise that the draft is kept (or that nothing was written).
 func (m *partForm) goHome(ctx *Context, text string) tea.Cmd {
@@ -374,6 +386,9 @@ func (m *partForm) goHome(ctx *Context, text string) tea.Cmd {
 func (m *partForm) leaveFailed(ctx *Context, err error) tea.Cmd {
 	if m.leaveAnyway {
 		// esc again after the warning: leave, and say plainly what was not kept.
+		if m.part != coach.PartPrep {
+			return m.back(ctx, ctx.T("form.left.unsaved.after"))
+		}
 		return m.goHome(ctx, ctx.T("form.left.unsaved", "Name", m.person.Name))
 	}
 	m.leaving, m.leaveArmed = false, true

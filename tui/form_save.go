@@ -87,13 +87,28 @@ func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
 	switch {
 	case errors.Is(msg.err, coach.ErrRecordChanged):
 		m.elsewhere = true // another window wrote it: stop, and say so
+		m.leaving = false  // stay: ctrl+s keeps both, esc leaves without
 		return nil
 	case errors.Is(msg.err, coach.ErrRecordAgreed):
 		m.agreed = true
+		m.leaving = false
 		return nil
 	case msg.err == nil:
 		m.savedRev = max(m.savedRev, msg.rev)
 		m.savedAt, m.before = msg.at, msg.session.Clone()
+	}
+	if m.leaving {
+		// esc waits for the write: back to the session once it is on disk,
+		// or stay and say why not (it went back first, and a failed write
+		// lost the words unseen).
+		typed := m.flushTyping(ctx)
+		switch {
+		case msg.err != nil:
+			return tea.Batch(typed, m.leaveFailed(ctx, msg.err))
+		case m.dirty():
+			return tea.Batch(typed, m.flush(ctx))
+		}
+		return tea.Batch(typed, m.back(ctx, ""))
 	}
 	return m.again(ctx, msg.err)
 }

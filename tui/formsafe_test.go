@@ -329,3 +329,37 @@ func TestAPastedNameTooLongSaysItWasCut(t *testing.T) {
 	h.typeText("x")
 	h.mustSee("at most 80 characters")
 }
+
+// The meeting record and the reflection went back to the session first
+// and wrote after: a write that failed (a read-only file) lost the words
+// unseen. esc now waits for the write, and stays and says why if it fails.
+func TestEscOnARecordThatCannotBeWrittenStays(t *testing.T) {
+	h := startRecord(t)
+	h.tabTo("agenda.theirs")
+	h.store.failPart = denied
+	h.typeText("The hoist again")
+	h.press("esc")
+	if h.at() != screenRecord {
+		t.Fatalf("esc left a record that could not be written (at %s):\n%s", h.at(), h.screen())
+	}
+	h.mustSee("Your words here are not saved", "you do not have permission", "Press esc again")
+	h.press("esc")
+	if h.at() != screenDetail {
+		t.Fatalf("a second esc did not go back (at %s)", h.at())
+	}
+	h.mustSee("Left without saving")
+	// When the file can be written, esc writes and goes back.
+	h.store.failPart = nil
+	h.press("r")
+	h.tabTo("agenda.theirs")
+	h.typeText("Written")
+	h.press("esc")
+	if h.at() != screenDetail {
+		t.Fatalf("esc did not go back after writing (at %s)", h.at())
+	}
+	for _, s := range h.store.sessions {
+		if got := s.Answer("agenda.theirs").Text; got != "Written" {
+			t.Fatalf("the record holds %q", got)
+		}
+	}
+}

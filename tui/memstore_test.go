@@ -20,6 +20,7 @@ type memStore struct {
 	sessions    map[string]coach.Session
 	failDraft   error // when set, SaveDraft fails with it
 	failSave    error // when set, SaveSession fails with it (as the real store: an empty session)
+	failPart    error // when set, SavePart fails with it
 	draftWrites int
 	full        bool      // the manager's choice of a full prep
 	tick        time.Time // the last Updated handed out, so each write is later
@@ -395,6 +396,9 @@ func (s *memStore) SetFullPrep(full bool) error {
 func (s *memStore) SavePart(id string, before coach.Session, part coach.Part, answers map[string]coach.Answer, acts []coach.Action) (coach.Session, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.failPart != nil {
+		return coach.Session{}, s.failPart
+	}
 	sess, ok := s.sessions[id]
 	if !ok {
 		return coach.Session{}, errors.New("no such session")
