@@ -177,6 +177,18 @@ func (s Session) Empty() bool {
 	return len(s.Prep) == 0 && len(s.Record) == 0 && len(s.Reflection) == 0 && len(s.LiveActions()) == 0
 }
 
+// RecordWritten reports whether the meeting record holds anything: an
+// answer in it, or an action agreed. An empty record is not agreed (it
+// would lock nothing for good) and is no session held.
+func (s Session) RecordWritten() bool {
+	for _, a := range s.Record {
+		if !a.Empty() {
+			return true
+		}
+	}
+	return len(s.LiveActions()) > 0
+}
+
 // IsDraft reports whether the session has not been saved yet.
 func (s Session) IsDraft() bool { return s.Saved.IsZero() }
 

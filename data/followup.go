@@ -318,7 +318,8 @@ func (s *Store) completeSession(id string, expect *string, record string, action
 // (ErrAgreed from SaveSession and CompleteSession); AddAddendum and
 // SetActionStatus still work. Agreeing again on the same day changes
 // nothing; on another day it is ErrAgreed. The day cannot be before the
-// session or after today (ErrInvalid).
+// session or after today, and a record with nothing in it is not agreed
+// (ErrInvalid).
 func (s *Store) AgreeSession(id string, on coach.Date) (coach.Session, error) {
 	const what = "store.what.agreed"
 	today := coach.DateOf(s.now())
@@ -341,6 +342,9 @@ func (s *Store) AgreeSession(id string, on coach.Date) (coach.Session, error) {
 			return s.errAgreed(b, *sess)
 		case on.Before(sess.Date):
 			return errInvalid(said("store.cause.beforeSession", "Date", on, "Session", sess.Date), what)
+		case !sess.RecordWritten():
+			// Agreeing would lock an empty record for good (found in a trial).
+			return errInvalid(said("store.cause.agreeEmpty"), what)
 		}
 		sess.Agreed = on
 		return nil

@@ -325,3 +325,31 @@ func TestCompleteSessionIfNeverReplacesAnotherWindowsText(t *testing.T) {
 		t.Fatalf("the window that wrote it could not go on: %v", err)
 	}
 }
+
+// Found in a trial: a record with nothing in it could be marked agreed,
+// and was then read-only for good. The store refuses it, whoever asks (the
+// screens refuse it first); a prep alone or a blank action is not a record.
+func TestAnEmptyRecordIsNotAgreed(t *testing.T) {
+	s := openTest(t, testPath(t))
+	p := mustPerson(t, s, "Siân Llŷr")
+	sess := coach.NewSession(p.ID, "en", s.now())
+	sess.SetAnswer("checkin.energy", coach.Answer{Rating: 3, Text: "tired"}) // the prep
+	sess.Actions = []coach.Action{{Text: "   "}}
+	saved, err := s.SaveSession(sess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AgreeSession(saved.ID, coach.Date{}); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "nothing in its meeting record") {
+		t.Fatalf("an empty record was agreed, or said so unclearly: %v", err)
+	}
+	if got, _ := s.Session(saved.ID); got.IsAgreed() {
+		t.Fatal("the empty record is marked agreed")
+	}
+	written, err := s.SavePart(saved.ID, saved, coach.PartRecord, map[string]coach.Answer{"record.said": {Text: "The rota is better"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AgreeSession(written.ID, coach.Date{}); err != nil {
+		t.Fatalf("a written record could not be agreed: %v", err)
+	}
+}
