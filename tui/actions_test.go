@@ -216,3 +216,28 @@ func openSiansPrep(h *harness) {
 	}
 	h.press("enter")
 }
+
+// Found by a helper fixing the trial's findings: attend brief showed a
+// dated correction to the last record, but last time, where the prep
+// opens, did not. It shows it, before what it may correct, and its text
+// cannot reach the terminal as control characters.
+func TestLastTimeShowsACorrectionToTheRecord(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withActions(t, h)
+	sums, _, _ := h.store.Summaries("", "", 10)
+	for _, s := range sums {
+		if s.PersonName == "Siân Ŵyn" {
+			if _, err := h.store.AddAddendum(s.ID, "Cover is Wednesdays, not Tuesdays \x1b[31m"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	openSiansPrep(h)
+	if h.at() != screenFollowUp {
+		t.Fatalf("the prep did not open on last time:\n%s", h.screen())
+	}
+	h.mustSee("Corrected Thu 26 Nov 2026, the record of Sun 27 Sep 2026", "Cover is Wednesdays, not Tuesdays")
+	if strings.Contains(h.m.View().Content, "\x1b[31m") {
+		t.Fatal("a correction's control characters reached the screen")
+	}
+}

@@ -158,6 +158,13 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 	when := ctx.T("last.when", "Date", ctx.Date(lt.Last), "Ago", ago)
 	out = append(out, wrapped(s.Title, when, w)...)
 	out = append(out, wrapped(s.Subtle, ctx.T("last.cadence", "Cadence", ctx.Cadence(lt.Cadence), "Due", ctx.Due(lt.Due)), w)...)
+	// A dated correction goes wherever the record it corrects is read, and
+	// before it: what would help, or an action below, may be what it
+	// corrects (attend brief does the same).
+	for _, c := range lt.Corrections {
+		said := ctx.T("last.correction", "On", ctx.Date(coach.DateOf(c.At.Local())), "Date", ctx.Date(c.SessionDate), "Text", coach.SafeText(oneLine(c.Text)))
+		out = append(out, wrapped(s.Warn, said, w)...)
+	}
 	if lt.Help != "" {
 		said := ctx.T("last.help", "Date", ctx.Date(lt.HelpFrom), "Help", strings.Trim(oneLine(lt.Help), `"“”`))
 		out = append(out, wrapped(s.Prompt, said, w)...)
