@@ -1,40 +1,36 @@
 package tui
 
 import (
-	"time"
-
 	"strings"
 	"testing"
+	"time"
 
 	"attend/coach"
 )
 
 func openSavedSession(t *testing.T) (*harness, string) {
 	t.Helper()
-	h := newHarness(t, 100, 30, "")
-	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
-	s := coach.NewSession(p.ID, "en", clock)
-	s.SetAnswer("help.obstacle", coach.Answer{Text: "Second hoist"})
-	saved, err := h.store.SaveSession(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.press("h", "enter")
-	if h.at() != screenDetail {
-		t.Fatal("did not open the saved session")
-	}
-	return h, saved.ID
+	return openSession(t, nil)
 }
 
 // openRecordedSession is openSavedSession with something in the meeting
 // record, as a record must hold something before it can be agreed.
 func openRecordedSession(t *testing.T) (*harness, string) {
 	t.Helper()
+	return openSession(t, map[string]string{"agenda.theirs": "The hoist"})
+}
+
+// openSession saves Siân Ŵyn's prep (and the record answers given) and
+// opens it from history.
+func openSession(t *testing.T, record map[string]string) (*harness, string) {
+	t.Helper()
 	h := newHarness(t, 100, 30, "")
 	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
 	s := coach.NewSession(p.ID, "en", clock)
 	s.SetAnswer("help.obstacle", coach.Answer{Text: "Second hoist"})
-	s.SetAnswer("agenda.theirs", coach.Answer{Text: "The hoist"})
+	for id, text := range record {
+		s.SetAnswer(id, coach.Answer{Text: text})
+	}
 	saved, err := h.store.SaveSession(s)
 	if err != nil {
 		t.Fatal(err)
