@@ -82,7 +82,7 @@ func (s *Store) Check() error {
 	if err != nil {
 		var e *Error
 		if errors.As(err, &e) && e.damage {
-			s.markDamaged(err)
+			s.markDamaged()
 		}
 		return err
 	}
@@ -100,7 +100,7 @@ func (s *Store) Check() error {
 	e := textErr(ErrCorrupt, s.path, errors.Join(faults...), &checkReport{path: s.path, faults: faults})
 	e.damage = true
 	s.noteDamage(e)
-	s.markDamaged(e)
+	s.markDamaged()
 	return e
 }
 

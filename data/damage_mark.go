@@ -28,11 +28,13 @@ func markState(fi os.FileInfo) string {
 	return fmt.Sprintf("%s %d %d\n", damageMarkHead, fi.Size(), fi.ModTime().UnixNano())
 }
 
-// markDamaged notes beside the file that Check found it damaged, with what
-// it found (for a person who opens the note). Best effort: a folder that
-// cannot be written to keeps no note, and Check's own message still says
-// what to do.
-func (s *Store) markDamaged(found error) {
+// markDamaged notes beside the file that Check found it damaged, and what
+// to do (for a person who opens the note), but not what it found: a
+// finding can quote a record, a person's name say, and the note is plain
+// text beside a file that may be encrypted. Check's own message, on the
+// terminal, says what it found. Best effort: a folder that cannot be
+// written to keeps no note, and Check's message still says what to do.
+func (s *Store) markDamaged() {
 	fi, err := os.Stat(s.path)
 	if err != nil {
 		return
@@ -43,7 +45,7 @@ func (s *Store) markDamaged(found error) {
 		return
 	}
 	tmp := f.Name()
-	_, werr := f.WriteString(markState(fi) + found.Error() + "\n")
+	_, werr := f.WriteString(markState(fi) + said("store.damaged.note", "Path", s.path).Error() + "\n")
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}

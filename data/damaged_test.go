@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strings"
@@ -182,4 +183,38 @@ func setCadence(s *Store, id string) error {
 		return nil
 	})
 	return err
+}
+
+// The note beside a damaged file says what to do, never what check found:
+// a finding can quote a person's name, and the note is plain text beside a
+// file that may be encrypted.
+func TestTheDamageNoteHoldsNoFinding(t *testing.T) {
+	path := testPath(t)
+	s := openTest(t, path)
+	p := mustPerson(t, s, "Siân Llŷr")
+	s.Close()
+	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bktPeople)
+		v := b.Get([]byte(p.ID))
+		return b.Put([]byte(p.ID), append(bytes.Clone(v[:len(v)-3]), "xyz"...))
+	})
+	checker, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer checker.Close()
+	found := checker.Check()
+	if !errors.Is(found, ErrCorrupt) {
+		t.Fatalf("Check = %v", found)
+	}
+	note, err := os.ReadFile(DamageMark(path))
+	if err != nil {
+		t.Fatalf("no note: %v", err)
+	}
+	if strings.Contains(string(note), p.ID) || strings.Contains(string(note), "Llŷr") || strings.Contains(strings.ToLower(string(note)), "llyr") {
+		t.Errorf("the note names a record or a person:\n%s", note)
+	}
+	if !strings.Contains(string(note), "attend export --salvage") {
+		t.Errorf("the note does not say what to do:\n%s", note)
+	}
 }
