@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // damageMarkSuffix names the note beside path that Check found it damaged.
@@ -66,24 +67,39 @@ func (s *Store) clearDamageMark() {
 	_ = os.Remove(DamageMark(s.path)) // none there, or one that cannot go: markedDamaged judges it
 }
 
-// markedDamaged returns ErrCorrupt if Check found the file damaged and it
-// is still the file Check read (same size and modification time): a file
-// restored from a backup, or replaced in any other way, is another file,
-// and the note no longer applies to it.
+// markedDamaged returns ErrCorrupt while a note says Check found the file
+// damaged. If the file is still the one Check read (same size and
+// modification time), it is that damage. If it has changed since (a backup
+// restored over it, say, which may be as damaged: a trial restored a copy
+// check had flagged, and attend wrote to it), it is not known to be sound
+// either: writes wait for Check to read it whole once, and a clean Check
+// removes the note.
 func (s *Store) markedDamaged() error {
 	raw, err := os.ReadFile(DamageMark(s.path))
-	if err != nil {
-		return nil
+	if err != nil || !strings.HasPrefix(string(raw), damageMarkHead+" ") {
+		return nil // no note (or not one of attend's: nothing to go by)
 	}
 	fi, err := os.Stat(s.path)
 	if err != nil {
 		return nil
 	}
-	state := markState(fi)
-	if len(raw) < len(state) || string(raw[:len(state)]) != state {
-		return nil
+	id := "store.damaged.checked"
+	if state := markState(fi); !strings.HasPrefix(string(raw), state) {
+		id = "store.damaged.replaced"
 	}
-	e := saidErr(ErrCorrupt, s.path, nil, "store.damaged.checked", "Path", s.path, "Mark", DamageMark(s.path))
+	e := saidErr(ErrCorrupt, s.path, nil, id, "Path", s.path, "Mark", DamageMark(s.path))
 	e.damage = true
 	return e
+}
+
+// CheckedDamaged reports whether attend check found this very file
+// damaged (its note beside it still matches the file): a backup of it, for
+// one, copies the damage.
+func (s *Store) CheckedDamaged() bool {
+	raw, err := os.ReadFile(DamageMark(s.path))
+	if err != nil {
+		return false
+	}
+	fi, err := os.Stat(s.path)
+	return err == nil && strings.HasPrefix(string(raw), markState(fi))
 }

@@ -67,6 +67,12 @@ copying it back over the database while no attend is running.`,
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), l.T("cli.backup.done", "Path", st.Path(), "To", dst))
+			if st.CheckedDamaged() {
+				// A trial backed up a file check had found damaged and was
+				// told nothing: a backup to restore from later must not be
+				// mistaken for a sound one.
+				fmt.Fprintln(cmd.ErrOrStderr(), l.T("cli.backup.damaged", "Path", st.Path(), "To", dst))
+			}
 			return nil
 		},
 	}

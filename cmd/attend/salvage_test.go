@@ -94,3 +94,76 @@ func TestSalvageADamagedFile(t *testing.T) {
 		t.Error("the damaged session came through")
 	}
 }
+
+// Found in the second trial: a backup of a file check had found damaged
+// said nothing of it, and that damaged copy, put back over the database,
+// was written to. The backup now says what it is, and a file put back
+// after check found damage waits for a clean check before any write.
+func TestABackupOfADamagedFileSaysSoAndACopyPutBackWaitsForCheck(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "attend.db")
+	st, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, _ := st.EnsurePerson("Siân Ŵyn")
+	s := coach.NewSession(p.ID, "en", time.Now())
+	s.SetAnswer("help.obstacle", coach.Answer{Text: "Second hoist"})
+	saved, err := st.SaveSession(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	whole, _ := os.ReadFile(db)
+	bdb, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bdb.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("sessions"))
+		v := bytes.Clone(b.Get([]byte(saved.ID)))
+		v[len(v)-3] ^= 0x40
+		return b.Put([]byte(saved.ID), v)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	bdb.Close()
+	if _, _, err := attendErr(t, "check", "--db", db); err == nil {
+		t.Fatal("check found no damage")
+	}
+
+	backups := filepath.Join(dir, "backups") + string(os.PathSeparator)
+	_, stderr, err := attendErr(t, "backup", "--db", db, backups)
+	if err != nil || !strings.Contains(stderr, "damage and all") {
+		t.Fatalf("a backup of a damaged file said %q (%v)", stderr, err)
+	}
+	entries, _ := os.ReadDir(backups)
+	if len(entries) != 1 {
+		t.Fatalf("backups: %v", entries)
+	}
+	copyOf, _ := os.ReadFile(filepath.Join(backups, entries[0].Name()))
+
+	// The damaged backup put back: not written to.
+	if err := os.WriteFile(db, copyOf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(db, time.Now(), time.Now().Add(time.Minute))
+	_, _, err = attendErr(t, "cadence", "--db", db, "Siân", "2m")
+	if err == nil || !strings.Contains(err.Error(), "has changed since") {
+		t.Fatalf("a write to a damaged copy put back: %v", err)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(after, copyOf) {
+		t.Fatal("the damaged copy put back was written to")
+	}
+	// A sound one put back, checked once, is written to again.
+	if err := os.WriteFile(db, whole, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := attendErr(t, "check", "--db", db); err != nil {
+		t.Fatalf("check of the sound copy: %v", err)
+	}
+	if _, _, err := attendErr(t, "cadence", "--db", db, "Siân", "2m"); err != nil {
+		t.Fatalf("a write after a clean check: %v", err)
+	}
+}
