@@ -161,6 +161,11 @@ func Open(path string, opt Options) (*Store, error) {
 
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		if opt.ReadOnly {
+			if _, derr := os.Stat(filepath.Dir(path)); errors.Is(derr, fs.ErrNotExist) {
+				// "Run attend once" would not help here: attend makes no
+				// folder for a path it is given (found in a trial).
+				return nil, saidErr(ErrNoDatabase, path, err, "store.nodb.nofolder", "Path", path, "Dir", filepath.Dir(path))
+			}
 			return nil, saidErr(ErrNoDatabase, path, err, "store.nodb", "Path", path)
 		}
 		if err := s.create(); err != nil {

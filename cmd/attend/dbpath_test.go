@@ -95,3 +95,16 @@ func TestTheScreensSayTheyStartedANewFile(t *testing.T) {
 		t.Errorf("attend's own folder: %v %v", fi, err)
 	}
 }
+
+// Found in the second trial: `attend --db nope/x.db log` said "run attend
+// once to start one", which attend then refused (the folder is not there).
+// A command that only reads says the folder is missing too.
+func TestReadingFromAMissingFolderSaysSo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "nope", "x.db")
+	for _, args := range [][]string{{"log", "--db", db}, {"--lang", "cy", "log", "--db", db}} {
+		_, err := attend(t, args...)
+		if err == nil || !strings.Contains(err.Error(), filepath.Dir(db)) || strings.Contains(err.Error(), "run attend once") || strings.Contains(err.Error(), "rhedwch attend unwaith") {
+			t.Errorf("attend %s: %v", strings.Join(args, " "), err)
+		}
+	}
+}
