@@ -73,11 +73,15 @@ func (r RatingChange) Change() int {
 }
 
 // BuildLastTime works out the Last time summary for a person from their
-// saved sessions (in any order; drafts are ignored) and today's date.
+// saved sessions (in any order) and today's date. Only sessions held count
+// (their meeting record holds something), as for the person's last and
+// next session: a prep saved at 8:55 for a meeting not yet held is not
+// "last time" (found in a trial: it said "Last met today" and took the
+// ratings' "before" away). Drafts are ignored.
 func BuildLastTime(g *Guide, p Person, sessions []Session, today Date) LastTime {
 	saved := make([]Session, 0, len(sessions))
 	for _, s := range sessions {
-		if !s.IsDraft() && s.PersonID == p.ID {
+		if !s.IsDraft() && s.PersonID == p.ID && s.RecordWritten() {
 			saved = append(saved, s)
 		}
 	}

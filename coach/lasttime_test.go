@@ -206,3 +206,27 @@ func TestLastTimeCarriesTheCorrectionsOfWhatItShows(t *testing.T) {
 		t.Errorf("markdown:\n%s", md)
 	}
 }
+
+// Found in the second trial: a prep saved before a meeting not yet held
+// made last time say "Last met today", and its own ratings pushed the
+// meeting's into "before". Last time is the last session held.
+func TestAPrepAloneIsNotLastTime(t *testing.T) {
+	g := mustGuide(t, "en")
+	p, ss := threeMeetings(t)
+	prep := coach.NewSession(personID, "en", d(2026, 11, 26).Time().Add(8*time.Hour+55*time.Minute))
+	prep.Saved = prep.Created.Add(time.Minute)
+	prep.SetPartAnswer(coach.PartPrep, "needs.workload", coach.Answer{Rating: 1, Text: "PRIVATE: swamped"})
+	prep.SetPartAnswer(coach.PartPrep, "checkin.head", coach.Answer{Text: "PRIVATE: nervous"})
+	if prep.RecordWritten() {
+		t.Fatal("the prep alone reads as a record")
+	}
+	lt := coach.BuildLastTime(g, p, append(ss, prep), d(2026, 11, 26))
+	if lt.Last != d(2026, 11, 2) || lt.DaysSince != 24 || lt.SessionID == prep.ID {
+		t.Errorf("last time is %s (%d days, session %s), want the meeting of 2 Nov", lt.Last, lt.DaysSince, lt.SessionID)
+	}
+	for _, r := range lt.Ratings {
+		if r.ID == "needs.workload" && (r.Last != 4 || r.Before != 3) {
+			t.Errorf("workload %d, before %d: want 4, before 3 (the prep's own 1 left out)", r.Last, r.Before)
+		}
+	}
+}
