@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -17,7 +18,8 @@ import (
 // no value or a value that does not parse, in English of their own. These
 // are the same refusals as errors that can say themselves in a language
 // (coach.Texter), so `--lang cy` says them in Welsh; their English stays
-// exactly what cobra and pflag wrote. Each is misuse: exit status 2.
+// what cobra and pflag wrote, but for why a value does not parse. Each is
+// misuse: exit status 2.
 
 // cliSaid is an error whose English is err's own and whose words in any
 // other language are a message of the catalogue (ids cli.cobra.…).
@@ -27,14 +29,21 @@ type cliSaid struct {
 	kv  []any
 }
 
-func (e *cliSaid) Error() string { return e.err.Error() }
+func (e *cliSaid) Error() string { return e.Text(nil) }
 func (e *cliSaid) Unwrap() error { return e.err }
 
 // Text is the refusal in l: the English as cobra said it, otherwise the
-// catalogue's words, each value filled in as text of that language.
+// catalogue's words, each value filled in as text of that language. A
+// value that does not parse is said from the catalogue in English too:
+// pflag's own English ends in Go's ("strconv.ParseInt: parsing "1.5":
+// invalid syntax", found in a trial), where the catalogue says "it is not
+// a whole number".
 func (e *cliSaid) Text(l *msg.Lang) string {
 	if l == nil || l.Code == "en" {
-		return e.err.Error()
+		if e.id != "cli.cobra.flag.invalid" {
+			return e.err.Error()
+		}
+		l = englishWords()
 	}
 	kv := make([]any, len(e.kv))
 	for i, v := range e.kv {
@@ -79,6 +88,9 @@ func flagSaid(c *cobra.Command, err error) error {
 	}
 	return usageError{err}
 }
+
+// englishWords is the English catalogue, made once.
+var englishWords = sync.OnceValue(func() *msg.Lang { return msg.New("en") })
 
 // whyIn says why a flag's value did not parse: the number and duration
 // parsers' English said in l, and any error of attend's own as it says
