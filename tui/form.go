@@ -159,14 +159,13 @@ func newAfterForm(ctx *Context, part coach.Part, p coach.Person, s coach.Session
 // setup makes the editors and the focus stops.
 func (m *partForm) setup(ctx *Context) {
 	m.words = ctx.Msg
-	m.ta = textarea.New()
+	m.ta = newTextArea(ctx.Keys)
 	m.ta.ShowLineNumbers = false
 	m.ta.Prompt = "┃ "
 	m.ta.CharLimit = coach.MaxAnswerLen
 	m.ta.MaxHeight = 0
 	m.ta.Placeholder = ctx.T("form.type")
-	m.ta.KeyMap.LineEnd = ctx.Keys.Prep.LineEnd // ctrl+e opens your editor
-	m.ti = textinput.New()
+	m.ti = newTextInput(ctx.Keys)
 	m.ti.Prompt = ""
 	m.ti.CharLimit = 500
 	m.applyStyles(ctx.Styles)
