@@ -363,3 +363,37 @@ func TestEscOnARecordThatCannotBeWrittenStays(t *testing.T) {
 		}
 	}
 }
+
+// On a full disk esc warned that the words were not saved; once space was
+// freed the retry wrote the draft and the header said "✓ draft saved", but
+// the warning stayed (the trial). It goes once a write lands, and esc then
+// leaves as usual.
+func TestTheNotSavedWarningGoesOnceALaterWriteLands(t *testing.T) {
+	for _, part := range []string{"prep", "record"} {
+		t.Run(part, func(t *testing.T) {
+			var h *harness
+			if part == "prep" {
+				h = startPrep(t)
+				h.tabTo("checkin.head")
+			} else {
+				h = startRecord(t)
+				h.tabTo(coach.SaidID)
+			}
+			full := &os.PathError{Op: "write", Path: "attend.db", Err: syscall.ENOSPC}
+			h.store.failDraft, h.store.failPart = full, full
+			h.typeText("wedi blino")
+			h.press("esc")
+			h.mustSee("not saved", "esc again")
+			h.store.failDraft, h.store.failPart = nil, nil
+			h.send(autosaveTickMsg{}) // the retry, a few seconds later
+			h.mustSee("✓")
+			if s := h.screen(); strings.Contains(s, "not saved") || strings.Contains(s, "esc again") {
+				t.Fatalf("the warning stayed after the write landed:\n%s", s)
+			}
+			h.press("esc")
+			if s := h.screen(); strings.Contains(s, "without saving") {
+				t.Fatalf("esc after the write landed said the words went:\n%s", s)
+			}
+		})
+	}
+}
