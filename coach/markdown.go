@@ -21,6 +21,20 @@ type MarkdownOptions struct {
 	// Lang is the language of the record's own words (headings, "skipped",
 	// dates); nil is English. The prompts come from the guide.
 	Lang *msg.Lang
+	// Quick is a quick prep's review: only the prompts it showed (each
+	// stage's core prompts, and any answered) are counted and listed as
+	// skipped, as the review's own header counts them
+	// (Session.ShownCompleteness); the others were never asked. Saved
+	// sessions are shown without it.
+	Quick bool
+}
+
+// completeness counts a part's answered prompts against those it shows.
+func (o MarkdownOptions) completeness(g *Guide, s Session, p Part) (answered, total int) {
+	if o.Quick && p == PartPrep {
+		return s.ShownCompleteness(g, p, false)
+	}
+	return s.PartCompleteness(g, p)
 }
 
 func (o MarkdownOptions) shows(p Part) bool { return len(o.Parts) == 0 || slices.Contains(o.Parts, p) }
@@ -56,14 +70,14 @@ func Markdown(g *Guide, p Person, s Session, opt MarkdownOptions) string {
 	var counts []string
 	for _, part := range Parts {
 		if opt.shows(part) {
-			a, t := s.PartCompleteness(g, part)
+			a, t := opt.completeness(g, s, part)
 			counts = append(counts, l.T("md.answered."+string(part), "Answered", a, "Count", t))
 		}
 	}
 	if len(counts) > 1 { // shorter: "prompts answered: prep 5 of 20, record 6 of 12, …"
 		counts = counts[:0]
 		for _, part := range Parts {
-			a, t := s.PartCompleteness(g, part)
+			a, t := opt.completeness(g, s, part)
 			counts = append(counts, l.T("md.answered.in."+string(part), "Answered", a, "Total", t))
 		}
 		counts = []string{l.T("md.answered.parts", "List", strings.Join(counts, ", "))}
@@ -133,6 +147,9 @@ func renderItem(b *strings.Builder, g *Guide, it Item, s Session, opt MarkdownOp
 			return
 		}
 		opt.ShowSkipped = false
+	}
+	if opt.Quick && !it.Core && PartOf(it.ID) == PartPrep {
+		opt.ShowSkipped = false // a quick prep did not ask it
 	}
 	it.Prompt = s.PromptText(g, it)
 	switch it.Kind {

@@ -2,6 +2,7 @@ package coach_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -349,5 +350,50 @@ func TestMarkdownShowsAnUnreadableDateAsTyped(t *testing.T) {
 	}
 	if !strings.Contains(md, "### Next session") {
 		t.Errorf("the next session's stage is missing:\n%s", md)
+	}
+}
+
+// A quick prep's review counts, and lists as skipped, only the prompts the
+// quick prep showed: its header said "2 of 8" and the record under it
+// "2 of 20" (the trial). Without Quick, every prompt is counted as before.
+func TestMarkdownQuickCountsThePromptsShown(t *testing.T) {
+	g := mustGuide(t, "en")
+	p := coach.Person{ID: personID, Name: "Aled"}
+	s := coach.NewSession(personID, "en", now)
+	var core, extra coach.Item
+	for _, it := range g.PartStages(coach.PartPrep)[0].Items {
+		if it.Core && core.ID == "" && it.Kind == coach.KindText {
+			core = it
+		}
+		if !it.Core && extra.ID == "" && it.Kind == coach.KindText {
+			extra = it
+		}
+	}
+	s.SetAnswer(core.ID, coach.Answer{Text: "busy"})
+	s.SetAnswer(extra.ID, coach.Answer{Text: "Dai"})
+	opt := coach.MarkdownOptions{ShowSkipped: true, Parts: []coach.Part{coach.PartPrep}}
+
+	a, shown := s.ShownCompleteness(g, coach.PartPrep, false)
+	_, all := s.PartCompleteness(g, coach.PartPrep)
+	if shown == all {
+		t.Fatalf("the quick prep shows every prompt (%d): nothing to test", all)
+	}
+	opt.Quick = true
+	quick := coach.Markdown(g, p, s, opt)
+	if want := fmt.Sprintf("%d of %d prep prompts answered", a, shown); !strings.Contains(quick, want) {
+		t.Errorf("quick review lacks %q:\n%s", want, quick)
+	}
+	for _, st := range g.PartStages(coach.PartPrep) {
+		for _, it := range st.Items {
+			if _, ok := entry(quick, it.Prompt); ok == (it.Core || it.ID == extra.ID) {
+				continue
+			}
+			t.Errorf("quick review: %q listed = %v, want %v", it.Prompt, !(it.Core || it.ID == extra.ID), it.Core || it.ID == extra.ID)
+		}
+	}
+
+	opt.Quick = false
+	if want := fmt.Sprintf("%d of %d prep prompts answered", a, all); !strings.Contains(coach.Markdown(g, p, s, opt), want) {
+		t.Errorf("full review lacks %q", want)
 	}
 }

@@ -82,7 +82,7 @@ type actionList struct {
 func carryKey(r coach.ActionRef) string { return r.SessionID + "/" + r.Action.ID }
 
 func newActionList(ctx *Context, personID string) actionList {
-	a := actionList{personID: personID, reason: textinput.New()}
+	a := actionList{personID: personID, reason: newTextInput(ctx.Keys)}
 	a.reason.Prompt = ctx.T("actions.why")
 	a.reason.Placeholder = ctx.T("actions.why.placeholder")
 	a.reason.CharLimit = 300

@@ -220,10 +220,13 @@ func (m *Model) settle() tea.Cmd {
 		m.notice, m.noticeBad = m.ctx.notice, m.ctx.noticeBad
 		m.ctx.noticeSet = false
 	}
-	m.top().Resize(m.ctx, m.bodyHeight())
 	if m.quitting {
 		cmds = append(cmds, m.quitWhenKept())
 	}
+	// Laid out last: quitting's warning above the keys takes lines from the
+	// screen, and a screen laid out before it was cut at the bottom (half
+	// of the review's "Could not save: …" under a failed ctrl+c).
+	m.top().Resize(m.ctx, m.bodyHeight())
 	return tea.Batch(cmds...)
 }
 
@@ -262,6 +265,12 @@ func (m *Model) setStyles(s Styles) {
 // and quits when every write has landed (see quitWhenKept).
 func (m *Model) quit() tea.Cmd {
 	if m.forceQuit {
+		// Quitting anyway: the command line says what was not kept, once
+		// the screen is gone (it said nothing, and exited as if all were
+		// well).
+		if m.lost == "" {
+			_, m.lost = m.unkept()
+		}
 		return tea.Quit
 	}
 	m.quitting = true
@@ -277,32 +286,40 @@ func (m *Model) quit() tea.Cmd {
 // quitWhenKept quits once no screen holds unsaved words. If a write failed,
 // it stays and says so: a second ctrl+c quits anyway.
 func (m *Model) quitWhenKept() tea.Cmd {
-	waiting := false
+	if text, lost := m.unkept(); text != "" {
+		m.quitting, m.forceQuit = false, true
+		if m.signalled {
+			m.lost = lost // no one may be there to answer: leave, and say so
+			return tea.Quit
+		}
+		m.notice, m.noticeBad = text+" "+m.ctx.T("quit.again"), true
+		return nil
+	}
+	for _, s := range m.stack {
+		if k, ok := s.(keeper); ok && k.Unsaved() {
+			m.notice, m.noticeBad = m.ctx.T("quit.saving"), false
+			return nil
+		}
+	}
+	return tea.Quit
+}
+
+// unkept says what a failed write left unsaved: on screen, while attend is
+// still open (text), and after it has quit (lost); both "" if nothing.
+func (m *Model) unkept() (text, lost string) {
 	for _, s := range m.stack {
 		k, ok := s.(keeper)
 		if !ok {
 			continue
 		}
 		if err := k.KeepErr(); err != nil && k.Unsaved() {
-			m.quitting, m.forceQuit = false, true
-			text := errText(m.ctx, m.ctx.T("quit.notsaved"), err)
 			if errors.Is(err, coach.ErrDraftElsewhere) || errors.Is(err, coach.ErrRecordChanged) {
-				text = m.ctx.T("quit.elsewhere")
+				return m.ctx.T("quit.elsewhere"), m.ctx.T("quit.lost.elsewhere")
 			}
-			if m.signalled {
-				m.lost = text // no one may be there to answer: leave, and say so
-				return tea.Quit
-			}
-			m.notice, m.noticeBad = text+" "+m.ctx.T("quit.again"), true
-			return nil
+			return errText(m.ctx, m.ctx.T("quit.notsaved"), err), errText(m.ctx, m.ctx.T("quit.lost"), err)
 		}
-		waiting = waiting || k.Unsaved()
 	}
-	if waiting {
-		m.notice, m.noticeBad = m.ctx.T("quit.saving"), false
-		return nil
-	}
-	return tea.Quit
+	return "", ""
 }
 
 func (m *Model) tooSmall() bool {

@@ -65,7 +65,7 @@ func pushDetail(ctx *Context, sessionID, personID string) tea.Cmd {
 func pushDetailHit(ctx *Context, hit coach.Hit, words []string) tea.Cmd {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{}
-	ta := textarea.New()
+	ta := newTextArea(ctx.Keys)
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
 	ta.CharLimit = coach.MaxAnswerLen

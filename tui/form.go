@@ -150,23 +150,40 @@ func newPrep(ctx *Context, p coach.Person, draft *coach.Session, created, full b
 func newAfterForm(ctx *Context, part coach.Part, p coach.Person, s coach.Session) *partForm {
 	m := &partForm{guide: ctx.Guide, part: part, full: true, person: p, raw: map[string]string{}, more: map[int]bool{}}
 	m.stages = ctx.Guide.PartStages(part)
-	m.session, m.before, m.savedAt = s.Clone(), s.Clone(), s.Updated
+	m.session, m.before = s.Clone(), s.Clone()
+	if partWritten(s, part) {
+		// "✓ saved" only for what is saved: an empty reflection said it
+		// before a word was typed (the trial).
+		m.savedAt = s.Updated
+	}
 	m.setup(ctx)
 	m.load(ctx)
 	return m
 }
 
+// partWritten reports whether a saved session holds anything of a part.
+func partWritten(s coach.Session, p coach.Part) bool {
+	if p == coach.PartRecord {
+		return s.RecordWritten()
+	}
+	for _, a := range s.Answers(p) {
+		if !a.Empty() {
+			return true
+		}
+	}
+	return false
+}
+
 // setup makes the editors and the focus stops.
 func (m *partForm) setup(ctx *Context) {
 	m.words = ctx.Msg
-	m.ta = textarea.New()
+	m.ta = newTextArea(ctx.Keys)
 	m.ta.ShowLineNumbers = false
 	m.ta.Prompt = "┃ "
 	m.ta.CharLimit = coach.MaxAnswerLen
 	m.ta.MaxHeight = 0
 	m.ta.Placeholder = ctx.T("form.type")
-	m.ta.KeyMap.LineEnd = ctx.Keys.Prep.LineEnd // ctrl+e opens your editor
-	m.ti = textinput.New()
+	m.ti = newTextInput(ctx.Keys)
 	m.ti.Prompt = ""
 	m.ti.CharLimit = 500
 	m.applyStyles(ctx.Styles)

@@ -329,7 +329,7 @@ func (m *partForm) leave(ctx *Context) tea.Cmd {
 		case !m.unkept():
 			return m.goHome(ctx, "")
 		case m.leaveArmed:
-			return m.goHome(ctx, ctx.T("form.left.unsaved", "Name", m.person.Name))
+			return m.goHome(ctx, m.leftUnsaved(ctx))
 		}
 		m.leaveArmed = true
 		ctx.Problem(m.elsewhereLeave(ctx))
@@ -389,7 +389,7 @@ func (m *partForm) leaveFailed(ctx *Context, err error) tea.Cmd {
 		if m.part != coach.PartPrep {
 			return m.back(ctx, ctx.T("form.left.unsaved.after"))
 		}
-		return m.goHome(ctx, ctx.T("form.left.unsaved", "Name", m.person.Name))
+		return m.goHome(ctx, m.leftUnsaved(ctx))
 	}
 	m.leaving, m.leaveArmed = false, true
 	m.session.Left = false // still here, after all
@@ -399,6 +399,16 @@ func (m *partForm) leaveFailed(ctx *Context, err error) tea.Cmd {
 	}
 	ctx.Problem(errText(ctx, ctx.T("quit.notsaved"), err) + " " + ctx.T("form.leave.again"))
 	return nil
+}
+
+// leftUnsaved says the prep was left without the words typed: since the
+// last save, or, when nothing was ever saved here, all of them (it said
+// "since the last save" on a read-only file never once written).
+func (m *partForm) leftUnsaved(ctx *Context) string {
+	if m.savedAt.IsZero() {
+		return ctx.T("form.left.unsaved.all", "Name", m.person.Name)
+	}
+	return ctx.T("form.left.unsaved", "Name", m.person.Name)
 }
 
 // elsewhereLeave warns that leaving would lose what was typed here while

@@ -83,6 +83,7 @@ func (m *partForm) nothingToWrite() bool {
 // reflection.
 func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
 	m.saving = false
+	m.recovered(ctx, m.saveErr, msg.err)
 	m.saveErr = msg.err
 	switch {
 	case errors.Is(msg.err, coach.ErrRecordChanged):
@@ -116,6 +117,7 @@ func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
 // draftSaved takes an autosave's result.
 func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 	m.saving = false
+	m.recovered(ctx, m.saveErr, msg.err)
 	m.saveErr = msg.err
 	if msg.err == nil {
 		m.savedRev = max(m.savedRev, msg.rev)
@@ -140,6 +142,20 @@ func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 		return nil // retrying would only fail again
 	}
 	return m.again(ctx, msg.err)
+}
+
+// recovered takes back esc's warning that the words are not saved once a
+// later write lands: on a disk that was full, the header said "✓ draft
+// saved" while the warning above the keys still said the words were not
+// (the trial). The warning goes, and esc leaves as it always does. The
+// warning is still on screen only while esc is armed: any other key
+// clears both.
+func (m *partForm) recovered(ctx *Context, was, now error) {
+	if was == nil || now != nil || !m.leaveArmed || m.leaving {
+		return
+	}
+	m.leaveArmed = false
+	ctx.Notice("")
 }
 
 // retryDelay is how long after a failed write the form tries again on its

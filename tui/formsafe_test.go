@@ -363,3 +363,101 @@ func TestEscOnARecordThatCannotBeWrittenStays(t *testing.T) {
 		}
 	}
 }
+
+// On a full disk esc warned that the words were not saved; once space was
+// freed the retry wrote the draft and the header said "✓ draft saved", but
+// the warning stayed (the trial). It goes once a write lands, and esc then
+// leaves as usual.
+func TestTheNotSavedWarningGoesOnceALaterWriteLands(t *testing.T) {
+	for _, part := range []string{"prep", "record"} {
+		t.Run(part, func(t *testing.T) {
+			var h *harness
+			if part == "prep" {
+				h = startPrep(t)
+				h.tabTo("checkin.head")
+			} else {
+				h = startRecord(t)
+				h.tabTo(coach.SaidID)
+			}
+			h.store.failDraft, h.store.failPart = full, full
+			h.typeText("wedi blino")
+			h.press("esc")
+			h.mustSee("not saved", "Press esc")
+			h.store.failDraft, h.store.failPart = nil, nil
+			h.send(autosaveTickMsg{}) // the retry, a few seconds later
+			h.mustSee("✓")
+			if s := h.screen(); strings.Contains(s, "not saved") || strings.Contains(s, "Press esc") {
+				t.Fatalf("the warning stayed after the write landed:\n%s", s)
+			}
+			h.press("esc")
+			if s := h.screen(); strings.Contains(s, "without saving") {
+				t.Fatalf("esc after the write landed said the words went:\n%s", s)
+			}
+		})
+	}
+}
+
+// On a read-only file, ctrl+c after a failed save on the review drew half
+// a line of "Could not save: … permission denied: check" above its
+// warning: the review was laid out before the warning took its lines.
+func TestTheQuitWarningNeverCutsTheScreenAboveIt(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.store.failDraft, h.store.failSave = denied, denied
+	h.typeText("wedi blino")
+	h.press("ctrl+s", "enter")
+	h.mustSee("Could not save", "or esc to go back to them.")
+	h.press("ctrl+c")
+	if h.quit {
+		t.Fatal("ctrl+c quit without a word, with the words unsaved")
+	}
+	h.mustSee("Press ctrl+c again", "or esc to go back to them.")
+}
+
+// A second ctrl+c quit with nothing said, and exit status 0: the words
+// went unseen. Lost, which the command line prints once the screen has
+// gone, now says they were not saved, and why.
+func TestQuittingAnywaySaysTheWordsWereNotSaved(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.store.failDraft = denied
+	h.typeText("wedi blino")
+	h.press("ctrl+c")
+	h.mustSee("Press ctrl+c again")
+	if h.m.Lost() != "" {
+		t.Fatalf("Lost() = %q before quitting", h.m.Lost())
+	}
+	h.press("ctrl+c")
+	if !h.quit {
+		t.Fatal("a second ctrl+c did not quit")
+	}
+	if lost := h.m.Lost(); !strings.Contains(lost, "without saving") || !strings.Contains(lost, "permission") {
+		t.Fatalf("Lost() = %q, want it to say the words were not saved, and why", lost)
+	}
+
+	// Once the words are written, quitting loses nothing, and says nothing.
+	h = startPrep(t)
+	h.tabTo("checkin.head")
+	h.typeText("wedi blino")
+	h.press("ctrl+c")
+	if !h.quit || h.m.Lost() != "" {
+		t.Fatalf("quit = %v, Lost() = %q after every word was saved", h.quit, h.m.Lost())
+	}
+}
+
+// esc twice on a file never once written said "without saving what was
+// typed since the last save": there was no last save.
+func TestLeavingAPrepNeverSavedSaysWhatWasTyped(t *testing.T) {
+	h := startPrep(t)
+	h.tabTo("checkin.head")
+	h.store.failDraft = denied
+	h.typeText("wedi blino")
+	h.press("esc", "esc")
+	if h.at() != screenHome {
+		t.Fatalf("esc twice did not leave (at %s)", h.at())
+	}
+	h.mustSee("without saving what was typed.")
+	if s := h.screen(); strings.Contains(s, "since the last save") {
+		t.Fatalf("spoke of a last save where there was none:\n%s", s)
+	}
+}

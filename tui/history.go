@@ -178,8 +178,14 @@ func (h *historyScreen) View(ctx *Context, height int) string {
 	}
 	count := ctx.Count("count.sessions", h.total)
 	out := []string{"", spread(s.Title.Render(title), s.Faint.Render(count), w)}
-	if h.search.typing || h.search.active() {
+	if h.search.active() {
 		return h.search.view(ctx, height, out, w)
+	}
+	if h.search.typing {
+		// Nothing typed yet: the box above the list, which stays until a
+		// query is typed (/ blanked it, in the trial).
+		out = append(out, h.search.query.View())
+		out = append(out, wrapped(s.Faint, ctx.T("search.how"), w)...)
 	}
 	out = append(out, "")
 	switch {
@@ -204,7 +210,7 @@ func (h *historyScreen) View(ctx *Context, height int) string {
 			}
 		}
 		for i := start; i < end; i++ {
-			out = append(out, h.row(ctx, h.items[i], i == h.list.cursor, w, dateW, openW))
+			out = append(out, h.row(ctx, h.items[i], i == h.list.cursor && !h.search.typing, w, dateW, openW))
 		}
 	}
 	return fitHeight(strings.Join(out, "\n"), height)

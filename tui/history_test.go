@@ -384,3 +384,25 @@ func TestHistorySearchNothingSaysWhereNamesAreFound(t *testing.T) {
 		t.Fatalf("the hint still gives a name as a word to search:\n%s", h.screen())
 	}
 }
+
+// / in history blanked the list until something was typed (the trial):
+// the list stays under the search box until a query is typed, and goes
+// back when the query is emptied.
+func TestHistoryListStaysUntilAQueryIsTyped(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	withSessions(t, h, 6)
+	h.press("h", "/")
+	if !h.history().search.typing {
+		t.Fatal("/ did not start a search")
+	}
+	h.mustSee("Type to search every note", "Session 6: the rota", "Session 5: the rota")
+	h.typeText("rota")
+	h.mustSee("sessions found")
+	h.press("backspace", "backspace", "backspace", "backspace")
+	h.mustSee("Type to search every note", "Session 6: the rota")
+	// enter with nothing typed goes back to the list, its cursor where it was.
+	h.press("enter", "down", "enter")
+	if h.at() != screenDetail {
+		t.Fatalf("the list did not open a session after an empty search (at %s)", h.at())
+	}
+}

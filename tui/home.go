@@ -56,7 +56,7 @@ type homeScreen struct {
 }
 
 func newHome(ctx *Context) *homeScreen {
-	h := &homeScreen{filter: textinput.New(), field: textinput.New()}
+	h := &homeScreen{filter: newTextInput(ctx.Keys), field: newTextInput(ctx.Keys)}
 	h.filter.Prompt = ctx.T("home.find.prompt")
 	h.filter.Placeholder = ctx.T("home.find.placeholder")
 	h.filter.SetWidth(32)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -549,5 +550,43 @@ func TestTwoWindowsOnOnePersonLoseNothing(t *testing.T) {
 	}
 	if len(st.sessions) != 2 || !texts["Written in A"] || !texts["Written in B"] {
 		t.Fatalf("saved sessions hold %v, want both windows' words", texts)
+	}
+}
+
+// The review of a quick prep said "2 of 8 prep prompts answered" at the top
+// and "2 of 20" in the record beneath it (the trial). Both now count the
+// prompts the prep showed, and a prompt it never asked is not "skipped".
+func TestAQuickPrepsReviewCountsOnce(t *testing.T) {
+	h := startPrep(t)
+	if h.prep().full {
+		t.Fatal("the prep did not open quick")
+	}
+	h.tabTo("checkin.head")
+	h.typeText("busy")
+	h.tabTo("checkin.support") // not a quick prompt: ctrl+f shows it
+	h.typeText("Dai")
+	h.press("ctrl+f") // the quick prep again, the answer kept in view
+	if h.prep().full {
+		t.Fatal("ctrl+f did not go back to the quick prep")
+	}
+	h.press("ctrl+s")
+	if h.at() != screenReview {
+		t.Fatalf("ctrl+s did not open the review (at %s)", h.at())
+	}
+	answered, total := h.prep().session.ShownCompleteness(mustGuide(), coach.PartPrep, false)
+	want := fmt.Sprintf("%d of %d prep prompts answered", answered, total)
+	if n := strings.Count(h.screen(), want); n != 2 {
+		t.Fatalf("want %q in the header and the record, seen %d times:\n%s", want, n, h.screen())
+	}
+	if s := h.screen(); strings.Contains(s, "of 20") {
+		t.Fatalf("the record counts every prompt:\n%s", s)
+	}
+	text := reviewText(h.m.ctx, h.prep().person, h.prep().session, false)
+	for _, st := range mustGuide().PartStages(coach.PartPrep) {
+		for _, it := range st.Items {
+			if !it.Core && h.prep().session.Answer(it.ID).Empty() && strings.Contains(text, it.Prompt) {
+				t.Fatalf("the review lists %q, which the quick prep never asked", it.Prompt)
+			}
+		}
 	}
 }

@@ -43,7 +43,7 @@ func newPrivacy(ctx *Context, st Store, idle time.Duration) privacy {
 	if l, ok := st.(Locker); ok && idle > 0 && l.Encrypted() {
 		p.locker = l
 	}
-	p.pass = textinput.New()
+	p.pass = newTextInput(ctx.Keys)
 	p.pass.Prompt = ctx.T("lock.prompt")
 	p.pass.EchoMode = textinput.EchoPassword
 	p.pass.EchoCharacter = '•'

@@ -51,7 +51,9 @@ func styleInline(s Styles, after string) string {
 }
 
 // reviewText is the record as the review screen shows it.
-func reviewText(ctx *Context, p coach.Person, sess coach.Session) string {
-	md := coach.Markdown(ctx.Guide, p, sess, coach.MarkdownOptions{ShowSkipped: true, Parts: []coach.Part{coach.PartPrep}, Lang: ctx.Msg})
+// A quick prep (full false) is counted, and its skipped prompts listed, as
+// the review's header counts them: by the prompts it showed.
+func reviewText(ctx *Context, p coach.Person, sess coach.Session, full bool) string {
+	md := coach.Markdown(ctx.Guide, p, sess, coach.MarkdownOptions{ShowSkipped: true, Parts: []coach.Part{coach.PartPrep}, Lang: ctx.Msg, Quick: !full})
 	return renderRecord(ctx.Styles, md, readWidth(ctx))
 }

@@ -397,3 +397,32 @@ func TestAFieldOpenedAgainTypesAtItsEnd(t *testing.T) {
 		t.Fatalf("typed into the middle: %q", got)
 	}
 }
+
+// The reflection said "✓ saved" before anything was typed in it (the
+// trial): it says "nothing written yet", as the prep does, until something
+// of it is saved; a part already written opens "✓ saved".
+func TestAnAfterFormSaysSavedOnlyOnceSomethingIs(t *testing.T) {
+	for _, part := range []string{"r", "f"} {
+		h := startRecord(t) // opens the meeting record of a session with a prep only
+		if part == "f" {
+			h.press("esc", "f")
+		}
+		if h.at() != screenRecord || h.prep().part == coach.PartPrep {
+			t.Fatalf("%s did not open the form (at %s)", part, h.at())
+		}
+		h.mustSee("nothing written yet")
+		if s := h.screen(); strings.Contains(s, "✓ saved") {
+			t.Fatalf("%s: said saved before anything was written:\n%s", part, s)
+		}
+		h.press("tab")
+		h.typeText("wedi blino")
+		h.mustSee("✓ saved")
+
+		// Opened again, what is written is saved.
+		h.press("esc", part)
+		if h.at() != screenRecord {
+			t.Fatalf("%s did not open the form again (at %s)", part, h.at())
+		}
+		h.mustSee("✓ saved")
+	}
+}

@@ -41,7 +41,7 @@ func (r *reviewScreen) Title(ctx *Context) Title {
 func (r *reviewScreen) Resize(ctx *Context, height int) {
 	if r.width != readWidth(ctx) {
 		r.width = readWidth(ctx)
-		r.vp.SetContent(reviewText(ctx, r.prep.person, r.prep.session))
+		r.vp.SetContent(reviewText(ctx, r.prep.person, r.prep.session, r.prep.full))
 	}
 	r.vp.SetWidth(bodyWidth(ctx))
 	r.vp.SetHeight(max(1, height-1-len(r.top(ctx))-len(r.status(ctx))))
@@ -130,7 +130,7 @@ func (r *reviewScreen) top(ctx *Context) []string {
 func (r *reviewScreen) status(ctx *Context) []string {
 	st := ctx.Styles
 	w := readWidth(ctx)
-	answered, total := r.prep.session.PartCompleteness(ctx.Guide, coach.PartPrep)
+	answered, total := r.prep.session.ShownCompleteness(ctx.Guide, coach.PartPrep, r.prep.full)
 	switch {
 	case r.saving:
 		return []string{st.Subtle.Render(ctx.T("review.saving"))}

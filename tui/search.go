@@ -53,7 +53,7 @@ type searchBox struct {
 }
 
 func newSearchBox(ctx *Context, personID string) searchBox {
-	q := textinput.New()
+	q := newTextInput(ctx.Keys)
 	q.Prompt = ctx.T("search.prompt")
 	q.Placeholder = ctx.T("search.placeholder")
 	q.CharLimit = 200
