@@ -81,11 +81,17 @@ func runTUI(cmd *cobra.Command, o *options, prepName string, isNew bool) error {
 		}
 	}()
 	_, err = p.Run()
-	if lost := m.Lost(); lost != "" {
-		fmt.Fprintln(cmd.ErrOrStderr(), "attend: "+lost)
-	}
 	if errors.Is(err, tea.ErrProgramKilled) {
-		return nil
+		err = nil
+	}
+	if lost := m.Lost(); lost != "" {
+		// Words typed were not saved (a file that cannot be written, and
+		// the manager quit anyway): said on stderr, and exit status 1, so
+		// that a shell or a script sees it too (it was 0, found in a trial).
+		if err == nil {
+			return errors.New(lost)
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), "attend: "+lost)
 	}
 	return err
 }
