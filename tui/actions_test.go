@@ -241,3 +241,34 @@ func TestLastTimeShowsACorrectionToTheRecord(t *testing.T) {
 		t.Fatal("a correction's control characters reached the screen")
 	}
 }
+
+// Found in the second trial: last time showed a rating from months before
+// beside the last session's, with nothing to say it was older. A rating
+// not given at the last session says when it was.
+func TestLastTimeDatesARatingOlderThanTheLastSession(t *testing.T) {
+	h := newHarness(t, 100, 30, "")
+	p, _, _ := h.store.EnsurePerson("Siân Ŵyn")
+	today := coach.DateOf(clock)
+	for _, m := range []struct {
+		daysAgo int
+		id      string
+		rating  int
+	}{{100, "needs.autonomy", 4}, {20, "needs.workload", 3}} {
+		s := coach.NewSession(p.ID, "en", clock)
+		s.Date = today.AddDays(-m.daysAgo)
+		s.SetAnswer(m.id, coach.Answer{Rating: m.rating, Together: true})
+		s.SetAnswer(coach.HelpID, coach.Answer{Text: "Someone to cover Tuesdays"})
+		if _, err := h.store.SaveSession(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.run(loadPeople(h.store))
+	openSiansPrep(h)
+	if h.at() != screenFollowUp {
+		t.Fatalf("the prep did not open on last time:\n%s", h.screen())
+	}
+	h.mustSee("Autonomy", "4 (on 18 Aug)")
+	if strings.Contains(h.screen(), "Workload 3 (on") {
+		t.Errorf("the last session's own rating is dated as if older:\n%s", h.screen())
+	}
+}

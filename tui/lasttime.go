@@ -190,8 +190,17 @@ func (l *lastTimeScreen) summary(ctx *Context) []string {
 				continue
 			}
 			line := fmt.Sprintf("%s %d", r.Label, r.Last)
+			var notes []string
+			if r.LastOn != lt.Last {
+				// Not rated at the last session: say when it was, or an
+				// old rating reads as this one (found in a trial).
+				notes = append(notes, ctx.T("last.ratedon", "Date", ctx.Short(r.LastOn)))
+			}
 			if !r.Together {
-				line += " (" + ctx.T("rating.yourview") + ")"
+				notes = append(notes, ctx.T("rating.yourview"))
+			}
+			if len(notes) > 0 {
+				line += " (" + strings.Join(notes, ", ") + ")"
 			}
 			if r.Before > 0 {
 				line += ", " + ctx.T("last.before", "Before", r.Before)
