@@ -97,7 +97,6 @@ type PrepKeys struct {
 	Done         key.Binding // esc or ctrl+s on the record or reflection: saved as you type
 	LastTime     key.Binding // ctrl+g: last time again, from a prep
 	Editor       key.Binding // ctrl+e: write this answer in $VISUAL or $EDITOR
-	LineEnd      key.Binding // end (ctrl+e is the editor's)
 }
 
 // ReviewKeys work on the review before saving.
@@ -206,7 +205,6 @@ func DefaultKeyMap(l *msg.Lang) KeyMap {
 			Done:         b(k("esc", "ctrl+s"), "esc", l.T("key.prep.done")),
 			LastTime:     b(k("ctrl+g"), "ctrl+g", l.T("key.prep.lastTime")),
 			Editor:       b(k("ctrl+e"), "ctrl+e", l.T("key.prep.editor")),
-			LineEnd:      b(k("end"), "end", l.T("key.prep.lineEnd")),
 		},
 		Review: ReviewKeys{
 			Save: b(k("enter", "ctrl+s"), "enter", l.T("key.review.save")),
