@@ -180,13 +180,17 @@ func (s Session) Empty() bool {
 // RecordWritten reports whether the meeting record holds anything: an
 // answer in it, or an action agreed. An empty record is not agreed (it
 // would lock nothing for good) and is no session held.
-func (s Session) RecordWritten() bool {
-	for _, a := range s.Record {
+func (s Session) RecordWritten() bool { return s.PartWritten(PartRecord) }
+
+// PartWritten reports whether a part holds anything: an answer in it, or,
+// for the meeting record, an action agreed.
+func (s Session) PartWritten(p Part) bool {
+	for _, a := range s.Answers(p) {
 		if !a.Empty() {
 			return true
 		}
 	}
-	return len(s.LiveActions()) > 0
+	return p == PartRecord && len(s.LiveActions()) > 0
 }
 
 // IsDraft reports whether the session has not been saved yet.

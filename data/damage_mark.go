@@ -67,24 +67,34 @@ func (s *Store) clearDamageMark() {
 	_ = os.Remove(DamageMark(s.path)) // none there, or one that cannot go: markedDamaged judges it
 }
 
-// markedDamaged returns ErrCorrupt while a note says Check found the file
-// damaged. If the file is still the one Check read (same size and
-// modification time), it is that damage. If it has changed since (a backup
-// restored over it, say, which may be as damaged: a trial restored a copy
-// check had flagged, and attend wrote to it), it is not known to be sound
-// either: writes wait for Check to read it whole once, and a clean Check
-// removes the note.
-func (s *Store) markedDamaged() error {
+// damageNoted says whether a note of Check's is beside the file (noted),
+// and whether the file is still the one Check read (same size and
+// modification time: same).
+func (s *Store) damageNoted() (noted, same bool) {
 	raw, err := os.ReadFile(DamageMark(s.path))
 	if err != nil || !strings.HasPrefix(string(raw), damageMarkHead+" ") {
-		return nil // no note (or not one of attend's: nothing to go by)
+		return false, false // no note (or not one of attend's: nothing to go by)
 	}
 	fi, err := os.Stat(s.path)
 	if err != nil {
+		return false, false
+	}
+	return true, strings.HasPrefix(string(raw), markState(fi))
+}
+
+// markedDamaged returns ErrCorrupt while a note says Check found the file
+// damaged. If the file is still the one Check read, it is that damage. If
+// it has changed since (a backup restored over it, say, which may be as
+// damaged: a trial restored a copy check had flagged, and attend wrote to
+// it), it is not known to be sound either: writes wait for Check to read
+// it whole once, and a clean Check removes the note.
+func (s *Store) markedDamaged() error {
+	noted, same := s.damageNoted()
+	if !noted {
 		return nil
 	}
 	id := "store.damaged.checked"
-	if state := markState(fi); !strings.HasPrefix(string(raw), state) {
+	if !same {
 		id = "store.damaged.replaced"
 	}
 	e := saidErr(ErrCorrupt, s.path, nil, id, "Path", s.path, "Mark", DamageMark(s.path))
@@ -96,10 +106,6 @@ func (s *Store) markedDamaged() error {
 // damaged (its note beside it still matches the file): a backup of it, for
 // one, copies the damage.
 func (s *Store) CheckedDamaged() bool {
-	raw, err := os.ReadFile(DamageMark(s.path))
-	if err != nil {
-		return false
-	}
-	fi, err := os.Stat(s.path)
-	return err == nil && strings.HasPrefix(string(raw), markState(fi))
+	_, same := s.damageNoted()
+	return same
 }

@@ -269,7 +269,7 @@ func (m *Model) quit() tea.Cmd {
 		// the screen is gone (it said nothing, and exited as if all were
 		// well).
 		if m.lost == "" {
-			_, m.lost = m.unkept()
+			_, m.lost = m.failedWrites()
 		}
 		return tea.Quit
 	}
@@ -286,7 +286,7 @@ func (m *Model) quit() tea.Cmd {
 // quitWhenKept quits once no screen holds unsaved words. If a write failed,
 // it stays and says so: a second ctrl+c quits anyway.
 func (m *Model) quitWhenKept() tea.Cmd {
-	if text, lost := m.unkept(); text != "" {
+	if text, lost := m.failedWrites(); text != "" {
 		m.quitting, m.forceQuit = false, true
 		if m.signalled {
 			m.lost = lost // no one may be there to answer: leave, and say so
@@ -304,9 +304,10 @@ func (m *Model) quitWhenKept() tea.Cmd {
 	return tea.Quit
 }
 
-// unkept says what a failed write left unsaved: on screen, while attend is
-// still open (text), and after it has quit (lost); both "" if nothing.
-func (m *Model) unkept() (text, lost string) {
+// failedWrites says what a failed write left unsaved: on screen, while
+// attend is still open (text), and after it has quit (lost); both "" if
+// nothing.
+func (m *Model) failedWrites() (text, lost string) {
 	for _, s := range m.stack {
 		k, ok := s.(keeper)
 		if !ok {

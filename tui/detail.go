@@ -300,7 +300,7 @@ func (d *detailScreen) key(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 		d.private = !d.private
 		d.vp.GotoTop() // where your prep begins, or the match in it
 		d.render(ctx)
-	case key.Matches(msg, r.Agree) && !agreed && coach.Summarise(ctx.Guide, d.person, d.session).NoRecord():
+	case key.Matches(msg, r.Agree) && !agreed && !d.session.RecordWritten():
 		// Nothing to agree: agreeing would lock an empty record for good
 		// (r said read-only after, and home still said "no session yet").
 		d.emptySaid = true

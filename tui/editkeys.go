@@ -2,10 +2,12 @@ package tui
 
 import (
 	"reflect"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 )
 
 // The bubbles editors come with keys of their own, and some are attend's:
@@ -72,4 +74,12 @@ func withoutKeys(keymap any, taken map[string]bool) {
 			b.SetEnabled(false)
 		}
 	}
+}
+
+// typedIntoFull reports a letter typed into a one-line field already at
+// its limit: the field drops it, and the screen says so rather than
+// ignore it.
+func typedIntoFull(msg tea.Msg, before string, limit int) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	return ok && limit > 0 && k.Text != "" && k.Mod&^tea.ModShift == 0 && utf8.RuneCountInString(before) >= limit
 }

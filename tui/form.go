@@ -80,11 +80,8 @@ type partForm struct {
 	// kept is the prep as last written here (or as it opened): what would
 	// be lost if this window went now is what differs from it.
 	kept coach.Session
-	// leaving: esc was pressed and the draft is being written; home
-	// follows once it is on disk. leaveArmed: that write failed and the
-	// manager was told; esc again (leaveAnyway) tries once more and leaves
-	// without the words if that fails too.
-	leaving, leaveArmed, leaveAnyway bool
+	// exit is where esc has got to (form_leave.go).
+	exit exitState
 
 	notice string // shown once under the title, e.g. "draft restored"
 
@@ -151,7 +148,7 @@ func newAfterForm(ctx *Context, part coach.Part, p coach.Person, s coach.Session
 	m := &partForm{guide: ctx.Guide, part: part, full: true, person: p, raw: map[string]string{}, more: map[int]bool{}}
 	m.stages = ctx.Guide.PartStages(part)
 	m.session, m.before = s.Clone(), s.Clone()
-	if partWritten(s, part) {
+	if s.PartWritten(part) {
 		// "✓ saved" only for what is saved: an empty reflection said it
 		// before a word was typed (the trial).
 		m.savedAt = s.Updated
@@ -159,19 +156,6 @@ func newAfterForm(ctx *Context, part coach.Part, p coach.Person, s coach.Session
 	m.setup(ctx)
 	m.load(ctx)
 	return m
-}
-
-// partWritten reports whether a saved session holds anything of a part.
-func partWritten(s coach.Session, p coach.Part) bool {
-	if p == coach.PartRecord {
-		return s.RecordWritten()
-	}
-	for _, a := range s.Answers(p) {
-		if !a.Empty() {
-			return true
-		}
-	}
-	return false
 }
 
 // setup makes the editors and the focus stops.

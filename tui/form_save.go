@@ -88,17 +88,17 @@ func (m *partForm) partSaved(ctx *Context, msg partSavedMsg) tea.Cmd {
 	switch {
 	case errors.Is(msg.err, coach.ErrRecordChanged):
 		m.elsewhere = true // another window wrote it: stop, and say so
-		m.leaving = false  // stay: ctrl+s keeps both, esc leaves without
+		m.exit = exitNone  // stay: ctrl+s keeps both, esc leaves without
 		return nil
 	case errors.Is(msg.err, coach.ErrRecordAgreed):
 		m.agreed = true
-		m.leaving = false
+		m.exit = exitNone
 		return nil
 	case msg.err == nil:
 		m.savedRev = max(m.savedRev, msg.rev)
 		m.savedAt, m.before = msg.at, msg.session.Clone()
 	}
-	if m.leaving {
+	if m.exit.writing() {
 		// esc waits for the write: back to the session once it is on disk,
 		// or stay and say why not (it went back first, and a failed write
 		// lost the words unseen).
@@ -127,7 +127,7 @@ func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 	if errors.Is(msg.err, coach.ErrDraftElsewhere) {
 		m.elsewhere = true
 	}
-	if m.leaving {
+	if m.exit.writing() {
 		typed := m.flushTyping(ctx) // typed while it was written
 		switch {
 		case msg.err != nil:
@@ -151,10 +151,10 @@ func (m *partForm) draftSaved(ctx *Context, msg draftSavedMsg) tea.Cmd {
 // warning is still on screen only while esc is armed: any other key
 // clears both.
 func (m *partForm) recovered(ctx *Context, was, now error) {
-	if was == nil || now != nil || !m.leaveArmed || m.leaving {
+	if was == nil || now != nil || m.exit != exitWarned {
 		return
 	}
-	m.leaveArmed = false
+	m.exit = exitNone
 	ctx.Notice("")
 }
 

@@ -325,9 +325,8 @@ func (h *homeScreen) fieldKey(ctx *Context, msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	before := h.field.Value()
 	h.field, cmd = h.field.Update(msg)
-	if lim := h.field.CharLimit; lim > 0 && h.field.Value() == before && msg.Text != "" &&
-		msg.Mod&^tea.ModShift == 0 && utf8.RuneCountInString(before) >= lim {
-		h.hint = ctx.T("home.full", "Count", lim) // typed past the end: nothing was added
+	if h.field.Value() == before && typedIntoFull(msg, before, h.field.CharLimit) {
+		h.hint = ctx.T("home.full", "Count", h.field.CharLimit) // typed past the end: nothing was added
 	}
 	return cmd
 }
