@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -86,4 +87,23 @@ func SameName(a, b string) bool {
 	ca, errA := CleanName(a)
 	cb, errB := CleanName(b)
 	return errA == nil && errB == nil && Fold(ca) == Fold(cb)
+}
+
+// WholeWordsOf reports whether typed is whole words of name, in order,
+// ignoring case and accents: "sian" or "Siân Ŵyn" of "Siân Ŵyn", never
+// "s" or "si". A command that hands records over takes no less: a
+// fragment that happens to fit one person today is a guess.
+func WholeWordsOf(name, typed string) bool {
+	cn, errN := CleanName(name)
+	ct, errT := CleanName(typed)
+	if errN != nil || errT != nil {
+		return false
+	}
+	words, want := strings.Fields(Fold(cn)), strings.Fields(Fold(ct))
+	for i := 0; i+len(want) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(want)], want) {
+			return len(want) > 0
+		}
+	}
+	return false
 }

@@ -104,3 +104,25 @@ func TestSameName(t *testing.T) {
 		}
 	}
 }
+
+func TestWholeWordsOf(t *testing.T) {
+	for _, tt := range []struct {
+		name, typed string
+		want        bool
+	}{
+		{"Siân Ŵyn", "sian", true},
+		{"Siân Ŵyn", "WYN", true},
+		{"Siân Ŵyn", "siân  ŵyn", true},
+		{"Mary Ann Jones", "ann jones", true},
+		{"Siân Ŵyn", "s", false},
+		{"Siân Ŵyn", "sia", false},
+		{"Siân Ŵyn", "wyn sian", false}, // in order
+		{"Mary Ann Jones", "mary jones", false},
+		{"Siân Ŵyn", "", false},
+		{"Siân Ŵyn", "sian\x1b", false},
+	} {
+		if got := coach.WholeWordsOf(tt.name, tt.typed); got != tt.want {
+			t.Errorf("WholeWordsOf(%q, %q) = %v, want %v", tt.name, tt.typed, got, tt.want)
+		}
+	}
+}

@@ -76,6 +76,12 @@ func export(st *data.Store, w, say io.Writer, format, person string, now time.Ti
 		if err != nil {
 			return err
 		}
+		if !coach.WholeWordsOf(p.Name, person) {
+			// "s" found Siân Llŷr, the only name with a word starting so,
+			// and her records went out (found in review): handing records
+			// over takes a whole name, or a whole word of it.
+			return usageError{errors.New(l.T("cli.export.fragment", "Typed", fmt.Sprintf("%q", person), "Name", p.Name))}
+		}
 		if !coach.SameName(p.Name, person) {
 			fmt.Fprintln(say, l.T("cli.export.whose", "Name", p.Name))
 		}

@@ -151,3 +151,22 @@ func TestPersonMustBeGivenAndUnambiguous(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Found in review: export --person "s" handed over Siân's records, the
+// only name with a word starting so. A command that hands records over
+// takes a whole name or a whole word of it ("sian" still does), never a
+// fragment, and exports nothing.
+func TestExportTakesNoFragmentOfAName(t *testing.T) {
+	db := peopleDB(t, "Anna Jones", "Siân Ŵyn")
+	for _, typed := range []string{"s", "si", "Siâ", "wy"} {
+		out, err := attend(t, "export", "--format", "md", "--person", typed, "--db", db)
+		if exitCode(err) != 2 || out != "" || !strings.Contains(err.Error(), "only part of a name") {
+			t.Errorf("export --person %q: %v (exit %d), printed %d bytes", typed, err, exitCode(err), len(out))
+		}
+	}
+	for _, typed := range []string{"sian", "ŵyn", "SIAN WYN"} {
+		if _, _, err := attendErr(t, "export", "--person", typed, "--db", db); err != nil {
+			t.Errorf("export --person %q: %v", typed, err)
+		}
+	}
+}
